@@ -1,0 +1,11 @@
+namespace PatientCentric.Customers;
+
+/// <summary>Whether more of a criterion is better or worse (DOMAIN.md §5.3).</summary>
+public enum CriterionDirection
+{
+    /// <summary>More is better: <c>r = (x − lo)/(hi − lo)</c>.</summary>
+    Benefit,
+
+    /// <summary>More is worse: <c>r = (hi − x)/(hi − lo)</c>.</summary>
+    Cost,
+}

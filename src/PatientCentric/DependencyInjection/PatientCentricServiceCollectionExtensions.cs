@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PatientCentric.DependencyInjection;
+using PatientCentric.Scoring;
+using PatientCentric.Touchpoints;
+
+// As dotnet/extensions does, the entry point lives in the DI namespace so hosts find it without a using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds PatientCentric to a service collection.</summary>
+public static class PatientCentricServiceCollectionExtensions
+{
+    /// <summary>Adds PatientCentric with its built-in strategies and profiles and the default profile
+    /// (<see cref="BuiltInProfiles.DefaultKey"/>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IServiceCollection AddPatientCentric(this IServiceCollection services) => AddPatientCentric(services, static _ => { });
+
+    /// <summary>Adds PatientCentric with its built-in strategies and profiles, then lets <paramref name="configure"/> choose
+    /// the profile and add the host's own strategies. Options are validated at start-up (or at first use without a host).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the builder.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <remarks>Bind configuration with
+    /// <c>services.Configure&lt;PatientCentricOptions&gt;(configuration.GetSection(PatientCentricOptions.SectionName))</c>
+    /// (Microsoft.Extensions.Options.ConfigurationExtensions); the core package does not depend on configuration.</remarks>
+    public static IServiceCollection AddPatientCentric(this IServiceCollection services, Action<PatientCentricBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PatientCentricOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PatientCentricOptions>, PatientCentricOptionsValidator>());
+        services.TryAddSingleton<StrategyRegistry>();
+        services.TryAddSingleton<ProfileCatalog>();
+        services.TryAddSingleton<PracticeEvaluator>();
+
+        // Built-in touchpoint scorers, in report order.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, LeadTimeScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, NoShowRateScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, WaitToBeSeenScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, CycleTimeScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, NpsScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, CahpsCompositeScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, RatingScorer>());
+
+        configure(new PatientCentricBuilder(services));
+        return services;
+    }
+}

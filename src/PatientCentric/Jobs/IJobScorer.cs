@@ -1,0 +1,27 @@
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Jobs;
+
+/// <summary>Measures how a patient does one kind of job between encounters (DOMAIN.md §4), for support only.</summary>
+/// <remarks>
+/// <para>Pure, thread-safe singletons: the same timeline and context give the same card; no I/O and no clock (use
+/// <see cref="ScoringContext.AsOf"/>). Report weak evidence as <see cref="ScoreStatus.InsufficientData"/>; throw only
+/// for programming errors.</para>
+/// <para>Job scores feed support plans only: no output may be used to deny, discharge, deprioritise or re-price care (DOMAIN.md §9).
+/// The framework runs job scorers on Employee-role interactions only.</para>
+/// </remarks>
+public interface IJobScorer
+{
+    /// <summary>Gets the stable kebab-case key used in profiles, JSON and the CLI, such as <c>"pdc"</c>.</summary>
+    string Key { get; }
+
+    /// <summary>Gets the kind of job the scorer measures.</summary>
+    PatientJobKind JobKind { get; }
+
+    /// <summary>Scores one patient's <paramref name="timeline"/> over the period in <paramref name="context"/>.</summary>
+    /// <param name="timeline">The patient's records.</param>
+    /// <param name="context">The period, the evaluation instant, the time zone and the profile.</param>
+    /// <returns>One card, scoped to the patient's opaque key.</returns>
+    ScoreCard Score(PatientTimeline timeline, ScoringContext context);
+}

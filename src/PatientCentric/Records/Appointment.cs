@@ -1,0 +1,23 @@
+namespace PatientCentric.Records;
+
+/// <summary>One booked appointment and, when the patient came, the waiting-room times of the visit.</summary>
+/// <remarks>Instants carry their UTC offset. Records that break a rule (start before booking, departure before arrival)
+/// are kept as given; each scorer excludes and counts them (DOMAIN.md §0). FHIR: <c>Appointment</c>
+/// (<c>created</c>, <c>start</c>, <c>status</c>, <c>cancelationReason</c>) and <c>Encounter.statusHistory</c>.</remarks>
+/// <param name="Id">The appointment's opaque identifier within the data set.</param>
+/// <param name="PatientKey">The patient's opaque key (a pseudonym); never shown in messages or logs.</param>
+/// <param name="ServiceLine">The key of the service line the appointment belongs to.</param>
+/// <param name="ClinicianKey">The opaque key of the clinician, if known.</param>
+/// <param name="BookedAt">The booking instant (FHIR <c>Appointment.created</c>).</param>
+/// <param name="Start">The scheduled start.</param>
+/// <param name="Outcome">What became of the appointment.</param>
+/// <param name="CancelledAt">When it was cancelled, if it was and the time is known.</param>
+/// <param name="CancelledBy">Who cancelled it, if it was.</param>
+/// <param name="ArrivedAt">Arrival (check-in), if the patient came.</param>
+/// <param name="SeenAt">First clinician contact, if recorded.</param>
+/// <param name="DepartedAt">Departure (check-out), if recorded.</param>
+public sealed record Appointment(
+    string Id, string PatientKey, string ServiceLine, string? ClinicianKey,
+    DateTimeOffset BookedAt, DateTimeOffset Start, AppointmentOutcome Outcome,
+    DateTimeOffset? CancelledAt = null, CancellationInitiator? CancelledBy = null,
+    DateTimeOffset? ArrivedAt = null, DateTimeOffset? SeenAt = null, DateTimeOffset? DepartedAt = null);

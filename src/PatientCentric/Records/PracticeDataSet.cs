@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Records;
+
+/// <summary>A practice's data as adapters produce it: the input of every touchpoint scorer and, grouped by patient,
+/// of every job scorer (DESIGN.md §3). The JSON input schema of <c>patientcentric report --input</c> (docs/data-model.md).</summary>
+/// <remarks>Immutable. Collections that are absent are empty, never <see langword="null"/>.</remarks>
+/// <param name="SchemaVersion">The input schema's version; this library reads version 1.</param>
+/// <param name="PracticeName">The practice's display name.</param>
+/// <param name="TimeZone">The practice's IANA time zone, such as <c>"America/Chicago"</c>; all date arithmetic uses it.</param>
+/// <param name="Period">The measurement period the data covers, or <see langword="null"/> to let the caller choose.</param>
+/// <param name="ServiceLines">The service lines.</param>
+/// <param name="Appointments">Booked appointments and their visits.</param>
+/// <param name="SurveyItems">The survey's items.</param>
+/// <param name="SurveyReturns">Returned surveys.</param>
+/// <param name="MedicationFills">Medication fills.</param>
+/// <param name="Referrals">Referrals.</param>
+/// <param name="Claims">Claims.</param>
+public sealed record PracticeDataSet(
+    int SchemaVersion, string PracticeName, string TimeZone, MeasurementPeriod? Period,
+    ImmutableArray<ServiceLine> ServiceLines, ImmutableArray<Appointment> Appointments,
+    ImmutableArray<SurveyItem> SurveyItems, ImmutableArray<SurveyReturn> SurveyReturns,
+    ImmutableArray<MedicationFill> MedicationFills, ImmutableArray<Referral> Referrals, ImmutableArray<Claim> Claims)
+{
+    /// <summary>The input schema version this library reads.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Gets the service lines.</summary>
+    public ImmutableArray<ServiceLine> ServiceLines { get; init; } = OrEmpty(ServiceLines);
+
+    /// <summary>Gets the booked appointments and their visits.</summary>
+    public ImmutableArray<Appointment> Appointments { get; init; } = OrEmpty(Appointments);
+
+    /// <summary>Gets the survey's items.</summary>
+    public ImmutableArray<SurveyItem> SurveyItems { get; init; } = OrEmpty(SurveyItems);
+
+    /// <summary>Gets the returned surveys.</summary>
+    public ImmutableArray<SurveyReturn> SurveyReturns { get; init; } = OrEmpty(SurveyReturns);
+
+    /// <summary>Gets the medication fills.</summary>
+    public ImmutableArray<MedicationFill> MedicationFills { get; init; } = OrEmpty(MedicationFills);
+
+    /// <summary>Gets the referrals.</summary>
+    public ImmutableArray<Referral> Referrals { get; init; } = OrEmpty(Referrals);
+
+    /// <summary>Gets the claims.</summary>
+    public ImmutableArray<Claim> Claims { get; init; } = OrEmpty(Claims);
+
+    /// <summary>Returns the part of the data that belongs to one service line: its appointments, survey returns,
+    /// referrals and claims. Medication fills belong to patients, not service lines, and are left out.</summary>
+    /// <param name="serviceLineKey">The service line's key (ordinal).</param>
+    /// <returns>A new data set holding only that service line's records.</returns>
+    public PracticeDataSet ForServiceLine(string serviceLineKey)
+    {
+        ArgumentNullException.ThrowIfNull(serviceLineKey);
+        return this with
+        {
+            ServiceLines = ServiceLines.Where(s => s.Key == serviceLineKey).ToImmutableArray(),
+            Appointments = Appointments.Where(a => a.ServiceLine == serviceLineKey).ToImmutableArray(),
+            SurveyReturns = SurveyReturns.Where(r => r.ServiceLine == serviceLineKey).ToImmutableArray(),
+            MedicationFills = [],
+            Referrals = Referrals.Where(r => r.ServiceLine == serviceLineKey).ToImmutableArray(),
+            Claims = Claims.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
+        };
+    }
+
+    /// <summary>Groups the patient-level records (fills and referrals) into one timeline per patient, in order of
+    /// each patient's first appearance.</summary>
+    /// <returns>The timelines.</returns>
+    public ImmutableArray<PatientTimeline> ToTimelines()
+    {
+        var fills = MedicationFills.ToLookup(f => f.PatientKey, StringComparer.Ordinal);
+        var referrals = Referrals.ToLookup(r => r.PatientKey, StringComparer.Ordinal);
+        return MedicationFills.Select(f => f.PatientKey).Concat(Referrals.Select(r => r.PatientKey))
+            .Distinct(StringComparer.Ordinal)
+            .Select(k => new PatientTimeline(k, [.. fills[k]], [.. referrals[k]]))
+            .ToImmutableArray();
+    }
+
+    private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> items) => items.IsDefault ? [] : items;
+}

@@ -1,0 +1,14 @@
+namespace PatientCentric.Scoring;
+
+/// <summary>The care setting a <see cref="Profile"/> describes (DOMAIN.md §8.3).</summary>
+public enum CareSetting
+{
+    /// <summary>Self-pay elective or aesthetic care: patients pay and choose.</summary>
+    SelfPayElective,
+
+    /// <summary>Insured acute care: the payer or institution is often the de facto customer.</summary>
+    InsuredAcute,
+
+    /// <summary>Primary care.</summary>
+    PrimaryCare,
+}

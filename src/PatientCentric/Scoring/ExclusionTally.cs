@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace PatientCentric.Scoring;
+
+/// <summary>Counts records excluded for breaking a rule, by reason code, in first-seen order (DOMAIN.md §0 invalid records).</summary>
+internal sealed class ExclusionTally
+{
+    private readonly List<(string Code, string Rule, int Count)> _items = [];
+
+    /// <summary>Gets the total number of excluded records.</summary>
+    public int Total { get; private set; }
+
+    /// <summary>Counts one excluded record.</summary>
+    /// <param name="code">The kebab-case reason code.</param>
+    /// <param name="rule">The rule, phrased to follow "N records excluded: ", e.g. "the appointment starts before it was booked".</param>
+    public void Add(string code, string rule)
+    {
+        Total++;
+        for (int i = 0; i < _items.Count; i++)
+        {
+            if (_items[i].Code == code)
+            {
+                _items[i] = (code, rule, _items[i].Count + 1);
+                return;
+            }
+        }
+        _items.Add((code, rule, 1));
+    }
+
+    /// <summary>Returns one component per reason code.</summary>
+    public IEnumerable<ScoreComponent> ToComponents() =>
+        _items.Select(i => ScoreComponent.Exclusion(i.Code, i.Count, $"{i.Count} record(s) excluded: {i.Rule}."));
+}

@@ -1,0 +1,18 @@
+namespace PatientCentric.Scoring;
+
+/// <summary>The library's configuration, bound from the <c>PatientCentric</c> section: the active profile and any
+/// profiles the host declares. Validated at start-up; every error names the setting's path.</summary>
+/// <remarks>Mutable only so the configuration binder can set it. Bind it with
+/// <c>services.Configure&lt;PatientCentricOptions&gt;(configuration.GetSection(PatientCentricOptions.SectionName))</c>.</remarks>
+public sealed class PatientCentricOptions
+{
+    /// <summary>The configuration section the options bind from: <c>"PatientCentric"</c>.</summary>
+    public const string SectionName = "PatientCentric";
+
+    /// <summary>Gets or sets the key of the profile in force: a built-in key or one of <see cref="Profiles"/>.</summary>
+    /// <value>The default is <see cref="BuiltInProfiles.DefaultKey"/> (<c>"primary-care-value-based"</c>).</value>
+    public string Profile { get; set; } = BuiltInProfiles.DefaultKey;
+
+    /// <summary>Gets the profiles the host declares, by kebab-case key; a key equal to a built-in key replaces that profile.</summary>
+    public IDictionary<string, ProfileOptions> Profiles { get; } = new Dictionary<string, ProfileOptions>(StringComparer.Ordinal);
+}

@@ -1,0 +1,14 @@
+namespace PatientCentric.Scoring;
+
+/// <summary>How the practice is paid (DOMAIN.md §1, Profile).</summary>
+public enum PaymentModel
+{
+    /// <summary>Paid per service: volume-driven.</summary>
+    FeeForService,
+
+    /// <summary>A value-based contract: total cost of care and outcomes shared with the payer.</summary>
+    ValueBased,
+
+    /// <summary>The patient pays directly.</summary>
+    SelfPay,
+}

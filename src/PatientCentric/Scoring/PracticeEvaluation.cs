@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace PatientCentric.Scoring;
+
+/// <summary>The result of evaluating a practice: the profile, period and instant it was scored under, and every card,
+/// for the practice and each service line (DESIGN.md §3, results).</summary>
+/// <param name="PracticeName">The practice's display name.</param>
+/// <param name="Profile">The profile in force, with the weights used.</param>
+/// <param name="Period">The measurement period.</param>
+/// <param name="AsOf">The evaluation instant.</param>
+/// <param name="TimeZone">The practice's IANA time zone.</param>
+/// <param name="Cards">Every card: the practice's first, then each service line's, in the order strategies are registered.</param>
+public sealed record PracticeEvaluation(string PracticeName, Profile Profile, MeasurementPeriod Period, DateTimeOffset AsOf,
+                                        string TimeZone, ImmutableArray<ScoreCard> Cards)
+{
+    /// <summary>Gets every card.</summary>
+    public ImmutableArray<ScoreCard> Cards { get; init; } = Cards.IsDefault ? [] : Cards;
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+
+namespace PatientCentric.Scoring;
+
+/// <summary>The profiles a host can use, built-in and configured, and the one in force. Resolved from dependency
+/// injection as a singleton; reading it validates the options if start-up validation has not run yet.</summary>
+public sealed class ProfileCatalog
+{
+    /// <summary>Initializes the catalog from validated options.</summary>
+    /// <param name="options">The library's options.</param>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message names every offending setting.</exception>
+    public ProfileCatalog(IOptions<PatientCentricOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var o = options.Value;
+        var all = BuiltInProfiles.All.ToBuilder();
+        foreach (var (key, p) in o.Profiles)
+        {
+            all[key] = new Profile(key, p.Description, p.Rationale, p.CareSetting, p.PaymentModel,
+                new MetricWeights(p.CustomerServiceWeight, p.QualityOfCareWeight, p.CostEffectivenessWeight),
+                new EvidenceMinimums(p.MinimumRateEvents, p.MinimumSurveyResponses, p.MinimumDurationObservations),
+                [.. p.EnabledStrategies]);
+        }
+        All = all.ToImmutable();
+        Active = All[o.Profile];
+    }
+
+    /// <summary>Gets every profile, built-in and configured, by key (ordinal).</summary>
+    public ImmutableDictionary<string, Profile> All { get; }
+
+    /// <summary>Gets the profile in force (<see cref="PatientCentricOptions.Profile"/>).</summary>
+    public Profile Active { get; }
+
+    /// <summary>Returns the profile with <paramref name="key"/>.</summary>
+    /// <param name="key">A profile key.</param>
+    /// <returns>The profile.</returns>
+    /// <exception cref="KeyNotFoundException">No profile has the key; the message lists those that do exist.</exception>
+    public Profile Get(string key) =>
+        All.TryGetValue(key, out var profile) ? profile
+        : throw new KeyNotFoundException($"No profile has the key \"{key}\". Profiles: {string.Join(", ", All.Keys.Order(StringComparer.Ordinal))}.");
+}

@@ -1,0 +1,17 @@
+namespace PatientCentric.Scoring;
+
+/// <summary>The level of aggregation a <see cref="ScoreScope"/> names.</summary>
+public enum ScopeLevel
+{
+    /// <summary>The whole practice.</summary>
+    Practice,
+
+    /// <summary>One service line of the practice.</summary>
+    ServiceLine,
+
+    /// <summary>One clinician.</summary>
+    Clinician,
+
+    /// <summary>One patient, referred to by an opaque key, never by name.</summary>
+    Patient,
+}

@@ -1,0 +1,23 @@
+namespace PatientCentric.Scoring;
+
+/// <summary>What a <see cref="ScoreCard"/> is about: the practice, one service line, one clinician or one patient.</summary>
+/// <param name="Level">The level of aggregation.</param>
+/// <param name="Key">The key of the subject at that level, such as a service-line key; <c>"practice"</c> for the practice.</param>
+public readonly record struct ScoreScope(ScopeLevel Level, string Key)
+{
+    /// <summary>Gets the scope of the whole practice.</summary>
+    public static ScoreScope Practice { get; } = new(ScopeLevel.Practice, "practice");
+
+    /// <summary>Creates the scope of one service line.</summary>
+    /// <param name="key">The service line's key, such as <c>"dermatology"</c>.</param>
+    /// <returns>The scope.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is null, empty or white space.</exception>
+    public static ScoreScope ServiceLine(string key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        return new(ScopeLevel.ServiceLine, key);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Level == ScopeLevel.Practice ? Key : $"{Level}:{Key}";
+}

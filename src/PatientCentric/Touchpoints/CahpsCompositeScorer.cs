@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Touchpoints;
+
+/// <summary>CAHPS-style composites of report items (Never–Always, No–Yes…), keyed <c>cahps:&lt;composite&gt;</c>: the
+/// unweighted mean of the items' top-box proportions, each item over its own respondents (DOMAIN.md §3.2). An item
+/// without a composite is its own composite.</summary>
+/// <remarks>Each item is a component with weight 1/k and contribution topBox/k, so contributions sum to the value; its
+/// linear mean (0..100) and n are in the reason. Evidence count = the smallest item n; insufficient if any item is
+/// below the minimum. Report items about Partner interactions are reported only, never linked to a clinical decision.</remarks>
+internal sealed class CahpsCompositeScorer : ITouchpointScorer, ISurveyItemReader
+{
+    public const string ScorerKey = "cahps";
+
+    public string Key => ScorerKey;
+
+    public TouchpointKind Kind => TouchpointKind.Communication;
+
+    public MeasureCategory Category => MeasureCategory.ExperienceReport;
+
+    public SurveyItemKind ItemKind => SurveyItemKind.Report;
+
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(context);
+        var cards = ImmutableArray.CreateBuilder<ScoreCard>();
+        int minimum = context.Profile.MinimumEvidence.SurveyResponses;
+        foreach (var composite in SurveyAnswers.ItemsInScope(data, ItemKind, context).GroupBy(i => i.Composite ?? i.Key, StringComparer.Ordinal))
+        {
+            string key = $"{ScorerKey}:{composite.Key}";
+            var exclusions = new ExclusionTally();
+            var components = ImmutableArray.CreateBuilder<ScoreComponent>();
+            var items = composite.ToList();
+            double weight = 1.0 / items.Count;
+            double sum = 0;
+            int smallestN = int.MaxValue;
+            string? shortItem = null;
+            foreach (var item in items)
+            {
+                var result = CahpsScoring.Score(CahpsScale.Create(item.Categories), SurveyAnswers.CountPerCategory(data, item, context, exclusions));
+                int n = result?.N ?? 0;
+                if (n < smallestN)
+                    smallestN = n;
+                if (result is null || n < minimum)
+                {
+                    shortItem ??= item.Key;
+                    components.Add(new(item.Key, null, weight, null, Inv($"\"{item.Text}\": {n} answer(s), below the minimum of {minimum}.")));
+                    continue;
+                }
+                sum += result.TopBox;
+                components.Add(new(item.Key, result.TopBox, weight, result.TopBox * weight,
+                    Inv($"\"{item.Text}\": top box ({item.Categories[^1]}) {result.TopBox:P1} of {n}; linear mean {result.LinearMean:0.#} on 0–100.")));
+            }
+            if (context.Role == InteractionRole.Partner)
+                components.Add(ScoreComponent.Describe("reported-only", null, "About clinical (Partner) interactions: reported only, never linked to a clinical decision (DOMAIN.md §1)."));
+            components.AddRange(exclusions.ToComponents());
+            cards.Add(shortItem is not null
+                ? ScoreCard.WithoutValue(key, context.Scope, ScoreScale.Proportion, ScoreStatus.InsufficientData,
+                    Inv($"Item \"{shortItem}\" has fewer than {minimum} valid answers."), smallestN, exclusions.Total, components.ToImmutable())
+                : ScoreCard.Ok(key, context.Scope, sum / items.Count, ScoreScale.Proportion, smallestN, exclusions.Total, components.ToImmutable()));
+        }
+        return cards.ToImmutable();
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

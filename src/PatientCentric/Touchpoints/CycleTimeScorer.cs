@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Touchpoints;
+
+/// <summary>Office-visit cycle time: minutes from arrival (check-in) to departure (check-out); the card's value is the
+/// median, with the 90th percentile as a component (DOMAIN.md §2.2; IHI office-visit cycle time).</summary>
+/// <remarks>Counts kept appointments whose local start date is in the period. Missing arrival or departure → excluded;
+/// departure before arrival, or a cycle over 12 hours, → invalid and excluded. All exclusions are counted.</remarks>
+internal sealed class CycleTimeScorer : ITouchpointScorer
+{
+    public const string MeasureKey = "cycle-time";
+
+    /// <summary>The longest plausible cycle: 12 hours (DOMAIN.md §2.2).</summary>
+    public static readonly TimeSpan MaximumCycle = TimeSpan.FromHours(12);
+
+    public string Key => MeasureKey;
+
+    public TouchpointKind Kind => TouchpointKind.WaitingRoom;
+
+    public MeasureCategory Category => MeasureCategory.Operational;
+
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(context);
+        var values = new List<double>();
+        var exclusions = new ExclusionTally();
+        foreach (var a in data.Appointments)
+        {
+            if (a.Outcome != AppointmentOutcome.Kept || !context.Period.Contains(context.LocalDate(a.Start)))
+                continue;
+            if (a.ArrivedAt is not { } arrived)
+            {
+                exclusions.Add("arrival-not-recorded", "the visit has no arrival time");
+                continue;
+            }
+            if (a.DepartedAt is not { } departed)
+            {
+                exclusions.Add("departure-not-recorded", "the visit has no departure time");
+                continue;
+            }
+            TimeSpan cycle = departed - arrived;
+            if (cycle < TimeSpan.Zero)
+            {
+                exclusions.Add("departure-before-arrival", "departure is recorded before arrival");
+                continue;
+            }
+            if (cycle > MaximumCycle)
+            {
+                exclusions.Add("cycle-over-12-hours", "the visit lasts more than 12 hours");
+                continue;
+            }
+            values.Add(cycle.TotalMinutes);
+        }
+        if (values.Count == 0 && exclusions.Total == 0)
+            return [];
+        return [DurationStatistics.Card(MeasureKey, context, values, ScoreScale.Minutes, "visits", exclusions, [])];
+    }
+}

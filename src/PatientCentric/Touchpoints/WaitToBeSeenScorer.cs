@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Touchpoints;
+
+/// <summary>Wait to be seen: minutes from <c>max(arrival, scheduled start)</c> to first clinician contact, negative
+/// values set to 0; the card's value is the median, with the 90th percentile as a component (DOMAIN.md §2.2).</summary>
+/// <remarks>Convention: early arrivals are not counted as waiting. Counts kept appointments whose local start date is in
+/// the period. A visit without an arrival or first-contact time is excluded and counted; first contact before arrival is invalid.</remarks>
+internal sealed class WaitToBeSeenScorer : ITouchpointScorer
+{
+    public const string MeasureKey = "wait-to-be-seen";
+
+    public string Key => MeasureKey;
+
+    public TouchpointKind Kind => TouchpointKind.WaitingRoom;
+
+    public MeasureCategory Category => MeasureCategory.Operational;
+
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(context);
+        var values = new List<double>();
+        var exclusions = new ExclusionTally();
+        foreach (var a in data.Appointments)
+        {
+            if (a.Outcome != AppointmentOutcome.Kept || !context.Period.Contains(context.LocalDate(a.Start)))
+                continue;
+            if (a.ArrivedAt is not { } arrived || a.SeenAt is not { } seen)
+            {
+                exclusions.Add("times-not-recorded", "the visit has no arrival or no first-contact time");
+                continue;
+            }
+            if (seen < arrived)
+            {
+                exclusions.Add("seen-before-arrival", "first clinician contact is recorded before arrival");
+                continue;
+            }
+            DateTimeOffset from = arrived > a.Start ? arrived : a.Start;
+            values.Add(Math.Max(0.0, (seen - from).TotalMinutes));
+        }
+        if (values.Count == 0 && exclusions.Total == 0)
+            return [];
+        return [DurationStatistics.Card(MeasureKey, context, values, ScoreScale.Minutes, "visits", exclusions, [])];
+    }
+}
