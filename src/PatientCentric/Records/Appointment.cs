@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PatientCentric.Records;
 
 /// <summary>One booked appointment and, when the patient came, the waiting-room times of the visit.</summary>
@@ -17,7 +19,10 @@ namespace PatientCentric.Records;
 /// <param name="SeenAt">First clinician contact, if recorded.</param>
 /// <param name="DepartedAt">Departure (check-out), if recorded.</param>
 public sealed record Appointment(
-    string Id, string PatientKey, string ServiceLine, string? ClinicianKey,
+    string Id, string PatientKey, string ServiceLine, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClinicianKey,
     DateTimeOffset BookedAt, DateTimeOffset Start, AppointmentOutcome Outcome,
-    DateTimeOffset? CancelledAt = null, CancellationInitiator? CancelledBy = null,
-    DateTimeOffset? ArrivedAt = null, DateTimeOffset? SeenAt = null, DateTimeOffset? DepartedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? CancelledAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CancellationInitiator? CancelledBy = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ArrivedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? SeenAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? DepartedAt = null);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace PatientCentric.Records;
 
@@ -10,7 +11,7 @@ namespace PatientCentric.Records;
 /// <param name="AboutRole">The role of the interaction the item asks about; satisfaction items about a Partner (clinical) interaction are never scored (DOMAIN.md §9).</param>
 /// <param name="Composite">The key of the composite the item belongs to, such as <c>"office-staff"</c>, or <see langword="null"/>.</param>
 public sealed record SurveyItem(string Key, string Text, SurveyItemKind Kind, ImmutableArray<string> Categories,
-                                Scoring.InteractionRole AboutRole, string? Composite = null)
+                                Scoring.InteractionRole AboutRole, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Composite = null)
 {
     /// <summary>Gets the answer categories from least to most positive.</summary>
     public ImmutableArray<string> Categories { get; init; } = Categories.IsDefault ? [] : Categories;

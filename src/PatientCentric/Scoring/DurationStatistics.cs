@@ -27,15 +27,15 @@ internal static class DurationStatistics
             var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
             double median = Quantiles.Median(span);
             double p90 = Quantiles.HyndmanFanType7(span, 0.9);
-            components.Add(ScoreComponent.Describe("median", median, Invariant($"Median over {values.Count} {what}: {median:0.##} {unit}.")));
-            components.Add(ScoreComponent.Describe("p90", p90, Invariant($"90th percentile (Hyndman–Fan type 7): {p90:0.##} {unit}.")));
+            components.Add(ScoreComponent.Describe("median", median, scale, $"Median of the valid {what}, in {unit}."));
+            components.Add(ScoreComponent.Describe("p90", p90, scale, $"90th percentile of the valid {what} (Hyndman–Fan type 7), in {unit}."));
         }
         components.AddRange(notes);
         components.AddRange(exclusions.ToComponents());
         if (values.Count == 0 || values.Count < minimum)
         {
             return ScoreCard.WithoutValue(key, context.Scope, scale, ScoreStatus.InsufficientData,
-                Invariant($"{values.Count} valid {what}; at least {minimum} are needed."), values.Count, exclusions.Total, components.ToImmutable());
+                Invariant($"Fewer valid {what} than the minimum of {minimum}."), values.Count, exclusions.Total, components.ToImmutable());
         }
         double value = Quantiles.Median(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values));
         return ScoreCard.Ok(key, context.Scope, value, scale, values.Count, exclusions.Total, components.ToImmutable());

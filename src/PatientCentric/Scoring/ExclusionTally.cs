@@ -12,7 +12,7 @@ internal sealed class ExclusionTally
 
     /// <summary>Counts one excluded record.</summary>
     /// <param name="code">The kebab-case reason code.</param>
-    /// <param name="rule">The rule, phrased to follow "N records excluded: ", e.g. "the appointment starts before it was booked".</param>
+    /// <param name="rule">The rule, phrased to follow "Excluded: ", e.g. "the appointment starts before it was booked".</param>
     public void Add(string code, string rule)
     {
         Total++;
@@ -29,5 +29,5 @@ internal sealed class ExclusionTally
 
     /// <summary>Returns one component per reason code.</summary>
     public IEnumerable<ScoreComponent> ToComponents() =>
-        _items.Select(i => ScoreComponent.Exclusion(i.Code, i.Count, $"{i.Count} record(s) excluded: {i.Rule}."));
+        _items.Select(i => ScoreComponent.Exclusion(i.Code, i.Count, $"Excluded: {i.Rule}."));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PatientCentric.Scoring;
 
 /// <summary>A measurement period <c>[Start, End]</c> of local dates, both ends inclusive (DOMAIN.md §2 notation).</summary>
@@ -8,6 +10,7 @@ public readonly record struct MeasurementPeriod
     /// <param name="start">The first local date in the period.</param>
     /// <param name="end">The last local date in the period; on or after <paramref name="start"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
+    [JsonConstructor]
     public MeasurementPeriod(DateOnly start, DateOnly end)
     {
         if (end < start)
@@ -23,6 +26,7 @@ public readonly record struct MeasurementPeriod
     public DateOnly End { get; }
 
     /// <summary>Gets the number of days in the period, counting both ends (1 or more).</summary>
+    [JsonIgnore]
     public int LengthDays => End.DayNumber - Start.DayNumber + 1;
 
     /// <summary>Returns whether <paramref name="date"/> lies in the period, ends included.</summary>

@@ -60,7 +60,7 @@ public sealed class PracticeEvaluator
         if (!RoleGuardrail.Permits(scorer.Category, context.Role, out string? reason))
         {
             return [ScoreCard.WithoutValue(scorer.Key, context.Scope, ScoreScale.Proportion, ScoreStatus.GuardrailBlocked, reason!,
-                components: [ScoreComponent.Describe("role", null, $"Asked to score {context.Role} interactions with a {scorer.Category} measure.")])];
+                components: [ScoreComponent.Describe("role", null, ScoreScale.Count, $"Asked to score {context.Role} interactions with a {scorer.Category} measure.")])];
         }
         return scorer.Score(data, context);
     }

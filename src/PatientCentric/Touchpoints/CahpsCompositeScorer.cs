@@ -48,19 +48,19 @@ internal sealed class CahpsCompositeScorer : ITouchpointScorer, ISurveyItemReade
                 if (result is null || n < minimum)
                 {
                     shortItem ??= item.Key;
-                    components.Add(new(item.Key, null, weight, null, Inv($"\"{item.Text}\": {n} answer(s), below the minimum of {minimum}.")));
+                    components.Add(new(item.Key, null, ScoreScale.Proportion, weight, null, Inv($"\"{item.Text}\": fewer valid answers than the minimum of {minimum}.")));
                     continue;
                 }
                 sum += result.TopBox;
-                components.Add(new(item.Key, result.TopBox, weight, result.TopBox * weight,
-                    Inv($"\"{item.Text}\": top box ({item.Categories[^1]}) {result.TopBox:P1} of {n}; linear mean {result.LinearMean:0.#} on 0–100.")));
+                components.Add(new(item.Key, result.TopBox, ScoreScale.Proportion, weight, result.TopBox * weight,
+                    Inv($"\"{item.Text}\": share answering \"{item.Categories[^1]}\" (top box); linear mean {result.LinearMean:0.#} on 0–100.")));
             }
             if (context.Role == InteractionRole.Partner)
-                components.Add(ScoreComponent.Describe("reported-only", null, "About clinical (Partner) interactions: reported only, never linked to a clinical decision (DOMAIN.md §1)."));
+                components.Add(ScoreComponent.Describe("reported-only", null, ScoreScale.Proportion, "About clinical (Partner) interactions: reported only, never linked to a clinical decision (DOMAIN.md §1)."));
             components.AddRange(exclusions.ToComponents());
             cards.Add(shortItem is not null
                 ? ScoreCard.WithoutValue(key, context.Scope, ScoreScale.Proportion, ScoreStatus.InsufficientData,
-                    Inv($"Item \"{shortItem}\" has fewer than {minimum} valid answers."), smallestN, exclusions.Total, components.ToImmutable())
+                    Inv($"Item \"{shortItem}\" has fewer valid answers than the minimum of {minimum}."), smallestN, exclusions.Total, components.ToImmutable())
                 : ScoreCard.Ok(key, context.Scope, sum / items.Count, ScoreScale.Proportion, smallestN, exclusions.Total, components.ToImmutable()));
         }
         return cards.ToImmutable();

@@ -46,7 +46,7 @@ internal sealed class LeadTimeScorer : ITouchpointScorer
         if (values.Count == 0 && exclusions.Total == 0 && cancelled == 0)
             return [];
         ScoreComponent[] notes = cancelled == 0 ? [] :
-            [ScoreComponent.Describe("cancelled-not-counted", cancelled, $"{cancelled} cancelled appointment(s) in the period are not counted: their lead time was never experienced.")];
+            [ScoreComponent.Describe("cancelled-not-counted", cancelled, ScoreScale.Count, "Cancelled appointments in the period are not counted: their lead time was never experienced.")];
         return [DurationStatistics.Card(MeasureKey, context, values, ScoreScale.Days, "appointments", exclusions, notes)];
     }
 }

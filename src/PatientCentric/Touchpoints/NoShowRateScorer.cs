@@ -69,21 +69,22 @@ internal sealed class NoShowRateScorer : ITouchpointScorer
         if (denominator == 0 && exclusions.Total == 0 && practiceCancels + earlierCancels + upcoming == 0)
             return [];
         var components = ImmutableArray.CreateBuilder<ScoreComponent>();
-        components.Add(ScoreComponent.Describe("no-shows", noShows, Inv($"{noShows} no-show(s): the numerator.")));
-        components.Add(ScoreComponent.Describe("denominator", denominator,
-            Inv($"{denominator} appointment(s) still booked at 00:00 on their day: {kept} kept + {noShows} no-show(s) + {sameDayCancels} same-day patient cancellation(s).")));
+        components.Add(new("no-shows", noShows, ScoreScale.Count, null, denominator == 0 ? null : (double)noShows / denominator, "No-shows: the numerator."));
+        components.Add(ScoreComponent.Describe("denominator", denominator, ScoreScale.Count, "Appointments still booked at 00:00 on their day: kept + no-shows + same-day patient cancellations."));
+        components.Add(ScoreComponent.Describe("kept", kept, ScoreScale.Count, "Kept appointments, in the denominator."));
+        components.Add(ScoreComponent.Describe("same-day-cancellations", sameDayCancels, ScoreScale.Count, "Patient cancellations on the appointment day, in the denominator."));
         if (practiceCancels > 0)
-            components.Add(ScoreComponent.Describe("practice-cancellations-not-counted", practiceCancels, Inv($"{practiceCancels} practice-initiated cancellation(s) are left out of numerator and denominator.")));
+            components.Add(ScoreComponent.Describe("practice-cancellations-not-counted", practiceCancels, ScoreScale.Count, "Practice-initiated cancellations are left out of numerator and denominator."));
         if (earlierCancels > 0)
-            components.Add(ScoreComponent.Describe("earlier-cancellations-not-counted", earlierCancels, Inv($"{earlierCancels} patient cancellation(s) before the appointment day are not in the denominator.")));
+            components.Add(ScoreComponent.Describe("earlier-cancellations-not-counted", earlierCancels, ScoreScale.Count, "Patient cancellations before the appointment day are not in the denominator."));
         if (upcoming > 0)
-            components.Add(ScoreComponent.Describe("upcoming-not-counted", upcoming, Inv($"{upcoming} appointment(s) in the period are still to come.")));
+            components.Add(ScoreComponent.Describe("upcoming-not-counted", upcoming, ScoreScale.Count, "Appointments in the period that are still to come are not counted."));
         components.AddRange(exclusions.ToComponents());
         int minimum = context.Profile.MinimumEvidence.RateEvents;
         if (denominator == 0 || denominator < minimum)
         {
             return [ScoreCard.WithoutValue(MeasureKey, context.Scope, ScoreScale.Proportion, ScoreStatus.InsufficientData,
-                Inv($"{denominator} appointment(s) in the denominator; at least {minimum} are needed."), denominator, exclusions.Total, components.ToImmutable())];
+                Inv($"Fewer appointments in the denominator than the minimum of {minimum}."), denominator, exclusions.Total, components.ToImmutable())];
         }
         return [ScoreCard.Ok(MeasureKey, context.Scope, (double)noShows / denominator, ScoreScale.Proportion, denominator, exclusions.Total, components.ToImmutable())];
     }

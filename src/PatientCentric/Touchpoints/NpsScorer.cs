@@ -41,18 +41,20 @@ internal sealed class NpsScorer : ITouchpointScorer, ISurveyItemReader
             var components = ImmutableArray.CreateBuilder<ScoreComponent>();
             if (n > 0)
             {
-                components.Add(new("promoters", result.Promoters, null, result.PromoterShare, Inv($"{result.Promoters} of {n} answered 9–10: +{result.PromoterShare:P1}.")));
-                components.Add(new("passives", result.Passives, null, 0.0, Inv($"{result.Passives} of {n} answered 7–8: no effect.")));
-                components.Add(new("detractors", result.Detractors, null, -result.DetractorShare, Inv($"{result.Detractors} of {n} answered 0–6: −{result.DetractorShare:P1}.")));
-                components.Add(ScoreComponent.Describe("standard-error", result.StandardError,
-                    Inv($"Standard error {result.StandardError * 100:0.#} points; 95 % interval {result.Ci95Low * 100:0.#} to {result.Ci95High * 100:0.#}{(result.IsSmallSample ? " (small sample)" : "")}.")));
+                components.Add(new("promoters", result.Promoters, ScoreScale.Count, null, result.PromoterShare, "Answered 9–10: their share is added."));
+                components.Add(new("passives", result.Passives, ScoreScale.Count, null, 0.0, "Answered 7–8: no effect."));
+                components.Add(new("detractors", result.Detractors, ScoreScale.Count, null, -result.DetractorShare, "Answered 0–6: their share is subtracted."));
+                components.Add(ScoreComponent.Describe("standard-error", result.StandardError, ScoreScale.NetPromoter, "Standard error √(var/n), var = pP + pD − (pP − pD)²."));
+                components.Add(ScoreComponent.Describe("ci95-low", result.Ci95Low, ScoreScale.NetPromoter,
+                    result.IsSmallSample ? "Lower end of the 95 % interval, NPS − 1.96·SE (small sample: rough)." : "Lower end of the 95 % interval, NPS − 1.96·SE."));
+                components.Add(ScoreComponent.Describe("ci95-high", result.Ci95High, ScoreScale.NetPromoter, "Upper end of the 95 % interval, NPS + 1.96·SE."));
             }
             components.AddRange(exclusions.ToComponents());
             int minimum = context.Profile.MinimumEvidence.SurveyResponses;
             if (n == 0 || n < minimum)
             {
                 cards.Add(ScoreCard.WithoutValue(key, context.Scope, ScoreScale.NetPromoter, ScoreStatus.InsufficientData,
-                    Inv($"{n} valid answer(s); at least {minimum} are needed."), n, exclusions.Total, components.ToImmutable()));
+                    Inv($"Fewer valid answers than the minimum of {minimum}."), n, exclusions.Total, components.ToImmutable()));
                 continue;
             }
             cards.Add(ScoreCard.Ok(key, context.Scope, result.Score, ScoreScale.NetPromoter, n, exclusions.Total, components.ToImmutable()));

@@ -41,15 +41,15 @@ internal sealed class RatingScorer : ITouchpointScorer, ISurveyItemReader
             var components = ImmutableArray.CreateBuilder<ScoreComponent>();
             if (result is not null)
             {
-                components.Add(ScoreComponent.Describe("top-box", result.TopBox, Inv($"{result.TopBox:P1} of {n} answered 9–10.")));
-                components.Add(ScoreComponent.Describe("bottom-box", result.BottomBox, Inv($"{result.BottomBox:P1} answered 0–6.")));
-                components.Add(ScoreComponent.Describe("linear-mean", result.LinearMean, Inv($"Linear mean {result.LinearMean:0.#} on 0–100.")));
+                components.Add(ScoreComponent.Describe("top-box", result.TopBox, ScoreScale.Proportion, "Share answering 9–10 (the top box)."));
+                components.Add(ScoreComponent.Describe("bottom-box", result.BottomBox, ScoreScale.Proportion, "Share answering 0–6 (the bottom box)."));
+                components.Add(ScoreComponent.Describe("linear-mean", result.LinearMean, ScoreScale.Points0To100, "Mean answer ×10, on 0–100 (linear mean)."));
             }
             components.AddRange(exclusions.ToComponents());
             int minimum = context.Profile.MinimumEvidence.SurveyResponses;
             cards.Add(result is null || n < minimum
                 ? ScoreCard.WithoutValue(key, context.Scope, ScoreScale.Proportion, ScoreStatus.InsufficientData,
-                    Inv($"{n} valid answer(s); at least {minimum} are needed."), n, exclusions.Total, components.ToImmutable())
+                    Inv($"Fewer valid answers than the minimum of {minimum}."), n, exclusions.Total, components.ToImmutable())
                 : ScoreCard.Ok(key, context.Scope, result.TopBox, ScoreScale.Proportion, n, exclusions.Total, components.ToImmutable()));
         }
         return cards.ToImmutable();

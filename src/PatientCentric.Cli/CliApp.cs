@@ -1,0 +1,311 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PatientCentric.Cli.Eval;
+using PatientCentric.Cli.Report;
+using PatientCentric.Cli.Sample;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+using PatientCentric.Serialization;
+
+namespace PatientCentric.Cli;
+
+/// <summary>The <c>patientcentric</c> command line: <c>report</c>, <c>eval</c>, <c>profiles</c> and <c>sample</c>.
+/// Exit codes: 0 success, 2 bad input or usage (one message on stderr, nothing on stdout), 1 unexpected failure.</summary>
+internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+
+    public static int Main(string[] args)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        return new CliApp(Console.In, Console.Out, Console.Error).Run(args);
+    }
+
+    public int Run(string[] args)
+    {
+        var root = new RootCommand("patientcentric: explainable patient-experience scores for a practice's data.");
+        root.Subcommands.Add(ReportCommand());
+        root.Subcommands.Add(EvalCommand());
+        root.Subcommands.Add(ProfilesCommand());
+        root.Subcommands.Add(SampleCommand());
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                stderr.WriteLine($"error: {error.Message}");
+            stderr.WriteLine("Run 'patientcentric --help' for usage.");
+            return BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Unexpected: say what kind of failure it was, never the data (messages of our own exceptions carry no record values).
+            stderr.WriteLine($"error: unexpected {e.GetType().Name}: {e.Message}");
+            return Failure;
+        }
+    }
+
+    private static Option<string> FormatOption() => new("--format")
+    {
+        Description = "Output format: table (for people) or json (for programs).",
+        DefaultValueFactory = _ => "table",
+    };
+
+    private Command ReportCommand()
+    {
+        var input = new Option<FileInfo?>("--input") { Description = "A practice data set in the JSON input schema (docs/data-model.md). Default: the bundled sample." };
+        var format = FormatOption();
+        format.AcceptOnlyFromAmong("table", "json");
+        var profile = new Option<string?>("--profile") { Description = "The profile to score under (see 'patientcentric profiles'). Default: primary-care-value-based." };
+        var from = new Option<DateOnly?>("--from") { Description = "First day of the measurement period (yyyy-MM-dd). Default: the data set's period." };
+        var to = new Option<DateOnly?>("--to") { Description = "Last day of the measurement period (yyyy-MM-dd). Default: the data set's period." };
+        var asOf = new Option<DateTimeOffset?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601 with offset) instead of now, for reproducible output." };
+        var explain = new Option<bool>("--explain") { Description = "List every component of every score card." };
+        var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
+        {
+            input, format, profile, from, to, asOf, explain,
+        };
+        command.SetAction(r => Report(r.GetValue(input), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain)));
+        return command;
+    }
+
+    private int Report(FileInfo? input, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain)
+    {
+        PracticeDataSet data;
+        string source;
+        try
+        {
+            if (input is null)
+            {
+                data = SampleData.Load();
+                source = SampleData.DisplayName;
+            }
+            else
+            {
+                if (!input.Exists)
+                    return Fail($"{input.FullName}: file not found.");
+                using var stream = input.OpenRead();
+                data = PracticeDataSetReader.Read(stream, input.Name);
+                source = input.FullName;
+            }
+        }
+        catch (PatientCentricDataException e)
+        {
+            return Fail(e.Message);
+        }
+
+        if ((from is null) != (to is null))
+            return Fail("--from and --to go together: give both or neither.");
+        MeasurementPeriod? period = null;
+        if (from is { } f && to is { } t)
+        {
+            if (t < f)
+                return Fail("--to must be on or after --from.");
+            period = new MeasurementPeriod(f, t);
+        }
+        else if (data.Period is null)
+        {
+            return Fail($"{source}: the data set states no period; give --from and --to.");
+        }
+
+        using var services = BuildServices(asOf, profileKey);
+        PracticeEvaluation evaluation;
+        try
+        {
+            var evaluator = services.GetRequiredService<PracticeEvaluator>();
+            evaluation = evaluator.Evaluate(data, period);
+        }
+        catch (OptionsValidationException e)
+        {
+            return Fail(string.Join(Environment.NewLine, e.Failures));
+        }
+
+        if (format == "json")
+        {
+            var options = new JsonSerializerOptions(PatientCentricJsonContext.Default.Options) { WriteIndented = true };
+            stdout.WriteLine(JsonSerializer.Serialize(evaluation, new PatientCentricJsonContext(options).PracticeEvaluation));
+        }
+        else
+        {
+            var text = new StringWriter(CultureInfo.InvariantCulture);
+            ConsoleReport.Write(text, evaluation, data, source, explain);
+            stdout.Write(text.ToString());
+        }
+        return Success;
+    }
+
+    private ServiceProvider BuildServices(DateTimeOffset? asOf, string? profileKey)
+    {
+        var services = new ServiceCollection();
+        if (asOf is { } instant)
+            services.AddSingleton<TimeProvider>(new FixedTimeProvider(instant));
+        else if (time is not null)
+            services.AddSingleton(time);
+        services.AddPatientCentric(pc =>
+        {
+            if (profileKey is not null)
+                pc.UseProfile(profileKey);
+        });
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private Command EvalCommand()
+    {
+        var file = new Argument<string?>("request")
+        {
+            Description = "A file holding one JSON request, or - (the default) for standard input.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var list = new Option<bool>("--list") { Description = "List every measure id with a one-line description." };
+        var format = FormatOption();
+        format.DefaultValueFactory = _ => "json";
+        format.AcceptOnlyFromAmong("json", "table");
+        var command = new Command("eval", "Evaluate one measure: one JSON request in (file or stdin), one JSON result out (docs/cli-json.md).")
+        {
+            file, list, format,
+        };
+        command.SetAction(r => Eval(r.GetValue(file), r.GetValue(list), r.GetValue(format)!));
+        return command;
+    }
+
+    private int Eval(string? file, bool list, string format)
+    {
+        if (list)
+        {
+            if (file is not null)
+                return Fail("--list takes no request.");
+            if (format == "json")
+            {
+                var buffer = new MemoryStream();
+                using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+                {
+                    w.WriteStartArray();
+                    foreach (var m in EvalMeasures.All)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("measure", m.Id);
+                        w.WriteString("description", m.Description);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                }
+                stdout.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+            else
+            {
+                var table = new TextTable("Measure", "Description");
+                foreach (var m in EvalMeasures.All)
+                    table.Add(m.Id, m.Description);
+                table.Write(stdout, "");
+            }
+            return Success;
+        }
+
+        byte[] request;
+        string name = file is null or "-" ? "<stdin>" : file;
+        try
+        {
+            request = file is null or "-" ? Encoding.UTF8.GetBytes(stdin.ReadToEnd()) : File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"{name}: cannot read the request ({e.GetType().Name}).");
+        }
+
+        string result;
+        try
+        {
+            result = EvalRunner.Evaluate(request);
+        }
+        catch (EvalInputException e)
+        {
+            return Fail(e.Message);
+        }
+        if (format == "json")
+        {
+            stdout.WriteLine(result);
+        }
+        else
+        {
+            var table = new TextTable("Field", "Value");
+            using var doc = JsonDocument.Parse(result);
+            foreach (var p in doc.RootElement.EnumerateObject())
+                table.Add(p.Name, p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetRawText() : p.Value.ToString());
+            table.Write(stdout, "");
+        }
+        return Success;
+    }
+
+    private Command ProfilesCommand()
+    {
+        var format = FormatOption();
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("profiles", "List the built-in profiles with their weights and the reason for them.") { format };
+        command.SetAction(r =>
+        {
+            var profiles = BuiltInProfiles.All.Values.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+            if (r.GetValue(format) == "json")
+            {
+                var options = new JsonSerializerOptions(PatientCentricJsonContext.Default.Options) { WriteIndented = true };
+                var context = new PatientCentricJsonContext(options);
+                stdout.WriteLine("[" + string.Join(",", profiles.Select(p => JsonSerializer.Serialize(p, context.Profile))) + "]");
+                return Success;
+            }
+            var table = new TextTable("Profile", "CS", "QC", "CE", "Why");
+            foreach (var p in profiles)
+            {
+                table.Add(p.Key, F(p.Weights.CustomerService), F(p.Weights.QualityOfCare), F(p.Weights.CostEffectiveness), p.Rationale);
+            }
+            table.Write(stdout, "");
+            stdout.WriteLine();
+            stdout.WriteLine($"CS customer service · QC quality of care · CE cost effectiveness. Default: {BuiltInProfiles.DefaultKey}. These weights are library starting points, not published values.");
+            return Success;
+        });
+        return command;
+        static string F(double w) => w.ToString("0.00", CultureInfo.InvariantCulture);
+    }
+
+    private Command SampleCommand()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the sample data set (JSON).", Required = true };
+        var seed = new Option<int>("--seed") { Description = "The random seed.", DefaultValueFactory = _ => SamplePracticeGenerator.DefaultSeed };
+        var patients = new Option<int>("--patients") { Description = "How many patients.", DefaultValueFactory = _ => SamplePracticeGenerator.DefaultPatients };
+        var command = new Command("sample", "Generate the synthetic sample practice (deterministic for a seed) as a JSON data set.") { output, seed, patients };
+        command.SetAction(r =>
+        {
+            if (r.GetValue(patients) < 1)
+                return Fail("--patients must be 1 or more.");
+            var data = SamplePracticeGenerator.Generate(r.GetValue(seed), r.GetValue(patients));
+            var file = r.GetValue(output)!;
+            File.WriteAllText(file.FullName, SampleJson(data));
+            stdout.WriteLine($"Wrote {file.FullName}: {data.Appointments.Length:N0} appointments, {data.SurveyReturns.Length:N0} survey returns, " +
+                             $"{data.MedicationFills.Length:N0} fills, {data.Referrals.Length:N0} referrals, {data.Claims.Length:N0} claims.");
+            return Success;
+        });
+        return command;
+    }
+
+    /// <summary>The sample as committed: compact JSON, one trailing newline.</summary>
+    public static string SampleJson(PracticeDataSet data) =>
+        JsonSerializer.Serialize(data, PatientCentricJsonContext.Default.PracticeDataSet) + "\n";
+
+    private int Fail(string message)
+    {
+        stderr.WriteLine($"error: {message}");
+        return BadInput;
+    }
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+    }
+}

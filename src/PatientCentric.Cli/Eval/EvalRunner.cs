@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace PatientCentric.Cli.Eval;
+
+/// <summary>Runs one eval request: parses it, dispatches on <c>measure</c>, and returns the result JSON, or an error line
+/// naming the JSON path. Nothing is written until the whole result is ready, so a failure never leaves partial output.</summary>
+internal static class EvalRunner
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+
+    /// <summary>Evaluates <paramref name="utf8Request"/>.</summary>
+    /// <returns>The result JSON (indented, UTF-8 text).</returns>
+    /// <exception cref="EvalInputException">The request is malformed or breaks the contract.</exception>
+    public static string Evaluate(ReadOnlyMemory<byte> utf8Request)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Request, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            string reason = e.Message;
+            int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut >= 0)
+                reason = reason[..cut];
+            string where = e.LineNumber is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {e.BytePositionInLine + 1}")
+                : "";
+            throw new EvalInputException(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, $"malformed JSON{where}: {reason.TrimEnd('.')}.");
+        }
+        using (document)
+        {
+            var request = RequestObject.Of(document.RootElement, "$");
+            string id = request.RequiredString("measure");
+            var measure = EvalMeasures.Find(id)
+                ?? throw new EvalInputException("$.measure", $"unknown measure \"{id}\"; run 'patientcentric eval --list' to see them.");
+            var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+                measure.Evaluate(request, writer);
+            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+    }
+}

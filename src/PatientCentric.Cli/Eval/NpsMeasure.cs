@@ -1,0 +1,40 @@
+using System.Text.Json;
+using PatientCentric.Touchpoints;
+
+namespace PatientCentric.Cli.Eval;
+
+/// <summary><c>nps</c>: Net Promoter Score of 0–10 answers (DOMAIN.md §3.1). Result on the points scale (×100); the variance on the proportion scale.</summary>
+internal sealed class NpsMeasure : IEvalMeasure
+{
+    public string Id => "nps";
+
+    public string Description => "Net Promoter Score of 0–10 likelihood-to-recommend answers, with variance, standard error and 95 % interval.";
+
+    public void Evaluate(RequestObject request, Utf8JsonWriter result)
+    {
+        var scores = request.RequiredArray("scores");
+        request.RejectUnknownFields();
+        string path = RequestObject.Child(request.Path, "scores");
+        var answers = new int[scores.GetArrayLength()];
+        int i = 0;
+        foreach (var e in scores.EnumerateArray())
+        {
+            answers[i] = RequestObject.WholeNumber(e, $"{path}[{i}]", NetPromoterScore.MinAnswer, NetPromoterScore.MaxAnswer);
+            i++;
+        }
+        var nps = NetPromoterScore.Compute(answers)!.Value;
+        result.WriteStartObject();
+        result.WriteNumber("n", nps.N);
+        result.WriteNumber("promoters", nps.Promoters);
+        result.WriteNumber("passives", nps.Passives);
+        result.WriteNumber("detractors", nps.Detractors);
+        result.WriteNumber("nps", nps.Score * 100);
+        result.WriteNumber("variance", nps.Variance);
+        result.WriteNumber("standardError", nps.StandardError * 100);
+        result.WriteStartArray("ci95");
+        result.WriteNumberValue(nps.Ci95Low * 100);
+        result.WriteNumberValue(nps.Ci95High * 100);
+        result.WriteEndArray();
+        result.WriteEndObject();
+    }
+}

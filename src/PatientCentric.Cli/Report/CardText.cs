@@ -1,0 +1,62 @@
+using System.Globalization;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Cli.Report;
+
+/// <summary>Formats score-card numbers for people: values on their display scale (proportions as %, NPS ×100), with
+/// display rounding half away from zero (DOMAIN.md §0), and counts of 1–10 suppressed (CMS cell-size policy, §9).</summary>
+internal static class CardText
+{
+    public const string SuppressedCount = "<11";
+
+    public static string Count(int n) => n is >= 1 and <= 10 ? SuppressedCount : n.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Value(double value, ScoreScale scale) => scale switch
+    {
+        ScoreScale.Proportion => $"{Round(value * 100, 1).ToString("0.0", CultureInfo.InvariantCulture)} %",
+        ScoreScale.NetPromoter => Round(value * 100, 1).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture),
+        ScoreScale.Days => $"{Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture)} days",
+        ScoreScale.Minutes => $"{Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture)} min",
+        ScoreScale.Hours => $"{Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture)} h",
+        ScoreScale.Count => Count((int)value),
+        _ => Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture),
+    };
+
+    public static string Value(ScoreCard card) => card.Value is { } v ? Value(v, card.Scale) : Status(card.Status);
+
+    public static string Status(ScoreStatus status) => status switch
+    {
+        ScoreStatus.Ok => "ok",
+        ScoreStatus.InsufficientData => "insufficient data",
+        ScoreStatus.Suppressed => "suppressed",
+        ScoreStatus.NotApplicable => "not applicable",
+        ScoreStatus.GuardrailBlocked => "refused (guardrail)",
+        _ => status.ToString(),
+    };
+
+    public static string Component(ScoreComponent c) => c.InputValue is { } v ? Value(v, c.InputScale) : "";
+
+    /// <summary>A short detail line for the summary table, built from numeric components (never from reasons with counts).</summary>
+    public static string Detail(ScoreCard card)
+    {
+        if (card.Status != ScoreStatus.Ok)
+            return card.StatusReason ?? "";
+        double? Get(string name) => card.Components.FirstOrDefault(c => c.Name == name)?.InputValue;
+        if (Get("p90") is { } p90)
+            return $"median; P90 {Value(p90, card.Scale)}";
+        if (Get("denominator") is { } d && Get("no-shows") is { } ns)
+            return $"{Count((int)ns)} no-shows of {Count((int)d)} appointments";
+        if (Get("ci95-low") is { } lo && Get("ci95-high") is { } hi)
+            return $"95 % CI {Value(lo, ScoreScale.NetPromoter)} to {Value(hi, ScoreScale.NetPromoter)}";
+        if (card.MeasureKey.StartsWith("cahps:", StringComparison.Ordinal))
+        {
+            string note = card.Components.Any(c => c.Name == "reported-only") ? "; clinical: reported only" : "";
+            return $"top box, mean of {card.Components.Count(c => c.Weight is not null)} item(s){note}";
+        }
+        if (Get("linear-mean") is { } lm)
+            return $"top box (9–10); linear mean {Value(lm, ScoreScale.Points0To100)}";
+        return "";
+    }
+
+    private static double Round(double value, int digits) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Cli.Report;
+
+/// <summary>Writes the console summary of a practice evaluation: the profile and its weights, what data was read, one
+/// table per scope, the guardrail refusals, and the fixed note that experience and quality are different dimensions.</summary>
+internal static class ConsoleReport
+{
+    public const string DimensionsNote =
+        "Patient-experience scores and quality of care are different dimensions: a satisfied patient is not evidence of good care (Fenton et al. 2012, Arch Intern Med 172(5):405–411; DOMAIN.md §9).";
+
+    public static void Write(TextWriter o, PracticeEvaluation e, PracticeDataSet data, string source, bool explain)
+    {
+        o.WriteLine($"PatientCentric report — {e.PracticeName}");
+        o.WriteLine($"Source: {source}");
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Period {e.Period} · time zone {e.TimeZone} · evaluated {e.AsOf:yyyy-MM-dd HH:mm} UTC"));
+        o.WriteLine();
+        o.WriteLine($"Profile {e.Profile.Key}: {e.Profile.Description}");
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  Weights: customer service {e.Profile.Weights.CustomerService:0.00} · quality of care {e.Profile.Weights.QualityOfCare:0.00} · cost effectiveness {e.Profile.Weights.CostEffectiveness:0.00}"));
+        o.WriteLine($"  Why: {e.Profile.Rationale}");
+        o.WriteLine();
+        o.WriteLine("Data read:");
+        o.WriteLine($"  {data.ServiceLines.Length} service line(s), {CardText.Count(data.Appointments.Length)} appointments, " +
+                    $"{CardText.Count(data.SurveyReturns.Length)} survey returns ({data.SurveyItems.Length} item(s)), " +
+                    $"{CardText.Count(data.MedicationFills.Length)} medication fills, {CardText.Count(data.Referrals.Length)} referrals, {CardText.Count(data.Claims.Length)} claims.");
+        var unscored = new List<string>();
+        if (!data.MedicationFills.IsEmpty) unscored.Add("medication fills");
+        if (!data.Referrals.IsEmpty) unscored.Add("referrals");
+        if (!data.Claims.IsEmpty) unscored.Add("claims");
+        if (unscored.Count > 0)
+            o.WriteLine($"  Read but not scored by this version: {string.Join(", ", unscored)} (patient-job and billing measures are planned).");
+
+        var names = data.ServiceLines.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
+        foreach (var scope in e.Cards.Select(c => c.Scope).Distinct())
+        {
+            o.WriteLine();
+            o.WriteLine(scope.Level == ScopeLevel.Practice ? "Practice" : $"Service line: {names.GetValueOrDefault(scope.Key, scope.Key)}");
+            var table = new TextTable("Measure", "Value", "n", "Excluded", "Explanation");
+            var cards = e.Cards.Where(c => c.Scope == scope && c.Status != ScoreStatus.GuardrailBlocked).ToList();
+            foreach (var card in cards)
+                table.Add(card.MeasureKey, CardText.Value(card), CardText.Count(card.EvidenceCount), CardText.Count(card.ExcludedCount), CardText.Detail(card));
+            table.Write(o);
+            if (explain)
+            {
+                foreach (var card in cards.Where(c => !c.Components.IsEmpty))
+                {
+                    o.WriteLine($"    {card.MeasureKey}:");
+                    foreach (var c in card.Components)
+                    {
+                        string weight = c.Weight is { } w ? string.Create(CultureInfo.InvariantCulture, $" ×{w:0.###}") : "";
+                        o.WriteLine($"      {c.Name,-36} {CardText.Component(c),12}{weight}  {c.Reason}");
+                    }
+                }
+            }
+        }
+
+        var blocked = e.Cards.Where(c => c.Status == ScoreStatus.GuardrailBlocked && c.Scope == ScoreScope.Practice).ToList();
+        if (blocked.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("Guardrails (refused before scoring, in every scope):");
+            foreach (var card in blocked)
+                o.WriteLine($"  {card.MeasureKey}: {card.StatusReason}");
+        }
+        o.WriteLine();
+        o.WriteLine($"Note: {DimensionsNote}");
+        o.WriteLine("Counts from 1 to 10 are shown as <11 (small-cell suppression). Run with --explain for every component, --format json for all numbers.");
+    }
+}

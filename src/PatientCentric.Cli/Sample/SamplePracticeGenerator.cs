@@ -1,0 +1,296 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Cli.Sample;
+
+/// <summary>Generates the bundled sample: a synthetic three-line practice (primary care, dermatology, aesthetic
+/// medicine) with about 2,000 patients over calendar 2025, deterministic for a given seed. Distributions and their
+/// sources are in docs/data-model.md. No real person is described; keys are opaque (P0001, C01).</summary>
+internal sealed class SamplePracticeGenerator
+{
+    public const int DefaultSeed = 20250101;
+    public const int DefaultPatients = 2000;
+    public const string TimeZoneId = "America/Chicago";
+
+    private static readonly DateOnly PeriodStart = new(2025, 1, 1);
+    private static readonly DateOnly PeriodEnd = new(2025, 12, 31);
+    private static readonly string[] Frequency = ["Never", "Sometimes", "Usually", "Always"];
+    private static readonly string[] ZeroToTen = [.. Enumerable.Range(0, 11).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+    private static readonly string[] Specialties = ["cardiology", "orthopedics", "endocrinology", "gastroenterology", "neurology"];
+    private static readonly string[] ChronicDrugs = ["LISINOPRIL", "LOSARTAN", "ATORVASTATIN", "SIMVASTATIN", "METFORMIN", "GLIPIZIDE"];
+
+    private readonly Random _random;
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    private readonly List<Appointment> _appointments = [];
+    private readonly List<SurveyReturn> _returns = [];
+    private readonly List<MedicationFill> _fills = [];
+    private readonly List<Referral> _referrals = [];
+    private readonly List<Claim> _claims = [];
+
+    private SamplePracticeGenerator(int seed) => _random = new Random(seed);
+
+    /// <summary>One service line's operating characteristics (see docs/data-model.md for sources).</summary>
+    private sealed record Line(string Key, string Name, double PatientShare, double VisitsPerYear, double SameDayShare,
+                               double LeadMedianDays, double NoShow, double WaitMedianMinutes, double ExamMinutes, bool Insured, string[] Clinicians);
+
+    private static readonly Line[] Lines =
+    [
+        new("primary-care", "Primary Care", 0.60, 3.2, 0.30, 10, 0.08, 14, 20, true, ["C01", "C02", "C03", "C04", "C05", "C06"]),
+        new("dermatology", "Dermatology", 0.25, 2.0, 0.05, 28, 0.06, 18, 15, true, ["C07", "C08", "C09"]),
+        new("aesthetics", "Aesthetic Medicine", 0.15, 2.5, 0.10, 7, 0.03, 6, 45, false, ["C10", "C11", "C12"]),
+    ];
+
+    public static PracticeDataSet Generate(int seed = DefaultSeed, int patients = DefaultPatients)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(patients, 1);
+        var g = new SamplePracticeGenerator(seed);
+        for (int p = 1; p <= patients; p++)
+            g.AddPatient(string.Create(CultureInfo.InvariantCulture, $"P{p:0000}"));
+        g.AddDataEntryErrors();
+        return new PracticeDataSet(
+            PracticeDataSet.CurrentSchemaVersion, "Riverside Health Partners (synthetic sample)", TimeZoneId,
+            new MeasurementPeriod(PeriodStart, PeriodEnd),
+            [.. Lines.Select(l => new ServiceLine(l.Key, l.Name))],
+            [.. g._appointments.OrderBy(a => a.Start).ThenBy(a => a.Id, StringComparer.Ordinal)],
+            SurveyItems,
+            [.. g._returns.OrderBy(r => r.ReturnedOn).ThenBy(r => r.Id, StringComparer.Ordinal)],
+            [.. g._fills.OrderBy(f => f.DateOfService).ThenBy(f => f.Id, StringComparer.Ordinal)],
+            [.. g._referrals.OrderBy(r => r.AuthoredOn).ThenBy(r => r.Id, StringComparer.Ordinal)],
+            [.. g._claims.OrderBy(c => c.FirstSubmittedOn).ThenBy(c => c.Id, StringComparer.Ordinal)]);
+    }
+
+    public static ImmutableArray<SurveyItem> SurveyItems { get; } =
+    [
+        new("recommend", "How likely is it that you would recommend this practice to a friend or family member?", SurveyItemKind.LikelihoodToRecommend, [.. ZeroToTen], InteractionRole.Customer),
+        new("routine-appointment-soon", "When you made an appointment for a check-up or routine care, how often did you get it as soon as you needed?", SurveyItemKind.Report, [.. Frequency], InteractionRole.Customer, "access"),
+        new("seen-within-15-minutes", "How often were you seen within 15 minutes of your appointment time?", SurveyItemKind.Report, [.. Frequency], InteractionRole.Customer, "access"),
+        new("staff-helpful", "How often were clerks and receptionists at this office as helpful as you thought they should be?", SurveyItemKind.Report, [.. Frequency], InteractionRole.Customer, "office-staff"),
+        new("staff-courteous", "How often did clerks and receptionists at this office treat you with courtesy and respect?", SurveyItemKind.Report, [.. Frequency], InteractionRole.Customer, "office-staff"),
+        new("bill-understood", "How often was your bill from this office easy to understand?", SurveyItemKind.Report, [.. Frequency], InteractionRole.Customer, "billing"),
+        new("provider-explained", "How often did this provider explain things in a way that was easy to understand?", SurveyItemKind.Report, [.. Frequency], InteractionRole.Partner, "provider-communication"),
+        new("provider-listened", "How often did this provider listen carefully to you?", SurveyItemKind.Report, [.. Frequency], InteractionRole.Partner, "provider-communication"),
+        new("provider-rating", "Using any number from 0 to 10, what number would you use to rate this provider?", SurveyItemKind.Rating, [.. ZeroToTen], InteractionRole.Partner),
+    ];
+
+    private void AddPatient(string patient)
+    {
+        var home = PickLine();
+        int visits = Poisson(home.VisitsPerYear);
+        for (int v = 0; v < visits; v++)
+            AddAppointment(patient, home, v);
+        if (home.Key == "primary-care" && _random.NextDouble() < 0.10)
+            AddAppointment(patient, Lines[1], 100);  // a primary-care patient referred in-house to dermatology
+        if (home.Key == "primary-care" && _random.NextDouble() < 0.35)
+            AddMedications(patient);
+    }
+
+    private Line PickLine()
+    {
+        double u = _random.NextDouble(), acc = 0;
+        foreach (var l in Lines)
+        {
+            acc += l.PatientShare;
+            if (u < acc)
+                return l;
+        }
+        return Lines[^1];
+    }
+
+    private void AddAppointment(string patient, Line line, int ordinal)
+    {
+        string id = string.Create(CultureInfo.InvariantCulture, $"A-{patient}-{ordinal:00}");
+        DateOnly day = RandomWeekday(PeriodStart, PeriodEnd);
+        var start = Local(day, (8 * 60) + (15 * _random.Next(0, 35)));   // 08:00–16:30 in 15-minute slots
+        bool sameDay = _random.NextDouble() < line.SameDayShare;
+        int leadDays = sameDay ? (_random.NextDouble() < 0.6 ? 0 : 1) : (int)Math.Min(120, Math.Round(LogNormal(line.LeadMedianDays, 0.8)));
+        var booked = leadDays == 0
+            ? start.AddMinutes(-_random.Next(60, 6 * 60))
+            : Local(day.AddDays(-leadDays), (8 * 60) + _random.Next(0, 9 * 60));
+        string clinician = line.Clinicians[_random.Next(line.Clinicians.Length)];
+
+        double u = _random.NextDouble();
+        if (u < 0.003)
+        {
+            _appointments.Add(new(id, patient, line.Key, clinician, booked, start, AppointmentOutcome.Booked));   // outcome never recorded
+            return;
+        }
+        if (u < 0.003 + 0.03)
+        {
+            _appointments.Add(new(id, patient, line.Key, clinician, booked, start, AppointmentOutcome.Cancelled,
+                start.AddDays(-_random.Next(1, 10)), CancellationInitiator.Practice));
+            return;
+        }
+        if (u < 0.033 + 0.09)
+        {
+            bool sameDayCancel = _random.NextDouble() < 0.25;
+            DateTimeOffset? at = sameDayCancel ? start.AddMinutes(-_random.Next(30, 4 * 60)) : start.AddDays(-_random.Next(1, 15));
+            if (at < booked)
+                at = booked.AddMinutes(5);
+            if (_random.NextDouble() < 0.02)
+                at = null;   // time lost in the source system
+            _appointments.Add(new(id, patient, line.Key, clinician, booked, start, AppointmentOutcome.Cancelled, at, CancellationInitiator.Patient));
+            return;
+        }
+        if (u < 0.123 + line.NoShow)
+        {
+            _appointments.Add(new(id, patient, line.Key, clinician, booked, start, AppointmentOutcome.NoShow));
+            return;
+        }
+
+        var arrived = start.AddMinutes(Math.Round(Normal(-8, 6)));
+        double wait = LogNormal(line.WaitMedianMinutes, 0.6);
+        var seen = (arrived > start ? arrived : start).AddMinutes(Math.Round(wait));
+        var departed = seen.AddMinutes(Math.Round(Math.Max(5, Normal(line.ExamMinutes, line.ExamMinutes / 3))) + Math.Round(Math.Max(1, Normal(5, 3))));
+        DateTimeOffset? seenAt = _random.NextDouble() < 0.01 ? null : seen;
+        DateTimeOffset? departedAt = _random.NextDouble() < 0.015 ? null : departed;
+        _appointments.Add(new(id, patient, line.Key, clinician, booked, start, AppointmentOutcome.Kept, null, null, arrived, seenAt, departedAt));
+
+        if (_random.NextDouble() < 0.30)
+            AddSurvey(id, patient, line, day, leadDays, wait);
+        if (line.Key == "primary-care" && _random.NextDouble() < 0.07)
+            AddReferral(id, patient, line, day);
+        if (line.Insured)
+            AddClaim(id, patient, line, day);
+    }
+
+    private void AddSurvey(string appointmentId, string patient, Line line, DateOnly visit, int leadDays, double waitMinutes)
+    {
+        double mood = Normal(0, 1);
+        var answers = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        void Answer(string item, string value)
+        {
+            if (_random.NextDouble() >= 0.03)   // 3 % of items left blank
+                answers[item] = value;
+        }
+        double access = mood - (0.04 * Math.Max(0, leadDays - 7));
+        double timeliness = mood - (0.08 * Math.Max(0, waitMinutes - 15));
+        double staff = mood + 0.6;
+        double provider = mood + 0.8;
+        double overall = (0.35 * access) + (0.25 * timeliness) + (0.2 * staff) + (0.4 * provider) + Normal(0, 0.5);
+        Answer("recommend", ZeroToTen[Math.Clamp((int)Math.Round(8.4 + (1.4 * overall)), 0, 10)]);
+        Answer("routine-appointment-soon", Frequency[Level(access + 0.6)]);
+        Answer("seen-within-15-minutes", Frequency[Level(timeliness + 0.3)]);
+        Answer("staff-helpful", Frequency[Level(staff)]);
+        Answer("staff-courteous", Frequency[Level(staff + 0.3)]);
+        if (line.Insured)
+            Answer("bill-understood", Frequency[Level(mood + 0.1 + Normal(0, 0.7))]);
+        Answer("provider-explained", Frequency[Level(provider)]);
+        Answer("provider-listened", Frequency[Level(provider + 0.1)]);
+        Answer("provider-rating", ZeroToTen[Math.Clamp((int)Math.Round(8.8 + (1.2 * provider) - 0.6), 0, 10)]);
+        var returned = visit.AddDays(_random.Next(1, 15));
+        _returns.Add(new SurveyReturn($"S-{appointmentId}", patient, line.Key, returned, answers.ToImmutable()));
+    }
+
+    // Maps a latent experience score to Never..Always with cut points that give a top box of about 60–85 %.
+    private int Level(double x) => (x + Normal(0, 0.6)) switch
+    {
+        < -1.8 => 0,
+        < -1.0 => 1,
+        < -0.2 => 2,
+        _ => 3,
+    };
+
+    private void AddReferral(string appointmentId, string patient, Line line, DateOnly visit)
+    {
+        double u = _random.NextDouble();
+        DateOnly? received = u < 0.65 ? visit.AddDays(_random.Next(7, 61)) : u < 0.75 ? visit.AddDays(_random.Next(61, 121)) : null;
+        _referrals.Add(new Referral($"R-{appointmentId}", patient, line.Key, Specialties[_random.Next(Specialties.Length)], visit, received));
+    }
+
+    private void AddClaim(string appointmentId, string patient, Line line, DateOnly visit)
+    {
+        bool clean = _random.NextDouble() < 0.88;
+        var submitted = visit.AddDays(_random.Next(1, 6));
+        var adjudicated = submitted.AddDays(_random.Next(7, 31));
+        bool denied = _random.NextDouble() < (clean ? 0.07 : 0.20);
+        decimal charge = line.Key == "dermatology" ? _random.Next(15000, 40001) / 100m : _random.Next(12000, 25001) / 100m;
+        _claims.Add(new Claim($"CL-{appointmentId}", patient, line.Key, submitted, clean, adjudicated, denied, charge));
+    }
+
+    private void AddMedications(string patient)
+    {
+        int drugs = _random.NextDouble() < 0.7 ? 1 : 2;
+        var chosen = new List<string>();
+        while (chosen.Count < drugs)
+        {
+            string d = ChronicDrugs[_random.Next(ChronicDrugs.Length)];
+            if (!chosen.Contains(d))
+                chosen.Add(d);
+        }
+        double u = _random.NextDouble();
+        int archetype = u < 0.55 ? 0 : u < 0.85 ? 1 : 2;   // adherent, partial, stops early
+        foreach (string drug in chosen)
+        {
+            int supply = _random.NextDouble() < 0.6 ? 30 : 90;
+            var date = RandomDay(new DateOnly(2024, 11, 1), new DateOnly(2025, 6, 30));
+            int maxFills = archetype == 2 ? _random.Next(1, 4) : 100;
+            for (int n = 0; n < maxFills && date <= PeriodEnd; n++)
+            {
+                _fills.Add(new MedicationFill(string.Create(CultureInfo.InvariantCulture, $"F-{patient}-{drug}-{n:00}"), patient, drug, date, supply));
+                int gap = archetype switch
+                {
+                    0 => _random.Next(-5, 4),
+                    1 => _random.Next(0, 31),
+                    _ => _random.Next(10, 60),
+                };
+                date = date.AddDays(Math.Max(1, supply + gap));
+            }
+        }
+    }
+
+    // A handful of records that break rules the way real extracts do; the scorers exclude and count them.
+    private void AddDataEntryErrors()
+    {
+        int fixedUp = 0;
+        for (int i = 0; i < _appointments.Count && fixedUp < 6; i += 997)
+        {
+            var a = _appointments[i];
+            if (a.Outcome != AppointmentOutcome.Kept || a.ArrivedAt is null || a.DepartedAt is null)
+                continue;
+            _appointments[i] = fixedUp < 3
+                ? a with { BookedAt = a.Start.AddDays(2) }                       // booked "after" it started: a keying error
+                : a with { DepartedAt = a.ArrivedAt.Value.AddMinutes(-20) };     // departure before arrival
+            fixedUp++;
+        }
+    }
+
+    private DateTimeOffset Local(DateOnly day, int minuteOfDay)
+    {
+        var local = day.ToDateTime(new TimeOnly(minuteOfDay / 60, minuteOfDay % 60));
+        return new DateTimeOffset(local, _zone.GetUtcOffset(local));
+    }
+
+    private DateOnly RandomDay(DateOnly from, DateOnly to) => from.AddDays(_random.Next(0, to.DayNumber - from.DayNumber + 1));
+
+    private DateOnly RandomWeekday(DateOnly from, DateOnly to)
+    {
+        while (true)
+        {
+            var d = RandomDay(from, to);
+            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                return d;
+        }
+    }
+
+    private int Poisson(double mean)
+    {
+        double limit = Math.Exp(-mean), product = _random.NextDouble();
+        int k = 0;
+        while (product > limit)
+        {
+            k++;
+            product *= _random.NextDouble();
+        }
+        return k;
+    }
+
+    private double Normal(double mean, double sd)
+    {
+        double u1 = 1.0 - _random.NextDouble(), u2 = _random.NextDouble();
+        return mean + (sd * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+    }
+
+    private double LogNormal(double median, double sigma) => Math.Exp(Math.Log(median) + (sigma * Normal(0, 1)));
+}
