@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -131,7 +132,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
 
         if (format == "json")
         {
-            var options = new JsonSerializerOptions(PatientCentricJsonContext.Default.Options) { WriteIndented = true };
+            var options = new JsonSerializerOptions(PatientCentricJsonContext.Default.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
             stdout.WriteLine(JsonSerializer.Serialize(evaluation, new PatientCentricJsonContext(options).PracticeEvaluation));
         }
         else
@@ -166,27 +167,27 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             Arity = ArgumentArity.ZeroOrOne,
         };
         var list = new Option<bool>("--list") { Description = "List every measure id with a one-line description." };
-        var format = FormatOption();
-        format.DefaultValueFactory = _ => "json";
+        var format = new Option<string?>("--format") { Description = "Output format: json (the default for results) or table (the default for --list)." };
         format.AcceptOnlyFromAmong("json", "table");
         var command = new Command("eval", "Evaluate one measure: one JSON request in (file or stdin), one JSON result out (docs/cli-json.md).")
         {
             file, list, format,
         };
-        command.SetAction(r => Eval(r.GetValue(file), r.GetValue(list), r.GetValue(format)!));
+        command.SetAction(r => Eval(r.GetValue(file), r.GetValue(list), r.GetValue(format)));
         return command;
     }
 
-    private int Eval(string? file, bool list, string format)
+    private int Eval(string? file, bool list, string? format)
     {
         if (list)
         {
             if (file is not null)
                 return Fail("--list takes no request.");
+            format ??= "table";
             if (format == "json")
             {
                 var buffer = new MemoryStream();
-                using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+                using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                 {
                     w.WriteStartArray();
                     foreach (var m in EvalMeasures.All)
@@ -230,7 +231,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         {
             return Fail(e.Message);
         }
-        if (format == "json")
+        if (format is null or "json")
         {
             stdout.WriteLine(result);
         }
@@ -255,7 +256,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             var profiles = BuiltInProfiles.All.Values.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
             if (r.GetValue(format) == "json")
             {
-                var options = new JsonSerializerOptions(PatientCentricJsonContext.Default.Options) { WriteIndented = true };
+                var options = new JsonSerializerOptions(PatientCentricJsonContext.Default.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
                 var context = new PatientCentricJsonContext(options);
                 stdout.WriteLine("[" + string.Join(",", profiles.Select(p => JsonSerializer.Serialize(p, context.Profile))) + "]");
                 return Success;

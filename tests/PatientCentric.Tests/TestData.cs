@@ -41,5 +41,5 @@ internal static class TestData
     public static readonly ImmutableArray<string> Frequency = ["Never", "Sometimes", "Usually", "Always"];
 
     public static SurveyReturn Return(string item, string answer, string line = "primary-care", int day = 10) =>
-        new($"S{Interlocked.Increment(ref _next)}", "P-TEST", line, new DateOnly(2025, 1, day), ImmutableDictionary<string, string>.Empty.Add(item, answer));
+        new($"S{Interlocked.Increment(ref _next)}", "P-TEST", line, new DateOnly(2025, 1, day), ImmutableSortedDictionary<string, string>.Empty.Add(item, answer));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace PatientCentric.Cli.Eval;
@@ -15,6 +16,8 @@ internal static class EvalRunner
     /// <exception cref="EvalInputException">The request is malformed or breaks the contract.</exception>
     public static string Evaluate(ReadOnlyMemory<byte> utf8Request)
     {
+        if (utf8Request.Span.Trim(" \t\r\n"u8).IsEmpty)
+            throw new EvalInputException("$", "the request is empty; expected one JSON object.");
         JsonDocument document;
         try
         {
@@ -26,6 +29,7 @@ internal static class EvalRunner
             int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (cut >= 0)
                 reason = reason[..cut];
+            reason = reason.Replace(" Change the reader options.", "", StringComparison.Ordinal).Trim();
             string where = e.LineNumber is { } line
                 ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {e.BytePositionInLine + 1}")
                 : "";
@@ -38,7 +42,7 @@ internal static class EvalRunner
             var measure = EvalMeasures.Find(id)
                 ?? throw new EvalInputException("$.measure", $"unknown measure \"{id}\"; run 'patientcentric eval --list' to see them.");
             var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                 measure.Evaluate(request, writer);
             return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         }

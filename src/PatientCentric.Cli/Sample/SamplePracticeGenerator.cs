@@ -158,7 +158,7 @@ internal sealed class SamplePracticeGenerator
     private void AddSurvey(string appointmentId, string patient, Line line, DateOnly visit, int leadDays, double waitMinutes)
     {
         double mood = Normal(0, 1);
-        var answers = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var answers = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         void Answer(string item, string value)
         {
             if (_random.NextDouble() >= 0.03)   // 3 % of items left blank

@@ -9,8 +9,9 @@ namespace PatientCentric.Records;
 /// <param name="ReturnedOn">The local date the survey was returned.</param>
 /// <param name="Answers">Answers by <see cref="SurveyItem.Key"/>; each value one of the item's categories. Items left blank are absent.</param>
 public sealed record SurveyReturn(string Id, string PatientKey, string ServiceLine, DateOnly ReturnedOn,
-                                  ImmutableDictionary<string, string> Answers)
+                                  ImmutableSortedDictionary<string, string> Answers)
 {
-    /// <summary>Gets the answers by item key.</summary>
-    public ImmutableDictionary<string, string> Answers { get; init; } = Answers ?? ImmutableDictionary<string, string>.Empty;
+    /// <summary>Gets the answers by item key, ordered by key (ordinal) so output is the same on every run.</summary>
+    public ImmutableSortedDictionary<string, string> Answers { get; init; } =
+        (Answers ?? ImmutableSortedDictionary<string, string>.Empty).WithComparers(StringComparer.Ordinal);
 }

@@ -25,7 +25,16 @@ public sealed class PublicApiTests
         File.Delete(receivedPath);
     }
 
-    private static string Folder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    // Found from the test binary upwards (not [CallerFilePath], which deterministic CI builds map to /_/).
+    private static string Folder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PatientCentric.sln")))
+                return Path.Combine(dir.FullName, "tests", "PatientCentric.Tests", "Conventions");
+        }
+        throw new InvalidOperationException("The repository root (PatientCentric.sln) was not found above the test binaries.");
+    }
 
     internal static string Render(Assembly assembly)
     {

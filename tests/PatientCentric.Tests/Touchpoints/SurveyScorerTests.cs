@@ -23,7 +23,7 @@ public sealed class SurveyScorerTests
     [Fact]
     public void Nps_ReturnsOutsideThePeriod_AreIgnored()
     {
-        var outside = new SurveyReturn("S-out", "P", "primary-care", new DateOnly(2025, 2, 1), System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("recommend", "0"));
+        var outside = new SurveyReturn("S-out", "P", "primary-care", new DateOnly(2025, 2, 1), System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty.Add("recommend", "0"));
         var card = Assert.Single(new NpsScorer().Score(Data(items: [Recommend], returns: [Return("recommend", "10"), outside]), Context()));
         Assert.Equal(1.0, card.Value);
     }
