@@ -34,7 +34,13 @@ internal static class CardText
         _ => status.ToString(),
     };
 
-    public static string Component(ScoreComponent c) => c.InputValue is { } v ? Value(v, c.InputScale) : "";
+    public static string Component(ScoreComponent c) => c.InputValue switch
+    {
+        null => "",
+        // A standard error is a spread, not a score: no sign.
+        double v when c.Name == "standard-error" && c.InputScale == ScoreScale.NetPromoter => Round(v * 100, 1).ToString("0.0", CultureInfo.InvariantCulture),
+        double v => Value(v, c.InputScale),
+    };
 
     /// <summary>A short detail line for the summary table, built from numeric components (never from reasons with counts).</summary>
     public static string Detail(ScoreCard card)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using System.Globalization;
+
+using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Scoring;
 
@@ -35,11 +36,9 @@ internal static class DurationStatistics
         if (values.Count == 0 || values.Count < minimum)
         {
             return ScoreCard.WithoutValue(key, context.Scope, scale, ScoreStatus.InsufficientData,
-                Invariant($"Fewer valid {what} than the minimum of {minimum}."), values.Count, exclusions.Total, components.ToImmutable());
+                Inv($"Fewer valid {what} than the minimum of {minimum}."), values.Count, exclusions.Total, components.ToImmutable());
         }
         double value = Quantiles.Median(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values));
         return ScoreCard.Ok(key, context.Scope, value, scale, values.Count, exclusions.Total, components.ToImmutable());
     }
-
-    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PatientCentric.Scoring;
 
 /// <summary>The weights of the three encounter metrics a profile optimises: customer service, quality of care and
@@ -11,6 +13,7 @@ public readonly record struct MetricWeights
     /// <param name="costEffectiveness">The raw weight of cost effectiveness; finite and 0 or more.</param>
     /// <exception cref="ArgumentOutOfRangeException">A weight is negative or not finite.</exception>
     /// <exception cref="ArgumentException">Every weight is 0.</exception>
+    [JsonConstructor]
     public MetricWeights(double customerService, double qualityOfCare, double costEffectiveness)
     {
         Check(customerService, nameof(customerService));

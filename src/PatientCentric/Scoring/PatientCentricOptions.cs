@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PatientCentric.Scoring;
 
 /// <summary>The library's configuration, bound from the <c>PatientCentric</c> section: the active profile and any
@@ -14,5 +16,6 @@ public sealed class PatientCentricOptions
     public string Profile { get; set; } = BuiltInProfiles.DefaultKey;
 
     /// <summary>Gets the profiles the host declares, by kebab-case key; a key equal to a built-in key replaces that profile.</summary>
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public IDictionary<string, ProfileOptions> Profiles { get; } = new Dictionary<string, ProfileOptions>(StringComparer.Ordinal);
 }

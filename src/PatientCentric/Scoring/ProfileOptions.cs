@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PatientCentric.Scoring;
 
 /// <summary>A profile as configuration declares it (<c>PatientCentric:Profiles:&lt;key&gt;</c>); validated at start-up and
@@ -46,5 +48,6 @@ public sealed class ProfileOptions
     public int MinimumDurationObservations { get; set; } = EvidenceMinimums.Default.DurationObservations;
 
     /// <summary>Gets the keys of the strategies that run; empty means every registered strategy.</summary>
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public IList<string> EnabledStrategies { get; } = new List<string>();
 }

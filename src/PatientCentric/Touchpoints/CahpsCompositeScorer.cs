@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+
+using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Touchpoints;
 
@@ -65,6 +66,4 @@ internal sealed class CahpsCompositeScorer : ITouchpointScorer, ISurveyItemReade
         }
         return cards.ToImmutable();
     }
-
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

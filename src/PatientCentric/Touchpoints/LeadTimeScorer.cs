@@ -21,15 +21,11 @@ internal sealed class LeadTimeScorer : ITouchpointScorer
 
     public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(context);
         var values = new List<double>();
         var exclusions = new ExclusionTally();
         int cancelled = 0;
-        foreach (var a in data.Appointments)
+        foreach (var (a, _) in AppointmentsInPeriod.All(data, context))
         {
-            if (!context.Period.Contains(context.LocalDate(a.Start)))
-                continue;
             if (a.Outcome == AppointmentOutcome.Cancelled)
             {
                 cancelled++;

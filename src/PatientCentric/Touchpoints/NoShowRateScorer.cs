@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+
+using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Touchpoints;
 
@@ -22,15 +23,10 @@ internal sealed class NoShowRateScorer : ITouchpointScorer
 
     public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(context);
         int kept = 0, noShows = 0, sameDayCancels = 0, practiceCancels = 0, earlierCancels = 0, upcoming = 0;
         var exclusions = new ExclusionTally();
-        foreach (var a in data.Appointments)
+        foreach (var (a, day) in AppointmentsInPeriod.All(data, context))
         {
-            DateOnly day = context.LocalDate(a.Start);
-            if (!context.Period.Contains(day))
-                continue;
             switch (a.Outcome)
             {
                 case AppointmentOutcome.Kept:
@@ -88,6 +84,4 @@ internal sealed class NoShowRateScorer : ITouchpointScorer
         }
         return [ScoreCard.Ok(MeasureKey, context.Scope, (double)noShows / denominator, ScoreScale.Proportion, denominator, exclusions.Total, components.ToImmutable())];
     }
-
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -20,14 +20,10 @@ internal sealed class WaitToBeSeenScorer : ITouchpointScorer
 
     public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(context);
         var values = new List<double>();
         var exclusions = new ExclusionTally();
-        foreach (var a in data.Appointments)
+        foreach (var a in AppointmentsInPeriod.Visits(data, context))
         {
-            if (a.Outcome != AppointmentOutcome.Kept || !context.Period.Contains(context.LocalDate(a.Start)))
-                continue;
             if (a.ArrivedAt is not { } arrived || a.SeenAt is not { } seen)
             {
                 exclusions.Add("times-not-recorded", "the visit has no arrival or no first-contact time");
