@@ -121,7 +121,7 @@ public sealed class EvalTests
         Assert.Contains("nps ", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("cahps ", r.Stdout, StringComparison.Ordinal);
         var json = CliRunner.Run("eval", "--list", "--format", "json");
-        Assert.Equal(["nps", "cahps"], JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("measure").GetString()));
+        Assert.Equal(["nps", "cahps", "pdc", "referral-closure", "job-timeliness"], JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("measure").GetString()));
     }
 
     [Fact]

@@ -54,6 +54,18 @@ internal static class CardText
             return $"{Count((int)ns)} no-shows of {Count((int)d)} appointments";
         if (Get("ci95-low") is { } lo && Get("ci95-high") is { } hi)
             return $"95 % CI {Value(lo, ScoreScale.NetPromoter)} to {Value(hi, ScoreScale.NetPromoter)}";
+        if (Get("numerator") is { } num && Get("denominator") is { } den)
+        {
+            string median = Get("patient-median") is { } m ? $"; patient median {Value(m, ScoreScale.Proportion)}" : "";
+            string what = card.MeasureKey switch
+            {
+                var k when k.StartsWith("pdc:", StringComparison.Ordinal) => "patients adherent (PDC ≥ 80 %) of those in the denominator",
+                "referral-closure" => "referrals closed within the window",
+                var k when k.StartsWith("job-timeliness:", StringComparison.Ordinal) => "jobs done on time of those due",
+                _ => "",
+            };
+            return $"{Count((int)num)} of {Count((int)den)} {what}{median}".TrimEnd();
+        }
         if (card.MeasureKey.StartsWith("cahps:", StringComparison.Ordinal))
         {
             string note = card.Components.Any(c => c.Name == "reported-only") ? "; clinical: reported only" : "";

@@ -11,6 +11,29 @@ internal static class ConsoleReport
     public const string DimensionsNote =
         "Patient-experience scores and quality of care are different dimensions: a satisfied patient is not evidence of good care (Fenton et al. 2012, Arch Intern Med 172(5):405–411; DOMAIN.md §9).";
 
+    private static void WriteSupportPlans(TextWriter o, PracticeEvaluation e)
+    {
+        o.WriteLine();
+        o.WriteLine("Support plans (advisory: never a reason to deny, discharge, deprioritise or re-price care):");
+        if (e.SupportPlans.IsEmpty)
+        {
+            o.WriteLine("  No patient has a job below its threshold.");
+            return;
+        }
+        var items = e.SupportPlans.SelectMany(p => p.Items.Select(i => (Patient: p.PatientKey, Item: i))).ToList();
+        o.WriteLine($"  {CardText.Count(e.SupportPlans.Length)} patients have a plan, with {CardText.Count(items.Count)} jobs to support.");
+        var table = new TextTable("Job", "Patients", "Barrier recorded", "Suggested supports");
+        foreach (var g in items.GroupBy(i => i.Item.JobKind).OrderBy(g => g.Key))
+        {
+            string barriers = string.Join(", ", g.GroupBy(i => i.Item.Barrier).OrderByDescending(b => b.Count()).ThenBy(b => b.Key)
+                .Select(b => $"{b.Key} {CardText.Count(b.Count())}"));
+            string supports = string.Join(", ", g.SelectMany(i => i.Item.Supports).GroupBy(a => a).OrderByDescending(a => a.Count()).ThenBy(a => a.Key)
+                .Select(a => $"{a.Key} {CardText.Count(a.Count())}"));
+            table.Add(g.Key.ToString(), CardText.Count(g.Select(i => i.Patient).Distinct(StringComparer.Ordinal).Count()), barriers, supports);
+        }
+        table.Write(o);
+    }
+
     public static void Write(TextWriter o, PracticeEvaluation e, PracticeDataSet data, string source, bool explain)
     {
         o.WriteLine($"PatientCentric report — {e.PracticeName}");
@@ -27,12 +50,9 @@ internal static class ConsoleReport
         o.WriteLine($"  {data.ServiceLines.Length} service line(s), {CardText.Count(data.Appointments.Length)} appointments, " +
                     $"{CardText.Count(data.SurveyReturns.Length)} survey returns ({data.SurveyItems.Length} item(s)), " +
                     $"{CardText.Count(data.MedicationFills.Length)} medication fills, {CardText.Count(data.Referrals.Length)} referrals, {CardText.Count(data.Claims.Length)} claims.");
-        var unscored = new List<string>();
-        if (!data.MedicationFills.IsEmpty) unscored.Add("medication fills");
-        if (!data.Referrals.IsEmpty) unscored.Add("referrals");
-        if (!data.Claims.IsEmpty) unscored.Add("claims");
-        if (unscored.Count > 0)
-            o.WriteLine($"  Read but not scored by this version: {string.Join(", ", unscored)} (patient-job and billing measures are planned).");
+        o.WriteLine($"  {CardText.Count(data.Jobs.Length)} patient jobs (labs, follow-ups, forms), {CardText.Count(data.ClinicianRatings.Length)} clinician ratings, {CardText.Count(data.Barriers.Length)} recorded barriers.");
+        if (!data.Claims.IsEmpty)
+            o.WriteLine("  Read but not scored by this version: claims (billing measures are planned).");
 
         var names = data.ServiceLines.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
         foreach (var scope in e.Cards.Select(c => c.Scope).Distinct())
@@ -57,6 +77,8 @@ internal static class ConsoleReport
                 }
             }
         }
+
+        WriteSupportPlans(o, e);
 
         var blocked = e.Cards.Where(c => c.Status == ScoreStatus.GuardrailBlocked && c.Scope == ScoreScope.Practice).ToList();
         if (blocked.Count > 0)

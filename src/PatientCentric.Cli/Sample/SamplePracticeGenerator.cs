@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PatientCentric.Jobs;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
 
@@ -28,6 +29,9 @@ internal sealed class SamplePracticeGenerator
     private readonly List<MedicationFill> _fills = [];
     private readonly List<Referral> _referrals = [];
     private readonly List<Claim> _claims = [];
+    private readonly List<PatientJob> _jobs = [];
+    private readonly List<ClinicianRating> _ratings = [];
+    private readonly List<BarrierReport> _barriers = [];
 
     private SamplePracticeGenerator(int seed) => _random = new Random(seed);
 
@@ -58,7 +62,12 @@ internal sealed class SamplePracticeGenerator
             [.. g._returns.OrderBy(r => r.ReturnedOn).ThenBy(r => r.Id, StringComparer.Ordinal)],
             [.. g._fills.OrderBy(f => f.DateOfService).ThenBy(f => f.Id, StringComparer.Ordinal)],
             [.. g._referrals.OrderBy(r => r.AuthoredOn).ThenBy(r => r.Id, StringComparer.Ordinal)],
-            [.. g._claims.OrderBy(c => c.FirstSubmittedOn).ThenBy(c => c.Id, StringComparer.Ordinal)]);
+            [.. g._claims.OrderBy(c => c.FirstSubmittedOn).ThenBy(c => c.Id, StringComparer.Ordinal)])
+        {
+            Jobs = [.. g._jobs.OrderBy(j => j.DueOn).ThenBy(j => j.Id, StringComparer.Ordinal)],
+            ClinicianRatings = [.. g._ratings.OrderBy(r => r.RatedOn).ThenBy(r => r.PatientKey, StringComparer.Ordinal)],
+            Barriers = [.. g._barriers.OrderBy(b => b.ReportedOn).ThenBy(b => b.PatientKey, StringComparer.Ordinal)],
+        };
     }
 
     public static ImmutableArray<SurveyItem> SurveyItems { get; } =
@@ -135,10 +144,14 @@ internal sealed class SamplePracticeGenerator
         }
         if (u < 0.123 + line.NoShow)
         {
+            if (line.Key != "primary-care")
+                AddPreVisitForm(id, patient, line, day, noShow: true);
             _appointments.Add(new(id, patient, line.Key, clinician, booked, start, AppointmentOutcome.NoShow));
             return;
         }
 
+        if (line.Key != "primary-care")
+            AddPreVisitForm(id, patient, line, day, noShow: false);
         var arrived = start.AddMinutes(Math.Round(Normal(-8, 6)));
         double wait = LogNormal(line.WaitMedianMinutes, 0.6);
         var seen = (arrived > start ? arrived : start).AddMinutes(Math.Round(wait));
@@ -151,6 +164,10 @@ internal sealed class SamplePracticeGenerator
             AddSurvey(id, patient, line, day, leadDays, wait);
         if (line.Key == "primary-care" && _random.NextDouble() < 0.07)
             AddReferral(id, patient, line, day);
+        if (line.Key == "primary-care" && _random.NextDouble() < 0.25)
+            AddJob($"L-{id}", patient, line, PatientJobKind.CompleteLab, day, day.AddDays(30), onTime: 0.70, late: 0.15);
+        if (line.Key == "primary-care" && _random.NextDouble() < 0.15)
+            AddJob($"FU-{id}", patient, line, PatientJobKind.AttendFollowUp, day, day.AddDays(_random.Next(60, 121)), onTime: 0.65, late: 0.20);
         if (line.Insured)
             AddClaim(id, patient, line, day);
     }
@@ -199,6 +216,25 @@ internal sealed class SamplePracticeGenerator
         _referrals.Add(new Referral($"R-{appointmentId}", patient, line.Key, Specialties[_random.Next(Specialties.Length)], visit, received));
     }
 
+    private void AddJob(string id, string patient, Line line, PatientJobKind kind, DateOnly assigned, DateOnly due, double onTime, double late)
+    {
+        double u = _random.NextDouble();
+        DateOnly? done = u < onTime ? RandomDay(assigned, due) : u < onTime + late ? due.AddDays(_random.Next(1, 31)) : null;
+        _jobs.Add(new PatientJob(id, patient, line.Key, kind, assigned, due, done));
+        if (done is null && _random.NextDouble() < 0.3)
+            _barriers.Add(new BarrierReport(patient, kind, _random.NextDouble() < 0.6 ? JobBarrier.Access : JobBarrier.Forgetting, due.AddDays(_random.Next(1, 20))));
+    }
+
+    // Pre-visit form: due on the appointment day; a no-show rarely sent the form.
+    private void AddPreVisitForm(string appointmentId, string patient, Line line, DateOnly day, bool noShow)
+    {
+        double onTime = noShow ? 0.30 : 0.80;
+        double u = _random.NextDouble();
+        DateOnly assigned = day.AddDays(-_random.Next(7, 15));
+        DateOnly? done = u < onTime ? day.AddDays(-_random.Next(0, 7)) : u < onTime + 0.05 ? day.AddDays(_random.Next(1, 3)) : null;
+        _jobs.Add(new PatientJob($"F-{appointmentId}", patient, line.Key, PatientJobKind.CompletePreVisitForm, assigned, day, done));
+    }
+
     private void AddClaim(string appointmentId, string patient, Line line, DateOnly visit)
     {
         bool clean = _random.NextDouble() < 0.88;
@@ -221,6 +257,22 @@ internal sealed class SamplePracticeGenerator
         }
         double u = _random.NextDouble();
         int archetype = u < 0.55 ? 0 : u < 0.85 ? 1 : 2;   // adherent, partial, stops early
+        if (_random.NextDouble() < 0.30)
+        {
+            // Clinicians rate how the patient is doing with their medicines, 1–5, a few times a year.
+            int n = _random.Next(1, 6);
+            for (int k = 0; k < n; k++)
+            {
+                int rating = Math.Clamp(archetype switch { 0 => _random.Next(4, 6), 1 => _random.Next(2, 5), _ => _random.Next(1, 4) }, 1, 5);
+                _ratings.Add(new ClinicianRating(patient, PatientJobKind.TakeMedication, rating, RandomDay(PeriodStart, PeriodEnd)));
+            }
+        }
+        if (archetype > 0 && _random.NextDouble() < 0.5)
+        {
+            double b = _random.NextDouble();
+            var barrier = b < 0.40 ? JobBarrier.Forgetting : b < 0.65 ? JobBarrier.Cost : b < 0.80 ? JobBarrier.Access : b < 0.90 ? JobBarrier.Knowledge : JobBarrier.Complexity;
+            _barriers.Add(new BarrierReport(patient, PatientJobKind.TakeMedication, barrier, RandomDay(PeriodStart, PeriodEnd)));
+        }
         foreach (string drug in chosen)
         {
             int supply = _random.NextDouble() < 0.6 ? 30 : 90;

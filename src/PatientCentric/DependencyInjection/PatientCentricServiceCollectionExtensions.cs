@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PatientCentric.DependencyInjection;
+using PatientCentric.Jobs;
 using PatientCentric.Scoring;
 using PatientCentric.Touchpoints;
 
@@ -45,6 +46,11 @@ public static class PatientCentricServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, NpsScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, CahpsCompositeScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, RatingScorer>());
+
+        // Built-in job scorers.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobScorer, PdcScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobScorer, ReferralClosureScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobScorer, JobTimelinessScorer>());
 
         configure(new PatientCentricBuilder(services));
         return services;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
 
@@ -16,12 +17,11 @@ public interface IJobScorer
     /// <summary>Gets the stable kebab-case key used in profiles, JSON and the CLI, such as <c>"pdc"</c>.</summary>
     string Key { get; }
 
-    /// <summary>Gets the kind of job the scorer measures.</summary>
-    PatientJobKind JobKind { get; }
-
     /// <summary>Scores one patient's <paramref name="timeline"/> over the period in <paramref name="context"/>.</summary>
     /// <param name="timeline">The patient's records.</param>
     /// <param name="context">The period, the evaluation instant, the time zone and the profile.</param>
-    /// <returns>One card, scoped to the patient's opaque key.</returns>
-    ScoreCard Score(PatientTimeline timeline, ScoringContext context);
+    /// <returns>One card per measure the patient has data for (none when the timeline holds nothing the scorer measures),
+    /// scoped to the patient's opaque key (<see cref="ScopeLevel.Patient"/>). Rate cards carry components named
+    /// <c>numerator</c> and <c>denominator</c> (counts): the framework sums them into population rates.</returns>
+    ImmutableArray<ScoreCard> Score(PatientTimeline timeline, ScoringContext context);
 }

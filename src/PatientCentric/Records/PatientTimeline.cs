@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PatientCentric.Jobs;
 
 namespace PatientCentric.Records;
 
@@ -13,4 +14,31 @@ public sealed record PatientTimeline(string PatientKey, ImmutableArray<Medicatio
 
     /// <summary>Gets the patient's referrals.</summary>
     public ImmutableArray<Referral> Referrals { get; init; } = Referrals.IsDefault ? [] : Referrals;
+
+    /// <summary>Gets the patient's other jobs (labs, follow-ups, pre-visit forms, host-defined).</summary>
+    public ImmutableArray<PatientJob> Jobs
+    {
+        get => _jobs;
+        init => _jobs = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<PatientJob> _jobs = [];
+
+    /// <summary>Gets clinicians' ratings of how the patient is doing with jobs (support data only).</summary>
+    public ImmutableArray<ClinicianRating> ClinicianRatings
+    {
+        get => _clinicianRatings;
+        init => _clinicianRatings = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<ClinicianRating> _clinicianRatings = [];
+
+    /// <summary>Gets the barriers the care team recorded.</summary>
+    public ImmutableArray<BarrierReport> Barriers
+    {
+        get => _barriers;
+        init => _barriers = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<BarrierReport> _barriers = [];
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PatientCentric.Jobs;
 using PatientCentric.Scoring;
 
 namespace PatientCentric.Records;
@@ -47,8 +48,36 @@ public sealed record PracticeDataSet(
     /// <summary>Gets the claims.</summary>
     public ImmutableArray<Claim> Claims { get; init; } = OrEmpty(Claims);
 
+    /// <summary>Gets the patient jobs other than fills and referrals: labs, follow-ups, pre-visit forms, host-defined.</summary>
+    public ImmutableArray<PatientJob> Jobs
+    {
+        get => _jobs;
+        init => _jobs = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<PatientJob> _jobs = [];
+
+    /// <summary>Gets clinicians' ratings of how patients are doing with jobs (support data only, DOMAIN.md §4.5).</summary>
+    public ImmutableArray<ClinicianRating> ClinicianRatings
+    {
+        get => _clinicianRatings;
+        init => _clinicianRatings = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<ClinicianRating> _clinicianRatings = [];
+
+    /// <summary>Gets the barriers care teams recorded for patients' jobs.</summary>
+    public ImmutableArray<BarrierReport> Barriers
+    {
+        get => _barriers;
+        init => _barriers = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<BarrierReport> _barriers = [];
+
     /// <summary>Returns the part of the data that belongs to one service line: its appointments, survey returns,
-    /// referrals and claims. Medication fills belong to patients, not service lines, and are left out.</summary>
+    /// referrals, jobs and claims. Medication fills, clinician ratings and barriers belong to patients, not service
+    /// lines, and are left out.</summary>
     /// <param name="serviceLineKey">The service line's key (ordinal).</param>
     /// <returns>A new data set holding only that service line's records.</returns>
     public PracticeDataSet ForServiceLine(string serviceLineKey)
@@ -62,19 +91,31 @@ public sealed record PracticeDataSet(
             MedicationFills = [],
             Referrals = Referrals.Where(r => r.ServiceLine == serviceLineKey).ToImmutableArray(),
             Claims = Claims.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
+            Jobs = Jobs.Where(j => j.ServiceLine == serviceLineKey).ToImmutableArray(),
+            ClinicianRatings = [],
+            Barriers = [],
         };
     }
 
-    /// <summary>Groups the patient-level records (fills and referrals) into one timeline per patient, in order of
-    /// each patient's first appearance.</summary>
+    /// <summary>Groups the patient-level records (fills, referrals, jobs, ratings, barriers) into one timeline per
+    /// patient, in order of each patient's first appearance.</summary>
     /// <returns>The timelines.</returns>
     public ImmutableArray<PatientTimeline> ToTimelines()
     {
         var fills = MedicationFills.ToLookup(f => f.PatientKey, StringComparer.Ordinal);
         var referrals = Referrals.ToLookup(r => r.PatientKey, StringComparer.Ordinal);
-        return MedicationFills.Select(f => f.PatientKey).Concat(Referrals.Select(r => r.PatientKey))
+        var jobs = Jobs.ToLookup(j => j.PatientKey, StringComparer.Ordinal);
+        var ratings = ClinicianRatings.ToLookup(r => r.PatientKey, StringComparer.Ordinal);
+        var barriers = Barriers.ToLookup(b => b.PatientKey, StringComparer.Ordinal);
+        return MedicationFills.Select(f => f.PatientKey).Concat(Referrals.Select(r => r.PatientKey)).Concat(Jobs.Select(j => j.PatientKey))
+            .Concat(ClinicianRatings.Select(r => r.PatientKey)).Concat(Barriers.Select(b => b.PatientKey))
             .Distinct(StringComparer.Ordinal)
-            .Select(k => new PatientTimeline(k, [.. fills[k]], [.. referrals[k]]))
+            .Select(k => new PatientTimeline(k, [.. fills[k]], [.. referrals[k]])
+            {
+                Jobs = [.. jobs[k]],
+                ClinicianRatings = [.. ratings[k]],
+                Barriers = [.. barriers[k]],
+            })
             .ToImmutableArray();
     }
 

@@ -15,6 +15,10 @@ public sealed class PatientCentricOptions
     /// <value>The default is <see cref="BuiltInProfiles.DefaultKey"/> (<c>"primary-care-value-based"</c>).</value>
     public string Profile { get; set; } = BuiltInProfiles.DefaultKey;
 
+    /// <summary>Gets or sets the settings of the patient-job measures and support plans (<c>PatientCentric:Jobs</c>).</summary>
+    /// <value>The defaults are PQA's and DOMAIN.md §4's.</value>
+    public Jobs.JobOptions Jobs { get; set; } = new();
+
     /// <summary>Gets the profiles the host declares, by kebab-case key; a key equal to a built-in key replaces that profile.</summary>
     [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public IDictionary<string, ProfileOptions> Profiles { get; } = new Dictionary<string, ProfileOptions>(StringComparer.Ordinal);

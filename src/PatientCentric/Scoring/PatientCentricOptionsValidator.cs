@@ -6,10 +6,12 @@ namespace PatientCentric.Scoring;
 
 /// <summary>Validates <see cref="PatientCentricOptions"/> at start-up: the active profile exists, every declared
 /// profile's weights are finite, non-negative and not all zero (DOMAIN.md §0 Weights), minimum evidence is at least 1,
-/// and every enabled strategy is registered. Every failure names the setting's full path and value.</summary>
+/// and job settings are in range. Every failure names the setting's full path and value. (Whether enabled strategies are
+/// registered is checked by <see cref="ProfileCatalog"/>: strategies depend on these options, so this validator cannot
+/// depend on them.)</summary>
 /// <remarks>Hand-written rather than generated from attributes because profiles live in a dictionary, whose entries the
 /// <c>[OptionsValidator]</c> generator cannot name by path.</remarks>
-internal sealed partial class PatientCentricOptionsValidator(StrategyRegistry registry) : IValidateOptions<PatientCentricOptions>
+internal sealed partial class PatientCentricOptionsValidator : IValidateOptions<PatientCentricOptions>
 {
     public ValidateOptionsResult Validate(string? name, PatientCentricOptions options)
     {
@@ -34,18 +36,42 @@ internal sealed partial class PatientCentricOptionsValidator(StrategyRegistry re
             CheckMinimum(errors, $"{path}:{nameof(ProfileOptions.MinimumRateEvents)}", profile.MinimumRateEvents, "events");
             CheckMinimum(errors, $"{path}:{nameof(ProfileOptions.MinimumSurveyResponses)}", profile.MinimumSurveyResponses, "responses");
             CheckMinimum(errors, $"{path}:{nameof(ProfileOptions.MinimumDurationObservations)}", profile.MinimumDurationObservations, "observations");
-            for (int i = 0; i < profile.EnabledStrategies.Count; i++)
-            {
-                string strategy = profile.EnabledStrategies[i];
-                if (!registry.Contains(strategy))
-                    errors.Add($"{path}:{nameof(ProfileOptions.EnabledStrategies)}:{i}: \"{strategy}\" is not a registered strategy; registered: {string.Join(", ", registry.Keys)}.");
-            }
         }
+        CheckJobs(errors, options.Jobs, $"{Root}:Jobs");
         if (string.IsNullOrWhiteSpace(options.Profile))
             errors.Add($"{Root}:Profile: must name a profile, but is empty.");
         else if (!options.Profiles.ContainsKey(options.Profile) && !BuiltInProfiles.All.ContainsKey(options.Profile))
             errors.Add($"{Root}:Profile: \"{options.Profile}\" is neither a built-in profile ({string.Join(", ", BuiltInProfiles.All.Keys.Order(StringComparer.Ordinal))}) nor declared under {Root}:Profiles.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckJobs(List<string> errors, Jobs.JobOptions? jobs, string path)
+    {
+        if (jobs is null)
+        {
+            errors.Add($"{path}: must not be null.");
+            return;
+        }
+        void Range(string name, double value, double min, double max, string unit)
+        {
+            if (!double.IsFinite(value) || value < min || value > max)
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:{name}: must be from {min} to {max}{unit}, but is {value}."));
+        }
+        Range(nameof(jobs.AdherenceThreshold), jobs.AdherenceThreshold, 0, 1, "");
+        Range(nameof(jobs.MinimumFills), jobs.MinimumFills, 1, 1000, " fills");
+        Range(nameof(jobs.ReferralWindowDays), jobs.ReferralWindowDays, 0, 365, " days");
+        Range(nameof(jobs.GraceDays), jobs.GraceDays, 0, 365, " days");
+        Range(nameof(jobs.MissedAfterDays), jobs.MissedAfterDays, 0, 365, " days");
+        Range(nameof(jobs.SupportThreshold), jobs.SupportThreshold, 0, 1, "");
+        Range(nameof(jobs.MinimumRatings), jobs.MinimumRatings, 1, 1000, " ratings");
+        Range(nameof(jobs.RatingPriorMean), jobs.RatingPriorMean, 1, 5, "");
+        Range(nameof(jobs.RatingPriorWeight), jobs.RatingPriorWeight, 0, 1000, "");
+        Range(nameof(jobs.RatingSupportBelow), jobs.RatingSupportBelow, 1, 5, "");
+        foreach (var (ingredient, cls) in jobs.DrugClasses)
+        {
+            if (string.IsNullOrWhiteSpace(cls) || !KebabCase().IsMatch(cls))
+                errors.Add($"{path}:DrugClasses:{ingredient}: the class key must be kebab-case, such as \"statins\".");
+        }
     }
 
     private static void CheckWeight(List<string> errors, string path, double weight)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PatientCentric.Jobs;
 
 namespace PatientCentric.Scoring;
 
@@ -15,4 +16,23 @@ public sealed record PracticeEvaluation(string PracticeName, Profile Profile, Me
 {
     /// <summary>Gets every card.</summary>
     public ImmutableArray<ScoreCard> Cards { get; init; } = Cards.IsDefault ? [] : Cards;
+
+    /// <summary>Gets the patient-level job cards (PDC, referral closure, timeliness), scoped to each patient's opaque key.
+    /// Population rates built from them are in <see cref="Cards"/>.</summary>
+    public ImmutableArray<ScoreCard> PatientCards
+    {
+        get => _patientCards;
+        init => _patientCards = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<ScoreCard> _patientCards = [];
+
+    /// <summary>Gets one support plan per patient with a job below its threshold (advisory only, DOMAIN.md §4.6, §9).</summary>
+    public ImmutableArray<SupportPlan> SupportPlans
+    {
+        get => _supportPlans;
+        init => _supportPlans = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<SupportPlan> _supportPlans = [];
 }

@@ -1,33 +1,42 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using PatientCentric.Jobs;
 using PatientCentric.Records;
 using PatientCentric.Touchpoints;
+using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Scoring;
 
-/// <summary>Runs the touchpoint scorers the profile turns on over a practice's data, for the practice and for each
-/// service line, enforcing the role guardrail before any scorer runs (DOMAIN.md §1, §9). Resolved from dependency
-/// injection as a singleton; thread-safe.</summary>
+/// <summary>Runs the strategies the profile turns on over a practice's data, for the practice and for each service line:
+/// touchpoint scorers on the practice's interactions, job scorers on each patient's timeline (summed into population
+/// rates) and support planning. Enforces the role guardrail before any strategy runs (DOMAIN.md §1, §9). Resolved from
+/// dependency injection as a singleton; thread-safe.</summary>
 public sealed class PracticeEvaluator
 {
     private readonly StrategyRegistry _registry;
     private readonly ProfileCatalog _profiles;
     private readonly TimeProvider _time;
+    private readonly JobOptions _jobs;
 
     /// <summary>Initializes the evaluator.</summary>
     /// <param name="registry">The registered strategies.</param>
     /// <param name="profiles">The profiles and the one in force.</param>
     /// <param name="time">The clock; read once per evaluation.</param>
-    public PracticeEvaluator(StrategyRegistry registry, ProfileCatalog profiles, TimeProvider time)
+    /// <param name="options">The library's options (job thresholds for support plans).</param>
+    public PracticeEvaluator(StrategyRegistry registry, ProfileCatalog profiles, TimeProvider time, IOptions<PatientCentricOptions> options)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
         _registry = registry;
         _profiles = profiles;
         _time = time;
+        _jobs = options.Value.Jobs;
     }
 
-    /// <summary>Scores <paramref name="data"/> with every enabled touchpoint scorer, for the practice and each service line.</summary>
+    /// <summary>Scores <paramref name="data"/> with every enabled strategy, for the practice and each service line, and
+    /// plans support for patients whose jobs fall below threshold.</summary>
     /// <param name="data">The practice's data.</param>
     /// <param name="period">The measurement period; <see langword="null"/> uses the data's own period.</param>
     /// <param name="profile">The profile; <see langword="null"/> uses the one in force (<see cref="ProfileCatalog.Active"/>).</param>
@@ -41,9 +50,95 @@ public sealed class PracticeEvaluator
         var context = new ScoringContext(p, _time.GetUtcNow(), FindTimeZone(data.TimeZone), profile);
         var cards = ImmutableArray.CreateBuilder<ScoreCard>();
         cards.AddRange(ScoreScope(data, context));
+        var timelines = data.ToTimelines();
+        var patientCards = ScorePatients(timelines, context);
+        cards.AddRange(PopulationCards(patientCards.SelectMany(p => p.Cards), context));
         foreach (var line in data.ServiceLines)
-            cards.AddRange(ScoreScope(data.ForServiceLine(line.Key), context with { Scope = Scoring.ScoreScope.ServiceLine(line.Key) }));
-        return new PracticeEvaluation(data.PracticeName, profile, p, context.AsOf, data.TimeZone, cards.ToImmutable());
+        {
+            var lineData = data.ForServiceLine(line.Key);
+            var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(line.Key) };
+            cards.AddRange(ScoreScope(lineData, lineContext));
+            cards.AddRange(PopulationCards(ScorePatients(lineData.ToTimelines(), context).SelectMany(p => p.Cards), lineContext));
+        }
+        var plans = patientCards
+            .Select(p => SupportPlanner.Plan(p.Timeline, p.Cards, _jobs))
+            .Where(plan => plan is not null)
+            .Select(plan => plan!)
+            .ToImmutableArray();
+        return new PracticeEvaluation(data.PracticeName, profile, p, context.AsOf, data.TimeZone, cards.ToImmutable())
+        {
+            PatientCards = [.. patientCards.SelectMany(p => p.Cards)],
+            SupportPlans = plans,
+        };
+    }
+
+    /// <summary>Runs one job scorer through the guardrail: job measures score Employee-role interactions only.</summary>
+    /// <param name="scorer">The scorer.</param>
+    /// <param name="timeline">One patient's records.</param>
+    /// <param name="context">The context; its <see cref="ScoringContext.Role"/> is checked.</param>
+    /// <returns>The scorer's cards, or one blocked card keyed by the scorer's key.</returns>
+    public static ImmutableArray<ScoreCard> Score(IJobScorer scorer, PatientTimeline timeline, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!RoleGuardrail.Permits(MeasureCategory.JobPerformance, context.Role, out string? reason))
+            return [ScoreCard.WithoutValue(scorer.Key, context.Scope, ScoreScale.Proportion, ScoreStatus.GuardrailBlocked, reason!)];
+        return scorer.Score(timeline, context);
+    }
+
+    private List<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> ScorePatients(ImmutableArray<PatientTimeline> timelines, ScoringContext context)
+    {
+        var employee = context with { Role = InteractionRole.Employee, Scope = Scoring.ScoreScope.Practice };
+        var scorers = _registry.JobScorers.Where(s => context.Profile.IsEnabled(s.Key)).ToList();
+        var result = new List<(PatientTimeline, ImmutableArray<ScoreCard>)>(timelines.Length);
+        foreach (var timeline in timelines)
+        {
+            var cards = ImmutableArray.CreateBuilder<ScoreCard>();
+            foreach (var scorer in scorers)
+                cards.AddRange(Score(scorer, timeline, employee));
+            result.Add((timeline, cards.ToImmutable()));   // kept even without cards: ratings alone can call for support
+        }
+        return result;
+    }
+
+    // Population rates: per measure key, Σ numerator ÷ Σ denominator over the patients' cards, with the distribution of
+    // the patients' own values as components (DOMAIN.md §4.1 step 10 for PDC).
+    private static IEnumerable<ScoreCard> PopulationCards(IEnumerable<ScoreCard> patientCards, ScoringContext context)
+    {
+        int minimum = context.Profile.MinimumEvidence.RateEvents;
+        foreach (var group in patientCards.GroupBy(c => c.MeasureKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            long numerator = 0, denominator = 0;
+            int excluded = 0, patients = 0;
+            var values = new List<double>();
+            foreach (var card in group)
+            {
+                patients++;
+                excluded += card.ExcludedCount;
+                numerator += (long)(card.Components.FirstOrDefault(c => c.Name == "numerator")?.InputValue ?? 0);
+                denominator += (long)(card.Components.FirstOrDefault(c => c.Name == "denominator")?.InputValue ?? 0);
+                if (card.Value is { } v)
+                    values.Add(v);
+            }
+            var components = ImmutableArray.CreateBuilder<ScoreComponent>();
+            components.Add(ScoreComponent.Describe("numerator", numerator, ScoreScale.Count, "Summed over patients."));
+            components.Add(ScoreComponent.Describe("denominator", denominator, ScoreScale.Count, "Summed over patients."));
+            components.Add(ScoreComponent.Describe("patients", patients, ScoreScale.Count, "Patients with data for this measure."));
+            if (values.Count > 0)
+            {
+                values.Sort();
+                var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
+                components.Add(ScoreComponent.Describe("patient-p25", Quantiles.HyndmanFanType7(span, 0.25), ScoreScale.Proportion, "25th percentile of the patients' own values."));
+                components.Add(ScoreComponent.Describe("patient-median", Quantiles.Median(span), ScoreScale.Proportion, "Median of the patients' own values."));
+                components.Add(ScoreComponent.Describe("patient-p75", Quantiles.HyndmanFanType7(span, 0.75), ScoreScale.Proportion, "75th percentile of the patients' own values."));
+            }
+            int evidence = (int)Math.Min(int.MaxValue, denominator);
+            yield return denominator == 0 || denominator < minimum
+                ? ScoreCard.WithoutValue(group.Key, context.Scope, ScoreScale.Proportion, ScoreStatus.InsufficientData,
+                    Inv($"Fewer events in the denominator than the minimum of {minimum}."), evidence, excluded, components.ToImmutable())
+                : ScoreCard.Ok(group.Key, context.Scope, (double)numerator / denominator, ScoreScale.Proportion, evidence, excluded, components.ToImmutable());
+        }
     }
 
     /// <summary>Runs one scorer through the guardrail: when the scorer's category does not permit the context's role,

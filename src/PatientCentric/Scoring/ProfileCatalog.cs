@@ -7,13 +7,27 @@ namespace PatientCentric.Scoring;
 /// injection as a singleton; reading it validates the options if start-up validation has not run yet.</summary>
 public sealed class ProfileCatalog
 {
-    /// <summary>Initializes the catalog from validated options.</summary>
+    /// <summary>Initializes the catalog from validated options, checking that every enabled strategy is registered.</summary>
     /// <param name="options">The library's options.</param>
-    /// <exception cref="OptionsValidationException">The options are invalid; the message names every offending setting.</exception>
-    public ProfileCatalog(IOptions<PatientCentricOptions> options)
+    /// <param name="registry">The registered strategies.</param>
+    /// <exception cref="OptionsValidationException">The options are invalid, or a profile enables a strategy that is not
+    /// registered; the message names every offending setting.</exception>
+    public ProfileCatalog(IOptions<PatientCentricOptions> options, StrategyRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(registry);
         var o = options.Value;
+        var unknown = new List<string>();
+        foreach (var (key, p) in o.Profiles)
+        {
+            for (int i = 0; i < p.EnabledStrategies.Count; i++)
+            {
+                if (!registry.Contains(p.EnabledStrategies[i]))
+                    unknown.Add($"{PatientCentricOptions.SectionName}:Profiles:{key}:{nameof(ProfileOptions.EnabledStrategies)}:{i}: \"{p.EnabledStrategies[i]}\" is not a registered strategy; registered: {string.Join(", ", registry.Keys)}.");
+            }
+        }
+        if (unknown.Count > 0)
+            throw new OptionsValidationException(Options.DefaultName, typeof(PatientCentricOptions), unknown);
         var all = BuiltInProfiles.All.ToBuilder();
         foreach (var (key, p) in o.Profiles)
         {

@@ -18,6 +18,16 @@ public readonly record struct ScoreScope(ScopeLevel Level, string Key)
         return new(ScopeLevel.ServiceLine, key);
     }
 
+    /// <summary>Creates the scope of one patient.</summary>
+    /// <param name="patientKey">The patient's opaque key (a pseudonym).</param>
+    /// <returns>The scope.</returns>
+    /// <exception cref="ArgumentException"><paramref name="patientKey"/> is null, empty or white space.</exception>
+    public static ScoreScope Patient(string patientKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientKey);
+        return new(ScopeLevel.Patient, patientKey);
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Level == ScopeLevel.Practice ? Key : $"{Level}:{Key}";
 }

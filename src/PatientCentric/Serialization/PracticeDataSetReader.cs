@@ -192,6 +192,25 @@ public static class PracticeDataSetReader
             Required(c.PatientKey, $"$.claims[{i}].patientKey");
             ServiceLineRef(c.ServiceLine, $"$.claims[{i}].serviceLine");
         }
+        UniqueIds(d.Jobs, j => j.Id, "jobs");
+        for (int i = 0; i < d.Jobs.Length; i++)
+        {
+            if (d.Jobs[i] is not { } j) continue;
+            Required(j.PatientKey, $"$.jobs[{i}].patientKey");
+            ServiceLineRef(j.ServiceLine, $"$.jobs[{i}].serviceLine");
+            if (j.Kind == Jobs.PatientJobKind.HostDefined)
+                Required(j.HostKind, $"$.jobs[{i}].hostKind");
+        }
+        for (int i = 0; i < d.ClinicianRatings.Length; i++)
+        {
+            if (d.ClinicianRatings[i] is not { } r) { Error("PC0103", $"$.clinicianRatings[{i}]", "must be an object, not null."); continue; }
+            Required(r.PatientKey, $"$.clinicianRatings[{i}].patientKey");
+        }
+        for (int i = 0; i < d.Barriers.Length; i++)
+        {
+            if (d.Barriers[i] is not { } b) { Error("PC0103", $"$.barriers[{i}]", "must be an object, not null."); continue; }
+            Required(b.PatientKey, $"$.barriers[{i}].patientKey");
+        }
         return errors.ToImmutable();
     }
 }

@@ -128,9 +128,41 @@ public sealed class AddPatientCentricTests
         [
             "PatientCentric:Profiles:bad:CustomerServiceWeight: must be a finite number of 0 or more, but is -0.5.",
             "PatientCentric:Profiles:bad:MinimumRateEvents: must be 1 or more events, but is 0.",
-            "PatientCentric:Profiles:bad:EnabledStrategies:0: \"waittime\" is not a registered strategy; registered: cahps, cycle-time, lead-time, no-show-rate, nps, rating, wait-to-be-seen.",
             "PatientCentric:Profiles:zero: at least one of CustomerServiceWeight, QualityOfCareWeight and CostEffectivenessWeight must be above 0, but all are 0.",
             "PatientCentric:Profile: \"nowhere\" is neither a built-in profile (acute-insured, aesthetic-self-pay, primary-care-fee-for-service, primary-care-value-based) nor declared under PatientCentric:Profiles.",
+        ], e.Failures);
+    }
+
+    [Fact]
+    public void Catalog_UnknownEnabledStrategy_IsNamedByPath()
+    {
+        using var provider = FromConfiguration(new()
+        {
+            ["PatientCentric:Profiles:mine:QualityOfCareWeight"] = "1",
+            ["PatientCentric:Profiles:mine:EnabledStrategies:0"] = "nps",
+            ["PatientCentric:Profiles:mine:EnabledStrategies:1"] = "waittime",
+        });
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ProfileCatalog>());
+        Assert.Equal(
+            ["PatientCentric:Profiles:mine:EnabledStrategies:1: \"waittime\" is not a registered strategy; registered: cahps, cycle-time, job-timeliness, lead-time, no-show-rate, nps, pdc, rating, referral-closure, wait-to-be-seen."],
+            e.Failures);
+    }
+
+    [Fact]
+    public void Validation_JobSettingsOutOfRange_AreNamedByPath()
+    {
+        using var provider = FromConfiguration(new()
+        {
+            ["PatientCentric:Jobs:AdherenceThreshold"] = "1.5",
+            ["PatientCentric:Jobs:MissedAfterDays"] = "-3",
+            ["PatientCentric:Jobs:DrugClasses:METFORMIN"] = "Diabetes Meds",
+        });
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PatientCentricOptions>>().Value);
+        Assert.Equal(
+        [
+            "PatientCentric:Jobs:AdherenceThreshold: must be from 0 to 1, but is 1.5.",
+            "PatientCentric:Jobs:MissedAfterDays: must be from 0 to 365 days, but is -3.",
+            "PatientCentric:Jobs:DrugClasses:METFORMIN: the class key must be kebab-case, such as \"statins\".",
         ], e.Failures);
     }
 

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Cli.Eval;
+
+/// <summary>Typed readers for request fields shared by several measures: dates, booleans, periods.</summary>
+internal static class RequestValues
+{
+    public static DateOnly Date(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.String)
+            throw new EvalInputException(path, $"expected a date string \"yyyy-MM-dd\", got {RequestObject.Describe(e)}.");
+        return DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new EvalInputException(path, "not a date of the form \"yyyy-MM-dd\".");
+    }
+
+    public static DateOnly RequiredDate(RequestObject o, string name) => Date(o.Required(name), RequestObject.Child(o.Path, name));
+
+    public static DateOnly? OptionalDate(RequestObject o, string name) =>
+        o.Optional(name) is { } e ? Date(e, RequestObject.Child(o.Path, name)) : null;
+
+    public static bool OptionalBool(RequestObject o, string name, bool defaultValue)
+    {
+        if (o.Optional(name) is not { } e)
+            return defaultValue;
+        return e.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new EvalInputException(RequestObject.Child(o.Path, name), $"expected true or false, got {RequestObject.Describe(e)}."),
+        };
+    }
+
+    public static int OptionalInt(RequestObject o, string name, int defaultValue, int min, int max) =>
+        o.Optional(name) is { } e ? RequestObject.WholeNumber(e, RequestObject.Child(o.Path, name), min, max) : defaultValue;
+
+    public static double OptionalNumber(RequestObject o, string name, double defaultValue, double min, double max)
+    {
+        if (o.Optional(name) is not { } e)
+            return defaultValue;
+        string path = RequestObject.Child(o.Path, name);
+        if (e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out double v) || !double.IsFinite(v))
+            throw new EvalInputException(path, $"expected a number, got {RequestObject.Describe(e)}.");
+        if (v < min || v > max)
+            throw new EvalInputException(path, string.Create(CultureInfo.InvariantCulture, $"{e.GetRawText()} is outside {min}..{max}."));
+        return v;
+    }
+
+    /// <summary>Reads <c>{"start":"yyyy-MM-dd","end":"yyyy-MM-dd"}</c>; the end must not precede the start.</summary>
+    public static MeasurementPeriod Period(RequestObject o, string name)
+    {
+        var p = o.RequiredObject(name);
+        var start = RequiredDate(p, "start");
+        var end = RequiredDate(p, "end");
+        p.RejectUnknownFields();
+        return end >= start ? new MeasurementPeriod(start, end) : throw new EvalInputException(RequestObject.Child(p.Path, "end"), "the period's end is before its start.");
+    }
+
+    public static string NonEmptyString(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.String)
+            throw new EvalInputException(path, $"expected a string, got {RequestObject.Describe(e)}.");
+        string s = e.GetString()!;
+        return string.IsNullOrWhiteSpace(s) ? throw new EvalInputException(path, "must be a non-empty string.") : s;
+    }
+
+    /// <summary>Enumerates an array of objects with each element's path.</summary>
+    public static IEnumerable<RequestObject> Objects(JsonElement array, string path)
+    {
+        int i = 0;
+        foreach (var e in array.EnumerateArray())
+            yield return RequestObject.Of(e, $"{path}[{i++}]");
+    }
+
+    public static void WriteDate(Utf8JsonWriter w, string name, DateOnly? date)
+    {
+        if (date is { } d)
+            w.WriteString(name, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        else
+            w.WriteNull(name);
+    }
+
+    public static void WriteNumber(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+            w.WriteNumber(name, v);
+        else
+            w.WriteNull(name);
+    }
+}

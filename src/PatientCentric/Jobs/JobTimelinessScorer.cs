@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+using static PatientCentric.Scoring.InvariantText;
+
+namespace PatientCentric.Jobs;
+
+/// <summary>Timeliness of a patient's jobs due in the period, per kind, keyed <c>job-timeliness:&lt;kind&gt;</c>:
+/// on time ÷ (on time + late + missed), with the completion rate and every state's count (DOMAIN.md §4.4).</summary>
+internal sealed class JobTimelinessScorer : IJobScorer
+{
+    public const string ScorerKey = "job-timeliness";
+
+    private readonly int _grace;
+    private readonly int _missedAfter;
+
+    public JobTimelinessScorer(IOptions<PatientCentricOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _grace = options.Value.Jobs.GraceDays;
+        _missedAfter = options.Value.Jobs.MissedAfterDays;
+    }
+
+    public string Key => ScorerKey;
+
+    public ImmutableArray<ScoreCard> Score(PatientTimeline timeline, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(context);
+        DateOnly asOf = context.LocalDate(context.AsOf);
+        var scope = ScoreScope.Patient(timeline.PatientKey);
+        var cards = ImmutableArray.CreateBuilder<ScoreCard>();
+        foreach (var kind in timeline.Jobs.Where(j => context.Period.Contains(j.DueOn)).GroupBy(j => j.KindKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var counts = new JobStateCounts();
+            var exclusions = new ExclusionTally();
+            foreach (var job in kind)
+            {
+                if (job.DueOn < job.AssignedOn)
+                    exclusions.Add("due-before-assigned", "the job is due before it was assigned");
+                else
+                    counts = counts.Add(JobTimeliness.Classify(job.DueOn, job.CompletedOn, asOf, _grace, _missedAfter));
+            }
+            var components = ImmutableArray.CreateBuilder<ScoreComponent>();
+            components.Add(ScoreComponent.Describe("numerator", counts.OnTime, ScoreScale.Count, Inv($"Completed by the due date plus {_grace} grace day(s).")));
+            components.Add(ScoreComponent.Describe("denominator", counts.Resolved, ScoreScale.Count, "On time + late + missed; pending and overdue jobs are not counted yet."));
+            components.Add(ScoreComponent.Describe("late", counts.Late, ScoreScale.Count, "Completed after the due date plus grace."));
+            components.Add(ScoreComponent.Describe("missed", counts.Missed, ScoreScale.Count, Inv($"Still open {_missedAfter} days after the due date plus grace.")));
+            components.Add(ScoreComponent.Describe("pending", counts.Pending, ScoreScale.Count, "Open and not yet due."));
+            components.Add(ScoreComponent.Describe("overdue", counts.Overdue, ScoreScale.Count, "Open and past due, not yet missed."));
+            if (counts.CompletionRate is { } completion)
+                components.Add(ScoreComponent.Describe("completion-rate", completion, ScoreScale.Proportion, "(On time + late) ÷ (on time + late + missed)."));
+            components.AddRange(exclusions.ToComponents());
+            string key = $"{ScorerKey}:{kind.Key}";
+            cards.Add(counts.TimelinessRate is { } rate
+                ? ScoreCard.Ok(key, scope, rate, ScoreScale.Proportion, counts.Resolved, exclusions.Total, components.ToImmutable())
+                : ScoreCard.WithoutValue(key, scope, ScoreScale.Proportion, ScoreStatus.NotApplicable,
+                    "Every job of this kind is still pending or overdue.", 0, exclusions.Total, components.ToImmutable()));
+        }
+        return cards.ToImmutable();
+    }
+}

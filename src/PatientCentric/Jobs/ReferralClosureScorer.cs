@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+using static PatientCentric.Scoring.InvariantText;
+
+namespace PatientCentric.Jobs;
+
+/// <summary>Referral-loop closure per patient, keyed <c>referral-closure</c>: closed ÷ eligible referrals at referral level
+/// (DOMAIN.md §4.3), with the open loops and their age.</summary>
+internal sealed class ReferralClosureScorer : IJobScorer
+{
+    public const string ScorerKey = "referral-closure";
+
+    private readonly int _windowDays;
+
+    public ReferralClosureScorer(IOptions<PatientCentricOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _windowDays = options.Value.Jobs.ReferralWindowDays;
+    }
+
+    public string Key => ScorerKey;
+
+    public ImmutableArray<ScoreCard> Score(PatientTimeline timeline, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!timeline.Referrals.Any(r => context.Period.Contains(r.AuthoredOn)))
+            return [];
+        var r = ReferralLoopClosure.Compute(timeline.Referrals, context.Period, context.LocalDate(context.AsOf), ReferralClosureMode.ReferralLevel, _windowDays);
+        var components = ImmutableArray.CreateBuilder<ScoreComponent>();
+        components.Add(ScoreComponent.Describe("numerator", r.Closed, ScoreScale.Count, Inv($"Referrals whose specialist report came within {_windowDays} days.")));
+        components.Add(ScoreComponent.Describe("denominator", r.Eligible, ScoreScale.Count, Inv($"Referrals in the period whose {_windowDays}-day window has passed.")));
+        components.Add(ScoreComponent.Describe("pending", r.Pending, ScoreScale.Count, "Referrals still inside their window: not counted yet."));
+        components.Add(ScoreComponent.Describe("open-loops", r.OpenLoops.Length, ScoreScale.Count, "Eligible referrals with no report in time."));
+        if (!r.OpenLoops.IsEmpty)
+            components.Add(ScoreComponent.Describe("oldest-open-loop", r.OpenLoops[0].AgeDays, ScoreScale.Days, "Age of the oldest open loop at the evaluation date."));
+        var scope = ScoreScope.Patient(timeline.PatientKey);
+        return [r.Rate is { } rate
+            ? ScoreCard.Ok(Key, scope, rate, ScoreScale.Proportion, r.Eligible, 0, components.ToImmutable())
+            : ScoreCard.WithoutValue(Key, scope, ScoreScale.Proportion, ScoreStatus.NotApplicable,
+                "Every referral in the period is still inside its closure window.", 0, 0, components.ToImmutable())];
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Jobs;
+
+/// <summary>Measures whether referrals come back: the specialist's report received within the closure window
+/// (DOMAIN.md §4.3; CMS50 "Closing the Referral Loop: Receipt of Specialist Report").</summary>
+public static class ReferralLoopClosure
+{
+    /// <summary>The default closure window W: 60 days (host-configured).</summary>
+    public const int DefaultWindowDays = 60;
+
+    /// <summary>Computes closure over <paramref name="referrals"/>.</summary>
+    /// <param name="referrals">Referrals, any order; for <see cref="ReferralClosureMode.Cms50"/> grouped by <see cref="Referral.PatientKey"/>.</param>
+    /// <param name="period">The measurement period.</param>
+    /// <param name="asOf">The evaluation date.</param>
+    /// <param name="mode">How to count; default referral level.</param>
+    /// <param name="windowDays">W, 0 or more (referral level only).</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowDays"/> is negative.</exception>
+    /// <remarks>Referral level: eligible when authored in the period and <c>authoredOn + W ≤ asOf</c>; closed when the report
+    /// is dated in <c>[authoredOn, authoredOn + W]</c>; referrals still inside their window are pending (even if their
+    /// report has come). CMS50: the first referral per patient (earliest date, then lowest id, ordinal) authored from the
+    /// period start through the day before start + 10 months (31 October for a calendar year); closed when its report is
+    /// dated on or after the referral date and within the period. Dates are local dates; a same-day report counts.</remarks>
+    public static ReferralClosureResult Compute(IEnumerable<Referral> referrals, MeasurementPeriod period, DateOnly asOf,
+                                                ReferralClosureMode mode = ReferralClosureMode.ReferralLevel, int windowDays = DefaultWindowDays)
+    {
+        ArgumentNullException.ThrowIfNull(referrals);
+        ArgumentOutOfRangeException.ThrowIfNegative(windowDays);
+        return mode == ReferralClosureMode.Cms50 ? Cms50(referrals, period, asOf) : ReferralLevel(referrals, period, asOf, windowDays);
+    }
+
+    private static ReferralClosureResult ReferralLevel(IEnumerable<Referral> referrals, MeasurementPeriod period, DateOnly asOf, int w)
+    {
+        int eligible = 0, closed = 0, pending = 0;
+        var open = new List<OpenReferralLoop>();
+        foreach (var r in referrals)
+        {
+            if (!period.Contains(r.AuthoredOn))
+                continue;
+            DateOnly windowEnd = r.AuthoredOn.AddDays(w);
+            if (windowEnd > asOf)
+            {
+                pending++;
+                continue;
+            }
+            eligible++;
+            if (r.ReportReceivedOn is { } received && received >= r.AuthoredOn && received <= windowEnd)
+                closed++;
+            else
+                open.Add(new OpenReferralLoop(r.Id, asOf.DayNumber - r.AuthoredOn.DayNumber));
+        }
+        return new ReferralClosureResult(ReferralClosureMode.ReferralLevel, eligible, closed, pending, Oldest(open));
+    }
+
+    private static ReferralClosureResult Cms50(IEnumerable<Referral> referrals, MeasurementPeriod period, DateOnly asOf)
+    {
+        DateOnly lastReferralDay = period.Start.AddMonths(10).AddDays(-1);
+        if (lastReferralDay > period.End)
+            lastReferralDay = period.End;
+        var first = referrals
+            .Where(r => r.AuthoredOn >= period.Start && r.AuthoredOn <= lastReferralDay)
+            .GroupBy(r => r.PatientKey, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(r => r.AuthoredOn).ThenBy(r => r.Id, StringComparer.Ordinal).First());
+        int eligible = 0, closed = 0;
+        var open = new List<OpenReferralLoop>();
+        foreach (var r in first)
+        {
+            eligible++;
+            if (r.ReportReceivedOn is { } received && received >= r.AuthoredOn && received <= period.End && received <= asOf)
+                closed++;
+            else
+                open.Add(new OpenReferralLoop(r.Id, asOf.DayNumber - r.AuthoredOn.DayNumber));
+        }
+        return new ReferralClosureResult(ReferralClosureMode.Cms50, eligible, closed, 0, Oldest(open));
+    }
+
+    private static ImmutableArray<OpenReferralLoop> Oldest(List<OpenReferralLoop> open) =>
+        [.. open.OrderByDescending(o => o.AgeDays).ThenBy(o => o.ReferralId, StringComparer.Ordinal)];
+}
