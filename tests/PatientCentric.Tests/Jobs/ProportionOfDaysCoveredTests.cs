@@ -205,3 +205,50 @@ public sealed class ProportionOfDaysCoveredTests
         return days.Count(d => d >= ipsd && d <= period.End);
     }
 }
+
+public sealed class PdcPopulationTests
+{
+    private static readonly MeasurementPeriod Year2018 = new(new DateOnly(2018, 1, 1), new DateOnly(2018, 12, 31));
+
+    private static Gen<Dispense[]> Patient() =>
+        (from drug in Gen.Elements("A", "B")
+         from day in Gen.Choose(-30, 364)
+         from supply in Gen.Choose(1, 120)
+         select new Dispense(drug, new DateOnly(2018, 1, 1).AddDays(day), supply)).ArrayOf().Where(a => a.Length <= 8);
+
+    private static PdcPopulation Count(IEnumerable<Dispense[]> patients)
+    {
+        var p = new PdcPopulation();
+        foreach (var fills in patients)
+            p.Add(ProportionOfDaysCovered.Compute(fills, Year2018));
+        return p;
+    }
+
+    private static string Fingerprint(PdcPopulation p) => $"{p.WithPdc}/{p.InDenominator}/{p.Adherent}/{string.Join(",", p.Distribution)}";
+
+    [Property(MaxTest = 300)]
+    public Property Shards_MergeToExactlyTheOnePassResult_InAnyOrder() =>
+        Prop.ForAll(Patient().ArrayOf().ToArbitrary(), Gen.Choose(1, 5).ToArbitrary(), (patients, shards) =>
+        {
+            var parts = patients.Select((p, i) => (p, i)).GroupBy(x => x.i % shards).Select(g => Count(g.Select(x => x.p))).ToList();
+            var forward = new PdcPopulation();
+            foreach (var part in parts) forward.Add(part);
+            var backward = new PdcPopulation();
+            foreach (var part in Enumerable.Reverse(parts)) backward.Add(part);
+            string whole = Fingerprint(Count(patients));
+            return Fingerprint(forward) == whole && Fingerprint(backward) == whole;
+        });
+
+    [Fact]
+    public void Distribution_PutsAPdcOfExactlyOneInTheLastBin_AndUsesIntegerBins()
+    {
+        var p = new PdcPopulation();
+        p.Add(new PdcResult(true, new DateOnly(2018, 1, 1), 365, 365, 2, 2));
+        p.Add(new PdcResult(true, new DateOnly(2018, 1, 1), 20, 1, 2, 2));     // 0.05 exactly: bin 1
+        p.Add(new PdcResult(false, new DateOnly(2018, 1, 1), 20, 20, 1, 1));   // not in the denominator: not binned
+        Assert.Equal((3, 2, 1), (p.WithPdc, p.InDenominator, p.Adherent));
+        Assert.Equal(1, p.Distribution[PdcPopulation.BinCount - 1]);
+        Assert.Equal(1, p.Distribution[1]);
+        Assert.Equal(0.5, p.AdherenceRate);
+    }
+}
