@@ -265,6 +265,26 @@ public sealed class ContinuousMultipleIntervalMeasuresTests
     }
 
     [Fact]
+    public void DocsSnippet_Patient76Cma7_RunsAsWritten()
+    {
+        // --- docs/adherence-cma.md, opening example ---
+        MedicationEvent[] events =
+        [
+            new(new DateOnly(2035, 12, 13), "medA", 30), new(new DateOnly(2036, 1, 18), "medA", 30),
+            new(new DateOnly(2036, 1, 23), "medA", 60), new(new DateOnly(2036, 4, 25), "medA", 60),
+            new(new DateOnly(2036, 8, 8), "medA", 60), new(new DateOnly(2036, 10, 3), "medA", 60),
+            new(new DateOnly(2036, 11, 29), "medA", 60), new(new DateOnly(2036, 12, 21), "medB", 30),
+            new(new DateOnly(2037, 1, 5), "medB", 30), new(new DateOnly(2037, 7, 13), "medB", 30),
+            new(new DateOnly(2037, 10, 11), "medA", 30),
+        ];
+        double? cma7 = ContinuousMultipleIntervalMeasures.Compute(
+            CmaType.CMA7, events, CmaWindow.DefaultFollowUp, new CmaWindow(StartDays: 182, DurationDays: 365));
+        // ---
+        Assert.Equal(252.0 / 365, cma7!.Value, precision: 12);
+        Assert.Equal(Vignette(CmaType.CMA7, 76), cma7);
+    }
+
+    [Fact]
     public void DefaultWindows_AreAdhereRDefaults()
     {
         Assert.Equal(new CmaWindow(0, 730), CmaWindow.DefaultFollowUp);
