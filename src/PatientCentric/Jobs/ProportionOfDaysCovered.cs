@@ -7,12 +7,12 @@ namespace PatientCentric.Jobs;
 /// date, same-drug overlaps shifted forward, different drugs not shifted (a day counts if any drug of the class covers
 /// it, or at least k drugs in the concurrent-use variant), supply past the end truncated, no carry-in unless allowed.</summary>
 /// <remarks>Sources: Pharmacy Quality Alliance, PDC measure specifications (PDC-DR, PDC-RASA, PDC-STA); Montavon, pdc-python
-/// and pdc-sql tutorials (same rules). Allocation-free for up to 64 fills and 1,000-day treatment periods; thread-safe.</remarks>
+/// and pdc-sql tutorials (same rules). Allocation-free for up to 64 fills per patient (any period length): the covered days are counted by sweeping the
+/// start and end events of the shifted supplies rather than marking days. Thread-safe.</remarks>
 public static class ProportionOfDaysCovered
 {
     private const int StackFills = 64;
-    private const int StackDays = 1024;
-
+    
     /// <summary>Computes one patient's PDC for the fills of one class.</summary>
     /// <param name="fills">The patient's fills of the class, in any order; fills after the end are ignored, fills before the
     /// start are used only when <see cref="PdcRules.AllowPriorSupply"/> is set.</param>
@@ -37,7 +37,7 @@ public static class ProportionOfDaysCovered
 
         int p0 = period.Start.DayNumber;
         int end = eligibilityEnd is { } e && e < period.End ? e.DayNumber : period.End.DayNumber;   // T = min(P1, E)
-        // Steps 1–2: in-period fills, IPSD, distinct dates of service.
+        // Steps 1–2: in-period fills and the IPSD.
         int ipsd = int.MaxValue, inPeriod = 0;
         for (int i = 0; i < fills.Length; i++)
         {
@@ -51,26 +51,30 @@ public static class ProportionOfDaysCovered
         if (inPeriod == 0)
             return new PdcResult(false, null, 0, 0, 0, 0);
 
-        int[]? rentedOrder = null;
-        Span<int> order = fills.Length <= StackFills ? stackalloc int[StackFills] : (rentedOrder = ArrayPool<int>.Shared.Rent(fills.Length));
-        int used = 0;
-        for (int i = 0; i < fills.Length; i++)
-        {
-            int d = fills[i].FilledOn.DayNumber;
-            if (d <= end && (d >= p0 || rules.AllowPriorSupply))
-                order[used++] = i;
-        }
-        order = order[..used];
-        int treatmentDays = end - ipsd + 1;                                         // step 3
-        int[]? rentedDays = null;
-        Span<int> diff = treatmentDays + 1 <= StackDays ? stackalloc int[StackDays] : (rentedDays = ArrayPool<int>.Shared.Rent(treatmentDays + 1));
-        diff = diff[..(treatmentDays + 1)];
-        diff.Clear();
+        int[]? rentedOrder = null, rentedDates = null;
+        long[]? rentedEvents = null;
+        Span<int> order = fills.Length <= StackFills ? stackalloc int[fills.Length] : (rentedOrder = ArrayPool<int>.Shared.Rent(fills.Length));
+        Span<int> dates = inPeriod <= StackFills ? stackalloc int[inPeriod] : (rentedDates = ArrayPool<int>.Shared.Rent(inPeriod));
+        Span<long> events = fills.Length <= StackFills ? stackalloc long[2 * fills.Length] : (rentedEvents = ArrayPool<long>.Shared.Rent(2 * fills.Length));
         try
         {
+            int used = 0, dated = 0;
+            for (int i = 0; i < fills.Length; i++)
+            {
+                int d = fills[i].FilledOn.DayNumber;
+                if (d > end || (d < p0 && !rules.AllowPriorSupply))
+                    continue;
+                order[used++] = i;
+                if (d >= p0)
+                    dates[dated++] = d;
+            }
+            order = order[..used];
+            int distinctDates = CountDistinct(dates[..dated]);
             SortByDrugThenDate(order, fills);
-            int distinctDates = CountDistinctInPeriodDates(order, fills, p0);
-            // Step 4: per drug, shift each fill to start after the previous one ends; step 5: count drugs per day.
+
+            // Step 4: per drug, each fill starts the day after the previous one ends. Steps 5–6: each shifted supply,
+            // truncated to [IPSD, T], becomes a +1 event at its first day and a −1 event the day after its last.
+            int count = 0;
             string? drug = null;
             int previousEnd = int.MinValue;
             foreach (int i in order)
@@ -81,22 +85,20 @@ public static class ProportionOfDaysCovered
                     drug = f.DrugKey;
                     previousEnd = int.MinValue;
                 }
-                int start = Math.Max(f.FilledOn.DayNumber, previousEnd == int.MinValue ? int.MinValue : previousEnd + 1);
+                int start = previousEnd == int.MinValue ? f.FilledOn.DayNumber : Math.Max(f.FilledOn.DayNumber, previousEnd + 1);
                 int last = start + f.DaysSupply - 1;
                 previousEnd = last;
-                int lo = Math.Max(start, ipsd), hi = Math.Min(last, end);             // step 6: truncate to [IPSD, T]
+                int lo = Math.Max(start, ipsd), hi = Math.Min(last, end);
                 if (lo <= hi)
                 {
-                    diff[lo - ipsd]++;
-                    diff[hi - ipsd + 1]--;
+                    events[count++] = Event(lo, +1);
+                    events[count++] = Event(hi + 1, -1);
                 }
             }
-            int covered = 0, drugsToday = 0, k = rules.MinimumConcurrentDrugs;
-            for (int day = 0; day < treatmentDays; day++)
-            {
-                drugsToday += diff[day];
-                if (drugsToday >= k) covered++;
-            }
+            events = events[..count];
+            events.Sort();
+            int covered = CoveredDays(events, rules.MinimumConcurrentDrugs);
+            int treatmentDays = end - ipsd + 1;                                      // step 3
             bool eligible = distinctDates >= rules.MinimumFills
                             && (!rules.RequireIndexAtLeast91DaysBeforeEnd || end - ipsd >= 91);
             return new PdcResult(eligible, DateOnly.FromDayNumber(ipsd), treatmentDays, covered, inPeriod, distinctDates);
@@ -104,28 +106,65 @@ public static class ProportionOfDaysCovered
         finally
         {
             if (rentedOrder is not null) ArrayPool<int>.Shared.Return(rentedOrder);
-            if (rentedDays is not null) ArrayPool<int>.Shared.Return(rentedDays);
+            if (rentedDates is not null) ArrayPool<int>.Shared.Return(rentedDates);
+            if (rentedEvents is not null) ArrayPool<long>.Shared.Return(rentedEvents);
         }
     }
 
+    // An event packs the day (high bits) and the change in the number of drugs covering it (low two bits: 0 = −1, 2 = +1).
+    private static long Event(int day, int delta) => ((long)day << 2) | (uint)(delta + 1);
+
+    // Sweeps the sorted events: between consecutive event days the number of drugs on hand is constant; those stretches
+    // with at least k drugs are covered. Equivalent to marking every covered day, in O(fills) rather than O(days).
+    private static int CoveredDays(ReadOnlySpan<long> sortedEvents, int k)
+    {
+        int covered = 0, drugs = 0;
+        long previousDay = 0;
+        foreach (long e in sortedEvents)
+        {
+            long day = e >> 2;
+            if (drugs >= k)
+                covered += (int)(day - previousDay);
+            drugs += (int)(e & 3) - 1;
+            previousDay = day;
+        }
+        return covered;
+    }
+
+    private static int CountDistinct(Span<int> days)
+    {
+        days.Sort();
+        int distinct = 0;
+        for (int i = 0; i < days.Length; i++)
+        {
+            if (i == 0 || days[i] != days[i - 1]) distinct++;
+        }
+        return distinct;
+    }
+
     // Stable sort of fill indices by (drug ordinal, date of service, input order): insertion sort for the usual handful of
-    // fills, no allocation; a keyed array sort beyond 64 fills.
+    // fills, no allocation; a keyed array sort beyond 64 fills (kept in its own method so its closure is only allocated there).
     private static void SortByDrugThenDate(Span<int> order, ReadOnlySpan<Dispense> fills)
     {
-        if (order.Length <= StackFills)
+        if (order.Length > StackFills)
         {
-            for (int i = 1; i < order.Length; i++)
-            {
-                int x = order[i], j = i - 1;
-                while (j >= 0 && Compare(fills[order[j]], order[j], fills[x], x) > 0)
-                {
-                    order[j + 1] = order[j];
-                    j--;
-                }
-                order[j + 1] = x;
-            }
+            SortLarge(order, fills);
             return;
         }
+        for (int i = 1; i < order.Length; i++)
+        {
+            int x = order[i], j = i - 1;
+            while (j >= 0 && Compare(fills[order[j]], order[j], fills[x], x) > 0)
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = x;
+        }
+    }
+
+    private static void SortLarge(Span<int> order, ReadOnlySpan<Dispense> fills)
+    {
         var copy = fills.ToArray();
         var indices = order.ToArray();
         Array.Sort(indices, (a, b) => Compare(copy[a], a, copy[b], b));
@@ -138,21 +177,5 @@ public static class ProportionOfDaysCovered
         if (c != 0) return c;
         c = a.FilledOn.CompareTo(b.FilledOn);
         return c != 0 ? c : ia.CompareTo(ib);
-    }
-
-    private static int CountDistinctInPeriodDates(ReadOnlySpan<int> order, ReadOnlySpan<Dispense> fills, int p0)
-    {
-        // Dates across all drugs of the class (step 9): count each in-period date once.
-        int distinct = 0;
-        for (int a = 0; a < order.Length; a++)
-        {
-            DateOnly d = fills[order[a]].FilledOn;
-            if (d.DayNumber < p0) continue;
-            bool seen = false;
-            for (int b = 0; b < a && !seen; b++)
-                seen = fills[order[b]].FilledOn == d;
-            if (!seen) distinct++;
-        }
-        return distinct;
     }
 }

@@ -252,3 +252,21 @@ public sealed class PdcPopulationTests
         Assert.Equal(0.5, p.AdherenceRate);
     }
 }
+
+public sealed class PdcAllocationTests
+{
+    [Fact]
+    public void Compute_AllocatesNothingPerPatient_UpTo64Fills()
+    {
+        // Bytes, not time: the managed allocation counter is exact and does not depend on machine load.
+        var year = new MeasurementPeriod(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
+        var fills = Enumerable.Range(0, 12).Select(i => new Dispense(i % 3 == 2 ? "B" : "A", new DateOnly(2025, 1, 1).AddDays(i * 31), 30)).ToArray();
+        var population = new PdcPopulation();
+        for (int i = 0; i < 100; i++)
+            population.Add(ProportionOfDaysCovered.Compute(fills, year));   // warm up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+            population.Add(ProportionOfDaysCovered.Compute(fills, year));
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
