@@ -16,6 +16,19 @@ internal static class RequestValues
             : throw new EvalInputException(path, "not a date of the form \"yyyy-MM-dd\".");
     }
 
+    /// <summary>Reads an ISO 8601 instant that must carry a UTC offset (Z or ±hh:mm), never echoing the value.</summary>
+    public static DateTimeOffset Instant(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.String)
+            throw new EvalInputException(path, $"expected a date-time string with a UTC offset, got {RequestObject.Describe(e)}.");
+        string text = e.GetString()!;
+        bool hasOffset = text.EndsWith('Z') || (text.Length > 6 && (text[^6] is '+' or '-') && text[^3] == ':');
+        return hasOffset && text.Contains('T', StringComparison.Ordinal)
+               && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var value)
+            ? value
+            : throw new EvalInputException(path, "must be an ISO 8601 date-time with a UTC offset (Z or ±hh:mm), such as \"2025-03-04T09:30:00-06:00\".");
+    }
+
     public static DateOnly RequiredDate(RequestObject o, string name) => Date(o.Required(name), RequestObject.Child(o.Path, name));
 
     public static DateOnly? OptionalDate(RequestObject o, string name) =>

@@ -49,7 +49,10 @@ internal static class CardText
             return card.StatusReason ?? "";
         double? Get(string name) => card.Components.FirstOrDefault(c => c.Name == name)?.InputValue;
         if (Get("p90") is { } p90)
-            return $"median; P90 {Value(p90, card.Scale)}";
+        {
+            string within = Get("within-target") is { } w ? $"; {Value(w, ScoreScale.Proportion)} within 2 business days; {Count((int)(Get("open") ?? 0))} unanswered" : "";
+            return $"median; P90 {Value(p90, card.Scale)}{within}";
+        }
         if (Get("denominator") is { } d && Get("no-shows") is { } ns)
             return $"{Count((int)ns)} no-shows of {Count((int)d)} appointments";
         if (Get("ci95-low") is { } lo && Get("ci95-high") is { } hi)

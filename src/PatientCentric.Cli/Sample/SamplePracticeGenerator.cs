@@ -32,6 +32,11 @@ internal sealed class SamplePracticeGenerator
     private readonly List<PatientJob> _jobs = [];
     private readonly List<ClinicianRating> _ratings = [];
     private readonly List<BarrierReport> _barriers = [];
+    private readonly List<PortalThread> _threads = [];
+
+    // US federal holidays in 2025 on which the practice is closed.
+    private static readonly DateOnly[] Holidays2025 =
+        [new(2025, 1, 1), new(2025, 5, 26), new(2025, 7, 4), new(2025, 9, 1), new(2025, 11, 27), new(2025, 12, 25)];
 
     private SamplePracticeGenerator(int seed) => _random = new Random(seed);
 
@@ -67,6 +72,8 @@ internal sealed class SamplePracticeGenerator
             Jobs = [.. g._jobs.OrderBy(j => j.DueOn).ThenBy(j => j.Id, StringComparer.Ordinal)],
             ClinicianRatings = [.. g._ratings.OrderBy(r => r.RatedOn).ThenBy(r => r.PatientKey, StringComparer.Ordinal)],
             Barriers = [.. g._barriers.OrderBy(b => b.ReportedOn).ThenBy(b => b.PatientKey, StringComparer.Ordinal)],
+            PortalThreads = [.. g._threads.OrderBy(t => t.SentAt).ThenBy(t => t.Id, StringComparer.Ordinal)],
+            Holidays = [.. Holidays2025],
         };
     }
 
@@ -93,6 +100,9 @@ internal sealed class SamplePracticeGenerator
             AddAppointment(patient, Lines[1], 100);  // a primary-care patient referred in-house to dermatology
         if (home.Key == "primary-care" && _random.NextDouble() < 0.35)
             AddMedications(patient);
+        int messages = Poisson(home.Key == "aesthetics" ? 0.4 : 0.7);
+        for (int m = 0; m < messages; m++)
+            AddPortalThread(patient, home, m);
     }
 
     private Line PickLine()
@@ -321,9 +331,36 @@ internal sealed class SamplePracticeGenerator
         while (true)
         {
             var d = RandomDay(from, to);
-            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && Array.IndexOf(Holidays2025, d) < 0)
                 return d;
         }
+    }
+
+    // A patient's portal message, any day and hour (weighted to daytime); staff reply on a later business day or the same
+    // one, log-normal around 5 hours; 4 % are never answered.
+    private void AddPortalThread(string patient, Line line, int ordinal)
+    {
+        var day = RandomDay(PeriodStart, PeriodEnd);
+        int minute = _random.NextDouble() < 0.75 ? _random.Next(7 * 60, 21 * 60) : _random.Next(0, 24 * 60);
+        var sent = Local(day, minute);
+        DateTimeOffset? reply = null;
+        if (_random.NextDouble() >= 0.04)
+        {
+            var candidate = sent.AddMinutes(Math.Round(LogNormal(300, 1.0)));
+            var local = TimeZoneInfo.ConvertTime(candidate, _zone);
+            var replyDay = DateOnly.FromDateTime(local.DateTime);
+            bool open = replyDay.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && Array.IndexOf(Holidays2025, replyDay) < 0
+                        && local.Hour is >= 8 and < 17;
+            if (!open)
+            {
+                var next = local.Hour >= 17 ? replyDay.AddDays(1) : replyDay;
+                while (next.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || Array.IndexOf(Holidays2025, next) >= 0)
+                    next = next.AddDays(1);
+                candidate = Local(next, (8 * 60) + _random.Next(0, 240));
+            }
+            reply = candidate;
+        }
+        _threads.Add(new PortalThread(string.Create(CultureInfo.InvariantCulture, $"M-{patient}-{ordinal:00}"), patient, line.Key, sent, reply));
     }
 
     private int Poisson(double mean)

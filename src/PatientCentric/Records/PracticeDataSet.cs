@@ -75,8 +75,35 @@ public sealed record PracticeDataSet(
 
     private readonly ImmutableArray<BarrierReport> _barriers = [];
 
+    /// <summary>Gets patient-initiated portal message threads.</summary>
+    public ImmutableArray<PortalThread> PortalThreads
+    {
+        get => _portalThreads;
+        init => _portalThreads = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<PortalThread> _portalThreads = [];
+
+    /// <summary>Gets the practice's weekly opening hours (local time); empty means Monday to Friday, 08:00–17:00.</summary>
+    public ImmutableArray<Scoring.OpeningInterval> OpeningHours
+    {
+        get => _openingHours;
+        init => _openingHours = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<Scoring.OpeningInterval> _openingHours = [];
+
+    /// <summary>Gets the practice's holidays (local dates), excluded from business time.</summary>
+    public ImmutableArray<DateOnly> Holidays
+    {
+        get => _holidays;
+        init => _holidays = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<DateOnly> _holidays = [];
+
     /// <summary>Returns the part of the data that belongs to one service line: its appointments, survey returns,
-    /// referrals, jobs and claims. Medication fills, clinician ratings and barriers belong to patients, not service
+    /// referrals, jobs, portal threads and claims. Medication fills, clinician ratings and barriers belong to patients, not service
     /// lines, and are left out.</summary>
     /// <param name="serviceLineKey">The service line's key (ordinal).</param>
     /// <returns>A new data set holding only that service line's records.</returns>
@@ -92,6 +119,7 @@ public sealed record PracticeDataSet(
             Referrals = Referrals.Where(r => r.ServiceLine == serviceLineKey).ToImmutableArray(),
             Claims = Claims.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
             Jobs = Jobs.Where(j => j.ServiceLine == serviceLineKey).ToImmutableArray(),
+            PortalThreads = PortalThreads.Where(t => t.ServiceLine == serviceLineKey).ToImmutableArray(),
             ClinicianRatings = [],
             Barriers = [],
         };

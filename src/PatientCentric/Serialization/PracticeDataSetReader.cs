@@ -201,6 +201,18 @@ public static class PracticeDataSetReader
             if (j.Kind == Jobs.PatientJobKind.HostDefined)
                 Required(j.HostKind, $"$.jobs[{i}].hostKind");
         }
+        UniqueIds(d.PortalThreads, t => t.Id, "portalThreads");
+        for (int i = 0; i < d.PortalThreads.Length; i++)
+        {
+            if (d.PortalThreads[i] is not { } t) continue;
+            Required(t.PatientKey, $"$.portalThreads[{i}].patientKey");
+            ServiceLineRef(t.ServiceLine, $"$.portalThreads[{i}].serviceLine");
+        }
+        for (int i = 0; i < d.OpeningHours.Length; i++)
+        {
+            if (d.OpeningHours[i].Closes <= d.OpeningHours[i].Opens)
+                Error("PC0111", $"$.openingHours[{i}].closes", "an opening interval must close after it opens, on the same day.");
+        }
         for (int i = 0; i < d.ClinicianRatings.Length; i++)
         {
             if (d.ClinicianRatings[i] is not { } r) { Error("PC0103", $"$.clinicianRatings[{i}]", "must be an object, not null."); continue; }

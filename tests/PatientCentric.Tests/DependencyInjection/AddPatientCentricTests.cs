@@ -14,7 +14,7 @@ public sealed class AddPatientCentricTests
 {
     private sealed class HostScorer : ITouchpointScorer
     {
-        public string Key => "portal-response";
+        public string Key => "host-callback-time";
         public TouchpointKind Kind => TouchpointKind.Communication;
         public MeasureCategory Category => MeasureCategory.Operational;
         public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
@@ -55,7 +55,7 @@ public sealed class AddPatientCentricTests
     {
         using var provider = Build(s => s.AddPatientCentric());
         var registry = provider.GetRequiredService<StrategyRegistry>();
-        Assert.Equal(["lead-time", "no-show-rate", "wait-to-be-seen", "cycle-time", "nps", "cahps", "rating"], registry.TouchpointScorers.Select(s => s.Key));
+        Assert.Equal(["lead-time", "no-show-rate", "wait-to-be-seen", "cycle-time", "portal-response", "nps", "cahps", "rating"], registry.TouchpointScorers.Select(s => s.Key));
         Assert.Equal(BuiltInProfiles.DefaultKey, provider.GetRequiredService<ProfileCatalog>().Active.Key);
         Assert.Same(provider.GetRequiredService<PracticeEvaluator>(), provider.GetRequiredService<PracticeEvaluator>());
     }
@@ -69,7 +69,7 @@ public sealed class AddPatientCentricTests
             .AddTouchpointScorer<HostScorer>()
             .AddPrimaryCustomerStrategy<FirstByDeclarationStrategy>()));
         var registry = provider.GetRequiredService<StrategyRegistry>();
-        Assert.Single(registry.TouchpointScorers, s => s.Key == "portal-response");
+        Assert.Single(registry.TouchpointScorers, s => s.Key == "host-callback-time");
         Assert.Equal("first", registry.GetPrimaryCustomerStrategy("first").Key);
         Assert.Equal("aesthetic-self-pay", provider.GetRequiredService<ProfileCatalog>().Active.Key);
     }
@@ -87,7 +87,7 @@ public sealed class AddPatientCentricTests
     {
         using var provider = Build(s => s.AddPatientCentric());
         var e = Assert.Throws<KeyNotFoundException>(() => provider.GetRequiredService<StrategyRegistry>().GetTouchpointScorer("wait"));
-        Assert.Equal("No touchpoint scorer has the key \"wait\". Registered: lead-time, no-show-rate, wait-to-be-seen, cycle-time, nps, cahps, rating.", e.Message);
+        Assert.Equal("No touchpoint scorer has the key \"wait\". Registered: lead-time, no-show-rate, wait-to-be-seen, cycle-time, portal-response, nps, cahps, rating.", e.Message);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class AddPatientCentricTests
         });
         var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ProfileCatalog>());
         Assert.Equal(
-            ["PatientCentric:Profiles:mine:EnabledStrategies:1: \"waittime\" is not a registered strategy; registered: cahps, cycle-time, job-timeliness, lead-time, no-show-rate, nps, pdc, rating, referral-closure, wait-to-be-seen."],
+            ["PatientCentric:Profiles:mine:EnabledStrategies:1: \"waittime\" is not a registered strategy; registered: cahps, cycle-time, job-timeliness, lead-time, no-show-rate, nps, pdc, portal-response, rating, referral-closure, wait-to-be-seen."],
             e.Failures);
     }
 

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+using PatientCentric.Touchpoints;
+
+namespace PatientCentric.Cli.Eval;
+
+/// <summary><c>portal-response</c>: business hours to the first staff reply per thread, median, P90 and the share within
+/// T business days on a practice calendar (DOMAIN.md §0 business time, §2.3).</summary>
+internal sealed class PortalResponseMeasure : IEvalMeasure
+{
+    public string Id => "portal-response";
+
+    public string Description => "Portal-message first response in business hours on a practice calendar: per thread, median, P90, share within T business days, open threads.";
+
+    public void Evaluate(RequestObject request, Utf8JsonWriter result)
+    {
+        string zoneId = RequestValues.NonEmptyString(request.Required("timeZone"), RequestObject.Child(request.Path, "timeZone"));
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
+            throw new EvalInputException(RequestObject.Child(request.Path, "timeZone"), "not a known IANA time zone (for example \"America/Chicago\").");
+        var asOf = RequestValues.Instant(request.Required("asOf"), RequestObject.Child(request.Path, "asOf"));
+        double target = RequestValues.OptionalNumber(request, "targetBusinessDays", PortalResponse.DefaultTargetBusinessDays, 0.01, 365);
+        var openings = new List<OpeningInterval>();
+        if (request.Optional("openingHours") is { } oh)
+        {
+            string path = RequestObject.Child(request.Path, "openingHours");
+            if (oh.ValueKind != JsonValueKind.Array || oh.GetArrayLength() == 0)
+                throw new EvalInputException(path, "expected a non-empty array of {\"day\",\"opens\",\"closes\"}.");
+            foreach (var o in RequestValues.Objects(oh, path))
+            {
+                string dayText = RequestValues.NonEmptyString(o.Required("day"), RequestObject.Child(o.Path, "day"));
+                if (!Enum.TryParse<DayOfWeek>(dayText, ignoreCase: true, out var day) || int.TryParse(dayText, out _))
+                    throw new EvalInputException(RequestObject.Child(o.Path, "day"), "must be a weekday name such as \"Monday\".");
+                var opens = Time(o, "opens");
+                var closes = Time(o, "closes");
+                o.RejectUnknownFields();
+                if (closes <= opens)
+                    throw new EvalInputException(RequestObject.Child(o.Path, "closes"), "must be after \"opens\", on the same day.");
+                openings.Add(new OpeningInterval(day, opens, closes));
+            }
+        }
+        var holidays = new List<DateOnly>();
+        if (request.Optional("holidays") is { } h)
+        {
+            string path = RequestObject.Child(request.Path, "holidays");
+            if (h.ValueKind != JsonValueKind.Array)
+                throw new EvalInputException(path, $"expected an array, got {RequestObject.Describe(h)}.");
+            int i = 0;
+            foreach (var d in h.EnumerateArray())
+                holidays.Add(RequestValues.Date(d, $"{path}[{i++}]"));
+        }
+        var array = request.RequiredArray("threads");
+        request.RejectUnknownFields();
+
+        var calendar = openings.Count == 0 ? BusinessCalendar.WeekdaysEightToFive(zone, holidays) : new BusinessCalendar(zone, openings, holidays);
+        var threads = new List<PortalThread>();
+        foreach (var t in RequestValues.Objects(array, RequestObject.Child(request.Path, "threads")))
+        {
+            var sent = RequestValues.Instant(t.Required("sentAt"), RequestObject.Child(t.Path, "sentAt"));
+            DateTimeOffset? reply = t.Optional("firstReplyAt") is { } r ? RequestValues.Instant(r, RequestObject.Child(t.Path, "firstReplyAt")) : null;
+            t.RejectUnknownFields();
+            if (reply < sent)
+                throw new EvalInputException(RequestObject.Child(t.Path, "firstReplyAt"), "the reply is before the message.");
+            threads.Add(new PortalThread($"t{threads.Count}", "eval", "eval", sent, reply));
+        }
+        var m = PortalResponse.Measure(threads, calendar, asOf, target);
+        double targetHours = target * calendar.HoursPerBusinessDay;
+        var sorted = m.BusinessHours.Order().ToArray();
+
+        result.WriteStartObject();
+        result.WriteNumber("answered", sorted.Length);
+        result.WriteNumber("open", m.Open);
+        result.WriteNumber("withinTarget", m.WithinTarget);
+        result.WriteNumber("breaches", m.Breaches);
+        RequestValues.WriteNumber(result, "withinTargetRate", m.WithinTargetRate);
+        RequestValues.WriteNumber(result, "medianBusinessHours", sorted.Length == 0 ? null : Percentile(sorted, 0.5));
+        RequestValues.WriteNumber(result, "p90BusinessHours", sorted.Length == 0 ? null : Percentile(sorted, 0.9));
+        result.WriteNumber("hoursPerBusinessDay", calendar.HoursPerBusinessDay);
+        result.WriteStartArray("threads");
+        foreach (var t in threads)
+        {
+            result.WriteStartObject();
+            if (t.FirstStaffReplyAt is { } reply && reply <= asOf)
+            {
+                double hours = calendar.Between(t.SentAt, reply).TotalHours;
+                result.WriteNumber("businessHours", hours);
+                result.WriteBoolean("withinTarget", hours <= targetHours);
+            }
+            else
+            {
+                result.WriteNull("businessHours");
+                result.WriteBoolean("withinTarget", false);
+            }
+            result.WriteEndObject();
+        }
+        result.WriteEndArray();
+        result.WriteEndObject();
+    }
+
+    private static TimeOnly Time(RequestObject o, string name)
+    {
+        string path = RequestObject.Child(o.Path, name);
+        string text = RequestValues.NonEmptyString(o.Required(name), path);
+        return TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? t : throw new EvalInputException(path, "must be a local time \"HH:mm\".");
+    }
+
+    // Hyndman–Fan type 7 on sorted values (DOMAIN.md §0).
+    private static double Percentile(double[] s, double p)
+    {
+        double h = (s.Length - 1) * p;
+        int lo = (int)Math.Floor(h);
+        return s[lo] + ((h - lo) * (s[Math.Min(lo + 1, s.Length - 1)] - s[lo]));
+    }
+}

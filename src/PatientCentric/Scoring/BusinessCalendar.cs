@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+
+namespace PatientCentric.Scoring;
+
+/// <summary>A practice's business calendar: weekly opening intervals in local time minus host holidays (DOMAIN.md §0,
+/// business time). Business duration of <c>[t1, t2)</c> = the length of its intersection with the open intervals, so a
+/// message sent while closed starts the clock at the next opening. Immutable and thread-safe.</summary>
+public sealed class BusinessCalendar
+{
+    /// <summary>Initializes a calendar.</summary>
+    /// <param name="timeZone">The practice's time zone.</param>
+    /// <param name="openings">The weekly opening intervals.</param>
+    /// <param name="holidays">Local dates on which the practice is closed.</param>
+    /// <exception cref="ArgumentException">An interval closes at or before it opens, or there are no openings.</exception>
+    public BusinessCalendar(TimeZoneInfo timeZone, IEnumerable<OpeningInterval> openings, IEnumerable<DateOnly>? holidays = null)
+    {
+        ArgumentNullException.ThrowIfNull(timeZone);
+        ArgumentNullException.ThrowIfNull(openings);
+        TimeZone = timeZone;
+        Openings = [.. openings.OrderBy(o => o.Day).ThenBy(o => o.Opens)];
+        if (Openings.IsEmpty)
+            throw new ArgumentException("A business calendar needs at least one opening interval.", nameof(openings));
+        if (Openings.Any(o => o.Closes <= o.Opens))
+            throw new ArgumentException("Every opening interval must close after it opens, on the same day.", nameof(openings));
+        Holidays = (holidays ?? []).ToImmutableHashSet();
+        var perDay = Openings.GroupBy(o => o.Day).Select(g => g.Sum(o => (o.Closes - o.Opens).TotalHours)).ToList();
+        HoursPerBusinessDay = perDay.Average();
+    }
+
+    /// <summary>Gets the time zone.</summary>
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>Gets the weekly opening intervals, by weekday and time.</summary>
+    public ImmutableArray<OpeningInterval> Openings { get; }
+
+    /// <summary>Gets the holidays.</summary>
+    public ImmutableHashSet<DateOnly> Holidays { get; }
+
+    /// <summary>Gets the length of one business day in hours: the mean open hours of the weekdays that open (9 for the default calendar).</summary>
+    public double HoursPerBusinessDay { get; }
+
+    /// <summary>Creates the default calendar: Monday to Friday, 08:00–17:00 local (DOMAIN.md §0).</summary>
+    /// <param name="timeZone">The practice's time zone.</param>
+    /// <param name="holidays">Host holidays.</param>
+    /// <returns>The calendar.</returns>
+    public static BusinessCalendar WeekdaysEightToFive(TimeZoneInfo timeZone, IEnumerable<DateOnly>? holidays = null) =>
+        new(timeZone, [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+            .Select(d => new OpeningInterval(d, new TimeOnly(8, 0), new TimeOnly(17, 0)))], holidays);
+
+    /// <summary>Returns the business time in <c>[from, to)</c>: its overlap with the opening intervals, holidays excluded.</summary>
+    /// <param name="from">t1.</param>
+    /// <param name="to">t2; at or before <paramref name="from"/> gives zero.</param>
+    /// <returns>The business duration.</returns>
+    public TimeSpan Between(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (to <= from)
+            return TimeSpan.Zero;
+        var total = TimeSpan.Zero;
+        DateOnly first = Local(from), last = Local(to);
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            if (Holidays.Contains(day))
+                continue;
+            foreach (var o in Openings)
+            {
+                if (o.Day != day.DayOfWeek)
+                    continue;
+                var open = Instant(day, o.Opens);
+                var close = Instant(day, o.Closes);
+                var lo = open > from ? open : from;
+                var hi = close < to ? close : to;
+                if (hi > lo)
+                    total += hi - lo;
+            }
+        }
+        return total;
+    }
+
+    private DateOnly Local(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
+
+    private DateTimeOffset Instant(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
+    }
+}

@@ -1,0 +1,17 @@
+namespace PatientCentric.Touchpoints;
+
+/// <summary>A schedule slot's status (FHIR <c>Slot.status</c>).</summary>
+public enum SlotStatus
+{
+    /// <summary>Free: bookable unless held or reserved.</summary>
+    Free,
+
+    /// <summary>Busy (booked).</summary>
+    Busy,
+
+    /// <summary>Busy, tentatively: not bookable (DOMAIN.md §2.1).</summary>
+    BusyTentative,
+
+    /// <summary>Busy, unavailable (blocked): not bookable.</summary>
+    BusyUnavailable,
+}
