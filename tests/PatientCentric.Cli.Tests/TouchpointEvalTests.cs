@@ -39,6 +39,21 @@ public sealed class TouchpointEvalTests
         Assert.Equal([3.0, 27.0], r.GetProperty("threads").EnumerateArray().Take(2).Select(t => t.GetProperty("businessHours").GetDouble()));
     }
 
+    [Fact]
+    public void CleanClaimRate_CountsCleanBySubmission_AndDenialsByAdjudication()
+    {
+        var r = Ok("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-02-20","deniedAtFirstAdjudication":false},{"firstSubmittedOn":"2025-03-01","passedEditsWithoutIntervention":false,"adjudicatedOn":"2025-03-20","deniedAtFirstAdjudication":true},{"firstSubmittedOn":"2024-12-20","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-01-05","deniedAtFirstAdjudication":true},{"firstSubmittedOn":"2025-12-30","passedEditsWithoutIntervention":true}]}""");
+        Assert.Equal(["submitted", "clean", "cleanClaimRate", "adjudicated", "denied", "initialDenialRate"], r.EnumerateObject().Select(p => p.Name));
+        Assert.Equal((3, 2, 3, 2), (r.GetProperty("submitted").GetInt32(), r.GetProperty("clean").GetInt32(), r.GetProperty("adjudicated").GetInt32(), r.GetProperty("denied").GetInt32()));
+        Assert.Equal(2.0 / 3, r.GetProperty("cleanClaimRate").GetDouble(), precision: 15);
+    }
+
+    [Theory]
+    [InlineData("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-01-20","deniedAtFirstAdjudication":false}]}""", "$.claims[0].adjudicatedOn: the claim is adjudicated before its first submission.")]
+    [InlineData("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":"yes"}]}""", "$.claims[0].passedEditsWithoutIntervention: expected true or false, got a string.")]
+    [InlineData("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-02-20"}]}""", "$.claims[0].deniedAtFirstAdjudication: adjudicatedOn and deniedAtFirstAdjudication go together: give both or neither.")]
+    public void BadClaimRequest_ExitsTwoNamingThePath(string request, string expected) => Assert.Equal(expected, Bad(request));
+
     [Theory]
     [InlineData("""{"measure":"tnaa","timeZone":"Mars/Base","snapshots":[{"takenAt":"2025-03-03T08:00:00-06:00","slots":[]}]}""", "$.timeZone: not a known IANA time zone (for example \"America/Chicago\").")]
     [InlineData("""{"measure":"tnaa","timeZone":"UTC","snapshots":[{"takenAt":"2025-03-03T08:00:00","slots":[]}]}""", "$.snapshots[0].takenAt: must be an ISO 8601 date-time with a UTC offset (Z or ±hh:mm), such as \"2025-03-04T09:30:00-06:00\".")]

@@ -65,6 +65,8 @@ internal static class CardText
                 var k when k.StartsWith("pdc:", StringComparison.Ordinal) => "patients adherent (PDC ≥ 80 %) of those in the denominator",
                 "referral-closure" => "referrals closed within the window",
                 var k when k.StartsWith("job-timeliness:", StringComparison.Ordinal) => "jobs done on time of those due",
+                "clean-claim-rate" => "claims clean at first submission",
+                "initial-denial-rate" => "claims denied at first adjudication",
                 _ => "",
             };
             return $"{Count((int)num)} of {Count((int)den)} {what}{median}".TrimEnd();

@@ -51,8 +51,6 @@ internal static class ConsoleReport
                     $"{CardText.Count(data.SurveyReturns.Length)} survey returns ({data.SurveyItems.Length} item(s)), " +
                     $"{CardText.Count(data.MedicationFills.Length)} medication fills, {CardText.Count(data.Referrals.Length)} referrals, {CardText.Count(data.Claims.Length)} claims.");
         o.WriteLine($"  {CardText.Count(data.Jobs.Length)} patient jobs (labs, follow-ups, forms), {CardText.Count(data.ClinicianRatings.Length)} clinician ratings, {CardText.Count(data.Barriers.Length)} recorded barriers.");
-        if (!data.Claims.IsEmpty)
-            o.WriteLine("  Read but not scored by this version: claims (billing measures are planned).");
 
         var names = data.ServiceLines.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
         foreach (var scope in e.Cards.Select(c => c.Scope).Distinct())

@@ -44,6 +44,7 @@ public static class PatientCentricServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, WaitToBeSeenScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, CycleTimeScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, PortalResponseScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, ClaimsScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, NpsScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, CahpsCompositeScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, RatingScorer>());

@@ -55,7 +55,7 @@ public sealed class AddPatientCentricTests
     {
         using var provider = Build(s => s.AddPatientCentric());
         var registry = provider.GetRequiredService<StrategyRegistry>();
-        Assert.Equal(["lead-time", "no-show-rate", "wait-to-be-seen", "cycle-time", "portal-response", "nps", "cahps", "rating"], registry.TouchpointScorers.Select(s => s.Key));
+        Assert.Equal(["lead-time", "no-show-rate", "wait-to-be-seen", "cycle-time", "portal-response", "claims", "nps", "cahps", "rating"], registry.TouchpointScorers.Select(s => s.Key));
         Assert.Equal(BuiltInProfiles.DefaultKey, provider.GetRequiredService<ProfileCatalog>().Active.Key);
         Assert.Same(provider.GetRequiredService<PracticeEvaluator>(), provider.GetRequiredService<PracticeEvaluator>());
     }
@@ -87,7 +87,7 @@ public sealed class AddPatientCentricTests
     {
         using var provider = Build(s => s.AddPatientCentric());
         var e = Assert.Throws<KeyNotFoundException>(() => provider.GetRequiredService<StrategyRegistry>().GetTouchpointScorer("wait"));
-        Assert.Equal("No touchpoint scorer has the key \"wait\". Registered: lead-time, no-show-rate, wait-to-be-seen, cycle-time, portal-response, nps, cahps, rating.", e.Message);
+        Assert.Equal("No touchpoint scorer has the key \"wait\". Registered: lead-time, no-show-rate, wait-to-be-seen, cycle-time, portal-response, claims, nps, cahps, rating.", e.Message);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class AddPatientCentricTests
         });
         var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ProfileCatalog>());
         Assert.Equal(
-            ["PatientCentric:Profiles:mine:EnabledStrategies:1: \"waittime\" is not a registered strategy; registered: cahps, cycle-time, job-timeliness, lead-time, no-show-rate, nps, pdc, portal-response, rating, referral-closure, wait-to-be-seen."],
+            ["PatientCentric:Profiles:mine:EnabledStrategies:1: \"waittime\" is not a registered strategy; registered: cahps, claims, cycle-time, job-timeliness, lead-time, no-show-rate, nps, pdc, portal-response, rating, referral-closure, wait-to-be-seen."],
             e.Failures);
     }
 
