@@ -40,6 +40,37 @@ public sealed class TouchpointEvalTests
     }
 
     [Fact]
+    public void LeadTime_UsesLocalCalendarDays()
+    {
+        var r = Ok("""{"measure":"lead-time","timeZone":"America/Chicago","appointments":[{"bookedAt":"2025-01-09T23:30:00-06:00","start":"2025-01-10T08:00:00-06:00"},{"bookedAt":"2025-01-01T09:00:00-06:00","start":"2025-01-10T08:00:00-06:00"},{"bookedAt":"2025-01-12T09:00:00-06:00","start":"2025-01-10T08:00:00-06:00"}]}""");
+        Assert.Equal(["n", "excluded", "exclusions", "median", "p90"], r.EnumerateObject().Select(p => p.Name));
+        Assert.Equal((2, 1, 5.0), (r.GetProperty("n").GetInt32(), r.GetProperty("excluded").GetInt32(), r.GetProperty("median").GetDouble()));
+        Assert.Equal(8.2, r.GetProperty("p90").GetDouble(), precision: 12);   // h = 0.9: 1 + 0.9·(9 − 1)
+        Assert.Equal(1, r.GetProperty("exclusions").GetProperty("start-before-booking").GetInt32());
+    }
+
+    [Fact]
+    public void CycleTime_CountsExclusionsByReason()
+    {
+        var r = Ok("""{"measure":"cycle-time","timeZone":"America/Chicago","visits":[{"arrivedAt":"2025-03-03T08:50:00-06:00","departedAt":"2025-03-03T09:47:30-06:00"},{"arrivedAt":"2025-03-03T09:00:00-06:00"},{"arrivedAt":"2025-03-03T09:00:00-06:00","departedAt":"2025-03-03T08:00:00-06:00"}]}""");
+        Assert.Equal((1, 2, 57.5), (r.GetProperty("n").GetInt32(), r.GetProperty("excluded").GetInt32(), r.GetProperty("median").GetDouble()));
+        Assert.Equal(1, r.GetProperty("exclusions").GetProperty("departure-before-arrival").GetInt32());
+    }
+
+    [Fact]
+    public void Touchpoints_RunsEveryTouchpointScorerOnABatch()
+    {
+        string appointments = string.Join(",", Enumerable.Range(1, 12).Select(i =>
+            $$"""{"id":"A{{i}}","patientKey":"P{{i}}","serviceLine":"pc","bookedAt":"2025-03-01T09:00:00-06:00","start":"2025-03-{{i + 10}}T09:00:00-05:00","outcome":"Kept","arrivedAt":"2025-03-{{i + 10}}T08:55:00-05:00","seenAt":"2025-03-{{i + 10}}T09:{{10 + i}}:00-05:00","departedAt":"2025-03-{{i + 10}}T09:45:00-05:00"}"""));
+        var r = Ok("""{"measure":"touchpoints","asOf":"2025-04-01T00:00:00Z","dataSet":{"schemaVersion":1,"practiceName":"X","timeZone":"America/Chicago","period":{"start":"2025-03-01","end":"2025-03-31"},"serviceLines":[{"key":"pc","name":"Primary care"}],"appointments":["""
+                   + appointments + "]}}");
+        var cards = r.GetProperty("cards").EnumerateArray().ToList();
+        Assert.Contains(cards, c => c.GetProperty("measureKey").GetString() == "cycle-time" && c.GetProperty("value").GetDouble() == 50);
+        Assert.Contains(cards, c => c.GetProperty("measureKey").GetString() == "wait-to-be-seen" && c.GetProperty("evidenceCount").GetInt32() == 12);
+        Assert.Contains(cards, c => c.GetProperty("measureKey").GetString() == "no-show-rate" && c.GetProperty("status").GetString() == "InsufficientData");
+    }
+
+    [Fact]
     public void CleanClaimRate_CountsCleanBySubmission_AndDenialsByAdjudication()
     {
         var r = Ok("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-02-20","deniedAtFirstAdjudication":false},{"firstSubmittedOn":"2025-03-01","passedEditsWithoutIntervention":false,"adjudicatedOn":"2025-03-20","deniedAtFirstAdjudication":true},{"firstSubmittedOn":"2024-12-20","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-01-05","deniedAtFirstAdjudication":true},{"firstSubmittedOn":"2025-12-30","passedEditsWithoutIntervention":true}]}""");
@@ -52,6 +83,10 @@ public sealed class TouchpointEvalTests
     [InlineData("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-01-20","deniedAtFirstAdjudication":false}]}""", "$.claims[0].adjudicatedOn: the claim is adjudicated before its first submission.")]
     [InlineData("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":"yes"}]}""", "$.claims[0].passedEditsWithoutIntervention: expected true or false, got a string.")]
     [InlineData("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-02-20"}]}""", "$.claims[0].deniedAtFirstAdjudication: adjudicatedOn and deniedAtFirstAdjudication go together: give both or neither.")]
+    [InlineData("""{"measure":"touchpoints","dataSet":{"schemaVersion":1,"practiceName":"X","timeZone":"UTC","period":{"start":"2025-01-01","end":"2025-01-31"},"serviceLines":[],"appointments":[{"id":"A1"}]}}""", "$.dataSet.appointments[0].patientKey: PC0103 required; must be a non-empty string.")]
+    [InlineData("""{"measure":"touchpoints","dataSet":{"schemaVersion":1,"practiceName":"X","timeZone":"UTC","serviceLines":[]}}""", "$.dataSet.period: required field is missing.")]
+    [InlineData("""{"measure":"lead-time","timeZone":"UTC","appointments":[{"bookedAt":"2025-01-01T09:00:00Z"}]}""", "$.appointments[0].start: required field is missing.")]
+    [InlineData("""{"measure":"cycle-time","timeZone":"UTC","visits":[{}]}""", "$.visits[0]: a visit needs arrivedAt, departedAt or both.")]
     public void BadClaimRequest_ExitsTwoNamingThePath(string request, string expected) => Assert.Equal(expected, Bad(request));
 
     [Theory]

@@ -6,7 +6,8 @@ namespace PatientCentric.Cli.Eval;
 internal static class EvalMeasures
 {
     public static ImmutableArray<IEvalMeasure> All { get; } =
-        [new NpsMeasure(), new CahpsMeasure(), new PdcMeasure(), new CmaMeasure(), new ReferralClosureMeasure(), new JobTimelinessMeasure(), new TnaaMeasure(), new PortalResponseMeasure(), new CleanClaimRateMeasure()];
+        [new NpsMeasure(), new CahpsMeasure(), new PdcMeasure(), new CmaMeasure(), new ReferralClosureMeasure(), new JobTimelinessMeasure(), new TouchpointsMeasure(), new LeadTimeMeasure(), new TnaaMeasure(), new CycleTimeMeasure(),
+         new PortalResponseMeasure(), new CleanClaimRateMeasure()];
 
     public static IEvalMeasure? Find(string id) => All.FirstOrDefault(m => m.Id == id);
 }

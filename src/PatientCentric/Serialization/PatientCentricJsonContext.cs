@@ -16,6 +16,7 @@ namespace PatientCentric.Serialization;
 [JsonSerializable(typeof(PracticeDataSet))]
 [JsonSerializable(typeof(PracticeEvaluation))]
 [JsonSerializable(typeof(ScoreCard))]
+[JsonSerializable(typeof(System.Collections.Immutable.ImmutableArray<ScoreCard>))]
 [JsonSerializable(typeof(Profile))]
 [JsonSerializable(typeof(StakeholderAssessments))]
 [JsonSerializable(typeof(PrimaryCustomerDecision))]
