@@ -71,6 +71,25 @@ public sealed class TouchpointEvalTests
     }
 
     [Fact]
+    public void ReviewThemes_CountsProsAndCons_WithScrubbedSnippets()
+    {
+        var r = Ok("""{"measure":"review-themes","reviews":["Dr. Amelia Watson listened and was so kind. We waited 40 minutes though.","Not clean, and the receptionist Jordan was rude."]}""");
+        var compassion = r.GetProperty("themes")[0];
+        Assert.Equal(("compassion", 1, 1), (compassion.GetProperty("commitment").GetString(), compassion.GetProperty("pros").GetInt32(), compassion.GetProperty("cons").GetInt32()));
+        Assert.DoesNotContain("Watson", r.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Jordan", r.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Commitments_ScoresTheRubric()
+    {
+        var r = Ok("""{"measure":"commitments","commitments":[{"name":"respecting-time","measures":[{"key":"wait-to-be-seen","value":15,"worst":60,"best":0,"weight":2},{"key":"lead-time","value":7,"worst":30,"best":0},{"key":"tnaa","worst":30,"best":0}]}]}""");
+        var c = r.GetProperty("commitments")[0];
+        Assert.Equal(((2 * 0.75) + (23.0 / 30)) / 3, c.GetProperty("score").GetDouble(), precision: 15);
+        Assert.Equal(["tnaa"], c.GetProperty("skipped").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public void CleanClaimRate_CountsCleanBySubmission_AndDenialsByAdjudication()
     {
         var r = Ok("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-02-20","deniedAtFirstAdjudication":false},{"firstSubmittedOn":"2025-03-01","passedEditsWithoutIntervention":false,"adjudicatedOn":"2025-03-20","deniedAtFirstAdjudication":true},{"firstSubmittedOn":"2024-12-20","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-01-05","deniedAtFirstAdjudication":true},{"firstSubmittedOn":"2025-12-30","passedEditsWithoutIntervention":true}]}""");
@@ -87,6 +106,9 @@ public sealed class TouchpointEvalTests
     [InlineData("""{"measure":"touchpoints","dataSet":{"schemaVersion":1,"practiceName":"X","timeZone":"UTC","serviceLines":[]}}""", "$.dataSet.period: required field is missing.")]
     [InlineData("""{"measure":"lead-time","timeZone":"UTC","appointments":[{"bookedAt":"2025-01-01T09:00:00Z"}]}""", "$.appointments[0].start: required field is missing.")]
     [InlineData("""{"measure":"cycle-time","timeZone":"UTC","visits":[{}]}""", "$.visits[0]: a visit needs arrivedAt, departedAt or both.")]
+    [InlineData("""{"measure":"commitments","commitments":[{"name":"kindness","measures":[]}]}""", "$.commitments[0].name: not a commitment; one of compassion, safe-environment, trust, engagement, respecting-time, value-added-services.")]
+    [InlineData("""{"measure":"commitments","commitments":[{"name":"trust","measures":[{"key":"x","value":1,"worst":2,"best":2}]}]}""", "$.commitments[0].measures[0].best: must differ from \"worst\".")]
+    [InlineData("""{"measure":"review-themes","reviews":["ok",3]}""", "$.reviews[1]: expected a string, got a number.")]
     public void BadClaimRequest_ExitsTwoNamingThePath(string request, string expected) => Assert.Equal(expected, Bad(request));
 
     [Theory]

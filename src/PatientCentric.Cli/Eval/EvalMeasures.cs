@@ -7,7 +7,7 @@ internal static class EvalMeasures
 {
     public static ImmutableArray<IEvalMeasure> All { get; } =
         [new NpsMeasure(), new CahpsMeasure(), new PdcMeasure(), new CmaMeasure(), new ReferralClosureMeasure(), new JobTimelinessMeasure(), new TouchpointsMeasure(), new LeadTimeMeasure(), new TnaaMeasure(), new CycleTimeMeasure(),
-         new PortalResponseMeasure(), new CleanClaimRateMeasure()];
+         new PortalResponseMeasure(), new CleanClaimRateMeasure(), new CommitmentsMeasure(), new ReviewThemesMeasure()];
 
     public static IEvalMeasure? Find(string id) => All.FirstOrDefault(m => m.Id == id);
 }

@@ -1,0 +1,24 @@
+namespace PatientCentric.Touchpoints;
+
+/// <summary>The six commitments of an aesthetic practice to its patients-as-customers (seed post 002: customer service in
+/// aesthetic practice), each scored by a rubric of touchpoint measures and reviews.</summary>
+public enum Commitment
+{
+    /// <summary>Compassion: kindness, listening, empathy.</summary>
+    Compassion,
+
+    /// <summary>A safe environment: clean, hygienic, professional.</summary>
+    SafeEnvironment,
+
+    /// <summary>Trust: honesty, transparency, no pressure to buy.</summary>
+    Trust,
+
+    /// <summary>Engagement: explaining, answering, following up.</summary>
+    Engagement,
+
+    /// <summary>Respecting the patient's time: on time, no long waits.</summary>
+    RespectingTime,
+
+    /// <summary>Value-added services: the extras that make a visit easy.</summary>
+    ValueAddedServices,
+}
