@@ -77,37 +77,28 @@ public static class XmrChart
         ValidateDirection(direction);
         double mean = limits.Mean, lpl = limits.LowerProcessLimit, upl = limits.UpperProcessLimit;
         double lnl = limits.LowerNearLimit, unl = limits.UpperNearLimit;
+        int sign = direction switch { ImprovementDirection.Increase => 1, ImprovementDirection.Decrease => -1, _ => 0 };
         Span<byte> ring = stackalloc byte[8];
         int trendDirection = 0, trendLength = 0, side = 0, sideLength = 0;
         int side1 = 0, side2 = 0;          // sides of the previous two points
-        bool close1 = false, close2 = false;
+        int close1 = 0, close2 = 0;        // 1 when the previous (second previous) point was close
         double previous = 0;
+        // Random data makes "above or below?" a coin toss, so the state updates below are written as conditional moves
+        // (setcc/cmov after JIT if-conversion) rather than branches; only the rare events (outside, close, runs of 7) branch.
         for (int i = 0; i < values.Length; i++)
         {
             double y = values[i];
             if (!double.IsFinite(y))
                 throw new ArgumentOutOfRangeException(nameof(values), $"values[{i}] must be a finite number.");
-            int relative = y > mean ? 1 : y < mean ? -1 : 0;
+            int relative = (y > mean ? 1 : 0) - (y < mean ? 1 : 0);
             bool outside = y > upl || y < lpl;
-            bool close = !outside && (y > unl || y < lnl);
+            int close = !outside && (y > unl || y < lnl) ? 1 : 0;
             ring[i & 7] = outside ? Outside : (byte)0;
 
-            // Rule 2, trend: consecutive strictly rising (falling) differences; an equal pair restarts the run at this point.
-            int step = i == 0 ? 0 : y > previous ? 1 : y < previous ? -1 : 0;
-            if (step == 0)
-            {
-                trendDirection = 0;
-                trendLength = 1;
-            }
-            else if (step == trendDirection)
-            {
-                trendLength++;
-            }
-            else
-            {
-                trendDirection = step;
-                trendLength = 2;
-            }
+            // Rule 2, trend: consecutive strictly rising (falling) steps; an equal pair restarts the run at this point.
+            int step = i == 0 ? 0 : (y > previous ? 1 : 0) - (y < previous ? 1 : 0);
+            trendLength = step == trendDirection && step != 0 ? trendLength + 1 : 1 + (step & 1);
+            trendDirection = step;
             if (trendLength >= RunLength)
             {
                 byte bit = trendDirection > 0 ? TrendUp : TrendDown;
@@ -119,33 +110,20 @@ public static class XmrChart
             }
 
             // Rule 4, shift: consecutive points on one side; a point on the mean breaks the run and does not start one.
-            if (relative == 0)
-            {
-                side = 0;
-                sideLength = 0;
-            }
-            else if (relative == side)
-            {
-                sideLength++;
-            }
-            else
-            {
-                side = relative;
-                sideLength = 1;
-            }
+            sideLength = relative == side && relative != 0 ? sideLength + 1 : relative & 1;
+            side = relative;
             if (sideLength >= RunLength)
             {
                 for (int j = sideLength == RunLength ? i - (RunLength - 1) : i; j <= i; j++)
                     ring[j & 7] |= Shift;
             }
 
-            // Rule 3, two of three: this point and the previous two all on one side, at least two of them close.
-            if (i >= 2 && relative != 0 && relative == side1 && relative == side2
-                && (close ? 1 : 0) + (close1 ? 1 : 0) + (close2 ? 1 : 0) >= 2)
+            // Rule 3, two of three: at least two of this point and the previous two close, all three on one side.
+            if (close + close1 + close2 >= 2 && relative != 0 && relative == side1 && relative == side2)
             {
-                if (close) ring[i & 7] |= TwoOfThree;
-                if (close1) ring[(i - 1) & 7] |= TwoOfThree;
-                if (close2) ring[(i - 2) & 7] |= TwoOfThree;
+                if (close != 0) ring[i & 7] |= TwoOfThree;
+                if (close1 != 0) ring[(i - 1) & 7] |= TwoOfThree;
+                if (close2 != 0) ring[(i - 2) & 7] |= TwoOfThree;
             }
 
             side2 = side1;
@@ -154,10 +132,13 @@ public static class XmrChart
             close1 = close;
             previous = y;
             if (i >= RunLength - 1)
-                destination[i - (RunLength - 1)] = Finish(values[i - (RunLength - 1)], ring[(i - (RunLength - 1)) & 7], in limits, direction);
+            {
+                int j = i - (RunLength - 1);
+                destination[j] = Finish(values[j], ring[j & 7], mean, lnl, unl, sign);
+            }
         }
         for (int j = Math.Max(0, values.Length - (RunLength - 1)); j < values.Length; j++)
-            destination[j] = Finish(values[j], ring[j & 7], in limits, direction);
+            destination[j] = Finish(values[j], ring[j & 7], mean, lnl, unl, sign);
     }
 
     /// <summary>Computes a whole XmR chart: limits per rebase segment, every point classified, and the icons (DOMAIN.md §7.1–7.3).</summary>
@@ -232,12 +213,14 @@ public static class XmrChart
         return AssuranceIcon.Inconsistent;
     }
 
-    private static XmrPoint Finish(double y, byte flags, in XmrLimits limits, ImprovementDirection direction)
+    // sign: +1 increase, −1 decrease, 0 neutral.
+    private static XmrPoint Finish(double y, byte flags, double mean, double lnl, double unl, int sign)
     {
-        double mean = limits.Mean;
-        int relative = y > mean ? 1 : y < mean ? -1 : 0;
+        int relative = (y > mean ? 1 : 0) - (y < mean ? 1 : 0);
         bool outside = (flags & Outside) != 0;
-        bool close = !outside && (y > limits.UpperNearLimit || y < limits.LowerNearLimit);
+        bool close = !outside && (y > unl || y < lnl);
+        if (flags == 0)
+            return new XmrPoint(y, relative, false, close, SpecialCauseRule.None, PointType.CommonCause);
         SpecialCauseRule rule;
         int towards;
         if (outside)
@@ -246,16 +229,11 @@ public static class XmrChart
             (rule, towards) = (SpecialCauseRule.Trend, (flags & TrendUp) != 0 ? 1 : -1);
         else if ((flags & TwoOfThree) != 0)
             (rule, towards) = (SpecialCauseRule.TwoOfThree, relative);
-        else if ((flags & Shift) != 0)
-            (rule, towards) = (SpecialCauseRule.Shift, relative);
         else
-            return new XmrPoint(y, relative, false, close, SpecialCauseRule.None, PointType.CommonCause);
-        PointType type = direction switch
-        {
-            ImprovementDirection.Increase => towards > 0 ? PointType.SpecialCauseImprovement : PointType.SpecialCauseConcern,
-            ImprovementDirection.Decrease => towards < 0 ? PointType.SpecialCauseImprovement : PointType.SpecialCauseConcern,
-            _ => towards > 0 ? PointType.SpecialCauseNeutralHigh : PointType.SpecialCauseNeutralLow,
-        };
+            (rule, towards) = (SpecialCauseRule.Shift, relative);
+        PointType type = sign == 0
+            ? (towards > 0 ? PointType.SpecialCauseNeutralHigh : PointType.SpecialCauseNeutralLow)
+            : (towards * sign > 0 ? PointType.SpecialCauseImprovement : PointType.SpecialCauseConcern);
         return new XmrPoint(y, relative, outside, close, rule, type);
     }
 
