@@ -122,7 +122,11 @@ public sealed class EvalTests
         Assert.Contains("cahps ", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("cma ", r.Stdout, StringComparison.Ordinal);
         var json = CliRunner.Run("eval", "--list", "--format", "json");
-        Assert.Equal(["nps", "cahps", "pdc", "cma", "referral-closure", "job-timeliness", "touchpoints", "lead-time", "tnaa", "cycle-time", "portal-response", "clean-claim-rate", "commitments", "review-themes"], JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("measure").GetString()));
+        string[] documented = ["nps", "cahps", "pdc", "cma", "referral-closure", "job-timeliness", "touchpoints", "lead-time", "tnaa", "cycle-time",
+                               "portal-response", "clean-claim-rate", "commitments", "review-themes", "xmr", "runs", "runs-limits"];
+        var listed = JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("measure").GetString()).ToList();
+        Assert.Subset(listed.ToHashSet(), documented.ToHashSet<string?>());
+        Assert.Equal(listed.Count, listed.Distinct().Count());
     }
 
     [Fact]

@@ -2,12 +2,22 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary>Every measure the <c>eval</c> command answers, by id. Later measures are added here and documented in docs/cli-json.md.</summary>
+/// <summary>Every measure the <c>eval</c> command answers, by id. Later measures are added here and documented in docs/cli-json.md
+/// (the SPC measures in docs/cli-json-spc.md).</summary>
 internal static class EvalMeasures
 {
     public static ImmutableArray<IEvalMeasure> All { get; } =
-        [new NpsMeasure(), new CahpsMeasure(), new PdcMeasure(), new CmaMeasure(), new ReferralClosureMeasure(), new JobTimelinessMeasure(), new TouchpointsMeasure(), new LeadTimeMeasure(), new TnaaMeasure(), new CycleTimeMeasure(),
-         new PortalResponseMeasure(), new CleanClaimRateMeasure(), new CommitmentsMeasure(), new ReviewThemesMeasure()];
+    [
+        // Surveys
+        new NpsMeasure(), new CahpsMeasure(),
+        // Patient jobs
+        new PdcMeasure(), new CmaMeasure(), new ReferralClosureMeasure(), new JobTimelinessMeasure(),
+        // Touchpoints
+        new TouchpointsMeasure(), new LeadTimeMeasure(), new TnaaMeasure(), new CycleTimeMeasure(), new PortalResponseMeasure(),
+        new CleanClaimRateMeasure(), new CommitmentsMeasure(), new ReviewThemesMeasure(),
+        // Control (SPC)
+        new XmrMeasure(), new RunsMeasure(), new RunsLimitsMeasure(),
+    ];
 
     public static IEvalMeasure? Find(string id) => All.FirstOrDefault(m => m.Id == id);
 }

@@ -27,7 +27,7 @@ public sealed class ConventionTests
     [Fact]
     public void PublicTypes_LiveInAConceptNamespace()
     {
-        string[] concepts = ["PatientCentric.Scoring", "PatientCentric.Customers", "PatientCentric.Jobs", "PatientCentric.Touchpoints",
+        string[] concepts = ["PatientCentric.Scoring", "PatientCentric.Customers", "PatientCentric.Jobs", "PatientCentric.Touchpoints", "PatientCentric.Control",
                              "PatientCentric.Records", "PatientCentric.Serialization", "PatientCentric.DependencyInjection", "Microsoft.Extensions.DependencyInjection"];
         Assert.Empty(Exported.Where(t => !concepts.Contains(t.Namespace)).Select(t => t.FullName));
     }
