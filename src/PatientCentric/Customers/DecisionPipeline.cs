@@ -91,13 +91,13 @@ internal static class DecisionPipeline
         return best;
     }
 
-    /// <summary>w'ⱼ = wⱼ + δ; w'ₖ = wₖ·(1 − wⱼ − δ)/(1 − wⱼ) (DOMAIN.md §5.6).</summary>
+    /// <summary>w'ⱼ = wⱼ + δ; w'ₖ = wₖ·(1 − wⱼ − δ)/(1 − wⱼ) (DOMAIN.md §5.6); rounding below 0 at a bound is clamped to 0.</summary>
     public static double[] Perturb(double[] weights, int j, double delta)
     {
         var w = new double[weights.Length];
         double scale = (1 - weights[j] - delta) / (1 - weights[j]);
         for (int k = 0; k < w.Length; k++)
-            w[k] = k == j ? weights[j] + delta : weights[k] * scale;
+            w[k] = Math.Max(0.0, k == j ? weights[j] + delta : weights[k] * scale);
         return w;
     }
 
