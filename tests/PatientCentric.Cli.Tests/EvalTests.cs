@@ -123,7 +123,8 @@ public sealed class EvalTests
         Assert.Contains("cma ", r.Stdout, StringComparison.Ordinal);
         var json = CliRunner.Run("eval", "--list", "--format", "json");
         string[] documented = ["nps", "cahps", "pdc", "cma", "referral-closure", "job-timeliness", "touchpoints", "lead-time", "tnaa", "cycle-time",
-                               "portal-response", "clean-claim-rate", "commitments", "review-themes", "xmr", "runs", "runs-limits"];
+                               "portal-response", "clean-claim-rate", "commitments", "review-themes", "xmr", "runs", "runs-limits",
+                               "ahp", "ahp-hierarchy", "topsis", "salience", "primary-customer"];
         var listed = JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("measure").GetString()).ToList();
         Assert.Subset(listed.ToHashSet(), documented.ToHashSet<string?>());
         Assert.Equal(listed.Count, listed.Distinct().Count());

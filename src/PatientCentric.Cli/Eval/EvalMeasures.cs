@@ -17,6 +17,8 @@ internal static class EvalMeasures
         new CleanClaimRateMeasure(), new CommitmentsMeasure(), new ReviewThemesMeasure(),
         // Control (SPC)
         new XmrMeasure(), new RunsMeasure(), new RunsLimitsMeasure(),
+        // Primary customer
+        new AhpMeasure(), new AhpHierarchyMeasure(), new TopsisMeasure(), new SalienceMeasure(), new PrimaryCustomerMeasure(),
     ];
 
     public static IEvalMeasure? Find(string id) => All.FirstOrDefault(m => m.Id == id);

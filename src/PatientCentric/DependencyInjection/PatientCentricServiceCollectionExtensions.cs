@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PatientCentric.Customers;
 using PatientCentric.DependencyInjection;
 using PatientCentric.Jobs;
 using PatientCentric.Scoring;
@@ -53,6 +54,12 @@ public static class PatientCentricServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobScorer, PdcScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobScorer, ReferralClosureScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobScorer, JobTimelinessScorer>());
+
+        // Built-in primary-customer strategies (DOMAIN.md §5).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPrimaryCustomerStrategy, WeightedSumStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPrimaryCustomerStrategy, AhpStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPrimaryCustomerStrategy, TopsisStrategy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPrimaryCustomerStrategy, SalienceStrategy>());
 
         configure(new PatientCentricBuilder(services));
         return services;

@@ -26,4 +26,8 @@ public enum ScoreScale
 
     /// <summary>A weighted utility or normalised score from 0 to 1 inclusive.</summary>
     Utility,
+
+    /// <summary>A value on a host-declared assessment scale, such as a criterion's 1–5 rating (DOMAIN.md §5.1); the
+    /// component's reason states the scale's bounds.</summary>
+    Assessment,
 }

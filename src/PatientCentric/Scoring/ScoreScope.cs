@@ -1,6 +1,6 @@
 namespace PatientCentric.Scoring;
 
-/// <summary>What a <see cref="ScoreCard"/> is about: the practice, one service line, one clinician or one patient.</summary>
+/// <summary>What a <see cref="ScoreCard"/> is about: the practice, one service line, one clinician, one patient or one stakeholder.</summary>
 /// <param name="Level">The level of aggregation.</param>
 /// <param name="Key">The key of the subject at that level, such as a service-line key; <c>"practice"</c> for the practice.</param>
 public readonly record struct ScoreScope(ScopeLevel Level, string Key)
@@ -26,6 +26,16 @@ public readonly record struct ScoreScope(ScopeLevel Level, string Key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(patientKey);
         return new(ScopeLevel.Patient, patientKey);
+    }
+
+    /// <summary>Creates the scope of one stakeholder, a candidate primary customer (DOMAIN.md §5).</summary>
+    /// <param name="stakeholderKey">The stakeholder's key, such as <c>"patients"</c> or <c>"acme-health-plan"</c>.</param>
+    /// <returns>The scope.</returns>
+    /// <exception cref="ArgumentException"><paramref name="stakeholderKey"/> is null, empty or white space.</exception>
+    public static ScoreScope Stakeholder(string stakeholderKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stakeholderKey);
+        return new(ScopeLevel.Stakeholder, stakeholderKey);
     }
 
     /// <inheritdoc/>

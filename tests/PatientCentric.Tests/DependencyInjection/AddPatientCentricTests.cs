@@ -56,6 +56,7 @@ public sealed class AddPatientCentricTests
         using var provider = Build(s => s.AddPatientCentric());
         var registry = provider.GetRequiredService<StrategyRegistry>();
         Assert.Equal(["lead-time", "no-show-rate", "wait-to-be-seen", "cycle-time", "portal-response", "claims", "nps", "cahps", "rating"], registry.TouchpointScorers.Select(s => s.Key));
+        Assert.Equal(["weighted-sum", "ahp", "topsis", "salience"], registry.PrimaryCustomerStrategies.Select(s => s.Key));
         Assert.Equal(BuiltInProfiles.DefaultKey, provider.GetRequiredService<ProfileCatalog>().Active.Key);
         Assert.Same(provider.GetRequiredService<PracticeEvaluator>(), provider.GetRequiredService<PracticeEvaluator>());
     }
@@ -144,7 +145,7 @@ public sealed class AddPatientCentricTests
         });
         var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ProfileCatalog>());
         Assert.Equal(
-            ["PatientCentric:Profiles:mine:EnabledStrategies:1: \"waittime\" is not a registered strategy; registered: cahps, claims, cycle-time, job-timeliness, lead-time, no-show-rate, nps, pdc, portal-response, rating, referral-closure, wait-to-be-seen."],
+            ["PatientCentric:Profiles:mine:EnabledStrategies:1: \"waittime\" is not a registered strategy; registered: ahp, cahps, claims, cycle-time, job-timeliness, lead-time, no-show-rate, nps, pdc, portal-response, rating, referral-closure, salience, topsis, wait-to-be-seen, weighted-sum."],
             e.Failures);
     }
 
