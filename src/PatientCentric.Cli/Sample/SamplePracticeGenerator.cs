@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PatientCentric.Control;
+using PatientCentric.Customers;
 using PatientCentric.Jobs;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
@@ -74,7 +76,82 @@ internal sealed class SamplePracticeGenerator
             Barriers = [.. g._barriers.OrderBy(b => b.ReportedOn).ThenBy(b => b.PatientKey, StringComparer.Ordinal)],
             PortalThreads = [.. g._threads.OrderBy(t => t.SentAt).ThenBy(t => t.Id, StringComparer.Ordinal)],
             Holidays = [.. Holidays2025],
+            PrimaryCustomer = StakeholderSample,
+            KpiSeries = g.KpiSeries(),
+            AssumptionBindings =
+            [
+                new AssumptionBinding("patients", "revenue-share", "patient-revenue-share"),
+                new AssumptionBinding("patients", "referral-influence", "patient-promoter-share"),
+                new AssumptionBinding("regional-health-plan", "revenue-share", "payer-revenue-share"),
+            ],
         };
+    }
+
+    private static readonly DateOnly Assessed = new(2025, 1, 15);
+
+    // Who should the practice's service lines be designed around? Simons's criteria (perspective fit, capability match,
+    // profit potential as revenue share) plus referral influence and cost to serve, assessed at the January leadership
+    // workshop from the 2024 figures (assumptions, not data).
+    public static StakeholderAssessments StakeholderSample { get; } = new(
+        [
+            new Stakeholder("patients", StakeholderKind.Patient, "Patients"),
+            new Stakeholder("regional-health-plan", StakeholderKind.Payer, "Regional Health Plan"),
+            new Stakeholder("community-referrers", StakeholderKind.Referrer, "Community referrers"),
+            new Stakeholder("st-marys-network", StakeholderKind.Institution, "St Mary's hospital network"),
+            new Stakeholder("local-employers", StakeholderKind.Employer, "Local employers"),
+        ],
+        [
+            new Criterion("perspective-fit", 0.20, CriterionDirection.Benefit, 1, 5),
+            new Criterion("capability-match", 0.20, CriterionDirection.Benefit, 1, 5),
+            new Criterion("revenue-share", 0.35, CriterionDirection.Benefit, 0, 1),
+            new Criterion("referral-influence", 0.15, CriterionDirection.Benefit, 0, 1),
+            new Criterion("cost-to-serve", 0.10, CriterionDirection.Cost, 1, 5),
+        ],
+        [
+            .. Assess("patients", 4, 4, 0.40, 0.45, 3),
+            .. Assess("regional-health-plan", 3, 4, 0.44, 0.20, 4),
+            .. Assess("community-referrers", 3, 3, 0.10, 0.30, 2),
+            .. Assess("st-marys-network", 2, 3, 0.04, 0.05, 4),
+            .. Assess("local-employers", 3, 2, 0.02, 0.00, 3),
+        ])
+    {
+        Salience =
+        [
+            new SalienceAssessment("patients", 0.4, 1.0, 0.8),
+            new SalienceAssessment("regional-health-plan", 1.0, 1.0, 0.6),
+            new SalienceAssessment("community-referrers", 0.3, 0.8, 0.3),
+            new SalienceAssessment("st-marys-network", 0.9, 0.7, 0.2),
+            new SalienceAssessment("local-employers", 0.6, 0.3, 0.2),
+        ],
+    };
+
+    private static StakeholderAssessment[] Assess(string key, double fit, double capability, double revenueShare, double influence, double cost) =>
+    [
+        new(key, "perspective-fit", fit, "Leadership workshop, January 2025", Assessed),
+        new(key, "capability-match", capability, "Leadership workshop, January 2025", Assessed),
+        new(key, "revenue-share", revenueShare, "2024 revenue report", Assessed),
+        new(key, "referral-influence", influence, "2024 new-patient source survey", Assessed),
+        new(key, "cost-to-serve", cost, "Billing office estimate", Assessed),
+    ];
+
+    // Monthly KPIs behind the assumptions: the patients' share of revenue slips from June as a payer contract grows
+    // (a designed shift, so the sample shows an assumption alert); the promoter share comes from the sample's own surveys.
+    private ImmutableArray<KpiSeries> KpiSeries()
+    {
+        string[] months = [.. Enumerable.Range(1, 12).Select(m => string.Create(CultureInfo.InvariantCulture, $"2025-{m:00}"))];
+        double[] patientShare = [.. Enumerable.Range(1, 12).Select(m => Math.Round((m < 6 ? 0.41 : 0.37) + Normal(0, 0.008), 3))];
+        var promoters = months.Select((label, i) =>
+        {
+            var answers = _returns.Where(r => r.ReturnedOn.Year == 2025 && r.ReturnedOn.Month == i + 1 && r.Answers.ContainsKey("recommend"))
+                                  .Select(r => int.Parse(r.Answers["recommend"], CultureInfo.InvariantCulture)).ToList();
+            return new KpiPoint(label, answers.Count == 0 ? 0 : Math.Round((double)answers.Count(a => a >= 9) / answers.Count, 4));
+        });
+        return
+        [
+            new("patient-revenue-share", "Patients' share of revenue (self-pay and copays)", [.. months.Select((m, i) => new KpiPoint(m, patientShare[i]))]),
+            new("payer-revenue-share", "Regional Health Plan's share of revenue", [.. months.Select((m, i) => new KpiPoint(m, Math.Round(0.84 - patientShare[i] + Normal(0, 0.005), 3)))]),
+            new("patient-promoter-share", "Share of patients answering 9–10 to 'would you recommend'", [.. promoters]),
+        ];
     }
 
     public static ImmutableArray<SurveyItem> SurveyItems { get; } =

@@ -102,6 +102,28 @@ public sealed record PracticeDataSet(
 
     private readonly ImmutableArray<DateOnly> _holidays = [];
 
+    /// <summary>Gets the stakeholders, criteria and assessments for choosing the primary customer (DOMAIN.md §5), or
+    /// <see langword="null"/> when the data set does not carry them.</summary>
+    public Customers.StakeholderAssessments? PrimaryCustomer { get; init; }
+
+    /// <summary>Gets KPI series measured period by period, for assumption monitors (DOMAIN.md §7.5).</summary>
+    public ImmutableArray<Control.KpiSeries> KpiSeries
+    {
+        get => _kpiSeries;
+        init => _kpiSeries = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<Control.KpiSeries> _kpiSeries = [];
+
+    /// <summary>Gets which KPI series measures which assumption of the primary-customer decision.</summary>
+    public ImmutableArray<Control.AssumptionBinding> AssumptionBindings
+    {
+        get => _assumptionBindings;
+        init => _assumptionBindings = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<Control.AssumptionBinding> _assumptionBindings = [];
+
     /// <summary>Returns the part of the data that belongs to one service line: its appointments, survey returns,
     /// referrals, jobs, portal threads and claims. Medication fills, clinician ratings and barriers belong to patients, not service
     /// lines, and are left out.</summary>

@@ -15,6 +15,10 @@ public sealed class PatientCentricOptions
     /// <value>The default is <see cref="BuiltInProfiles.DefaultKey"/> (<c>"primary-care-value-based"</c>).</value>
     public string Profile { get; set; } = BuiltInProfiles.DefaultKey;
 
+    /// <summary>Gets or sets the key of the strategy that chooses the primary customer from the data set's stakeholder assessments.</summary>
+    /// <value>A registered primary-customer strategy: <c>"weighted-sum"</c> (the default), <c>"ahp"</c>, <c>"topsis"</c> or <c>"salience"</c>.</value>
+    public string PrimaryCustomerStrategy { get; set; } = "weighted-sum";
+
     /// <summary>Gets or sets the settings of the patient-job measures and support plans (<c>PatientCentric:Jobs</c>).</summary>
     /// <value>The defaults are PQA's and DOMAIN.md §4's.</value>
     public Jobs.JobOptions Jobs { get; set; } = new();

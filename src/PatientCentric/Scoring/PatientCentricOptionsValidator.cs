@@ -38,6 +38,8 @@ internal sealed partial class PatientCentricOptionsValidator : IValidateOptions<
             CheckMinimum(errors, $"{path}:{nameof(ProfileOptions.MinimumDurationObservations)}", profile.MinimumDurationObservations, "observations");
         }
         CheckJobs(errors, options.Jobs, $"{Root}:Jobs");
+        if (string.IsNullOrWhiteSpace(options.PrimaryCustomerStrategy))
+            errors.Add($"{Root}:PrimaryCustomerStrategy: must name a primary-customer strategy, but is empty.");
         if (string.IsNullOrWhiteSpace(options.Profile))
             errors.Add($"{Root}:Profile: must name a profile, but is empty.");
         else if (!options.Profiles.ContainsKey(options.Profile) && !BuiltInProfiles.All.ContainsKey(options.Profile))

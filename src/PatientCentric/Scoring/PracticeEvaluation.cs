@@ -27,6 +27,28 @@ public sealed record PracticeEvaluation(string PracticeName, Profile Profile, Me
 
     private readonly ImmutableArray<ScoreCard> _patientCards = [];
 
+    /// <summary>Gets the primary-customer decision, or <see langword="null"/> when the data set carries no stakeholder assessments.</summary>
+    public Customers.PrimaryCustomerDecision? Decision { get; init; }
+
+    /// <summary>Gets one XmR chart per monitored assumption of the decision (DOMAIN.md §7.5).</summary>
+    public ImmutableArray<Control.AssumptionChart> AssumptionCharts
+    {
+        get => _assumptionCharts;
+        init => _assumptionCharts = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<Control.AssumptionChart> _assumptionCharts = [];
+
+    /// <summary>Gets the <c>RevisitPrimaryCustomerDecision</c> alerts: assumptions that no longer hold. They inform people;
+    /// they never change the decision.</summary>
+    public ImmutableArray<Control.AssumptionAlert> AssumptionAlerts
+    {
+        get => _assumptionAlerts;
+        init => _assumptionAlerts = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<Control.AssumptionAlert> _assumptionAlerts = [];
+
     /// <summary>Gets one support plan per patient with a job below its threshold (advisory only, DOMAIN.md §4.6, §9).</summary>
     public ImmutableArray<SupportPlan> SupportPlans
     {

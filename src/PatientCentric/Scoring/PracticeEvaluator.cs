@@ -17,6 +17,7 @@ public sealed class PracticeEvaluator
     private readonly ProfileCatalog _profiles;
     private readonly TimeProvider _time;
     private readonly JobOptions _jobs;
+    private readonly string _primaryCustomerStrategy;
 
     /// <summary>Initializes the evaluator.</summary>
     /// <param name="registry">The registered strategies.</param>
@@ -33,6 +34,7 @@ public sealed class PracticeEvaluator
         _profiles = profiles;
         _time = time;
         _jobs = options.Value.Jobs;
+        _primaryCustomerStrategy = options.Value.PrimaryCustomerStrategy;
     }
 
     /// <summary>Scores <paramref name="data"/> with every enabled strategy, for the practice and each service line, and
@@ -65,10 +67,21 @@ public sealed class PracticeEvaluator
             .Where(plan => plan is not null)
             .Select(plan => plan!)
             .ToImmutableArray();
+        Customers.PrimaryCustomerDecision? decision = null;
+        ImmutableArray<Control.AssumptionChart> charts = [];
+        ImmutableArray<Control.AssumptionAlert> alerts = [];
+        if (data.PrimaryCustomer is { } assessments)
+        {
+            decision = _registry.GetPrimaryCustomerStrategy(_primaryCustomerStrategy).Decide(assessments, context);
+            (charts, alerts) = Control.AssumptionMonitor.Check(decision, data.AssumptionBindings, data.KpiSeries);
+        }
         return new PracticeEvaluation(data.PracticeName, profile, p, context.AsOf, data.TimeZone, cards.ToImmutable())
         {
             PatientCards = [.. patientCards.SelectMany(p => p.Cards)],
             SupportPlans = plans,
+            Decision = decision,
+            AssumptionCharts = charts,
+            AssumptionAlerts = alerts,
         };
     }
 
