@@ -122,7 +122,7 @@ public sealed class EvalTests
         Assert.Contains("cahps ", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("cma ", r.Stdout, StringComparison.Ordinal);
         var json = CliRunner.Run("eval", "--list", "--format", "json");
-        Assert.Equal(["nps", "cahps", "pdc", "cma", "referral-closure", "job-timeliness"], JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("measure").GetString()));
+        Assert.Equal(["nps", "cahps", "pdc", "cma", "referral-closure", "job-timeliness", "relative-weights", "dominance", "ipa", "pareto"], JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("measure").GetString()));
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace PatientCentric.Cli.Eval;
 internal static class EvalMeasures
 {
     public static ImmutableArray<IEvalMeasure> All { get; } =
-        [new NpsMeasure(), new CahpsMeasure(), new PdcMeasure(), new CmaMeasure(), new ReferralClosureMeasure(), new JobTimelinessMeasure()];
+        [new NpsMeasure(), new CahpsMeasure(), new PdcMeasure(), new CmaMeasure(), new ReferralClosureMeasure(), new JobTimelinessMeasure(),
+         new RelativeWeightsMeasure(), new DominanceMeasure(), new IpaMeasure(), new ParetoMeasure()];
 
     public static IEvalMeasure? Find(string id) => All.FirstOrDefault(m => m.Id == id);
 }
