@@ -124,7 +124,7 @@ public sealed class EvalTests
         var json = CliRunner.Run("eval", "--list", "--format", "json");
         string[] documented = ["nps", "cahps", "pdc", "cma", "referral-closure", "job-timeliness", "touchpoints", "lead-time", "tnaa", "cycle-time",
                                "portal-response", "clean-claim-rate", "commitments", "review-themes", "xmr", "runs", "runs-limits",
-                               "ahp", "ahp-hierarchy", "topsis", "salience", "primary-customer"];
+                               "ahp", "ahp-hierarchy", "topsis", "salience", "primary-customer", "relative-weights", "dominance", "ipa", "pareto"];
         var listed = JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("measure").GetString()).ToList();
         Assert.Subset(listed.ToHashSet(), documented.ToHashSet<string?>());
         Assert.Equal(listed.Count, listed.Distinct().Count());

@@ -17,6 +17,8 @@ internal static class EvalMeasures
         new CleanClaimRateMeasure(), new CommitmentsMeasure(), new ReviewThemesMeasure(),
         // Control (SPC)
         new XmrMeasure(), new RunsMeasure(), new RunsLimitsMeasure(),
+        // Learning what the customer values, allocation, trade-offs
+        new RelativeWeightsMeasure(), new DominanceMeasure(), new IpaMeasure(), new ParetoMeasure(),
         // Primary customer
         new AhpMeasure(), new AhpHierarchyMeasure(), new TopsisMeasure(), new SalienceMeasure(), new PrimaryCustomerMeasure(),
     ];

@@ -28,7 +28,8 @@ public sealed class ConventionTests
     public void PublicTypes_LiveInAConceptNamespace()
     {
         string[] concepts = ["PatientCentric.Scoring", "PatientCentric.Customers", "PatientCentric.Jobs", "PatientCentric.Touchpoints", "PatientCentric.Control",
-                             "PatientCentric.Records", "PatientCentric.Serialization", "PatientCentric.DependencyInjection", "Microsoft.Extensions.DependencyInjection"];
+                             "PatientCentric.Records", "PatientCentric.Serialization", "PatientCentric.DependencyInjection", "PatientCentric.Value",
+                             "PatientCentric.Tradeoffs", "Microsoft.Extensions.DependencyInjection"];
         Assert.Empty(Exported.Where(t => !concepts.Contains(t.Namespace)).Select(t => t.FullName));
     }
 
