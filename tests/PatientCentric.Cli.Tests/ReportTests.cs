@@ -12,7 +12,10 @@ public sealed class ReportTests
         var r = CliRunner.Run("report");
         Assert.True(r.ExitCode == 0, r.Stderr);
         foreach (string expected in new[] { "Riverside Health Partners", "Profile primary-care-value-based", "lead-time", "no-show-rate", "wait-to-be-seen",
-                                            "cycle-time", "nps:recommend", "cahps:office-staff", "Service line: Dermatology", "Guardrails", "different dimensions" })
+                                            "cycle-time", "nps:recommend", "cahps:office-staff", "Service line: Dermatology", "Guardrails", "different dimensions",
+                                            "portal-response", "clean-claim-rate", "pdc:statins", "referral-closure", "job-timeliness:complete-lab", "Support plans",
+                                            "Primary customer (weighted-sum): Patients", "Weight margin:", "Assumption monitors", "ALERT RevisitPrimaryCustomerDecision",
+                                            "What moves intent to recommend", "concentrate here" })
             Assert.Contains(expected, r.Stdout, StringComparison.Ordinal);
     }
 

@@ -11,6 +11,73 @@ internal static class ConsoleReport
     public const string DimensionsNote =
         "Patient-experience scores and quality of care are different dimensions: a satisfied patient is not evidence of good care (Fenton et al. 2012, Arch Intern Med 172(5):405–411; DOMAIN.md §9).";
 
+    private static string F(double v, string format = "0.###") => v.ToString(format, CultureInfo.InvariantCulture);
+
+    private static void WriteCustomerLoop(TextWriter o, PracticeEvaluation e, PracticeDataSet data)
+    {
+        if (e.Decision is { } d && data.PrimaryCustomer is { } pc)
+        {
+            var names = pc.Stakeholders.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
+            string Name(string? key) => key is null ? "(tie)" : names.GetValueOrDefault(key, key);
+            o.WriteLine();
+            o.WriteLine($"Primary customer ({d.StrategyKey}): {(d.WinnerKey is null ? $"no single winner ({d.Outcome})" : Name(d.WinnerKey))}");
+            var table = new TextTable("Rank", "Stakeholder", "Score", "Note");
+            for (int i = 0; i < d.Ranking.Length; i++)
+            {
+                var card = d.Ranking[i];
+                string rank = i < d.Ranks.Length && d.Ranks[i] > 0 ? d.Ranks[i].ToString(CultureInfo.InvariantCulture) : "—";
+                table.Add(rank, Name(card.Scope.Key), card.Value is { } v ? F(v, "0.000") : CardText.Status(card.Status), card.Status == ScoreStatus.Ok ? "" : card.StatusReason ?? "");
+            }
+            table.Write(o);
+            string margin = d.WeightMargin switch
+            {
+                { Status: Customers.WeightMarginStatus.Found, CriterionKey: { } c, Delta: { } delta } =>
+                    $"changing the weight of {c} by {(delta >= 0 ? "+" : "")}{F(delta)} makes {Name(d.WeightMargin.NewWinnerKey)} the winner",
+                { Status: Customers.WeightMarginStatus.Robust } => "no single weight change alters the winner (robust)",
+                _ => "not applicable",
+            };
+            o.WriteLine($"  Weight margin: {margin}.{(d.IsRankReversalSensitive ? " Rank-reversal sensitive: removing or adding a rival changes the winner." : "")}");
+            var breakEvens = d.BreakEvens.Where(b => b.HasBreakEven).Select(b => $"{b.CriterionKey} {F(b.Threshold!.Value)} (now {F(b.CurrentValue)})").ToList();
+            if (breakEvens.Count > 0)
+                o.WriteLine($"  Break-evens of the winner's assumptions (where {Name(d.BreakEvens[0].RivalKey)} would tie): {string.Join("; ", breakEvens)}.");
+        }
+        if (!e.AssumptionCharts.IsEmpty)
+        {
+            o.WriteLine();
+            o.WriteLine("Assumption monitors (XmR charts, NHS \"Making Data Count\" rules; improvement points away from the break-even):");
+            var table = new TextTable("Series", "Latest", "Mean", "Process limits", "Variation", "Assurance vs break-even");
+            foreach (var c in e.AssumptionCharts)
+            {
+                var l = c.Chart.Limits;
+                table.Add(c.Binding.SeriesKey, F(c.Chart.Points[^1].Value), F(l.Mean), $"{F(l.LowerProcessLimit)} to {F(l.UpperProcessLimit)}",
+                          c.Variation.ToString(), c.Assurance?.ToString() ?? (c.BreakEven is null ? "no break-even" : ""));
+            }
+            table.Write(o);
+            foreach (var a in e.AssumptionAlerts)
+                o.WriteLine($"  ALERT RevisitPrimaryCustomerDecision: {a.Message}");
+            if (e.AssumptionAlerts.IsEmpty)
+                o.WriteLine("  No assumption has stopped holding.");
+        }
+        if (e.LoyaltyDrivers is { } ld)
+        {
+            o.WriteLine();
+            o.WriteLine($"What moves intent to recommend (Johnson's relative weights, R² {F(ld.Weights.RSquared, "0.00")}, {CardText.Count((int)(ld.Weights.RespondentCount ?? 0))} complete returns),");
+            o.WriteLine("and where to put effort (importance–performance: importance = share of R², performance = top box):");
+            var table = new TextTable("Item", "Importance", "Top box", "Quadrant", "Effort share");
+            foreach (var p in ld.Grid.Attributes.OrderByDescending(p => p.Importance))
+                table.Add(p.Name, $"{F(p.Importance, "0.0")} %", $"{F(p.Performance, "0.0")} %", Quadrant(p.Quadrant), p.EffortShare > 0 ? $"{F(p.EffortShare * 100, "0")} %" : "");
+            table.Write(o);
+        }
+    }
+
+    private static string Quadrant(Value.IpaQuadrant q) => q switch
+    {
+        Value.IpaQuadrant.ConcentrateHere => "concentrate here",
+        Value.IpaQuadrant.KeepUpTheGoodWork => "keep up the good work",
+        Value.IpaQuadrant.LowPriority => "low priority",
+        _ => "possible overkill",
+    };
+
     private static void WriteSupportPlans(TextWriter o, PracticeEvaluation e)
     {
         o.WriteLine();
@@ -77,6 +144,7 @@ internal static class ConsoleReport
         }
 
         WriteSupportPlans(o, e);
+        WriteCustomerLoop(o, e, data);
 
         var blocked = e.Cards.Where(c => c.Status == ScoreStatus.GuardrailBlocked && c.Scope == ScoreScope.Practice).ToList();
         if (blocked.Count > 0)

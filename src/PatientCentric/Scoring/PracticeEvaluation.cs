@@ -49,6 +49,10 @@ public sealed record PracticeEvaluation(string PracticeName, Profile Profile, Me
 
     private readonly ImmutableArray<Control.AssumptionAlert> _assumptionAlerts = [];
 
+    /// <summary>Gets which moments of truth move intent to recommend, with the importance–performance grid, or
+    /// <see langword="null"/> when the surveys cannot support the analysis.</summary>
+    public Value.LoyaltyDrivers? LoyaltyDrivers { get; init; }
+
     /// <summary>Gets one support plan per patient with a job below its threshold (advisory only, DOMAIN.md §4.6, §9).</summary>
     public ImmutableArray<SupportPlan> SupportPlans
     {

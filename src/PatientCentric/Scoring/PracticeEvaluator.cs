@@ -82,6 +82,7 @@ public sealed class PracticeEvaluator
             Decision = decision,
             AssumptionCharts = charts,
             AssumptionAlerts = alerts,
+            LoyaltyDrivers = Value.LoyaltyDrivers.Analyse(data, p),
         };
     }
 

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+using PatientCentric.Touchpoints;
+
+namespace PatientCentric.Value;
+
+/// <summary>Which moments of truth move intent to recommend (DOMAIN.md §6.1, §6.3): Johnson's relative weights of the
+/// Customer-role report items (coded 1..k) on the likelihood-to-recommend answer (0..10), over the returns in the period
+/// (listwise deletion), then an importance–performance grid of the same items: importance = rescaled weight (%),
+/// performance = the item's top-box share (%).</summary>
+/// <remarks>Only Customer-role items are drivers: clinical (Partner) items are never used to explain or steer satisfaction
+/// (DOMAIN.md §9). The analysis needs max(50, 10 × items) complete returns; below that it is not run.</remarks>
+public sealed record LoyaltyDrivers(string OutcomeItem, RelativeWeightsResult Weights, IpaResult Grid)
+{
+    /// <summary>Analyses <paramref name="data"/>'s surveys over <paramref name="period"/>.</summary>
+    /// <param name="data">The practice's data.</param>
+    /// <param name="period">The measurement period (by return date).</param>
+    /// <returns>The drivers, or <see langword="null"/> when there is no recommend item, fewer than two Customer report items,
+    /// too few complete returns, or the items are collinear.</returns>
+    public static LoyaltyDrivers? Analyse(PracticeDataSet data, MeasurementPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var outcome = data.SurveyItems.FirstOrDefault(i => i.Kind == SurveyItemKind.LikelihoodToRecommend && i.AboutRole == InteractionRole.Customer);
+        var items = data.SurveyItems.Where(i => i.Kind == SurveyItemKind.Report && i.AboutRole == InteractionRole.Customer).ToList();
+        if (outcome is null || items.Count < 2)
+            return null;
+        var variables = ImmutableArray.Create(outcome.Key).AddRange(items.Select(i => i.Key));
+        var rows = new CorrelationAccumulator(variables.Length);
+        var row = new double[variables.Length];
+        var topBox = new int[items.Count];
+        var answered = new int[items.Count];
+        foreach (var r in data.SurveyReturns)
+        {
+            if (!period.Contains(r.ReturnedOn))
+                continue;
+            row[0] = Code(outcome, r);
+            for (int i = 0; i < items.Count; i++)
+            {
+                row[i + 1] = Code(items[i], r);
+                if (!double.IsNaN(row[i + 1]))
+                {
+                    answered[i]++;
+                    if ((int)row[i + 1] == items[i].Categories.Length) topBox[i]++;
+                }
+            }
+            rows.Add(row);
+        }
+        if (rows.Count < Math.Max(50, 10 * items.Count))
+            return null;
+        RelativeWeightsResult weights;
+        try
+        {
+            weights = KeyDriverAnalysis.RelativeWeights(KeyDriverAnalysis.FromRows(rows, variables, outcome.Key, [.. items.Select(i => i.Key)]));
+        }
+        catch (ArgumentException)
+        {
+            return null;   // collinear or degenerate items: no drivers rather than a misleading answer
+        }
+        var attributes = weights.Weights
+            .Where(w => w.RescaledPercent is not null)
+            .Select(w =>
+            {
+                int i = items.FindIndex(x => x.Key == w.Predictor);
+                return new ImportancePerformance(w.Predictor, w.RescaledPercent!.Value, answered[i] == 0 ? 0 : 100.0 * topBox[i] / answered[i]);
+            })
+            .ToArray();
+        return attributes.Length == 0 ? null : new LoyaltyDrivers(outcome.Key, weights, ImportancePerformanceAnalysis.Analyse(attributes, bestPerformance: 100));
+    }
+
+    // 0–10 items keep their value; other items are coded 1..k; a missing or invalid answer is NaN (listwise deletion).
+    private static double Code(SurveyItem item, SurveyReturn r)
+    {
+        if (!r.Answers.TryGetValue(item.Key, out string? answer))
+            return double.NaN;
+        int index = item.Categories.IndexOf(answer);
+        if (index < 0)
+            return double.NaN;
+        return CahpsScale.Create(item.Categories).Kind == CahpsScaleKind.Rating0To10 ? index : index + 1;
+    }
+}
