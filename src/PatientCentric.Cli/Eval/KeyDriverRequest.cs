@@ -5,7 +5,7 @@ using PatientCentric.Value;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary>Reads the two input forms shared by <c>relative-weights</c> and <c>dominance</c> (docs/cli-json-value.md):
+/// <summary>Reads the two input forms shared by <c>relative-weights</c> and <c>dominance</c> (docs/cli-json.md):
 /// raw <c>rows</c> (listwise deletion of rows missing the outcome or a predictor, counted) or <c>variables</c> with a
 /// <c>correlationMatrix</c>. Every problem names its JSON path.</summary>
 internal static class KeyDriverRequest
