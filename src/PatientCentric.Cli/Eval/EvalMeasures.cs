@@ -2,8 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary>Every measure the <c>eval</c> command answers, by id. Later measures are added here and documented in docs/cli-json.md
-/// (the SPC measures in docs/cli-json-spc.md).</summary>
+/// <summary>Every measure the <c>eval</c> command answers, by id, grouped by family. Each is documented in docs/cli-json.md.</summary>
 internal static class EvalMeasures
 {
     public static ImmutableArray<IEvalMeasure> All { get; } =
