@@ -16,13 +16,18 @@ internal static class CardText
         ScoreScale.Proportion => $"{Round(value * 100, 1).ToString("0.0", CultureInfo.InvariantCulture)} %",
         ScoreScale.NetPromoter => Round(value * 100, 1).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture),
         ScoreScale.Days => $"{Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture)} days",
+        ScoreScale.Seconds => $"{Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture)} s",
         ScoreScale.Minutes => $"{Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture)} min",
         ScoreScale.Hours => $"{Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture)} h",
         ScoreScale.Count => Count((int)value),
         _ => Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture),
     };
 
-    public static string Value(ScoreCard card) => card.Value is { } v ? Value(v, card.Scale) : Status(card.Status);
+    public static string Value(ScoreCard card) => card.Value is { } v
+        ? card.MeasureKey.EndsWith("-per-1000-statements", StringComparison.Ordinal)
+            ? $"{Round(v, 1).ToString("0.0", CultureInfo.InvariantCulture)} per 1,000"
+            : Value(v, card.Scale)
+        : Status(card.Status);
 
     public static string Status(ScoreStatus status) => status switch
     {

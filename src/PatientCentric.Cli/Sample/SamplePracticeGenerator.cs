@@ -35,6 +35,11 @@ internal sealed class SamplePracticeGenerator
     private readonly List<ClinicianRating> _ratings = [];
     private readonly List<BarrierReport> _barriers = [];
     private readonly List<PortalThread> _threads = [];
+    private readonly List<CallRecord> _calls = [];
+    private readonly List<PriceEstimate> _estimates = [];
+    private readonly List<PatientStatement> _statements = [];
+    private readonly List<BillingComplaint> _complaints = [];
+    private readonly List<OutreachContact> _contacts = [];
 
     // US federal holidays in 2025 on which the practice is closed.
     private static readonly DateOnly[] Holidays2025 =
@@ -76,6 +81,11 @@ internal sealed class SamplePracticeGenerator
             Barriers = [.. g._barriers.OrderBy(b => b.ReportedOn).ThenBy(b => b.PatientKey, StringComparer.Ordinal)],
             PortalThreads = [.. g._threads.OrderBy(t => t.SentAt).ThenBy(t => t.Id, StringComparer.Ordinal)],
             Holidays = [.. Holidays2025],
+            Calls = [.. g._calls.OrderBy(c => c.EnteredQueueAt).ThenBy(c => c.Id, StringComparer.Ordinal)],
+            PriceEstimates = [.. g._estimates.OrderBy(e => e.EstimatedOn).ThenBy(e => e.Id, StringComparer.Ordinal)],
+            Statements = [.. g._statements.OrderBy(x => x.SentOn).ThenBy(x => x.Id, StringComparer.Ordinal)],
+            BillingComplaints = [.. g._complaints.OrderBy(c => c.ReceivedOn).ThenBy(c => c.Id, StringComparer.Ordinal)],
+            OutreachContacts = [.. g._contacts.OrderBy(c => c.At).ThenBy(c => c.Id, StringComparer.Ordinal)],
             PrimaryCustomer = StakeholderSample,
             KpiSeries = g.KpiSeries(),
             AssumptionBindings =
@@ -177,6 +187,9 @@ internal sealed class SamplePracticeGenerator
             AddAppointment(patient, Lines[1], 100);  // a primary-care patient referred in-house to dermatology
         if (home.Key == "primary-care" && _random.NextDouble() < 0.35)
             AddMedications(patient);
+        int calls = Poisson(1.5);
+        for (int c = 0; c < calls; c++)
+            AddCall(patient, home, c);
         int messages = Poisson(home.Key == "aesthetics" ? 0.4 : 0.7);
         for (int m = 0; m < messages; m++)
             AddPortalThread(patient, home, m);
@@ -245,7 +258,17 @@ internal sealed class SamplePracticeGenerator
         var departed = seen.AddMinutes(Math.Round(Math.Max(5, Normal(line.ExamMinutes, line.ExamMinutes / 3))) + Math.Round(Math.Max(1, Normal(5, 3))));
         DateTimeOffset? seenAt = _random.NextDouble() < 0.01 ? null : seen;
         DateTimeOffset? departedAt = _random.NextDouble() < 0.015 ? null : departed;
-        _appointments.Add(new(id, patient, line.Key, clinician, booked, start, AppointmentOutcome.Kept, null, null, arrived, seenAt, departedAt));
+        bool telehealth = _random.NextDouble() < (line.Key switch { "primary-care" => 0.12, "dermatology" => 0.05, _ => 0.0 });
+        _appointments.Add(new(id, patient, line.Key, clinician, booked, start, AppointmentOutcome.Kept, null, null, arrived, seenAt, departedAt)
+        {
+            Mode = telehealth ? VisitMode.Telehealth : VisitMode.InPerson,
+        });
+        AddBilling(id, patient, line, day);
+        if (line.Key == "primary-care" && _random.NextDouble() < 0.40)
+        {
+            var contactAt = (departedAt ?? start).AddHours(_random.Next(20, 24 * 10));
+            _contacts.Add(new OutreachContact($"O-{id}", patient, line.Key, contactAt, _random.NextDouble() < 0.75));
+        }
 
         if (_random.NextDouble() < 0.30)
             AddSurvey(id, patient, line, day, leadDays, wait);
@@ -320,6 +343,38 @@ internal sealed class SamplePracticeGenerator
         DateOnly assigned = day.AddDays(-_random.Next(7, 15));
         DateOnly? done = u < onTime ? day.AddDays(-_random.Next(0, 7)) : u < onTime + 0.05 ? day.AddDays(_random.Next(1, 3)) : null;
         _jobs.Add(new PatientJob($"F-{appointmentId}", patient, line.Key, PatientJobKind.CompletePreVisitForm, assigned, day, done));
+    }
+
+    // A call to the line's queue: log-normal queue time around 40 s; 10 % hang up (a fifth of those within 5 s).
+    private void AddCall(string patient, Line line, int ordinal)
+    {
+        var entered = Local(RandomWeekday(PeriodStart, PeriodEnd), (8 * 60) + _random.Next(0, 9 * 60)).AddSeconds(_random.Next(0, 60));
+        double seconds = Math.Round(LogNormal(40, 1.0));
+        string id = string.Create(CultureInfo.InvariantCulture, $"CALL-{patient}-{ordinal:00}");
+        if (_random.NextDouble() < 0.10)
+            _calls.Add(new CallRecord(id, line.Key, entered, AbandonedAt: entered.AddSeconds(_random.NextDouble() < 0.2 ? _random.Next(1, 5) : seconds + 20)));
+        else
+            _calls.Add(new CallRecord(id, line.Key, entered, AnsweredAt: entered.AddSeconds(seconds)));
+    }
+
+    // Good-faith estimates for self-pay aesthetic visits; statements for some insured balances and self-pay visits, paid
+    // after a log-normal 21 days (10 % still open); a billing complaint for 1.5 % of statements.
+    private void AddBilling(string appointmentId, string patient, Line line, DateOnly visit)
+    {
+        if (!line.Insured && _random.NextDouble() < 0.60)
+        {
+            decimal estimate = _random.Next(250, 2001);
+            decimal final = _random.NextDouble() < 0.03 ? estimate + 450 : Math.Round(estimate * (decimal)(1 + Normal(0.03, 0.08)), 2);
+            _estimates.Add(new PriceEstimate($"E-{appointmentId}", patient, line.Key, visit.AddDays(-_random.Next(1, 15)), estimate, Math.Max(0, final), IsSelfPay: true));
+        }
+        if (_random.NextDouble() < (line.Insured ? 0.40 : 0.30))
+        {
+            var sent = visit.AddDays(_random.Next(10, 35));
+            DateOnly? paid = _random.NextDouble() < 0.10 ? null : sent.AddDays((int)Math.Min(180, Math.Round(LogNormal(21, 0.7))));
+            _statements.Add(new PatientStatement($"ST-{appointmentId}", patient, line.Key, sent, paid));
+            if (_random.NextDouble() < 0.015)
+                _complaints.Add(new BillingComplaint($"BC-{appointmentId}", line.Key, sent.AddDays(_random.Next(3, 30))));
+        }
     }
 
     private void AddClaim(string appointmentId, string patient, Line line, DateOnly visit)

@@ -42,10 +42,15 @@ public static class PatientCentricServiceCollectionExtensions
         // Built-in touchpoint scorers, in report order.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, LeadTimeScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, NoShowRateScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, AccessRatesScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, WaitToBeSeenScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, CycleTimeScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, OnTimeStartScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, PortalResponseScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, CallCenterScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, ClaimsScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, BillingExperienceScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, FollowUpContactScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, NpsScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, CahpsCompositeScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, RatingScorer>());

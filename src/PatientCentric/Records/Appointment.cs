@@ -25,4 +25,10 @@ public sealed record Appointment(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CancellationInitiator? CancelledBy = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ArrivedAt = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? SeenAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? DepartedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? DepartedAt = null)
+{
+    /// <summary>Gets whether the visit was in person or by telehealth (FHIR <c>Encounter.class</c> <c>AMB</c> vs <c>VR</c>).</summary>
+    /// <value>The default is <see cref="VisitMode.InPerson"/>.</value>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public VisitMode Mode { get; init; }
+}

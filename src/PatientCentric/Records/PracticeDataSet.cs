@@ -124,6 +124,51 @@ public sealed record PracticeDataSet(
 
     private readonly ImmutableArray<Control.AssumptionBinding> _assumptionBindings = [];
 
+    /// <summary>Gets the inbound phone calls to the practice's queues.</summary>
+    public ImmutableArray<CallRecord> Calls
+    {
+        get => _calls;
+        init => _calls = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<CallRecord> _calls = [];
+
+    /// <summary>Gets the price estimates and their final amounts.</summary>
+    public ImmutableArray<PriceEstimate> PriceEstimates
+    {
+        get => _priceEstimates;
+        init => _priceEstimates = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<PriceEstimate> _priceEstimates = [];
+
+    /// <summary>Gets the billing statements sent to patients.</summary>
+    public ImmutableArray<PatientStatement> Statements
+    {
+        get => _statements;
+        init => _statements = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<PatientStatement> _statements = [];
+
+    /// <summary>Gets the billing complaints received.</summary>
+    public ImmutableArray<BillingComplaint> BillingComplaints
+    {
+        get => _billingComplaints;
+        init => _billingComplaints = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<BillingComplaint> _billingComplaints = [];
+
+    /// <summary>Gets the post-visit contact attempts.</summary>
+    public ImmutableArray<OutreachContact> OutreachContacts
+    {
+        get => _outreachContacts;
+        init => _outreachContacts = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<OutreachContact> _outreachContacts = [];
+
     /// <summary>Returns the part of the data that belongs to one service line: its appointments, survey returns,
     /// referrals, jobs, portal threads and claims. Medication fills, clinician ratings and barriers belong to patients, not service
     /// lines, and are left out.</summary>
@@ -142,6 +187,11 @@ public sealed record PracticeDataSet(
             Claims = Claims.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
             Jobs = Jobs.Where(j => j.ServiceLine == serviceLineKey).ToImmutableArray(),
             PortalThreads = PortalThreads.Where(t => t.ServiceLine == serviceLineKey).ToImmutableArray(),
+            Calls = Calls.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
+            PriceEstimates = PriceEstimates.Where(e => e.ServiceLine == serviceLineKey).ToImmutableArray(),
+            Statements = Statements.Where(x => x.ServiceLine == serviceLineKey).ToImmutableArray(),
+            BillingComplaints = BillingComplaints.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
+            OutreachContacts = OutreachContacts.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
             ClinicianRatings = [],
             Barriers = [],
         };

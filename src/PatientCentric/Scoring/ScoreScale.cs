@@ -15,6 +15,9 @@ public enum ScoreScale
     /// <summary>Whole or fractional calendar days.</summary>
     Days,
 
+    /// <summary>Seconds, as an exact fractional number.</summary>
+    Seconds,
+
     /// <summary>Minutes, as an exact fractional number.</summary>
     Minutes,
 

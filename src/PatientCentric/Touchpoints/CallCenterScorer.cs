@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+using static PatientCentric.Scoring.InvariantText;
+
+namespace PatientCentric.Touchpoints;
+
+/// <summary>Phone access (DOMAIN.md §2.3, contact-centre conventions): <c>call-abandonment-rate</c> = calls abandoned after
+/// at least s = 5 seconds ÷ (answered calls + those abandonments); <c>average-speed-of-answer</c> = mean seconds from
+/// queue to answer over answered calls; <c>call-service-level</c> = answered within 30 seconds ÷ (answered + abandoned
+/// after ≥ s). Short abandons (under s) leave every numerator and denominator. Calls entering the queue in the period count.</summary>
+internal sealed class CallCenterScorer : ITouchpointScorer
+{
+    private static readonly TimeSpan ShortAbandon = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ServiceLevelTarget = TimeSpan.FromSeconds(30);
+
+    public string Key => "calls";
+
+    public TouchpointKind Kind => TouchpointKind.Communication;
+
+    public MeasureCategory Category => MeasureCategory.Operational;
+
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(context);
+        int answered = 0, abandoned = 0, shortAbandons = 0, withinTarget = 0;
+        double waitSeconds = 0;
+        var exclusions = new ExclusionTally();
+        foreach (var c in data.Calls)
+        {
+            if (!context.Period.Contains(context.LocalDate(c.EnteredQueueAt)))
+                continue;
+            if (c.AnsweredAt is { } answer)
+            {
+                if (answer < c.EnteredQueueAt || c.AbandonedAt is not null)
+                {
+                    exclusions.Add("call-times-inconsistent", "the call is answered before it queued, or both answered and abandoned");
+                    continue;
+                }
+                answered++;
+                waitSeconds += (answer - c.EnteredQueueAt).TotalSeconds;
+                if (answer - c.EnteredQueueAt <= ServiceLevelTarget) withinTarget++;
+            }
+            else if (c.AbandonedAt is { } gone)
+            {
+                if (gone < c.EnteredQueueAt)
+                    exclusions.Add("call-times-inconsistent", "the call is abandoned before it queued");
+                else if (gone - c.EnteredQueueAt < ShortAbandon)
+                    shortAbandons++;
+                else
+                    abandoned++;
+            }
+            else
+            {
+                exclusions.Add("call-outcome-not-recorded", "the call has neither an answer nor an abandonment time");
+            }
+        }
+        if (answered + abandoned + shortAbandons + exclusions.Total == 0)
+            return [];
+        var shortNote = ScoreComponent.Describe("short-abandons-not-counted", shortAbandons, ScoreScale.Count, "Calls abandoned within 5 seconds leave every rate.");
+        var asaComponents = ImmutableArray.Create(ScoreComponent.Describe("answered", answered, ScoreScale.Count, "Answered calls."));
+        int minimum = context.Profile.MinimumEvidence.RateEvents;
+        var asa = answered == 0 || answered < minimum
+            ? ScoreCard.WithoutValue("average-speed-of-answer", context.Scope, ScoreScale.Seconds, ScoreStatus.InsufficientData,
+                Inv($"Fewer answered calls than the minimum of {minimum}."), answered, exclusions.Total, asaComponents.AddRange(exclusions.ToComponents()))
+            : ScoreCard.Ok("average-speed-of-answer", context.Scope, waitSeconds / answered, ScoreScale.Seconds, answered, exclusions.Total, asaComponents.AddRange(exclusions.ToComponents()));
+        return
+        [
+            RateCard.Build("call-abandonment-rate", context, abandoned, answered + abandoned, "Calls abandoned after 5 seconds or more in the queue.",
+                "Answered calls plus calls abandoned after 5 seconds or more.", exclusions, [shortNote]),
+            asa,
+            RateCard.Build("call-service-level", context, withinTarget, answered + abandoned, "Calls answered within 30 seconds.",
+                "Answered calls plus calls abandoned after 5 seconds or more.", exclusions, [shortNote]),
+        ];
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Touchpoints;
+
+/// <summary>On-time start rate, keyed <c>on-time-start-rate</c>: visits whose first clinician contact came within τ = 10
+/// minutes of the scheduled start ÷ visits with both times (DOMAIN.md §2.2). Patients who arrived more than τ after the
+/// scheduled start are left out (they made the visit late), as are visits without a first-contact time.</summary>
+internal sealed class OnTimeStartScorer : ITouchpointScorer
+{
+    /// <summary>τ, the tolerance: 10 minutes (host-configured in DOMAIN.md; the library default).</summary>
+    public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(10);
+
+    public string Key => "on-time-start-rate";
+
+    public TouchpointKind Kind => TouchpointKind.WaitingRoom;
+
+    public MeasureCategory Category => MeasureCategory.Operational;
+
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(context);
+        int onTime = 0, counted = 0, lateArrivals = 0;
+        var exclusions = new ExclusionTally();
+        foreach (var a in AppointmentsInPeriod.Visits(data, context))
+        {
+            if (a.SeenAt is not { } seen)
+            {
+                exclusions.Add("first-contact-not-recorded", "the visit has no first-contact time");
+                continue;
+            }
+            if (a.ArrivedAt is { } arrived && arrived > a.Start + Tolerance)
+            {
+                lateArrivals++;
+                continue;
+            }
+            counted++;
+            if (seen <= a.Start + Tolerance) onTime++;
+        }
+        if (counted == 0 && exclusions.Total == 0 && lateArrivals == 0)
+            return [];
+        return [RateCard.Build(Key, context, onTime, counted, "Seen within 10 minutes of the scheduled start.", "Visits with a scheduled start and a first-contact time.",
+            exclusions, [ScoreComponent.Describe("late-arrivals-not-counted", lateArrivals, ScoreScale.Count, "Patients who arrived more than 10 minutes late are left out.")])];
+    }
+}
