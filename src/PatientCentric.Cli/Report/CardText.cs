@@ -52,6 +52,14 @@ internal static class CardText
     {
         if (card.Status != ScoreStatus.Ok)
             return card.StatusReason ?? "";
+        string detail = BaseDetail(card);
+        if (card.Components.FirstOrDefault(c => c.Name == "target") is { InputValue: { } t } && card.Components.FirstOrDefault(c => c.Name == "meets-target") is { InputValue: { } met })
+            detail = $"{detail}{(detail.Length > 0 ? "; " : "")}target {Value(t, card.Scale)}: {(met == 1 ? "met" : "MISSED")}";
+        return detail;
+    }
+
+    private static string BaseDetail(ScoreCard card)
+    {
         double? Get(string name) => card.Components.FirstOrDefault(c => c.Name == name)?.InputValue;
         if (Get("p90") is { } p90)
         {

@@ -33,6 +33,11 @@ internal sealed partial class PatientCentricOptionsValidator : IValidateOptions<
             CheckWeight(errors, $"{path}:{nameof(ProfileOptions.CostEffectivenessWeight)}", profile.CostEffectivenessWeight);
             if (profile.CustomerServiceWeight == 0 && profile.QualityOfCareWeight == 0 && profile.CostEffectivenessWeight == 0)
                 errors.Add($"{path}: at least one of CustomerServiceWeight, QualityOfCareWeight and CostEffectivenessWeight must be above 0, but all are 0.");
+            foreach (var (measure, target) in profile.Targets)
+            {
+                if (target is null || !double.IsFinite(target.Target))
+                    errors.Add($"{path}:Targets:{measure}:Target: must be a finite number.");
+            }
             CheckMinimum(errors, $"{path}:{nameof(ProfileOptions.MinimumRateEvents)}", profile.MinimumRateEvents, "events");
             CheckMinimum(errors, $"{path}:{nameof(ProfileOptions.MinimumSurveyResponses)}", profile.MinimumSurveyResponses, "responses");
             CheckMinimum(errors, $"{path}:{nameof(ProfileOptions.MinimumDurationObservations)}", profile.MinimumDurationObservations, "observations");

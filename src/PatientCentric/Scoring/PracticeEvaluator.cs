@@ -75,7 +75,7 @@ public sealed class PracticeEvaluator
             decision = _registry.GetPrimaryCustomerStrategy(_primaryCustomerStrategy).Decide(assessments, context);
             (charts, alerts) = Control.AssumptionMonitor.Check(decision, data.AssumptionBindings, data.KpiSeries);
         }
-        return new PracticeEvaluation(data.PracticeName, profile, p, context.AsOf, data.TimeZone, cards.ToImmutable())
+        return new PracticeEvaluation(data.PracticeName, profile, p, context.AsOf, data.TimeZone, [.. cards.Select(c => WithTarget(c, profile))])
         {
             PatientCards = [.. patientCards.SelectMany(p => p.Cards)],
             SupportPlans = plans,
@@ -84,6 +84,18 @@ public sealed class PracticeEvaluator
             AssumptionAlerts = alerts,
             LoyaltyDrivers = Value.LoyaltyDrivers.Analyse(data, p),
         };
+    }
+
+    // Adds the profile's target band to a card with a value: the target and whether it is met (a value equal to it is).
+    private static ScoreCard WithTarget(ScoreCard card, Profile profile)
+    {
+        if (card.Value is not { } value || !profile.Targets.TryGetValue(card.MeasureKey, out var target))
+            return card;
+        bool met = target.IsMetBy(value);
+        var components = card.Components
+            .Add(ScoreComponent.Describe("target", target.Target, card.Scale, Inv($"The profile's target: {(target.HigherIsBetter ? "at least" : "at most")} this value.")))
+            .Add(ScoreComponent.Describe("meets-target", met ? 1 : 0, ScoreScale.Count, met ? "The value meets the target." : "The value misses the target."));
+        return new ScoreCard(card.MeasureKey, card.Scope, card.Value, card.Scale, card.Status, card.EvidenceCount, card.ExcludedCount, components, card.StatusReason);
     }
 
     /// <summary>Runs one job scorer through the guardrail: job measures score Employee-role interactions only.</summary>

@@ -34,7 +34,10 @@ public sealed class ProfileCatalog
             all[key] = new Profile(key, p.Description, p.Rationale, p.CareSetting, p.PaymentModel,
                 new MetricWeights(p.CustomerServiceWeight, p.QualityOfCareWeight, p.CostEffectivenessWeight),
                 new EvidenceMinimums(p.MinimumRateEvents, p.MinimumSurveyResponses, p.MinimumDurationObservations),
-                [.. p.EnabledStrategies]);
+                [.. p.EnabledStrategies])
+            {
+                Targets = MeasureTarget.CommonlyCited.SetItems(p.Targets.Select(t => KeyValuePair.Create(t.Key, new MeasureTarget(t.Value.Target, t.Value.HigherIsBetter)))),
+            };
         }
         All = all.ToImmutable();
         Active = All[o.Profile];

@@ -47,6 +47,10 @@ public sealed class ProfileOptions
     /// <value>1 or more. The default is 10 (DOMAIN.md §0).</value>
     public int MinimumDurationObservations { get; set; } = EvidenceMinimums.Default.DurationObservations;
 
+    /// <summary>Gets the target bands by measure key (such as <c>"wait-to-be-seen"</c>); they replace the built-in targets of the same keys.</summary>
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
+    public IDictionary<string, MeasureTargetOptions> Targets { get; } = new Dictionary<string, MeasureTargetOptions>(StringComparer.Ordinal);
+
     /// <summary>Gets the keys of the strategies that run; empty means every registered strategy.</summary>
     [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public IList<string> EnabledStrategies { get; } = new List<string>();
