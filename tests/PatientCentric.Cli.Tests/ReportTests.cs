@@ -15,7 +15,9 @@ public sealed class ReportTests
                                             "cycle-time", "nps:recommend", "cahps:office-staff", "Service line: Dermatology", "Guardrails", "different dimensions",
                                             "portal-response", "clean-claim-rate", "pdc:statins", "referral-closure", "job-timeliness:complete-lab", "Support plans",
                                             "Primary customer (weighted-sum): Patients", "Weight margin:", "Assumption monitors", "ALERT RevisitPrimaryCustomerDecision",
-                                            "What moves intent to recommend", "concentrate here" })
+                                            "What moves intent to recommend", "concentrate here",
+                                            "tnaa", "on-time-start-rate", "call-abandonment-rate", "price-estimate-accuracy", "post-visit-contact-rate",
+                                            "commitment:respecting-time", "What reviews say", "[name]", "target 95.0 %" })
             Assert.Contains(expected, r.Stdout, StringComparison.Ordinal);
     }
 

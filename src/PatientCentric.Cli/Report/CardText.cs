@@ -84,6 +84,8 @@ internal static class CardText
             };
             return $"{Count((int)num)} of {Count((int)den)} {what}{median}".TrimEnd();
         }
+        if (card.MeasureKey.StartsWith("commitment:", StringComparison.Ordinal))
+            return string.Join(", ", card.Components.Where(c => c.Contribution is not null).Select(c => $"{c.Name} {Round(c.Contribution!.Value, 2).ToString("0.00", CultureInfo.InvariantCulture)}"));
         if (card.MeasureKey.StartsWith("cahps:", StringComparison.Ordinal))
         {
             string note = card.Components.Any(c => c.Name == "reported-only") ? "; clinical: reported only" : "";

@@ -70,6 +70,22 @@ internal static class ConsoleReport
         }
     }
 
+    private static void WriteReviews(TextWriter o, PracticeEvaluation e, PracticeDataSet data)
+    {
+        if (e.ReviewThemes.IsEmpty)
+            return;
+        int n = data.Reviews.Count(r => e.Period.Contains(r.WrittenOn));
+        o.WriteLine();
+        o.WriteLine($"What reviews say about the six commitments ({CardText.Count(n)} reviews; names replaced by [name]):");
+        var table = new TextTable("Commitment", "Pros", "Cons", "Example");
+        foreach (var t in e.ReviewThemes)
+        {
+            string example = t.ConExamples.FirstOrDefault() is { } con ? $"− {con}" : t.ProExamples.FirstOrDefault() is { } pro ? $"+ {pro}" : "";
+            table.Add(Touchpoints.CommitmentRubric.Key(t.Commitment), CardText.Count(t.Pros), CardText.Count(t.Cons), example);
+        }
+        table.Write(o);
+    }
+
     private static string Quadrant(Value.IpaQuadrant q) => q switch
     {
         Value.IpaQuadrant.ConcentrateHere => "concentrate here",
@@ -127,7 +143,11 @@ internal static class ConsoleReport
             var table = new TextTable("Measure", "Value", "n", "Excluded", "Explanation");
             var cards = e.Cards.Where(c => c.Scope == scope && c.Status != ScoreStatus.GuardrailBlocked).ToList();
             foreach (var card in cards)
-                table.Add(card.MeasureKey, CardText.Value(card), CardText.Count(card.EvidenceCount), CardText.Count(card.ExcludedCount), CardText.Detail(card));
+            {
+                bool rubric = card.MeasureKey.StartsWith("commitment:", StringComparison.Ordinal);   // n counts measures, not people: not suppressed
+                table.Add(card.MeasureKey, CardText.Value(card), rubric ? $"{card.EvidenceCount} meas." : CardText.Count(card.EvidenceCount),
+                          CardText.Count(card.ExcludedCount), CardText.Detail(card));
+            }
             table.Write(o);
             if (explain)
             {
@@ -145,6 +165,7 @@ internal static class ConsoleReport
 
         WriteSupportPlans(o, e);
         WriteCustomerLoop(o, e, data);
+        WriteReviews(o, e, data);
 
         var blocked = e.Cards.Where(c => c.Status == ScoreStatus.GuardrailBlocked && c.Scope == ScoreScope.Practice).ToList();
         if (blocked.Count > 0)

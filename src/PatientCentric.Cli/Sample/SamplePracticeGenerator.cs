@@ -40,6 +40,23 @@ internal sealed class SamplePracticeGenerator
     private readonly List<PatientStatement> _statements = [];
     private readonly List<BillingComplaint> _complaints = [];
     private readonly List<OutreachContact> _contacts = [];
+    private readonly List<Review> _reviews = [];
+    private readonly List<AvailabilitySnapshot> _snapshots = [];
+
+    // Review sentences, good and bad, for each commitment; names appear as real reviews have them (the library scrubs them).
+    private static readonly string[] Praise =
+    [
+        "The staff were so kind and caring.", "Dr. Rivera listened to every question.", "Everything was spotless and clean.",
+        "Honest advice and no pressure to buy extras.", "The nurse explained the plan clearly.", "They started on time, very punctual.",
+        "Free parking and a comfortable waiting room.", "Jenna at the front desk was friendly and warm.", "The follow-up call was thorough.",
+    ];
+
+    private static readonly string[] Complaints =
+    [
+        "We waited almost an hour past the appointment time.", "The receptionist was rude on the phone.", "The bill had hidden fees.",
+        "Nobody answered my portal message for days; it was ignored.", "The visit felt rushed.", "The exam room was not clean.",
+        "The price was not what I was quoted, it felt misleading.", "Parking was a nightmare, no parking at all.", "I didn't wait at all this time.",
+    ];
 
     // US federal holidays in 2025 on which the practice is closed.
     private static readonly DateOnly[] Holidays2025 =
@@ -86,6 +103,8 @@ internal sealed class SamplePracticeGenerator
             Statements = [.. g._statements.OrderBy(x => x.SentOn).ThenBy(x => x.Id, StringComparer.Ordinal)],
             BillingComplaints = [.. g._complaints.OrderBy(c => c.ReceivedOn).ThenBy(c => c.Id, StringComparer.Ordinal)],
             OutreachContacts = [.. g._contacts.OrderBy(c => c.At).ThenBy(c => c.Id, StringComparer.Ordinal)],
+            Reviews = [.. g._reviews.OrderBy(r => r.WrittenOn).ThenBy(r => r.Id, StringComparer.Ordinal)],
+            AvailabilitySnapshots = g.Snapshots(),
             PrimaryCustomer = StakeholderSample,
             KpiSeries = g.KpiSeries(),
             AssumptionBindings =
@@ -264,6 +283,14 @@ internal sealed class SamplePracticeGenerator
             Mode = telehealth ? VisitMode.Telehealth : VisitMode.InPerson,
         });
         AddBilling(id, patient, line, day);
+        if (_random.NextDouble() < (line.Key == "aesthetics" ? 0.08 : 0.03))
+        {
+            int good = _random.Next(0, 3), bad = wait > 25 ? _random.Next(1, 3) : _random.Next(0, 2);
+            var sentences = Enumerable.Range(0, good).Select(_ => Praise[_random.Next(Praise.Length)])
+                .Concat(Enumerable.Range(0, bad).Select(_ => Complaints[_random.Next(Complaints.Length)])).ToList();
+            if (sentences.Count > 0)
+                _reviews.Add(new Review($"RV-{id}", line.Key, day.AddDays(_random.Next(0, 10)), string.Join(" ", sentences)));
+        }
         if (line.Key == "primary-care" && _random.NextDouble() < 0.40)
         {
             var contactAt = (departedAt ?? start).AddHours(_random.Next(20, 24 * 10));
@@ -343,6 +370,38 @@ internal sealed class SamplePracticeGenerator
         DateOnly assigned = day.AddDays(-_random.Next(7, 15));
         DateOnly? done = u < onTime ? day.AddDays(-_random.Next(0, 7)) : u < onTime + 0.05 ? day.AddDays(_random.Next(1, 3)) : null;
         _jobs.Add(new PatientJob($"F-{appointmentId}", patient, line.Key, PatientJobKind.CompletePreVisitForm, assigned, day, done));
+    }
+
+    // Every Monday at 08:00, each line's new-patient schedule: free slots thin out over the next 90 days, dermatology being
+    // the scarcest (a TNAA of weeks), aesthetics the most open; some free slots are held or reserved for same-day use.
+    private ImmutableArray<AvailabilitySnapshot> Snapshots()
+    {
+        var list = new List<AvailabilitySnapshot>();
+        for (var monday = new DateOnly(2025, 1, 6); monday <= PeriodEnd; monday = monday.AddDays(7))
+        {
+            foreach (var line in Lines)
+            {
+                var t0 = Local(monday, 8 * 60);
+                double perDay = line.Key switch { "dermatology" => 0.12, "primary-care" => 0.6, _ => 1.2 };
+                var slots = ImmutableArray.CreateBuilder<Touchpoints.Slot>();
+                for (int d = 0; d <= 90; d++)
+                {
+                    var day = monday.AddDays(d);
+                    if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || Array.IndexOf(Holidays2025, day) >= 0)
+                        continue;
+                    int free = Poisson(perDay * (d < 3 ? 0.3 : 1.0));
+                    for (int k = 0; k < free; k++)
+                    {
+                        var start = Local(day, (9 * 60) + (30 * _random.Next(0, 14)));
+                        if (start < t0) continue;
+                        double u = _random.NextDouble();
+                        slots.Add(new Touchpoints.Slot(start, Touchpoints.SlotStatus.Free, IsHeld: u < 0.05, IsReservedForSameDay: u is >= 0.05 and < 0.10));
+                    }
+                }
+                list.Add(new AvailabilitySnapshot($"{line.Key}-new-patient", line.Key, "new-patient", t0, slots.ToImmutable()));
+            }
+        }
+        return [.. list];
     }
 
     // A call to the line's queue: log-normal queue time around 40 s; 10 % hang up (a fifth of those within 5 s).

@@ -38,11 +38,13 @@ public static class PatientCentricServiceCollectionExtensions
         services.TryAddSingleton<StrategyRegistry>();
         services.TryAddSingleton<ProfileCatalog>();
         services.TryAddSingleton<PracticeEvaluator>();
+        services.TryAddSingleton<IReviewClassifier>(static _ => new KeywordReviewClassifier());
 
         // Built-in touchpoint scorers, in report order.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, LeadTimeScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, NoShowRateScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, AccessRatesScorer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, TnaaScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, WaitToBeSeenScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, CycleTimeScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITouchpointScorer, OnTimeStartScorer>());

@@ -169,6 +169,24 @@ public sealed record PracticeDataSet(
 
     private readonly ImmutableArray<OutreachContact> _outreachContacts = [];
 
+    /// <summary>Gets the weekly availability snapshots for the third next available appointment.</summary>
+    public ImmutableArray<AvailabilitySnapshot> AvailabilitySnapshots
+    {
+        get => _availabilitySnapshots;
+        init => _availabilitySnapshots = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<AvailabilitySnapshot> _availabilitySnapshots = [];
+
+    /// <summary>Gets the free-text reviews.</summary>
+    public ImmutableArray<Review> Reviews
+    {
+        get => _reviews;
+        init => _reviews = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<Review> _reviews = [];
+
     /// <summary>Returns the part of the data that belongs to one service line: its appointments, survey returns,
     /// referrals, jobs, portal threads and claims. Medication fills, clinician ratings and barriers belong to patients, not service
     /// lines, and are left out.</summary>
@@ -192,6 +210,8 @@ public sealed record PracticeDataSet(
             Statements = Statements.Where(x => x.ServiceLine == serviceLineKey).ToImmutableArray(),
             BillingComplaints = BillingComplaints.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
             OutreachContacts = OutreachContacts.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
+            AvailabilitySnapshots = AvailabilitySnapshots.Where(a => a.ServiceLine == serviceLineKey).ToImmutableArray(),
+            Reviews = Reviews.Where(r => r.ServiceLine == serviceLineKey).ToImmutableArray(),
             ClinicianRatings = [],
             Barriers = [],
         };

@@ -23,6 +23,11 @@ public sealed class PatientCentricOptions
     /// <value>The defaults are PQA's and DOMAIN.md §4's.</value>
     public Jobs.JobOptions Jobs { get; set; } = new();
 
+    /// <summary>Gets the commitments' rubrics by commitment key (such as <c>"respecting-time"</c>); a commitment declared here
+    /// replaces its default rubric (<see cref="Touchpoints.CommitmentRubric.Default"/>).</summary>
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
+    public IDictionary<string, IList<Touchpoints.RubricMeasureOptions>> Commitments { get; } = new Dictionary<string, IList<Touchpoints.RubricMeasureOptions>>(StringComparer.Ordinal);
+
     /// <summary>Gets the profiles the host declares, by kebab-case key; a key equal to a built-in key replaces that profile.</summary>
     [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public IDictionary<string, ProfileOptions> Profiles { get; } = new Dictionary<string, ProfileOptions>(StringComparer.Ordinal);

@@ -43,6 +43,23 @@ internal sealed partial class PatientCentricOptionsValidator : IValidateOptions<
             CheckMinimum(errors, $"{path}:{nameof(ProfileOptions.MinimumDurationObservations)}", profile.MinimumDurationObservations, "observations");
         }
         CheckJobs(errors, options.Jobs, $"{Root}:Jobs");
+        var commitmentKeys = Enum.GetValues<Touchpoints.Commitment>().Select(Touchpoints.CommitmentRubric.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (commitment, measures) in options.Commitments)
+        {
+            string path = $"{Root}:Commitments:{commitment}";
+            if (!commitmentKeys.Contains(commitment))
+                errors.Add($"{path}: not a commitment; one of {string.Join(", ", commitmentKeys)}.");
+            for (int i = 0; i < (measures?.Count ?? 0); i++)
+            {
+                var m = measures![i];
+                if (string.IsNullOrWhiteSpace(m.Key))
+                    errors.Add($"{path}:{i}:Key: must name a measure.");
+                if (!double.IsFinite(m.Worst) || !double.IsFinite(m.Best) || m.Worst == m.Best)
+                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:{i}:Best: must be finite and differ from Worst ({m.Worst}), but is {m.Best}."));
+                if (!double.IsFinite(m.Weight) || m.Weight < 0)
+                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:{i}:Weight: must be a finite number of 0 or more, but is {m.Weight}."));
+            }
+        }
         if (string.IsNullOrWhiteSpace(options.PrimaryCustomerStrategy))
             errors.Add($"{Root}:PrimaryCustomerStrategy: must name a primary-customer strategy, but is empty.");
         if (string.IsNullOrWhiteSpace(options.Profile))

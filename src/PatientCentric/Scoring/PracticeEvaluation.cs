@@ -53,6 +53,15 @@ public sealed record PracticeEvaluation(string PracticeName, Profile Profile, Me
     /// <see langword="null"/> when the surveys cannot support the analysis.</summary>
     public Value.LoyaltyDrivers? LoyaltyDrivers { get; init; }
 
+    /// <summary>Gets what reviews in the period say about each commitment (scrubbed snippets), empty without reviews.</summary>
+    public ImmutableArray<Touchpoints.ReviewTheme> ReviewThemes
+    {
+        get => _reviewThemes;
+        init => _reviewThemes = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<Touchpoints.ReviewTheme> _reviewThemes = [];
+
     /// <summary>Gets one support plan per patient with a job below its threshold (advisory only, DOMAIN.md §4.6, §9).</summary>
     public ImmutableArray<SupportPlan> SupportPlans
     {

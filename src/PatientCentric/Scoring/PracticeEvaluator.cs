@@ -18,14 +18,19 @@ public sealed class PracticeEvaluator
     private readonly TimeProvider _time;
     private readonly JobOptions _jobs;
     private readonly string _primaryCustomerStrategy;
+    private readonly IReviewClassifier _reviews;
+    private readonly ImmutableDictionary<Commitment, ImmutableArray<RubricMeasureOptions>> _rubric;
 
     /// <summary>Initializes the evaluator.</summary>
     /// <param name="registry">The registered strategies.</param>
     /// <param name="profiles">The profiles and the one in force.</param>
     /// <param name="time">The clock; read once per evaluation.</param>
-    /// <param name="options">The library's options (job thresholds for support plans).</param>
-    public PracticeEvaluator(StrategyRegistry registry, ProfileCatalog profiles, TimeProvider time, IOptions<PatientCentricOptions> options)
+    /// <param name="options">The library's options (job thresholds, the primary-customer strategy, the commitments' rubrics).</param>
+    /// <param name="reviews">The review classifier.</param>
+    public PracticeEvaluator(StrategyRegistry registry, ProfileCatalog profiles, TimeProvider time, IOptions<PatientCentricOptions> options, IReviewClassifier reviews)
     {
+        ArgumentNullException.ThrowIfNull(reviews);
+        _reviews = reviews;
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(time);
@@ -35,6 +40,8 @@ public sealed class PracticeEvaluator
         _time = time;
         _jobs = options.Value.Jobs;
         _primaryCustomerStrategy = options.Value.PrimaryCustomerStrategy;
+        _rubric = CommitmentRubric.Default.SetItems(options.Value.Commitments.Select(c => KeyValuePair.Create(
+            Enum.GetValues<Commitment>().First(x => CommitmentRubric.Key(x) == c.Key), c.Value.ToImmutableArray())));
     }
 
     /// <summary>Scores <paramref name="data"/> with every enabled strategy, for the practice and each service line, and
@@ -67,6 +74,13 @@ public sealed class PracticeEvaluator
             .Where(plan => plan is not null)
             .Select(plan => plan!)
             .ToImmutableArray();
+        var reviewTexts = data.Reviews.Where(r => p.Contains(r.WrittenOn)).Select(r => r.Text).ToList();
+        var themes = reviewTexts.Count == 0 ? [] : _reviews.Classify(reviewTexts);
+        var commitments = Enum.GetValues<Commitment>().Select(c => CommitmentRubric.Score(c, _rubric[c].Select(m => new RubricMeasure(m.Key,
+            m.Key == CommitmentRubric.ReviewsKey ? ReviewShare(themes, c) : cards.FirstOrDefault(x => x.MeasureKey == m.Key && x.Scope == context.Scope)?.Value,
+            m.Worst, m.Best, m.Weight)), context.Scope)).ToList();
+        if (commitments.Any(c => c.Status == ScoreStatus.Ok))
+            cards.AddRange(commitments);   // data with none of the rubrics' inputs gets no commitment cards at all
         Customers.PrimaryCustomerDecision? decision = null;
         ImmutableArray<Control.AssumptionChart> charts = [];
         ImmutableArray<Control.AssumptionAlert> alerts = [];
@@ -83,8 +97,13 @@ public sealed class PracticeEvaluator
             AssumptionCharts = charts,
             AssumptionAlerts = alerts,
             LoyaltyDrivers = Value.LoyaltyDrivers.Analyse(data, p),
+            ReviewThemes = themes,
         };
     }
+
+    // The share of favourable mentions among reviews that mention the commitment, or null when none does.
+    private static double? ReviewShare(ImmutableArray<ReviewTheme> themes, Commitment c) =>
+        themes.FirstOrDefault(t => t.Commitment == c) is { } t && t.Pros + t.Cons > 0 ? (double)t.Pros / (t.Pros + t.Cons) : null;
 
     // Adds the profile's target band to a card with a value: the target and whether it is met (a value equal to it is).
     private static ScoreCard WithTarget(ScoreCard card, Profile profile)

@@ -9,6 +9,24 @@ namespace PatientCentric.Touchpoints;
 /// over the measures used; measures without a value are listed as skipped. Contributions sum to the score.</summary>
 public static class CommitmentRubric
 {
+    /// <summary>The rubric key that stands for the share of favourable review mentions of the commitment: <c>"reviews"</c>.</summary>
+    public const string ReviewsKey = "reviews";
+
+    /// <summary>Gets the library's default rubric (a starting point, not a published one): each commitment's practice
+    /// measures with bounds (worst, best) and weight, plus the review share for every commitment. Hosts replace it under
+    /// <c>PatientCentric:Commitments</c>.</summary>
+    public static ImmutableDictionary<Commitment, ImmutableArray<RubricMeasureOptions>> Default { get; } = new Dictionary<Commitment, ImmutableArray<RubricMeasureOptions>>
+    {
+        [Commitment.Compassion] = [M("cahps:office-staff", 0.5, 1.0), M(ReviewsKey, 0, 1)],
+        [Commitment.SafeEnvironment] = [M(ReviewsKey, 0, 1)],
+        [Commitment.Trust] = [M("price-estimate-accuracy", 0.5, 1.0), M("billing-complaints-per-1000-statements", 50, 0), M(ReviewsKey, 0, 1)],
+        [Commitment.Engagement] = [M("portal-response", 24, 1), M("post-visit-contact-rate", 0, 0.5), M(ReviewsKey, 0, 1)],
+        [Commitment.RespectingTime] = [M("wait-to-be-seen", 60, 0), M("lead-time", 30, 0), M("on-time-start-rate", 0, 1), M(ReviewsKey, 0, 1)],
+        [Commitment.ValueAddedServices] = [M("telehealth-share", 0, 0.3), M(ReviewsKey, 0, 1)],
+    }.ToImmutableDictionary();
+
+    private static RubricMeasureOptions M(string key, double worst, double best) => new() { Key = key, Worst = worst, Best = best };
+
     /// <summary>Returns the stable kebab-case key of a commitment, such as <c>"respecting-time"</c>.</summary>
     /// <param name="commitment">The commitment.</param>
     /// <returns>The key.</returns>

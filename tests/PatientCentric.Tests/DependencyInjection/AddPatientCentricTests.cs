@@ -55,7 +55,7 @@ public sealed class AddPatientCentricTests
     {
         using var provider = Build(s => s.AddPatientCentric());
         var registry = provider.GetRequiredService<StrategyRegistry>();
-        Assert.Equal(["lead-time", "no-show-rate", "access-rates", "wait-to-be-seen", "cycle-time", "on-time-start-rate", "portal-response", "calls", "claims", "billing-experience", "post-visit-contact-rate", "nps", "cahps", "rating"], registry.TouchpointScorers.Select(s => s.Key));
+        Assert.Equal(["lead-time", "no-show-rate", "access-rates", "tnaa", "wait-to-be-seen", "cycle-time", "on-time-start-rate", "portal-response", "calls", "claims", "billing-experience", "post-visit-contact-rate", "nps", "cahps", "rating"], registry.TouchpointScorers.Select(s => s.Key));
         Assert.Equal(["weighted-sum", "ahp", "topsis", "salience"], registry.PrimaryCustomerStrategies.Select(s => s.Key));
         Assert.Equal(BuiltInProfiles.DefaultKey, provider.GetRequiredService<ProfileCatalog>().Active.Key);
         Assert.Same(provider.GetRequiredService<PracticeEvaluator>(), provider.GetRequiredService<PracticeEvaluator>());
@@ -88,7 +88,7 @@ public sealed class AddPatientCentricTests
     {
         using var provider = Build(s => s.AddPatientCentric());
         var e = Assert.Throws<KeyNotFoundException>(() => provider.GetRequiredService<StrategyRegistry>().GetTouchpointScorer("wait"));
-        Assert.Equal("No touchpoint scorer has the key \"wait\". Registered: lead-time, no-show-rate, access-rates, wait-to-be-seen, cycle-time, on-time-start-rate, portal-response, calls, claims, billing-experience, post-visit-contact-rate, nps, cahps, rating.", e.Message);
+        Assert.Equal("No touchpoint scorer has the key \"wait\". Registered: lead-time, no-show-rate, access-rates, tnaa, wait-to-be-seen, cycle-time, on-time-start-rate, portal-response, calls, claims, billing-experience, post-visit-contact-rate, nps, cahps, rating.", e.Message);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class AddPatientCentricTests
         });
         var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ProfileCatalog>());
         Assert.Equal(
-            ["PatientCentric:Profiles:mine:EnabledStrategies:1: \"waittime\" is not a registered strategy; registered: access-rates, ahp, billing-experience, cahps, calls, claims, cycle-time, job-timeliness, lead-time, no-show-rate, nps, on-time-start-rate, pdc, portal-response, post-visit-contact-rate, rating, referral-closure, salience, topsis, wait-to-be-seen, weighted-sum."],
+            ["PatientCentric:Profiles:mine:EnabledStrategies:1: \"waittime\" is not a registered strategy; registered: access-rates, ahp, billing-experience, cahps, calls, claims, cycle-time, job-timeliness, lead-time, no-show-rate, nps, on-time-start-rate, pdc, portal-response, post-visit-contact-rate, rating, referral-closure, salience, tnaa, topsis, wait-to-be-seen, weighted-sum."],
             e.Failures);
     }
 

@@ -52,3 +52,25 @@ public sealed class ThirdNextAvailableAppointmentTests
     public void Horizon_OutOfRange_IsRefused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ThirdNextAvailableAppointment.Compute(Week, Monday8am, Chicago, horizonDays: 0));
 }
+
+public sealed class TnaaScorerTests
+{
+    [Fact]
+    public void Score_IsTheMeanOfUncensoredSnapshots_AndCountsCensoredOnes()
+    {
+        DateTimeOffset Mon(int day, int hour) => new(2025, 1, day, hour, 0, 0, TimeSpan.FromHours(-6));
+        Slot Free(int day) => new(Mon(day, 9), SlotStatus.Free);
+        var data = TestData.Data() with
+        {
+            AvailabilitySnapshots =
+            [
+                new("s", "primary-care", "new", Mon(6, 8), [Free(6), Free(7), Free(8)]),     // 2 days
+                new("s", "primary-care", "new", Mon(13, 8), [Free(13), Free(14), Free(20)]), // 7 days
+                new("s", "primary-care", "new", Mon(20, 8), [Free(20)]),                      // censored
+            ],
+        };
+        var card = new TnaaScorer().Score(data, TestData.Context()).Single();
+        Assert.Equal((4.5, 2, 1), (card.Value, card.EvidenceCount, card.ExcludedCount));
+        Assert.Equal(1.0, card.Components.Single(c => c.Name == "excluded:censored-beyond-horizon").InputValue);
+    }
+}
