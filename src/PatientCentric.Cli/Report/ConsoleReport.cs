@@ -70,6 +70,24 @@ internal static class ConsoleReport
         }
     }
 
+    private static void WriteClinicians(TextWriter o, PracticeEvaluation e)
+    {
+        var byClinician = e.Cards.Where(c => c.Scope.Level == ScopeLevel.Clinician).GroupBy(c => c.Scope.Key).ToList();
+        if (byClinician.Count == 0)
+            return;
+        o.WriteLine();
+        o.WriteLine("Per clinician (appointment measures; every card is in --format json):");
+        string[] keys = ["lead-time", "no-show-rate", "wait-to-be-seen", "cycle-time", "on-time-start-rate"];
+        var table = new TextTable(["Clinician", .. keys, "Visits"]);
+        foreach (var g in byClinician)
+        {
+            var cells = keys.Select(k => g.FirstOrDefault(c => c.MeasureKey == k) is { } card ? CardText.Value(card) : "—");
+            int visits = g.FirstOrDefault(c => c.MeasureKey == "cycle-time")?.EvidenceCount ?? 0;
+            table.Add([g.Key, .. cells, CardText.Count(visits)]);
+        }
+        table.Write(o);
+    }
+
     private static void WriteReviews(TextWriter o, PracticeEvaluation e, PracticeDataSet data)
     {
         if (e.ReviewThemes.IsEmpty)
@@ -136,7 +154,7 @@ internal static class ConsoleReport
         o.WriteLine($"  {CardText.Count(data.Jobs.Length)} patient jobs (labs, follow-ups, forms), {CardText.Count(data.ClinicianRatings.Length)} clinician ratings, {CardText.Count(data.Barriers.Length)} recorded barriers.");
 
         var names = data.ServiceLines.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
-        foreach (var scope in e.Cards.Select(c => c.Scope).Distinct())
+        foreach (var scope in e.Cards.Select(c => c.Scope).Where(s => s.Level != ScopeLevel.Clinician).Distinct())
         {
             o.WriteLine();
             o.WriteLine(scope.Level == ScopeLevel.Practice ? "Practice" : $"Service line: {names.GetValueOrDefault(scope.Key, scope.Key)}");
@@ -163,6 +181,7 @@ internal static class ConsoleReport
             }
         }
 
+        WriteClinicians(o, e);
         WriteSupportPlans(o, e);
         WriteCustomerLoop(o, e, data);
         WriteReviews(o, e, data);

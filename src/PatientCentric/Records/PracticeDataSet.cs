@@ -217,6 +217,21 @@ public sealed record PracticeDataSet(
         };
     }
 
+    /// <summary>Returns the part of the data that belongs to one clinician: that clinician's appointments only (the other
+    /// records do not name a clinician).</summary>
+    /// <param name="clinicianKey">The clinician's key (ordinal).</param>
+    /// <returns>A new data set holding only that clinician's appointments.</returns>
+    public PracticeDataSet ForClinician(string clinicianKey)
+    {
+        ArgumentNullException.ThrowIfNull(clinicianKey);
+        return new PracticeDataSet(SchemaVersion, PracticeName, TimeZone, Period, ServiceLines,
+            Appointments.Where(a => a.ClinicianKey == clinicianKey).ToImmutableArray(), [], [], [], [], [])
+        {
+            Holidays = Holidays,
+            OpeningHours = OpeningHours,
+        };
+    }
+
     /// <summary>Groups the patient-level records (fills, referrals, jobs, ratings, barriers) into one timeline per
     /// patient, in order of each patient's first appearance.</summary>
     /// <returns>The timelines.</returns>

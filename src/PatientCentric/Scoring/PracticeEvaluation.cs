@@ -10,7 +10,8 @@ namespace PatientCentric.Scoring;
 /// <param name="Period">The measurement period.</param>
 /// <param name="AsOf">The evaluation instant.</param>
 /// <param name="TimeZone">The practice's IANA time zone.</param>
-/// <param name="Cards">Every card: the practice's first, then each service line's, in the order strategies are registered.</param>
+/// <param name="Cards">Every card: the practice's first, then each service line's, then each clinician's (appointment
+/// measures only), in the order strategies are registered.</param>
 public sealed record PracticeEvaluation(string PracticeName, Profile Profile, MeasurementPeriod Period, DateTimeOffset AsOf,
                                         string TimeZone, ImmutableArray<ScoreCard> Cards)
 {

@@ -69,6 +69,8 @@ public sealed class PracticeEvaluator
             cards.AddRange(ScoreScope(lineData, lineContext));
             cards.AddRange(PopulationCards(ScorePatients(lineData.ToTimelines(), context).SelectMany(p => p.Cards), lineContext));
         }
+        foreach (string clinician in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            cards.AddRange(ScoreScope(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }));
         var plans = patientCards
             .Select(p => SupportPlanner.Plan(p.Timeline, p.Cards, _jobs))
             .Where(plan => plan is not null)

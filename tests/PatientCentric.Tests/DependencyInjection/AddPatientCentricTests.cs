@@ -211,7 +211,8 @@ public sealed class AddPatientCentricTests
         using var provider = Build(s => s.AddPatientCentric());
         var evaluation = provider.GetRequiredService<PracticeEvaluator>().Evaluate(TestData.Data(appts), profile: TestData.Lenient);
         var leadTimes = evaluation.Cards.Where(c => c.MeasureKey == "lead-time").ToList();
-        Assert.Equal([ScoreScope.Practice, ScoreScope.ServiceLine("primary-care"), ScoreScope.ServiceLine("dermatology")], leadTimes.Select(c => c.Scope));
-        Assert.Equal([12, 8, 4], leadTimes.Select(c => c.EvidenceCount));
+        Assert.Equal([ScoreScope.Practice, ScoreScope.ServiceLine("primary-care"), ScoreScope.ServiceLine("dermatology"), new ScoreScope(ScopeLevel.Clinician, "C1")],
+                     leadTimes.Select(c => c.Scope));
+        Assert.Equal([12, 8, 4, 12], leadTimes.Select(c => c.EvidenceCount));   // every test appointment is clinician C1's
     }
 }
