@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace PatientCentric.Cli.Tests;
 
@@ -18,4 +19,26 @@ internal static class CliRunner
     public static Result Run(params string[] args) => RunWithInput("", args);
 
     public static Result Eval(string request) => RunWithInput(request, "eval");
+
+    /// <summary>Runs an eval request that must succeed: exit 0, nothing on stderr; returns the result object.</summary>
+    public static JsonElement EvalOk(string request)
+    {
+        var r = Eval(request);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal("", r.Stderr);
+        return JsonDocument.Parse(r.Stdout).RootElement.Clone();
+    }
+
+    /// <summary>Runs an eval request that must fail as bad input: exit 2, nothing on stdout, one line on stderr, no stack
+    /// trace; returns the line without its "error: " prefix.</summary>
+    public static string EvalBad(string request)
+    {
+        var r = Eval(request);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
+        string line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        return line["error: ".Length..];
+    }
 }

@@ -28,24 +28,9 @@ public sealed class CmaEvalTests
 
     private const string OneEvent = """[{"date":"2030-01-01","category":"medA","duration":30}]""";
 
-    private static JsonElement Ok(string request)
-    {
-        var r = CliRunner.Eval(request);
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Equal("", r.Stderr);
-        return JsonDocument.Parse(r.Stdout).RootElement.Clone();
-    }
+    private static JsonElement Ok(string request) => CliRunner.EvalOk(request);
 
-    private static string Bad(string request)
-    {
-        var r = CliRunner.Eval(request);
-        Assert.Equal(2, r.ExitCode);
-        Assert.Equal("", r.Stdout);
-        string line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        return line["error: ".Length..];
-    }
+    private static string Bad(string request) => CliRunner.EvalBad(request);
 
     private static string Vignette(string cma, string events, bool carryOnlyForSameCategory = false) =>
         $$"""{"measure":"cma","cma":"{{cma}}","events":{{events}},{{VignetteWindows}},"carryOnlyForSameCategory":{{(carryOnlyForSameCategory ? "true" : "false")}}}""";

@@ -5,24 +5,9 @@ namespace PatientCentric.Cli.Tests;
 /// <summary>The decision measures of eval (docs/cli-json-customers.md): ahp, ahp-hierarchy, topsis, salience, primary-customer.</summary>
 public sealed class DecisionEvalTests
 {
-    private static JsonElement Ok(string request)
-    {
-        var r = CliRunner.Eval(request);
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Equal("", r.Stderr);
-        return JsonDocument.Parse(r.Stdout).RootElement.Clone();
-    }
+    private static JsonElement Ok(string request) => CliRunner.EvalOk(request);
 
-    private static string Bad(string request)
-    {
-        var r = CliRunner.Eval(request);
-        Assert.Equal(2, r.ExitCode);
-        Assert.Equal("", r.Stdout);
-        string line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        return line["error: ".Length..];
-    }
+    private static string Bad(string request) => CliRunner.EvalBad(request);
 
     private static string Pairs(params (string Row, string Col, double Value)[] pairs) =>
         "[" + string.Join(",", pairs.Select(p => JsonSerializer.Serialize(new { row = p.Row, col = p.Col, value = p.Value }))) + "]";

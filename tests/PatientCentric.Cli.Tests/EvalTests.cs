@@ -4,24 +4,9 @@ namespace PatientCentric.Cli.Tests;
 
 public sealed class EvalTests
 {
-    private static JsonElement Ok(string request)
-    {
-        var r = CliRunner.Eval(request);
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Equal("", r.Stderr);
-        return JsonDocument.Parse(r.Stdout).RootElement.Clone();
-    }
+    private static JsonElement Ok(string request) => CliRunner.EvalOk(request);
 
-    private static string Bad(string request)
-    {
-        var r = CliRunner.Eval(request);
-        Assert.Equal(2, r.ExitCode);
-        Assert.Equal("", r.Stdout);                                // nothing on stdout
-        string line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));   // one line
-        Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);                           // no stack trace
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        return line["error: ".Length..];
-    }
+    private static string Bad(string request) => CliRunner.EvalBad(request);
 
     [Fact]
     public void Nps_WorkedExample_GivesEveryContractField()

@@ -13,23 +13,9 @@ public sealed class SpcEvalTests
         "1.22408179743946,0.359813827057364,0.400771450594052,0.11068271594512,-0.555841134754075," +
         "1.78691313680308,0.497850478229239,-1.96661715662964,0.701355901563686,-0.472791407727934";
 
-    private static JsonElement Ok(string request)
-    {
-        var r = CliRunner.Eval(request);
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Equal("", r.Stderr);
-        return JsonDocument.Parse(r.Stdout).RootElement.Clone();
-    }
+    private static JsonElement Ok(string request) => CliRunner.EvalOk(request);
 
-    private static string Bad(string request)
-    {
-        var r = CliRunner.Eval(request);
-        Assert.Equal(2, r.ExitCode);
-        Assert.Equal("", r.Stdout);
-        string line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        return line["error: ".Length..];
-    }
+    private static string Bad(string request) => CliRunner.EvalBad(request);
 
     [Fact]
     public void Xmr_PublishedExample_GivesEveryContractField()

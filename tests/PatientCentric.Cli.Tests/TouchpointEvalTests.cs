@@ -4,20 +4,9 @@ namespace PatientCentric.Cli.Tests;
 
 public sealed class TouchpointEvalTests
 {
-    private static JsonElement Ok(string request)
-    {
-        var r = CliRunner.Eval(request);
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        return JsonDocument.Parse(r.Stdout).RootElement.Clone();
-    }
+    private static JsonElement Ok(string request) => CliRunner.EvalOk(request);
 
-    private static string Bad(string request)
-    {
-        var r = CliRunner.Eval(request);
-        Assert.Equal(2, r.ExitCode);
-        Assert.Equal("", r.Stdout);
-        return Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries))["error: ".Length..];
-    }
+    private static string Bad(string request) => CliRunner.EvalBad(request);
 
     [Fact]
     public void Tnaa_CountsToTheThirdBookableSlot_AndCensorsBeyondTheHorizon()

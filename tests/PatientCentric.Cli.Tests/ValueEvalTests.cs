@@ -25,23 +25,9 @@ public sealed class ValueEvalTests
         "[" + string.Join(",", Cars.Select(car => "{" + string.Join(",", car.Select((v, i) => $"\"{CarColumns[i]}\":{v.ToString(CultureInfo.InvariantCulture)}"))
                                                    + (extra ?? "") + "}")) + "]";
 
-    private static JsonElement Ok(string request)
-    {
-        var r = CliRunner.Eval(request);
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Equal("", r.Stderr);
-        return JsonDocument.Parse(r.Stdout).RootElement.Clone();
-    }
+    private static JsonElement Ok(string request) => CliRunner.EvalOk(request);
 
-    private static string Bad(string request)
-    {
-        var r = CliRunner.Eval(request);
-        Assert.Equal(2, r.ExitCode);
-        Assert.Equal("", r.Stdout);
-        string line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
-        return line["error: ".Length..];
-    }
+    private static string Bad(string request) => CliRunner.EvalBad(request);
 
     /// <summary>rwa vignette "Regression Methods", mtcars example (https://martinctc.github.io/rwa/articles/regression-methods.html).</summary>
     [Fact]

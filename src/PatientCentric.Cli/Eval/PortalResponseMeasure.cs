@@ -16,9 +16,7 @@ internal sealed class PortalResponseMeasure : IEvalMeasure
 
     public void Evaluate(RequestObject request, Utf8JsonWriter result)
     {
-        string zoneId = RequestValues.NonEmptyString(request.Required("timeZone"), RequestObject.Child(request.Path, "timeZone"));
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
-            throw new EvalInputException(RequestObject.Child(request.Path, "timeZone"), "not a known IANA time zone (for example \"America/Chicago\").");
+        var zone = RequestValues.TimeZone(request);
         var asOf = RequestValues.Instant(request.Required("asOf"), RequestObject.Child(request.Path, "asOf"));
         double target = RequestValues.OptionalNumber(request, "targetBusinessDays", PortalResponse.DefaultTargetBusinessDays, 0.01, 365);
         var openings = new List<OpeningInterval>();
@@ -40,16 +38,7 @@ internal sealed class PortalResponseMeasure : IEvalMeasure
                 openings.Add(new OpeningInterval(day, opens, closes));
             }
         }
-        var holidays = new List<DateOnly>();
-        if (request.Optional("holidays") is { } h)
-        {
-            string path = RequestObject.Child(request.Path, "holidays");
-            if (h.ValueKind != JsonValueKind.Array)
-                throw new EvalInputException(path, $"expected an array, got {RequestObject.Describe(h)}.");
-            int i = 0;
-            foreach (var d in h.EnumerateArray())
-                holidays.Add(RequestValues.Date(d, $"{path}[{i++}]"));
-        }
+        var holidays = RequestValues.OptionalDates(request, "holidays");
         var array = request.RequiredArray("threads");
         request.RejectUnknownFields();
 

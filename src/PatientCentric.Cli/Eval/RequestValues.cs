@@ -29,6 +29,30 @@ internal static class RequestValues
             : throw new EvalInputException(path, "must be an ISO 8601 date-time with a UTC offset (Z or ±hh:mm), such as \"2025-03-04T09:30:00-06:00\".");
     }
 
+    /// <summary>Reads a required IANA time zone field.</summary>
+    public static TimeZoneInfo TimeZone(RequestObject o, string name = "timeZone")
+    {
+        string path = RequestObject.Child(o.Path, name);
+        string id = NonEmptyString(o.Required(name), path);
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+            ? zone : throw new EvalInputException(path, "not a known IANA time zone (for example \"America/Chicago\").");
+    }
+
+    /// <summary>Reads an optional array of dates (such as holidays); empty when absent.</summary>
+    public static List<DateOnly> OptionalDates(RequestObject o, string name)
+    {
+        var dates = new List<DateOnly>();
+        if (o.Optional(name) is not { } e)
+            return dates;
+        string path = RequestObject.Child(o.Path, name);
+        if (e.ValueKind != JsonValueKind.Array)
+            throw new EvalInputException(path, $"expected an array, got {RequestObject.Describe(e)}.");
+        int i = 0;
+        foreach (var d in e.EnumerateArray())
+            dates.Add(Date(d, $"{path}[{i++}]"));
+        return dates;
+    }
+
     public static DateOnly RequiredDate(RequestObject o, string name) => Date(o.Required(name), RequestObject.Child(o.Path, name));
 
     public static DateOnly? OptionalDate(RequestObject o, string name) =>

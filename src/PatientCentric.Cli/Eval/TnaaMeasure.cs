@@ -13,9 +13,7 @@ internal sealed class TnaaMeasure : IEvalMeasure
 
     public void Evaluate(RequestObject request, Utf8JsonWriter result)
     {
-        string zoneId = RequestValues.NonEmptyString(request.Required("timeZone"), RequestObject.Child(request.Path, "timeZone"));
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
-            throw new EvalInputException(RequestObject.Child(request.Path, "timeZone"), "not a known IANA time zone (for example \"America/Chicago\").");
+        var zone = RequestValues.TimeZone(request);
         int horizon = RequestValues.OptionalInt(request, "horizonDays", ThirdNextAvailableAppointment.DefaultHorizonDays, 1, 3650);
         string dayCount = request.Optional("dayCount") is { } dc ? RequestValues.NonEmptyString(dc, RequestObject.Child(request.Path, "dayCount")) : "calendar";
         var convention = dayCount switch
@@ -24,16 +22,7 @@ internal sealed class TnaaMeasure : IEvalMeasure
             "business" => DayCountConvention.BusinessDays,
             _ => throw new EvalInputException(RequestObject.Child(request.Path, "dayCount"), "must be \"calendar\" or \"business\"."),
         };
-        var holidays = new HashSet<DateOnly>();
-        if (request.Optional("holidays") is { } h)
-        {
-            string path = RequestObject.Child(request.Path, "holidays");
-            if (h.ValueKind != JsonValueKind.Array)
-                throw new EvalInputException(path, $"expected an array, got {RequestObject.Describe(h)}.");
-            int i = 0;
-            foreach (var d in h.EnumerateArray())
-                holidays.Add(RequestValues.Date(d, $"{path}[{i++}]"));
-        }
+        var holidays = RequestValues.OptionalDates(request, "holidays");
         var snapshotsArray = request.RequiredArray("snapshots");
         request.RejectUnknownFields();
 
@@ -61,7 +50,7 @@ internal sealed class TnaaMeasure : IEvalMeasure
                 slot.RejectUnknownFields();
                 slots.Add(new Slot(start, status, held, reserved));
             }
-            values.Add((at, ThirdNextAvailableAppointment.Compute(slots.ToArray(), at, zone, horizon, convention, holidays)));
+            values.Add((at, ThirdNextAvailableAppointment.Compute(slots.ToArray(), at, zone, horizon, convention, holidays.ToHashSet())));
         }
 
         var known = values.Where(v => v.Days is not null).Select(v => (double)v.Days!.Value).Order().ToArray();

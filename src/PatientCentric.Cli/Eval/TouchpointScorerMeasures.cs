@@ -24,12 +24,7 @@ internal static class TouchpointScorers
     public static PracticeDataSet Data(TimeZoneInfo zone, IEnumerable<Appointment> appointments) =>
         new(PracticeDataSet.CurrentSchemaVersion, "eval", zone.Id, null, [new ServiceLine("eval", "eval")], [.. appointments], [], [], [], [], []);
 
-    public static TimeZoneInfo Zone(RequestObject request)
-    {
-        string id = RequestValues.NonEmptyString(request.Required("timeZone"), RequestObject.Child(request.Path, "timeZone"));
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
-            ? zone : throw new EvalInputException(RequestObject.Child(request.Path, "timeZone"), "not a known IANA time zone (for example \"America/Chicago\").");
-    }
+    public static TimeZoneInfo Zone(RequestObject request) => RequestValues.TimeZone(request);
 
     /// <summary>Writes a duration card as <c>{"n","excluded","exclusions","median","p90"}</c>.</summary>
     public static void WriteDuration(Utf8JsonWriter w, ScoreCard? card)
