@@ -64,7 +64,8 @@ internal static class CardText
         if (Get("p90") is { } p90)
         {
             string within = Get("within-target") is { } w ? $"; {Value(w, ScoreScale.Proportion)} within 2 business days; {Count((int)(Get("open") ?? 0))} unanswered" : "";
-            return $"median; P90 {Value(p90, card.Scale)}{within}";
+            string center = Get("mean") is not null && Get("median") is { } med ? $"mean; median {Value(med, card.Scale)}" : "median";
+            return $"{center}; P90 {Value(p90, card.Scale)}{within}";
         }
         if (Get("denominator") is { } d && Get("no-shows") is { } ns)
             return $"{Count((int)ns)} no-shows of {Count((int)d)} appointments";
