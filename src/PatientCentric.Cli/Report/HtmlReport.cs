@@ -718,8 +718,19 @@ internal static partial class HtmlReport
             keys.Add(c.Scope.Key);
         foreach (var sp in e.SupportPlans)
             keys.Add(sp.PatientKey);
-        foreach (var a in data.Appointments)
-            keys.Add(a.PatientKey);
+        keys.UnionWith(data.Appointments.Select(x => x.PatientKey));
+        keys.UnionWith(data.Claims.Select(x => x.PatientKey));
+        keys.UnionWith(data.MedicationFills.Select(x => x.PatientKey));
+        keys.UnionWith(data.Referrals.Select(x => x.PatientKey));
+        keys.UnionWith(data.SurveyReturns.Select(x => x.PatientKey));
+        keys.UnionWith(data.Jobs.Select(x => x.PatientKey));
+        keys.UnionWith(data.ClinicianRatings.Select(x => x.PatientKey));
+        keys.UnionWith(data.Barriers.Select(x => x.PatientKey));
+        keys.UnionWith(data.PortalThreads.Select(x => x.PatientKey));
+        keys.UnionWith(data.Statements.Select(x => x.PatientKey));
+        keys.UnionWith(data.OutreachContacts.Select(x => x.PatientKey));
+        keys.UnionWith(data.PriceEstimates.Select(x => x.PatientKey));
+        keys.Remove("");
         return keys;
     }
 
