@@ -230,7 +230,8 @@ internal static partial class HtmlReport
             return;
         }
         p.Raw("<p>").Text("Left: the share of patients who had medicine on hand on at least 80 % of days (adherent). " +
-                          "Right: how the patients' own coverage is spread — the box runs from the lower to the upper quartile, the line inside is the median; " +
+                          "Right: how the patients' own coverage is spread — the box runs from the lower quartile (Q1: a quarter of patients are below it) to the upper quartile (Q3), " +
+                          "the thick line inside is the median; " +
                           "the dashed line is the 80 % threshold.").Raw("</p>\n");
         const int rowHeight = 52, top = 28, label = 140, barW = 250, boxX = 450, boxW = 280;
         int height = top + cards.Count * rowHeight + 24;
@@ -268,8 +269,8 @@ internal static partial class HtmlReport
                 p.Raw(Svg($"<rect x=\"{X(q1):0.#}\" y=\"{y + 8}\" width=\"{Math.Max(2, X(q3) - X(q1)):0.#}\" height=\"22\" class=\"box\"><title>"))
                  .Text($"quartiles {CardText.Value(q1, ScoreScale.Proportion)} · {CardText.Value(q2, ScoreScale.Proportion)} · {CardText.Value(q3, ScoreScale.Proportion)}").Raw("</title></rect>\n");
                 p.Raw(Svg($"<line x1=\"{X(q2):0.#}\" y1=\"{y + 6}\" x2=\"{X(q2):0.#}\" y2=\"{y + 32}\" class=\"medianline\"/>\n"));
-                p.Raw(Svg($"<text x=\"{boxX}\" y=\"{y + 42}\" class=\"val\">"))
-                 .Text($"lower quartile {CardText.Value(q1, ScoreScale.Proportion)} · median {CardText.Value(q2, ScoreScale.Proportion)} · upper quartile {CardText.Value(q3, ScoreScale.Proportion)}").Raw("</text>\n");
+                p.Raw(Svg($"<text x=\"{boxX}\" y=\"{y + 44}\" class=\"val halo\">"))
+                 .Text($"Q1 {CardText.Value(q1, ScoreScale.Proportion)} · median {CardText.Value(q2, ScoreScale.Proportion)} · Q3 {CardText.Value(q3, ScoreScale.Proportion)}").Raw("</text>\n");
             }
             else
             {
@@ -803,7 +804,7 @@ internal static partial class HtmlReport
         .icons { font-size: 13.5px; } .icon { font-family: ui-monospace, Menlo, Consolas, monospace; background: #eef1f5; padding: 0 5px; border-radius: 4px; }
         .quote { font-style: italic; }
         footer { margin-top: 36px; border-top: 2px solid #e3e6ea; padding-top: 8px; font-size: 13.5px; }
-        .lbl { fill: #1d2733; font-size: 12.5px; } .val { fill: #1d2733; font-size: 12px; } .val.inv { fill: #fff; font-weight: 600; }
+        .lbl { fill: #1d2733; font-size: 12.5px; } .val { fill: #1d2733; font-size: 12px; } .val.inv { fill: #fff; font-weight: 600; } .halo { stroke: #fff; stroke-width: 3px; paint-order: stroke; }
         .axis { fill: #5b6573; font-size: 11px; } .mark { fill: #8a4b00; font-style: italic; }
         .track { fill: #eef1f5; } .bar-a { fill: #1f5fa8; } .bar-b { fill: #2e7d32; } .bar-c { fill: #a05a00; } .bar-n { fill: #8a9bb0; }
         .p90 { fill: #b8cde6; } .median { fill: #1f5fa8; } .share { fill: #2e7d32; }
