@@ -71,15 +71,16 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var to = new Option<DateOnly?>("--to") { Description = "Last day of the measurement period (yyyy-MM-dd). Default: the data set's period." };
         var asOf = new Option<DateTimeOffset?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601 with offset) instead of now, for reproducible output." };
         var explain = new Option<bool>("--explain") { Description = "List every component of every score card." };
+        var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people) and DIR/results.json (the same JSON as --format json), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
-            input, format, profile, from, to, asOf, explain,
+            input, format, profile, from, to, asOf, explain, outDir,
         };
-        command.SetAction(r => Report(r.GetValue(input), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain)));
+        command.SetAction(r => Report(r.GetValue(input), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
         return command;
     }
 
-    private int Report(FileInfo? input, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain)
+    private int Report(FileInfo? input, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
     {
         PracticeDataSet data;
         string source;
@@ -130,16 +131,48 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             return Fail(string.Join(Environment.NewLine, e.Failures));
         }
 
-        if (format == "json")
+        string? json = null;
+        string Json()
         {
             var options = new JsonSerializerOptions(PatientCentricJsonContext.Default.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-            stdout.WriteLine(JsonSerializer.Serialize(evaluation, new PatientCentricJsonContext(options).PracticeEvaluation));
+            return json ??= JsonSerializer.Serialize(evaluation, new PatientCentricJsonContext(options).PracticeEvaluation);
+        }
+
+        string? html = null, results = null;
+        if (outDir is not null)
+        {
+            try
+            {
+                Directory.CreateDirectory(outDir.FullName);
+                html = Path.Combine(outDir.FullName, "report.html");
+                results = Path.Combine(outDir.FullName, "results.json");
+                File.WriteAllText(html, HtmlReport.Render(evaluation, data, source), new UTF8Encoding(false));
+                File.WriteAllText(results, Json() + "\n", new UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Fail($"{outDir.FullName}: cannot write the report ({e.GetType().Name}).");
+            }
+        }
+
+        if (format == "json")
+        {
+            stdout.WriteLine(Json());
+            // Standard output stays one JSON document: where the files went goes to standard error.
+            if (html is not null)
+                stderr.WriteLine($"Wrote {html} and {results}.");
         }
         else
         {
             var text = new StringWriter(CultureInfo.InvariantCulture);
             ConsoleReport.Write(text, evaluation, data, source, explain);
             stdout.Write(text.ToString());
+            if (html is not null)
+            {
+                stdout.WriteLine();
+                stdout.WriteLine($"Wrote the HTML report to {html}");
+                stdout.WriteLine($"Wrote the JSON results to {results}");
+            }
         }
         return Success;
     }
