@@ -32,5 +32,5 @@ public sealed record ReviewLexicon(ImmutableDictionary<Commitment, ImmutableArra
             [Commitment.RespectingTime] = ["waited", "wait", "late", "delay", "delayed", "rushed", "slow"],
             [Commitment.ValueAddedServices] = ["no parking", "uncomfortable", "inconvenient", "overpriced"],
         }.ToImmutableDictionary(),
-        ["not", "no", "never", "hardly", "isn't", "wasn't", "weren't", "didn't", "don't", "doesn't", "without"]);
+        ["not", "no", "never", "hardly", "isn't", "wasn't", "weren't", "didn't", "don't", "doesn't", "without", "nobody", "nothing", "none", "nor"]);
 }

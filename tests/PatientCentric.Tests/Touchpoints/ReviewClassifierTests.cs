@@ -20,6 +20,7 @@ public sealed class ReviewClassifierTests
     [InlineData("I didn't have to wait.", Commitment.RespectingTime, 1, 0)]
     [InlineData("Started on time, very punctual.", Commitment.RespectingTime, 1, 0)]  // a phrase of two words
     [InlineData("Rude? Not here; everyone was friendly.", Commitment.Compassion, 1, 1)]
+    [InlineData("Nobody answered my message; it was ignored.", Commitment.Engagement, 0, 1)]   // "nobody answered" is a complaint
     public void Negation_FlipsPolarityWithinTheWindow(string review, Commitment c, int pros, int cons)
     {
         var t = Theme([review], c);
