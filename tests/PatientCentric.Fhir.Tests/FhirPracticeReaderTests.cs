@@ -220,10 +220,65 @@ public sealed class FhirPracticeReaderTests
     [Fact]
     public void QuestionnaireResponse_IsReadOnlyThroughTheLinkIdMap()
     {
-        var file = Path.Combine(DataDir, "hl7-examples", "QuestionnaireResponse-bb.json");
-        Assert.Empty(Reader().ReadJsonFile(file).Data.SurveyReturns);
-        var linkIds = JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("item")[0].GetProperty("linkId").GetString()!;
-        Assert.NotNull(linkIds);
+        var file = TempFile(".ndjson",
+            Patient("p1"),
+            """{"resourceType":"QuestionnaireResponse","id":"q1","status":"completed","subject":{"reference":"Patient/p1"},"authored":"2024-02-01T10:00:00Z","item":[{"linkId":"g","item":[{"linkId":"nps","answer":[{"valueInteger":9}]},{"linkId":"free","answer":[{"valueString":"secret text"}]}]}]}""");
+        Assert.Empty(Reader().ReadNdjson([file]).Data.SurveyReturns);
+        var mapped = Reader(survey: new Dictionary<string, string> { ["nps"] = "likelihood-to-recommend" }).ReadNdjson([file]);
+        var survey = Assert.Single(mapped.Data.SurveyReturns);
+        Assert.Equal(new DateOnly(2024, 2, 1), survey.ReturnedOn);
+        Assert.Equal("9", Assert.Single(survey.Answers).Value);
+    }
+
+    [Fact]
+    public void Appointment_StatusesAndCancellationReason_AreMapped()
+    {
+        var file = TempFile(".ndjson",
+            Patient("p1"),
+            """{"resourceType":"Appointment","id":"a1","status":"noshow","created":"2024-01-01T09:00:00Z","start":"2024-01-10T09:00:00Z","end":"2024-01-10T09:15:00Z","participant":[{"actor":{"reference":"Patient/p1"},"status":"accepted"}]}""",
+            """{"resourceType":"Appointment","id":"a2","status":"cancelled","cancelationReason":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason","code":"pat-cpp"}]},"created":"2024-01-01T09:00:00Z","start":"2024-01-11T09:00:00Z","end":"2024-01-11T09:15:00Z","participant":[{"actor":{"reference":"Patient/p1"},"status":"accepted"}]}""",
+            """{"resourceType":"Appointment","id":"a3","status":"booked","created":"2024-01-02T09:00:00Z","start":"2024-01-12T09:00:00Z","end":"2024-01-12T09:15:00Z","participant":[{"actor":{"reference":"Patient/p1"},"status":"accepted"}]}""",
+            """{"resourceType":"Encounter","id":"e3","status":"finished","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"VR"},"subject":{"reference":"Patient/p1"},"appointment":[{"reference":"Appointment/a3"}],"period":{"start":"2024-01-12T09:05:00Z","end":"2024-01-12T09:20:00Z"}}""");
+        var result = Reader().ReadNdjson([file]);
+        Assert.Equal(3, result.Data.Appointments.Length);
+        Assert.Contains(result.Data.Appointments, a => a.Outcome == AppointmentOutcome.NoShow);
+        Assert.Contains(result.Data.Appointments, a => a is { Outcome: AppointmentOutcome.Cancelled, CancelledBy: CancellationInitiator.Patient });
+        var kept = Assert.Single(result.Data.Appointments, a => a.Outcome == AppointmentOutcome.Kept);
+        Assert.Equal(new DateTimeOffset(2024, 1, 2, 9, 0, 0, TimeSpan.Zero), kept.BookedAt);
+        Assert.Equal(new DateTimeOffset(2024, 1, 12, 9, 5, 0, TimeSpan.Zero), kept.ArrivedAt);
+        Assert.Equal(VisitMode.Telehealth, kept.Mode);
+        Assert.Equal(0, result.Quality.BookingInstantUnknown);
+    }
+
+    [Fact]
+    public void TimeZone_TurnsInstantsIntoLocalDates()
+    {
+        var file = TempFile(".ndjson",
+            Patient("p1"),
+            """{"resourceType":"MedicationDispense","id":"d1","status":"completed","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"text":"Metformin"},"whenHandedOver":"2024-01-03T03:00:00Z","daysSupply":{"value":30}}""");
+        var reader = new FhirPracticeReader(new FhirReadOptions { TimeZone = "America/Chicago", PseudonymKey = Key });
+        var result = reader.ReadNdjson([file]);
+        Assert.Equal(new DateOnly(2024, 1, 2), Assert.Single(result.Data.MedicationFills).DateOfService);
+        Assert.Equal("America/Chicago", result.Data.TimeZone);
+    }
+
+    [Fact]
+    public void Options_RejectUnknownTimeZoneAndShortKey()
+    {
+        Assert.Throws<ArgumentException>(() => new FhirPracticeReader(new FhirReadOptions { TimeZone = "Mars/Olympus" }));
+        Assert.Throws<ArgumentException>(() => new FhirPracticeReader(new FhirReadOptions { PseudonymKey = [1, 2, 3] }));
+    }
+
+    [Fact]
+    public void MissingField_IsCountedWithItsPath_NotFilledWithZero()
+    {
+        var file = TempFile(".ndjson",
+            Patient("p1"),
+            """{"resourceType":"MedicationDispense","id":"d1","status":"completed","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"text":"Metformin"},"whenHandedOver":"2024-01-03"}""");
+        var result = Reader().ReadNdjson([file]);
+        Assert.Empty(result.Data.MedicationFills);
+        var issue = Assert.Single(result.Quality.Issues);
+        Assert.Equal((FhirIssueCode.MissingField, "MedicationDispense.daysSupply", 2), (issue.Code, issue.Field, issue.Line));
     }
 
     private static string Patient(string id) =>
