@@ -5,8 +5,12 @@ using PatientCentric.Serialization;
 
 namespace PatientCentric.Fhir.Tests;
 
-public sealed class FhirPracticeReaderTests
+public sealed class FhirPracticeReaderTests : IDisposable
 {
+    private readonly string _tempDir = Directory.CreateTempSubdirectory("pc-fhir-").FullName;
+
+    public void Dispose() => Directory.Delete(_tempDir, recursive: true);
+
     private static readonly string DataDir = Path.Combine(AppContext.BaseDirectory, "Data");
     private static readonly string SyntheaFile = Path.Combine(DataDir, "synthea", "Eboni_Brekke_ae30c5e1-23da-4ecd-a320-a2c6047f3a19.json");
     private static readonly ImmutableArray<byte> Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
@@ -281,6 +285,24 @@ public sealed class FhirPracticeReaderTests
         Assert.Equal((FhirIssueCode.MissingField, "MedicationDispense.daysSupply", 2), (issue.Code, issue.Field, issue.Line));
     }
 
+    [FsCheck.Xunit.Property(MaxTest = 50)]
+    public bool LineOrder_DoesNotChangeTheResult(int seed)
+    {
+        string[] lines =
+        [
+            Patient("p1"), Patient("p2"),
+            Encounter("e1", "p1", "2024-01-02T09:00:00Z", lastUpdated: "2024-01-02T00:00:00Z"),
+            Encounter("e1", "p1", "2024-01-05T09:00:00Z", lastUpdated: "2024-01-06T00:00:00Z"),
+            Encounter("e2", "p2", "2024-02-02T09:00:00Z"),
+            Encounter("e3", "p3", "2024-02-03T09:00:00Z"),
+        ];
+        var shuffled = (string[])lines.Clone();
+        new Random(seed).Shuffle(shuffled);
+        static string Summary(FhirReadResult r) => string.Join("|", r.Data.Appointments.Select(a => a.PatientKey + a.Start.ToString("O", System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal))
+            + $"#{r.Quality.Count(FhirIssueCode.MissingPatient)}#{r.Quality.DuplicatesReplaced}";
+        return Summary(Reader().ReadNdjson([TempFile(".ndjson", lines)])) == Summary(Reader().ReadNdjson([TempFile(".ndjson", shuffled)]));
+    }
+
     private static string Patient(string id) =>
         """{"resourceType":"Patient","id":"@ID@","name":[{"family":"Doe"}]}""".Replace("@ID@", id, StringComparison.Ordinal);
 
@@ -289,9 +311,9 @@ public sealed class FhirPracticeReaderTests
             .Replace("@ID@", id, StringComparison.Ordinal).Replace("@PAT@", patient, StringComparison.Ordinal).Replace("@START@", start, StringComparison.Ordinal)
             .Replace("@META@", lastUpdated is null ? "" : "\"meta\":{\"lastUpdated\":\"" + lastUpdated + "\"},", StringComparison.Ordinal);
 
-    private static string TempFile(string extension, params string[] lines)
+    private string TempFile(string extension, params string[] lines)
     {
-        var path = Path.Combine(Path.GetTempPath(), "pc-fhir-" + Guid.NewGuid().ToString("N") + extension);
+        var path = Path.Combine(_tempDir, Guid.NewGuid().ToString("N") + extension);
         File.WriteAllLines(path, lines);
         return path;
     }
