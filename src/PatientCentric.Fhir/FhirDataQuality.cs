@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace PatientCentric.Fhir;
+
+/// <summary>What the reader could not use, or used with an assumption. Counts only: no identifier, name or value.</summary>
+/// <param name="ResourcesRead">Resources read (lines and Bundle entries), before de-duplication.</param>
+/// <param name="DuplicatesReplaced">Resources dropped because another with the same <c>resourceType/id</c> had the same or later <c>meta.lastUpdated</c>.</param>
+/// <param name="ResourcesIgnored">Readable resources of types the mapping does not use (such as <c>Observation</c>), by type.</param>
+/// <param name="BookingInstantUnknown">Appointments whose booking instant is unknown (an <c>Encounter</c> without an
+/// <c>Appointment</c>, or an <c>Appointment</c> without <c>created</c>): booking is set to the start, so lead time is 0 and is not meaningful.</param>
+/// <param name="DerivedFills">Fills derived from <c>MedicationRequest.dispenseRequest</c> because no <c>MedicationDispense</c> refers to the request.</param>
+/// <param name="ClaimsWithoutResponse">Claims with no <c>ClaimResponse</c> or <c>ExplanationOfBenefit</c>: pending, and counted as passing edits because FHIR does not record edits.</param>
+/// <param name="Issues">Each problem, with file and line.</param>
+public sealed record FhirDataQuality(int ResourcesRead, int DuplicatesReplaced, ImmutableSortedDictionary<string, int> ResourcesIgnored,
+                                     int BookingInstantUnknown, int DerivedFills, int ClaimsWithoutResponse,
+                                     ImmutableArray<FhirDataIssue> Issues)
+{
+    /// <summary>Counts the issues with a given code.</summary>
+    /// <param name="code">The code.</param>
+    /// <returns>How many issues have <paramref name="code"/>.</returns>
+    public int Count(FhirIssueCode code) => Issues.Count(i => i.Code == code);
+}

@@ -1,0 +1,20 @@
+namespace PatientCentric.Fhir;
+
+/// <summary>Why a resource (or line) was skipped or only partly used.</summary>
+public enum FhirIssueCode
+{
+    /// <summary>The line or entry is not valid JSON or not a readable FHIR R4 resource.</summary>
+    Malformed,
+
+    /// <summary>The <c>resourceType</c> is missing or is not a FHIR R4 resource type.</summary>
+    UnknownResourceType,
+
+    /// <summary>The resource refers to a patient that is not in the input.</summary>
+    MissingPatient,
+
+    /// <summary>A field the mapping needs (such as <c>Encounter.period.start</c>) is absent; the record is skipped, never filled with 0.</summary>
+    MissingField,
+
+    /// <summary>A field holds a value the mapping cannot use (such as a non-whole <c>daysSupply</c>).</summary>
+    InvalidValue,
+}

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Fhir;
+
+/// <summary>Settings for <see cref="FhirPracticeReader"/>: the practice's name, time zone and period, the pseudonym key,
+/// and how strictly bad input is treated.</summary>
+/// <remarks>Mutable so hosts can bind it; the reader copies the values once when it is constructed.</remarks>
+public sealed class FhirReadOptions
+{
+    /// <summary>Gets or sets the practice's display name written into the data set.</summary>
+    /// <value>The default is <c>"FHIR practice"</c>.</value>
+    public string PracticeName { get; set; } = "FHIR practice";
+
+    /// <summary>Gets or sets the practice's IANA time zone; instants become local dates in it (DOMAIN.md §0).</summary>
+    /// <value>The default is <c>"UTC"</c>.</value>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Gets or sets the measurement period, or <see langword="null"/> to take it from the first and last
+    /// encounter or appointment start in the data (local dates).</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public MeasurementPeriod? Period { get; set; }
+
+    /// <summary>Gets or sets the secret key for the patient pseudonyms (HMAC-SHA256 of the FHIR <c>Patient</c> id), or
+    /// <see langword="null"/> for a random key per reader, so keys match within one run only.</summary>
+    /// <value>At least 16 bytes when set. The default is <see langword="null"/>.</value>
+    public ImmutableArray<byte>? PseudonymKey { get; set; }
+
+    /// <summary>Gets or sets whether the first input problem (malformed line, unknown resource type, reference to a missing
+    /// patient) throws a <see cref="FhirInputException"/> instead of being counted and skipped.</summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool Strict { get; set; }
+
+    /// <summary>Gets or sets the service-line key given to records whose source has no encounter class (fills,
+    /// referrals, claims, surveys, portal threads, <c>Appointment</c> resources).</summary>
+    /// <value>The default is <c>"ambulatory"</c>.</value>
+    public string DefaultServiceLine { get; set; } = "ambulatory";
+
+    /// <summary>Gets or sets the map from <c>QuestionnaireResponse.item.linkId</c> to survey item key; when empty,
+    /// questionnaire responses are not read.</summary>
+    /// <value>The default is empty.</value>
+    public IReadOnlyDictionary<string, string> SurveyItemsByLinkId { get; set; } = ImmutableDictionary<string, string>.Empty;
+}

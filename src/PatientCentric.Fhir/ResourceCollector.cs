@@ -1,0 +1,467 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Hl7.Fhir.Model;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+using FhirAppointment = Hl7.Fhir.Model.Appointment;
+using FhirClaim = Hl7.Fhir.Model.Claim;
+using Task = Hl7.Fhir.Model.Task;
+
+namespace PatientCentric.Fhir;
+
+/// <summary>Collects mapped rows (not whole resources) from one read, de-duplicates by <c>resourceType/id</c>, and
+/// joins and pseudonymises them into a <see cref="PracticeDataSet"/> at the end.</summary>
+internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zone, Func<string, string> pseudonym)
+{
+    private static readonly FrozenTypes Mapped = new(
+    [
+        "Patient", "Encounter", "Appointment", "MedicationDispense", "MedicationRequest", "ServiceRequest", "Task",
+        "Claim", "ClaimResponse", "ExplanationOfBenefit", "QuestionnaireResponse", "Communication",
+    ]);
+
+    private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
+    private readonly List<FhirDataIssue> _issues = [];
+    private readonly SortedDictionary<string, int> _ignored = new(StringComparer.Ordinal);
+    private int _read, _duplicates, _anonymous;
+
+    public static bool IsMapped(string type) => Mapped.Contains(type);
+
+    public void CountRead() => _read++;
+
+    public void Ignore(string type) => _ignored[type] = _ignored.GetValueOrDefault(type) + 1;
+
+    public void Issue(FhirIssueCode code, string file, int line, string? type, string? field = null)
+    {
+        var issue = new FhirDataIssue(code, file, line, type, field);
+        if (options.Strict) throw new FhirInputException([issue]);
+        _issues.Add(issue);
+    }
+
+    public void Add(Resource resource, string file, int line, Dictionary<string, string>? urls)
+    {
+        var at = new Source(file, line, urls);
+        Row? row = resource switch
+        {
+            Patient => new PatientRow(),
+            Encounter e => MapEncounter(e, at),
+            FhirAppointment a => MapAppointment(a, at),
+            MedicationDispense d => MapDispense(d, at),
+            MedicationRequest r => MapRequest(r, at),
+            ServiceRequest s => MapServiceRequest(s, at),
+            Task t => MapTask(t, at),
+            FhirClaim c => MapClaim(c, at),
+            ClaimResponse r => MapResponse(r.Request, r.CreatedElement?.Value, r.Outcome == ClaimProcessingCodes.Error || r.Error.Count > 0, at),
+            ExplanationOfBenefit b => MapResponse(b.Claim, b.CreatedElement?.Value, b.Outcome == ClaimProcessingCodes.Error, at),
+            QuestionnaireResponse q => MapSurvey(q, at),
+            Communication m => MapCommunication(m, at),
+            _ => null,
+        };
+        if (row is null) return;
+        row = row with { At = at, LastUpdated = resource.Meta?.LastUpdated };
+        var key = resource.TypeName + "/" + (resource.Id ?? "#" + (++_anonymous).ToString(CultureInfo.InvariantCulture));
+        if (_rows.TryGetValue(key, out var existing))
+        {
+            _duplicates++;
+            if (Later(existing.LastUpdated, row.LastUpdated)) return;   // keep the existing, later (or equal, first-read) one
+        }
+        _rows[key] = row;
+    }
+
+    private static bool Later(DateTimeOffset? existing, DateTimeOffset? candidate) =>
+        candidate is null || (existing is not null && existing >= candidate);
+
+    // ---------- mapping of single resources into rows ----------
+
+    private EncounterRow? MapEncounter(Encounter e, Source at)
+    {
+        if (e.Status != Encounter.EncounterStatus.Finished) return null;
+        var start = Instant(e.Period?.Start);
+        if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Encounter", "Encounter.period.start"); return null; }
+        var patient = Ref(e.Subject, "Patient", at);
+        if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Encounter", "Encounter.subject"); return null; }
+        var cls = e.Class?.Code;
+        var (line, mode) = cls switch
+        {
+            "VR" => (options.DefaultServiceLine, VisitMode.Telehealth),
+            "AMB" => (options.DefaultServiceLine, VisitMode.InPerson),
+            "EMER" => ("emergency", VisitMode.InPerson),
+            "IMP" or "ACUTE" or "NONAC" => ("inpatient", VisitMode.InPerson),
+            "HH" => ("home-health", VisitMode.InPerson),
+            _ => ("other", VisitMode.InPerson),
+        };
+        var appointment = e.Appointment.Select(r => Ref(r, "Appointment", at)).FirstOrDefault(r => r is not null);
+        return new EncounterRow(patient, line, mode, start.Value, Instant(e.Period?.End), appointment);
+    }
+
+    private AppointmentRow? MapAppointment(FhirAppointment a, Source at)
+    {
+        var outcome = a.Status switch
+        {
+            FhirAppointment.AppointmentStatus.Noshow => AppointmentOutcome.NoShow,
+            FhirAppointment.AppointmentStatus.Cancelled => AppointmentOutcome.Cancelled,
+            FhirAppointment.AppointmentStatus.Fulfilled or FhirAppointment.AppointmentStatus.Arrived
+                or FhirAppointment.AppointmentStatus.CheckedIn => AppointmentOutcome.Kept,
+            FhirAppointment.AppointmentStatus.Booked or FhirAppointment.AppointmentStatus.Pending => AppointmentOutcome.Booked,
+            _ => (AppointmentOutcome?)null,   // proposed, waitlist, entered-in-error: not a booked appointment
+        };
+        if (outcome is null) return null;
+        var start = Instant(a.StartElement?.Value?.ToString("o", CultureInfo.InvariantCulture));
+        if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Appointment", "Appointment.start"); return null; }
+        var patient = a.Participant.Select(p => Ref(p.Actor, "Patient", at)).FirstOrDefault(r => r is not null);
+        if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Appointment", "Appointment.participant.actor"); return null; }
+        var clinician = a.Participant.Select(p => Ref(p.Actor, "Practitioner", at)).FirstOrDefault(r => r is not null);
+        var reason = a.CancelationReason?.Coding.Select(c => c.Code).FirstOrDefault(c => c is not null);
+        CancellationInitiator? by = outcome != AppointmentOutcome.Cancelled || reason is null ? null
+            : reason.StartsWith("pat", StringComparison.Ordinal) ? CancellationInitiator.Patient : CancellationInitiator.Practice;
+        return new AppointmentRow(patient, clinician, Instant(a.Created), start.Value, outcome.Value, by);
+    }
+
+    private Row? MapDispense(MedicationDispense d, Source at)
+    {
+        var prescriptions = d.AuthorizingPrescription.Select(r => Ref(r, "MedicationRequest", at)).OfType<string>().ToImmutableArray();
+        if (d.Status == MedicationDispense.MedicationDispenseStatusCodes.EnteredInError) return null;
+        // Not (yet) handed over: no fill, but the request is being dispensed, so no fill is derived from it either.
+        if (d.Status is not (null or MedicationDispense.MedicationDispenseStatusCodes.Completed)) return new PrescriptionRow(prescriptions);
+        var patient = Ref(d.Subject, "Patient", at);
+        if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.subject"); return null; }
+        var date = LocalDate(d.WhenHandedOver);
+        if (date is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.whenHandedOver"); return null; }
+        if (d.DaysSupply?.Value is not { } supply) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.daysSupply"); return null; }
+        if (supply != decimal.Truncate(supply) || supply < 1 || supply > 10_000)
+        { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "MedicationDispense", "MedicationDispense.daysSupply"); return null; }
+        var drug = DrugKey(d.Medication, d.Contained);
+        if (drug is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.medication"); return null; }
+        return new FillRow(patient, drug, date.Value, (int)supply, prescriptions);
+    }
+
+    private RequestRow? MapRequest(MedicationRequest r, Source at)
+    {
+        if (r.DispenseRequest is not { } dr) return null;   // no dispense request: nothing to derive a fill from
+        var patient = Ref(r.Subject, "Patient", at);
+        if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationRequest", "MedicationRequest.subject"); return null; }
+        var date = LocalDate(dr.ValidityPeriod?.Start ?? r.AuthoredOn);
+        var days = Days(dr.ExpectedSupplyDuration);
+        var drug = DrugKey(r.Medication, r.Contained);
+        // Incomplete requests are kept silently: they only matter if no dispense refers to them (checked in Build).
+        return new RequestRow(patient, drug, date, days);
+    }
+
+    private ReferralRow? MapServiceRequest(ServiceRequest s, Source at)
+    {
+        bool isReferral = s.Category.Any(IsReferral) || IsReferral(s.Code);
+        if (!isReferral) return null;
+        var patient = Ref(s.Subject, "Patient", at);
+        if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "ServiceRequest", "ServiceRequest.subject"); return null; }
+        var authored = LocalDate(s.AuthoredOn);
+        if (authored is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "ServiceRequest", "ServiceRequest.authoredOn"); return null; }
+        var specialty = Text(s.PerformerType) ?? Text(s.Code) ?? "unspecified";
+        return new ReferralRow(patient, specialty, authored.Value);
+    }
+
+    private TaskRow? MapTask(Task t, Source at)
+    {
+        if (t.Status != Task.TaskStatus.Completed) return null;
+        var end = LocalDate(t.ExecutionPeriod?.End);
+        if (end is null) return null;
+        var basedOn = t.BasedOn.Select(r => Ref(r, "ServiceRequest", at)).OfType<string>().ToImmutableArray();
+        return basedOn.IsEmpty ? null : new TaskRow(basedOn, end.Value);
+    }
+
+    private ClaimRow? MapClaim(FhirClaim c, Source at)
+    {
+        var patient = Ref(c.Patient, "Patient", at);
+        if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.patient"); return null; }
+        var created = LocalDate(c.Created);
+        if (created is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.created"); return null; }
+        if (c.Total?.Value is not { } total) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.total"); return null; }
+        if (total < 0) { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "Claim", "Claim.total"); return null; }
+        return new ClaimRow(patient, created.Value, total);
+    }
+
+    private ResponseRow? MapResponse(ResourceReference? claim, string? created, bool error, Source at)
+    {
+        var claimKey = Ref(claim, "Claim", at);
+        return claimKey is null ? null : new ResponseRow(claimKey, LocalDate(created), error);
+    }
+
+    private SurveyRow? MapSurvey(QuestionnaireResponse q, Source at)
+    {
+        if (options.SurveyItemsByLinkId.Count == 0) return null;
+        if (q.Status is not (QuestionnaireResponse.QuestionnaireResponseStatus.Completed or QuestionnaireResponse.QuestionnaireResponseStatus.Amended)) return null;
+        var patient = Ref(q.Subject, "Patient", at) ?? Ref(q.Source, "Patient", at);
+        if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "QuestionnaireResponse", "QuestionnaireResponse.subject"); return null; }
+        var date = LocalDate(q.Authored);
+        if (date is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "QuestionnaireResponse", "QuestionnaireResponse.authored"); return null; }
+        var answers = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var item in Flatten(q.Item))
+        {
+            if (item.LinkId is null || !options.SurveyItemsByLinkId.TryGetValue(item.LinkId, out var key)) continue;
+            if (item.Answer.FirstOrDefault()?.Value is { } v && AnswerText(v) is { } s) answers[key] = s;
+        }
+        return answers.Count == 0 ? null : new SurveyRow(patient, date.Value, answers.ToImmutable());
+    }
+
+    private MessageRow? MapCommunication(Communication m, Source at)
+    {
+        var sent = Instant(m.Sent);
+        if (sent is null) return null;
+        var fromPatient = Ref(m.Sender, "Patient", at);
+        var replyTo = m.InResponseTo.Select(r => Ref(r, "Communication", at)).FirstOrDefault(r => r is not null);
+        var patient = fromPatient ?? Ref(m.Subject, "Patient", at) ?? m.Recipient.Select(r => Ref(r, "Patient", at)).FirstOrDefault(r => r is not null);
+        if (patient is null) return null;
+        return new MessageRow(patient, sent.Value, fromPatient is not null, replyTo);
+    }
+
+    // ---------- build ----------
+
+    public FhirReadResult Build()
+    {
+        var rows = _rows.ToList();
+        var patients = rows.Where(r => r.Value is PatientRow).Select(r => r.Key["Patient/".Length..]).ToHashSet(StringComparer.Ordinal);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Key(Row row, string type)
+        {
+            if (row.PatientId is not { } id) return null;
+            if (!patients.Contains(id)) { Issue(FhirIssueCode.MissingPatient, row.At.File, row.At.Line, type); return null; }
+            if (!keys.TryGetValue(id, out var k)) keys[id] = k = pseudonym(id);
+            return k;
+        }
+
+        int bookingUnknown = 0, derived = 0, withoutResponse = 0, index = 0;
+        string NextId(string prefix) => prefix + "-" + (++index).ToString("D6", CultureInfo.InvariantCulture);
+        var appointments = new List<Records.Appointment>();
+        var appointmentIds = new Dictionary<string, int>(StringComparer.Ordinal);   // FHIR Appointment key → index
+        foreach (var (k, row) in rows)
+        {
+            if (row is not AppointmentRow a || Key(a, "Appointment") is not { } pk) continue;
+            if (a.Created is null) bookingUnknown++;
+            appointmentIds[k] = appointments.Count;
+            appointments.Add(new Records.Appointment(NextId("A"), pk, options.DefaultServiceLine, a.Clinician is null ? null : "C-" + pseudonym(a.Clinician)[2..],
+                a.Created ?? a.Start, a.Start, a.Outcome, CancelledBy: a.CancelledBy));
+        }
+        foreach (var (_, row) in rows)
+        {
+            if (row is not EncounterRow e || Key(e, "Encounter") is not { } pk) continue;
+            if (e.Appointment is { } ak && appointmentIds.TryGetValue("Appointment/" + ak, out var ai))
+            {
+                appointments[ai] = appointments[ai] with { Outcome = AppointmentOutcome.Kept, ArrivedAt = e.Start, DepartedAt = e.End, Mode = e.Mode };
+                continue;
+            }
+            bookingUnknown++;
+            appointments.Add(new Records.Appointment(NextId("A"), pk, e.ServiceLine, null, e.Start, e.Start, AppointmentOutcome.Kept,
+                ArrivedAt: e.Start, DepartedAt: e.End) { Mode = e.Mode });
+        }
+
+        var fills = new List<MedicationFill>();
+        var dispensed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, row) in rows)
+        {
+            if (row is PrescriptionRow p) { dispensed.UnionWith(p.Prescriptions); continue; }
+            if (row is not FillRow f || Key(f, "MedicationDispense") is not { } pk) continue;
+            fills.Add(new MedicationFill(NextId("F"), pk, f.Drug, f.Date, f.DaysSupply));
+            dispensed.UnionWith(f.Prescriptions);
+        }
+        foreach (var (k, row) in rows)
+        {
+            if (row is not RequestRow r || dispensed.Contains(k["MedicationRequest/".Length..])) continue;
+            if (r.Date is null || r.Days is null || r.Drug is null)
+            {
+                Issue(FhirIssueCode.MissingField, r.At.File, r.At.Line, "MedicationRequest",
+                    r.Date is null ? "MedicationRequest.authoredOn" : r.Days is null ? "MedicationRequest.dispenseRequest.expectedSupplyDuration" : "MedicationRequest.medication");
+                continue;
+            }
+            if (Key(r, "MedicationRequest") is not { } pk) continue;
+            derived++;
+            fills.Add(new MedicationFill(NextId("F"), pk, r.Drug, r.Date.Value, r.Days.Value));
+        }
+
+        var reports = rows.Select(r => r.Value).OfType<TaskRow>().SelectMany(t => t.BasedOn.Select(b => (b, t.End)))
+            .GroupBy(x => x.b, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(x => x.End), StringComparer.Ordinal);
+        var referrals = new List<Referral>();
+        foreach (var (k, row) in rows)
+        {
+            if (row is not ReferralRow s || Key(s, "ServiceRequest") is not { } pk) continue;
+            referrals.Add(new Referral(NextId("R"), pk, options.DefaultServiceLine, s.Specialty, s.AuthoredOn,
+                reports.TryGetValue(k["ServiceRequest/".Length..], out var end) ? end : null));
+        }
+
+        var responses = rows.Select(r => r.Value).OfType<ResponseRow>().GroupBy(r => r.Claim, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Created ?? DateOnly.MaxValue).First(), StringComparer.Ordinal);
+        var claims = new List<Records.Claim>();
+        foreach (var (k, row) in rows)
+        {
+            if (row is not ClaimRow c || Key(c, "Claim") is not { } pk) continue;
+            if (responses.TryGetValue(k["Claim/".Length..], out var resp))
+                claims.Add(new Records.Claim(NextId("B"), pk, options.DefaultServiceLine, c.Created, !resp.Error, resp.Created, resp.Created is null ? null : resp.Error, c.Total));
+            else
+            {
+                withoutResponse++;
+                claims.Add(new Records.Claim(NextId("B"), pk, options.DefaultServiceLine, c.Created, true, null, null, c.Total));
+            }
+        }
+
+        var surveys = new List<SurveyReturn>();
+        foreach (var (_, row) in rows)
+            if (row is SurveyRow q && Key(q, "QuestionnaireResponse") is { } pk)
+                surveys.Add(new SurveyReturn(NextId("S"), pk, options.DefaultServiceLine, q.Date, q.Answers));
+
+        var replies = rows.Select(r => r.Value).OfType<MessageRow>().Where(m => !m.FromPatient && m.ReplyTo is not null)
+            .GroupBy(m => m.ReplyTo!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(m => m.Sent), StringComparer.Ordinal);
+        var threads = new List<PortalThread>();
+        foreach (var (k, row) in rows)
+        {
+            if (row is not MessageRow m || !m.FromPatient || m.ReplyTo is not null || Key(m, "Communication") is not { } pk) continue;
+            threads.Add(new PortalThread(NextId("T"), pk, options.DefaultServiceLine, m.Sent,
+                replies.TryGetValue(k["Communication/".Length..], out var reply) ? reply : null));
+        }
+
+        var period = options.Period ?? PeriodOf(appointments);
+        var lines = appointments.Select(a => a.ServiceLine).Append(options.DefaultServiceLine).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).Select(l => new ServiceLine(l, ServiceLineName(l))).ToImmutableArray();
+        var data = new PracticeDataSet(PracticeDataSet.CurrentSchemaVersion, options.PracticeName, options.TimeZone, period, lines,
+            [.. appointments], [], [.. surveys], [.. fills], [.. referrals], [.. claims]) { PortalThreads = [.. threads] };
+        var quality = new FhirDataQuality(_read, _duplicates, _ignored.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            bookingUnknown, derived, withoutResponse, [.. _issues]);
+        return new FhirReadResult(data, quality);
+    }
+
+    private MeasurementPeriod? PeriodOf(List<Records.Appointment> appointments)
+    {
+        if (appointments.Count == 0) return null;
+        var dates = appointments.Select(a => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.Start, zone).DateTime)).ToList();
+        return new MeasurementPeriod(dates.Min(), dates.Max());
+    }
+
+    private static string ServiceLineName(string key) => key switch
+    {
+        "ambulatory" => "Ambulatory",
+        "emergency" => "Emergency",
+        "inpatient" => "Inpatient",
+        "home-health" => "Home health",
+        "other" => "Other encounters",
+        _ => key,
+    };
+
+    // ---------- value helpers ----------
+
+    private static string? Ref(ResourceReference? reference, string type, Source at)
+    {
+        var r = reference?.Reference;
+        if (string.IsNullOrEmpty(r)) return null;
+        if (at.Urls is not null && at.Urls.TryGetValue(r, out var resolved)) r = resolved;
+        if (r.StartsWith('#')) return null;   // contained: not a top-level resource
+        var parts = r.Split('/');
+        if (parts.Length < 2) return null;
+        var t = parts[^2];
+        var id = parts[^1];
+        if (parts.Length >= 4 && parts[^2] == "_history") { t = parts[^4]; id = parts[^3]; }
+        return t == type && id.Length > 0 && !id.Contains('?', StringComparison.Ordinal) ? id : null;
+    }
+
+    private DateTimeOffset? Instant(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            var local = d.ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        }
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+    }
+
+    private DateOnly? LocalDate(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        return Instant(value) is { } t ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, zone).DateTime) : null;
+    }
+
+    private static int? Days(Duration? duration)
+    {
+        if (duration?.Value is not { } v) return null;
+        decimal? days = (duration.Code ?? duration.Unit) switch
+        {
+            "d" or "day" or "days" => v,
+            "wk" or "week" or "weeks" => v * 7,
+            "mo" or "month" or "months" => v * 30,
+            "a" or "year" or "years" => v * 365,
+            _ => null,
+        };
+        return days is { } x && x >= 1 && x == decimal.Truncate(x) && x <= 10_000 ? (int)x : null;
+    }
+
+    private static string? DrugKey(DataType? medication, List<Resource> contained)
+    {
+        var concept = medication switch
+        {
+            CodeableConcept cc => cc,
+            ResourceReference rr when rr.Reference?.StartsWith('#') == true =>
+                contained.OfType<Medication>().FirstOrDefault(m => m.Id == rr.Reference[1..])?.Code,
+            _ => null,
+        };
+        var text = Text(concept) ?? (medication as ResourceReference)?.Display;
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToUpperInvariant();
+    }
+
+    private static string? Text(CodeableConcept? concept) =>
+        concept is null ? null
+        : !string.IsNullOrWhiteSpace(concept.Text) ? concept.Text
+        : concept.Coding.Select(c => c.Display).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+
+    private static bool IsReferral(CodeableConcept? concept) =>
+        concept is not null
+        && (concept.Coding.Any(c => c.Code == "3457005")   // SNOMED CT "Patient referral"
+            || (Text(concept)?.Contains("referral", StringComparison.OrdinalIgnoreCase) ?? false)
+            || concept.Coding.Any(c => c.Display?.Contains("referral", StringComparison.OrdinalIgnoreCase) ?? false));
+
+    private static IEnumerable<QuestionnaireResponse.ItemComponent> Flatten(List<QuestionnaireResponse.ItemComponent> items) =>
+        items.SelectMany(i => Flatten(i.Item).Prepend(i));
+
+    private static string? AnswerText(DataType value) => value switch
+    {
+        Integer i => i.Value?.ToString(CultureInfo.InvariantCulture),
+        FhirDecimal d => d.Value?.ToString(CultureInfo.InvariantCulture),
+        FhirString s => s.Value,
+        FhirBoolean b => b.Value is { } x ? (x ? "true" : "false") : null,
+        Coding c => c.Code,
+        _ => null,
+    };
+
+    // ---------- rows: only what the mapping needs, plus where it came from ----------
+
+    private sealed record Source(string File, int Line, Dictionary<string, string>? Urls);
+
+    private abstract record Row
+    {
+        public Source At { get; init; } = new("", 0, null);
+        public DateTimeOffset? LastUpdated { get; init; }
+        public virtual string? PatientId => null;
+    }
+
+    private sealed record PatientRow : Row;
+    private sealed record EncounterRow(string Patient, string ServiceLine, VisitMode Mode, DateTimeOffset Start, DateTimeOffset? End, string? Appointment) : Row
+    { public override string? PatientId => Patient; }
+    private sealed record AppointmentRow(string Patient, string? Clinician, DateTimeOffset? Created, DateTimeOffset Start, AppointmentOutcome Outcome, CancellationInitiator? CancelledBy) : Row
+    { public override string? PatientId => Patient; }
+    private sealed record FillRow(string Patient, string Drug, DateOnly Date, int DaysSupply, ImmutableArray<string> Prescriptions) : Row
+    { public override string? PatientId => Patient; }
+    private sealed record RequestRow(string Patient, string? Drug, DateOnly? Date, int? Days) : Row
+    { public override string? PatientId => Patient; }
+    private sealed record ReferralRow(string Patient, string Specialty, DateOnly AuthoredOn) : Row
+    { public override string? PatientId => Patient; }
+    private sealed record PrescriptionRow(ImmutableArray<string> Prescriptions) : Row;
+    private sealed record TaskRow(ImmutableArray<string> BasedOn, DateOnly End) : Row;
+    private sealed record ClaimRow(string Patient, DateOnly Created, decimal Total) : Row
+    { public override string? PatientId => Patient; }
+    private sealed record ResponseRow(string Claim, DateOnly? Created, bool Error) : Row;
+    private sealed record SurveyRow(string Patient, DateOnly Date, ImmutableSortedDictionary<string, string> Answers) : Row
+    { public override string? PatientId => Patient; }
+    private sealed record MessageRow(string Patient, DateTimeOffset Sent, bool FromPatient, string? ReplyTo) : Row
+    { public override string? PatientId => Patient; }
+
+    private sealed class FrozenTypes(string[] types)
+    {
+        private readonly HashSet<string> _set = new(types, StringComparer.Ordinal);
+        public bool Contains(string type) => _set.Contains(type);
+    }
+}
