@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using PatientCentric.Cli.Eval;
 using PatientCentric.Cli.Report;
 using PatientCentric.Cli.Sample;
+using PatientCentric.Fhir;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
 using PatientCentric.Serialization;
@@ -64,6 +65,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
     private Command ReportCommand()
     {
         var input = new Option<FileInfo?>("--input") { Description = "A practice data set in the JSON input schema (docs/data-model.md). Default: the bundled sample." };
+        var fhir = new Option<string?>("--fhir") { Description = "Read FHIR R4 instead (docs/fhir.md): a Bundle or resource .json file, an .ndjson(.gz) file, or a folder of either (a Bulk Data export folder when it holds .ndjson files)." };
         var format = FormatOption();
         format.AcceptOnlyFromAmong("table", "json");
         var profile = new Option<string?>("--profile") { Description = "The profile to score under (see 'patientcentric profiles'). Default: primary-care-value-based." };
@@ -74,19 +76,26 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people) and DIR/results.json (the same JSON as --format json), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
-            input, format, profile, from, to, asOf, explain, outDir,
+            input, fhir, format, profile, from, to, asOf, explain, outDir,
         };
-        command.SetAction(r => Report(r.GetValue(input), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
+        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
         return command;
     }
 
-    private int Report(FileInfo? input, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
+    private int Report(FileInfo? input, string? fhirPath, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
     {
         PracticeDataSet data;
         string source;
+        if (input is not null && fhirPath is not null)
+            return Fail("--input and --fhir are alternatives: give one.");
         try
         {
-            if (input is null)
+            if (fhirPath is not null)
+            {
+                if (!TryReadFhir(fhirPath, out data, out source, out var failure))
+                    return Fail(failure);
+            }
+            else if (input is null)
             {
                 data = SampleData.Load();
                 source = SampleData.DisplayName;
@@ -175,6 +184,53 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             }
         }
         return Success;
+    }
+
+    private bool TryReadFhir(string path, out PracticeDataSet data, out string source, out string failure)
+    {
+        data = null!;
+        failure = "";
+        source = Path.GetFullPath(path);
+        var reader = new FhirPracticeReader();
+        FhirReadResult result;
+        try
+        {
+            if (Directory.Exists(source))
+            {
+                var ndjson = Directory.EnumerateFiles(source).Any(f =>
+                    f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".ndjson.gz", StringComparison.OrdinalIgnoreCase));
+                result = ndjson ? reader.ReadNdjsonFolder(source) : reader.ReadJsonFolder(source);
+            }
+            else if (File.Exists(source))
+            {
+                result = source.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".ndjson.gz", StringComparison.OrdinalIgnoreCase)
+                    ? reader.ReadNdjson([source])
+                    : reader.ReadJsonFile(source);
+            }
+            else
+            {
+                failure = $"{source}: no such file or folder.";
+                return false;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FhirInputException)
+        {
+            failure = $"{source}: cannot read the FHIR input ({e.Message}).";
+            return false;
+        }
+
+        data = result.Data;
+        var q = result.Quality;
+        // Counts only, on standard error so that --format json keeps standard output one JSON document.
+        var ignored = q.ResourcesIgnored.Values.Sum();
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"FHIR input: {q.ResourcesRead} resources read, {q.DuplicatesReplaced} duplicates replaced, {ignored} of unused types ignored, {q.Issues.Length} problems; " +
+            $"{q.BookingInstantUnknown} appointments with unknown booking instant, {q.DerivedFills} fills derived from prescriptions, {q.ClaimsWithoutResponse} claims without a response."));
+        if (q.BookingInstantUnknown > 0)
+            stderr.WriteLine("  Appointments with unknown booking instant are booked at their start: lead-time (and respecting-time) read 0 days for them and mean nothing.");
+        foreach (var group in q.Issues.GroupBy(i => i.Code).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal))
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Count()} (first: {group.First()})"));
+        return true;
     }
 
     private ServiceProvider BuildServices(DateTimeOffset? asOf, string? profileKey)

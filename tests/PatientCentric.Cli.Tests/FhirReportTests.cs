@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace PatientCentric.Cli.Tests;
+
+/// <summary><c>report --fhir</c> on the FHIR test subset (from ../shared/data/fhir, see FhirData/NOTICE.md).</summary>
+public sealed class FhirReportTests
+{
+    private const string AsOf = "2026-01-15T12:00:00Z";
+
+    private static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "FhirData", name);
+
+    [Fact]
+    public void Report_FhirExamplesFolder_ScoresAndCountsTheProblemsOnStandardError()
+    {
+        var r = CliRunner.Run("report", "--fhir", Data("hl7-examples"), "--as-of", AsOf);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("PatientCentric report — FHIR practice", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Period 2013-12-09..2015-01-17", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Service line: Home health", r.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("FHIR input: 88 resources read, 0 duplicates replaced, 23 of unused types ignored, 10 problems;", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("MissingField: 8 (first: MissingField Claim-100150.json line 0, Claim.total)", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("MissingPatient: 2", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_FhirNdjsonFolder_Json_KeepsStandardOutputOneDocument_AndNamesNoPatient()
+    {
+        var r = CliRunner.Run("report", "--fhir", Data("bulk"), "--format", "json", "--as-of", AsOf);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var root = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.NotEmpty(root.GetProperty("cards").EnumerateArray());
+        Assert.Contains("appointments with unknown booking instant", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("lead-time (and respecting-time) read 0 days", r.Stderr, StringComparison.Ordinal);
+        // FHIR logical ids of the patients must not leak: only keyed pseudonyms ("P-...") are used.
+        foreach (string line in File.ReadLines(Data(Path.Combine("bulk", "Patient.000.ndjson"))))
+        {
+            string id = JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()!;
+            Assert.DoesNotContain(id, r.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain(id, r.Stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Report_FhirSingleBundleFile_Reads()
+    {
+        string file = Directory.EnumerateFiles(Data("synthea"), "*.json").Single();
+        var r = CliRunner.Run("report", "--fhir", file, "--as-of", AsOf);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("Data read:", r.Stdout, StringComparison.Ordinal);
+        // Synthea names its files after the patient: the path the user gave is echoed as the source, nothing else names them.
+        Assert.DoesNotContain("Eboni", (r.Stdout + r.Stderr).Replace(Path.GetFullPath(file), "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_FhirAndInputTogether_ExitsTwo()
+    {
+        var r = CliRunner.Run("report", "--fhir", Data("bulk"), "--input", "x.json");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        Assert.Contains("--input and --fhir are alternatives", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_FhirMissingPath_ExitsTwo()
+    {
+        var r = CliRunner.Run("report", "--fhir", Data("does-not-exist"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("no such file or folder", r.Stderr, StringComparison.Ordinal);
+    }
+}
