@@ -227,7 +227,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             $"FHIR input: {q.ResourcesRead} resources read, {q.DuplicatesReplaced} duplicates replaced, {ignored} of unused types ignored, {q.Issues.Length} problems; " +
             $"{q.BookingInstantUnknown} appointments with unknown booking instant, {q.DerivedFills} fills derived from prescriptions, {q.ClaimsWithoutResponse} claims without a response."));
         if (q.BookingInstantUnknown > 0)
-            stderr.WriteLine("  Appointments with unknown booking instant are booked at their start: lead-time (and respecting-time) read 0 days for them and mean nothing.");
+            stderr.WriteLine("  Appointments with an unknown booking instant are left out of lead-time (FHIR Appointment.created is missing, or there is only an Encounter).");
         foreach (var group in q.Issues.GroupBy(i => i.Code).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal))
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Count()} (first: {group.First()})"));
         return true;

@@ -7,7 +7,7 @@ namespace PatientCentric.Fhir;
 /// <param name="DuplicatesReplaced">Resources dropped because another with the same <c>resourceType/id</c> had the same or later <c>meta.lastUpdated</c>.</param>
 /// <param name="ResourcesIgnored">Readable resources of types the mapping does not use (such as <c>Observation</c>), by type.</param>
 /// <param name="BookingInstantUnknown">Appointments whose booking instant is unknown (an <c>Encounter</c> without an
-/// <c>Appointment</c>, or an <c>Appointment</c> without <c>created</c>): booking is set to the start, so lead time is 0 and is not meaningful.</param>
+/// <c>Appointment</c>, or an <c>Appointment</c> without <c>created</c>): they are marked <see cref="Records.Appointment.BookingUnknown"/> and lead time leaves them out.</param>
 /// <param name="DerivedFills">Fills derived from <c>MedicationRequest.dispenseRequest</c> because no <c>MedicationDispense</c> refers to the request.</param>
 /// <param name="ClaimsWithoutResponse">Claims with no <c>ClaimResponse</c> or <c>ExplanationOfBenefit</c>: pending, and counted as passing edits because FHIR does not record edits.</param>
 /// <param name="Issues">Each problem, with file and line.</param>

@@ -237,7 +237,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             if (a.Created is null) bookingUnknown++;
             appointmentIds[k] = appointments.Count;
             appointments.Add(new Records.Appointment(NextId("A"), pk, options.DefaultServiceLine, a.Clinician is null ? null : "C-" + pseudonym(a.Clinician)[2..],
-                a.Created ?? a.Start, a.Start, a.Outcome, CancelledBy: a.CancelledBy));
+                a.Created ?? a.Start, a.Start, a.Outcome, CancelledBy: a.CancelledBy) { BookingUnknown = a.Created is null });
         }
         foreach (var (_, row) in rows)
         {
@@ -249,7 +249,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             }
             bookingUnknown++;
             appointments.Add(new Records.Appointment(NextId("A"), pk, e.ServiceLine, null, e.Start, e.Start, AppointmentOutcome.Kept,
-                ArrivedAt: e.Start, DepartedAt: e.End) { Mode = e.Mode });
+                ArrivedAt: e.Start, DepartedAt: e.End) { Mode = e.Mode, BookingUnknown = true });
         }
 
         var fills = new List<MedicationFill>();

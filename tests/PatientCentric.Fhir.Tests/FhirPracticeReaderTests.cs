@@ -49,6 +49,7 @@ public sealed class FhirPracticeReaderTests : IDisposable
         {
             Assert.Equal(AppointmentOutcome.Kept, a.Outcome);
             Assert.Equal(a.Start, a.BookedAt);
+            Assert.True(a.BookingUnknown);
             Assert.Equal(a.Start, a.ArrivedAt);
             Assert.NotNull(a.DepartedAt);
         });
@@ -249,6 +250,7 @@ public sealed class FhirPracticeReaderTests : IDisposable
         Assert.Contains(result.Data.Appointments, a => a is { Outcome: AppointmentOutcome.Cancelled, CancelledBy: CancellationInitiator.Patient });
         var kept = Assert.Single(result.Data.Appointments, a => a.Outcome == AppointmentOutcome.Kept);
         Assert.Equal(new DateTimeOffset(2024, 1, 2, 9, 0, 0, TimeSpan.Zero), kept.BookedAt);
+        Assert.False(kept.BookingUnknown);
         Assert.Equal(new DateTimeOffset(2024, 1, 12, 9, 5, 0, TimeSpan.Zero), kept.ArrivedAt);
         Assert.Equal(VisitMode.Telehealth, kept.Mode);
         Assert.Equal(0, result.Quality.BookingInstantUnknown);

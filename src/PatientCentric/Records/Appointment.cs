@@ -31,4 +31,11 @@ public sealed record Appointment(
     /// <value>The default is <see cref="VisitMode.InPerson"/>.</value>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public VisitMode Mode { get; init; }
+
+    /// <summary>Gets whether the booking instant is unknown, so that <see cref="BookedAt"/> is only a stand-in (FHIR: an
+    /// <c>Appointment</c> without <c>created</c>, or an <c>Encounter</c> with no <c>Appointment</c>). Lead time leaves such
+    /// appointments out and counts them.</summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool BookingUnknown { get; init; }
 }

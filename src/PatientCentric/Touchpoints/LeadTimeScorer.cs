@@ -8,7 +8,9 @@ namespace PatientCentric.Touchpoints;
 /// days; the card's value is the median, with the 90th percentile as a component (DOMAIN.md §2.1).</summary>
 /// <remarks>Counts appointments whose local start date is in the period and that were not cancelled (a cancelled
 /// appointment's lead time was never experienced, and a rebooking would count twice). A start before the booking is
-/// invalid and excluded. Walk-ins (booked and started the same day) give 0.</remarks>
+/// invalid and excluded; so is one whose booking instant is unknown (<see cref="Appointment.BookingUnknown"/>), and when no
+/// appointment has a known booking instant the card is NotApplicable rather than a made-up 0. Walk-ins (booked and started
+/// the same day) give 0.</remarks>
 internal sealed class LeadTimeScorer : ITouchpointScorer
 {
     public const string MeasureKey = "lead-time";
@@ -23,12 +25,18 @@ internal sealed class LeadTimeScorer : ITouchpointScorer
     {
         var values = new List<double>();
         var exclusions = new ExclusionTally();
-        int cancelled = 0;
+        int cancelled = 0, unknown = 0;
         foreach (var (a, _) in AppointmentsInPeriod.All(data, context))
         {
             if (a.Outcome == AppointmentOutcome.Cancelled)
             {
                 cancelled++;
+                continue;
+            }
+            if (a.BookingUnknown)
+            {
+                unknown++;
+                exclusions.Add("booking-time-unknown", "the booking instant is not recorded");
                 continue;
             }
             int days = context.DaysBetween(a.BookedAt, a.Start);
@@ -41,6 +49,10 @@ internal sealed class LeadTimeScorer : ITouchpointScorer
         }
         if (values.Count == 0 && exclusions.Total == 0 && cancelled == 0)
             return [];
+        if (values.Count == 0 && unknown > 0 && unknown == exclusions.Total)
+            return [ScoreCard.WithoutValue(MeasureKey, context.Scope, ScoreScale.Days, ScoreStatus.NotApplicable,
+                "No appointment in the period has a recorded booking instant (FHIR Appointment.created), so lead time cannot be measured.",
+                0, unknown, [.. exclusions.ToComponents()])];
         ScoreComponent[] notes = cancelled == 0 ? [] :
             [ScoreComponent.Describe("cancelled-not-counted", cancelled, ScoreScale.Count, "Cancelled appointments in the period are not counted: their lead time was never experienced.")];
         return [DurationStatistics.Card(MeasureKey, context, values, ScoreScale.Days, "appointments", exclusions, notes)];

@@ -55,6 +55,25 @@ public sealed class AppointmentScorerTests
     }
 
     [Fact]
+    public void LeadTime_UnknownBooking_IsExcludedAndCounted()
+    {
+        var card = One(new LeadTimeScorer(), Kept(Jan(10, 9), booked: Jan(3, 9)), Kept(Jan(11, 9), booked: Jan(11, 9)) with { BookingUnknown = true });
+        Assert.Equal((7.0, 1, 1), (card.Value, card.EvidenceCount, card.ExcludedCount));
+        Assert.Equal(1.0, Component(card, "excluded:booking-time-unknown"));
+    }
+
+    [Fact]
+    public void LeadTime_NoKnownBooking_IsNotApplicable_NotZeroDays()
+    {
+        var card = One(new LeadTimeScorer(), Kept(Jan(10, 9), booked: Jan(10, 9)) with { BookingUnknown = true },
+                       Kept(Jan(11, 9), booked: Jan(11, 9)) with { BookingUnknown = true });
+        Assert.Equal(ScoreStatus.NotApplicable, card.Status);
+        Assert.Null(card.Value);
+        Assert.Equal((0, 2), (card.EvidenceCount, card.ExcludedCount));
+        Assert.Contains("booking instant", card.StatusReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LeadTime_OutsideThePeriod_IsIgnored() =>
         Assert.Empty(new LeadTimeScorer().Score(Data([Kept(new DateTimeOffset(2025, 2, 3, 9, 0, 0, TimeSpan.FromHours(-6)))]), Context()));
 
