@@ -73,7 +73,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var to = new Option<DateOnly?>("--to") { Description = "Last day of the measurement period (yyyy-MM-dd). Default: the data set's period." };
         var asOf = new Option<DateTimeOffset?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601 with offset) instead of now, for reproducible output." };
         var explain = new Option<bool>("--explain") { Description = "List every component of every score card." };
-        var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people) and DIR/results.json (the same JSON as --format json), creating DIR." };
+        var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
             input, fhir, format, profile, from, to, asOf, explain, outDir,
@@ -147,7 +147,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             return json ??= JsonSerializer.Serialize(evaluation, new PatientCentricJsonContext(options).PracticeEvaluation);
         }
 
-        string? html = null, results = null;
+        string? html = null, results = null, measureReports = null;
         if (outDir is not null)
         {
             try
@@ -157,6 +157,9 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
                 results = Path.Combine(outDir.FullName, "results.json");
                 File.WriteAllText(html, HtmlReport.Render(evaluation, data, source), new UTF8Encoding(false));
                 File.WriteAllText(results, Json() + "\n", new UTF8Encoding(false));
+                measureReports = Path.Combine(outDir.FullName, "measure-reports.ndjson");
+                using (var ndjson = File.Create(measureReports))
+                    new FhirMeasureReportWriter().WriteNdjson(evaluation, ndjson);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -169,7 +172,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             stdout.WriteLine(Json());
             // Standard output stays one JSON document: where the files went goes to standard error.
             if (html is not null)
-                stderr.WriteLine($"Wrote {html} and {results}.");
+                stderr.WriteLine($"Wrote {html}, {results} and {measureReports}.");
         }
         else
         {
@@ -181,6 +184,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
                 stdout.WriteLine();
                 stdout.WriteLine($"Wrote the HTML report to {html}");
                 stdout.WriteLine($"Wrote the JSON results to {results}");
+                stdout.WriteLine($"Wrote the FHIR MeasureReports to {measureReports}");
             }
         }
         return Success;
@@ -227,7 +231,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             $"FHIR input: {q.ResourcesRead} resources read, {q.DuplicatesReplaced} duplicates replaced, {ignored} of unused types ignored, {q.Issues.Length} problems; " +
             $"{q.BookingInstantUnknown} appointments with unknown booking instant, {q.DerivedFills} fills derived from prescriptions, {q.ClaimsWithoutResponse} claims without a response."));
         if (q.BookingInstantUnknown > 0)
-            stderr.WriteLine("  Appointments with an unknown booking instant are left out of lead-time (FHIR Appointment.created is missing, or there is only an Encounter).");
+            stderr.WriteLine("  Appointments with an unknown booking instant are left out of lead-time, and visits recorded without an Appointment out of the no-show and cancellation rates.");
         foreach (var group in q.Issues.GroupBy(i => i.Code).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal))
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Count()} (first: {group.First()})"));
         return true;

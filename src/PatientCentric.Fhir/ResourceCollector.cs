@@ -249,7 +249,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             }
             bookingUnknown++;
             appointments.Add(new Records.Appointment(NextId("A"), pk, e.ServiceLine, null, e.Start, e.Start, AppointmentOutcome.Kept,
-                ArrivedAt: e.Start, DepartedAt: e.End) { Mode = e.Mode, BookingUnknown = true });
+                ArrivedAt: e.Start, DepartedAt: e.End) { Mode = e.Mode, BookingUnknown = true, VisitOnly = true });
         }
 
         var fills = new List<MedicationFill>();

@@ -1,3 +1,5 @@
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Validation;
 using System.Text.Json;
 
 namespace PatientCentric.Cli.Tests;
@@ -35,6 +37,9 @@ public sealed class FhirReportTests
         var leadTime = root.GetProperty("cards").EnumerateArray().First(c => c.GetProperty("measureKey").GetString() == "lead-time");
         Assert.Equal("NotApplicable", leadTime.GetProperty("status").GetString());
         Assert.False(leadTime.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number);
+        // Nor can no-shows: an Encounter is a visit that happened. NotApplicable, not 0 %.
+        foreach (string key in new[] { "no-show-rate", "same-day-cancellation-rate", "missed-appointment-rate" })
+            Assert.Equal("NotApplicable", root.GetProperty("cards").EnumerateArray().First(c => c.GetProperty("measureKey").GetString() == key).GetProperty("status").GetString());
         // FHIR logical ids of the patients must not leak: only keyed pseudonyms ("P-...") are used.
         foreach (string line in File.ReadLines(Data(Path.Combine("bulk", "Patient.000.ndjson"))))
         {
@@ -53,6 +58,34 @@ public sealed class FhirReportTests
         Assert.Contains("Data read:", r.Stdout, StringComparison.Ordinal);
         // Synthea names its files after the patient: the path the user gave is echoed as the source, nothing else names them.
         Assert.DoesNotContain("Eboni", (r.Stdout + r.Stderr).Replace(Path.GetFullPath(file), "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_FhirWithOut_WritesTheThreeFiles_AndEveryMeasureReportValidates()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"pc-fhir-{Guid.NewGuid():N}");
+        try
+        {
+            var r = CliRunner.Run("report", "--fhir", Data("hl7-examples"), "--as-of", AsOf, "--out", dir);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            foreach (string f in new[] { "report.html", "results.json", "measure-reports.ndjson" })
+                Assert.True(File.Exists(Path.Combine(dir, f)), f);
+            Assert.Contains("Wrote the FHIR MeasureReports to", r.Stdout, StringComparison.Ordinal);
+            var parser = new FhirJsonDeserializer();
+            int measures = 0, reports = 0;
+            foreach (string line in File.ReadLines(Path.Combine(dir, "measure-reports.ndjson")))
+            {
+                var resource = parser.DeserializeResource(line);
+                Assert.Empty(resource.Validate());
+                if (resource is Hl7.Fhir.Model.Measure) measures++;
+                if (resource is Hl7.Fhir.Model.MeasureReport) reports++;
+            }
+            Assert.True(measures > 0 && reports > measures, $"{measures} measures, {reports} reports");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed class FhirPracticeReaderTests : IDisposable
             Assert.Equal(AppointmentOutcome.Kept, a.Outcome);
             Assert.Equal(a.Start, a.BookedAt);
             Assert.True(a.BookingUnknown);
+            Assert.True(a.VisitOnly);
             Assert.Equal(a.Start, a.ArrivedAt);
             Assert.NotNull(a.DepartedAt);
         });
@@ -251,6 +252,7 @@ public sealed class FhirPracticeReaderTests : IDisposable
         var kept = Assert.Single(result.Data.Appointments, a => a.Outcome == AppointmentOutcome.Kept);
         Assert.Equal(new DateTimeOffset(2024, 1, 2, 9, 0, 0, TimeSpan.Zero), kept.BookedAt);
         Assert.False(kept.BookingUnknown);
+        Assert.False(kept.VisitOnly);   // the Encounter completes its Appointment
         Assert.Equal(new DateTimeOffset(2024, 1, 12, 9, 5, 0, TimeSpan.Zero), kept.ArrivedAt);
         Assert.Equal(VisitMode.Telehealth, kept.Mode);
         Assert.Equal(0, result.Quality.BookingInstantUnknown);

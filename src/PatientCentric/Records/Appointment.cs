@@ -38,4 +38,12 @@ public sealed record Appointment(
     /// <value>The default is <see langword="false"/>.</value>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool BookingUnknown { get; init; }
+
+    /// <summary>Gets whether only the visit is recorded, not an appointment (FHIR: an <c>Encounter</c> that no
+    /// <c>Appointment</c> refers to). Such data cannot show a no-show or a cancellation, so the no-show, same-day
+    /// cancellation and missed-appointment rates leave it out and count it; waiting-room times and the telehealth share
+    /// still use it.</summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool VisitOnly { get; init; }
 }

@@ -31,14 +31,25 @@ internal sealed class AccessRatesScorer : ITouchpointScorer
         ScoreCard WithExclusions(ScoreCard card) => new(card.MeasureKey, card.Scope, card.Value, card.Scale, card.Status, card.EvidenceCount,
             noShow.ExcludedCount, card.Components.AddRange(exclusions), card.StatusReason);
         var visits = AppointmentsInPeriod.Visits(data, context).ToList();
+        var telehealth = RateCard.Build("telehealth-share", context, visits.Count(v => v.Mode == VisitMode.Telehealth), visits.Count,
+            "Kept visits by video or phone.", "Kept visits starting in the period.");
+        if (noShow.Status == ScoreStatus.NotApplicable)
+        {
+            // No appointment book: these rates cannot be seen in the data, which is not the same as 0 %.
+            return
+            [
+                ScoreCard.WithoutValue("same-day-cancellation-rate", context.Scope, ScoreScale.Proportion, ScoreStatus.NotApplicable, noShow.StatusReason!, 0, noShow.ExcludedCount, [.. exclusions]),
+                ScoreCard.WithoutValue("missed-appointment-rate", context.Scope, ScoreScale.Proportion, ScoreStatus.NotApplicable, noShow.StatusReason!, 0, noShow.ExcludedCount, [.. exclusions]),
+                telehealth,
+            ];
+        }
         return
         [
             WithExclusions(RateCard.Build("same-day-cancellation-rate", context, sameDay, d, "Patient cancellations on the appointment day.",
                 "Appointments still booked at 00:00 on their day (the no-show denominator).")),
             WithExclusions(RateCard.Build("missed-appointment-rate", context, missed + sameDay, d, "No-shows plus same-day patient cancellations.",
                 "Appointments still booked at 00:00 on their day (the no-show denominator).")),
-            RateCard.Build("telehealth-share", context, visits.Count(v => v.Mode == VisitMode.Telehealth), visits.Count,
-                "Kept visits by video or phone.", "Kept visits starting in the period."),
+            telehealth,
         ];
     }
 }

@@ -10,7 +10,8 @@ namespace PatientCentric.Touchpoints;
 /// booked at 00:00 local on their day: kept + no-show + same-day patient cancellations (DOMAIN.md §2.1).</summary>
 /// <remarks>Practice-initiated cancellations leave numerator and denominator. Patient cancellations before the day are
 /// not in D. A cancellation whose time or initiator is unknown cannot be placed and is excluded and counted, as is an
-/// appointment whose start has passed without a recorded outcome. Appointments still to come are not counted.</remarks>
+/// appointment whose start has passed without a recorded outcome, or a visit recorded without an appointment
+/// (<see cref="Appointment.VisitOnly"/>; NotApplicable when there is nothing else). Appointments still to come are not counted.</remarks>
 internal sealed class NoShowRateScorer : ITouchpointScorer
 {
     public const string MeasureKey = "no-show-rate";
@@ -23,10 +24,16 @@ internal sealed class NoShowRateScorer : ITouchpointScorer
 
     public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
     {
-        int kept = 0, noShows = 0, sameDayCancels = 0, practiceCancels = 0, earlierCancels = 0, upcoming = 0;
+        int kept = 0, noShows = 0, sameDayCancels = 0, practiceCancels = 0, earlierCancels = 0, upcoming = 0, visitOnly = 0;
         var exclusions = new ExclusionTally();
         foreach (var (a, day) in AppointmentsInPeriod.All(data, context))
         {
+            if (a.VisitOnly)
+            {
+                visitOnly++;
+                exclusions.Add("visit-only", "only the visit is recorded, not an appointment, so a no-show or cancellation could not show");
+                continue;
+            }
             switch (a.Outcome)
             {
                 case AppointmentOutcome.Kept:
@@ -76,6 +83,12 @@ internal sealed class NoShowRateScorer : ITouchpointScorer
         if (upcoming > 0)
             components.Add(ScoreComponent.Describe("upcoming-not-counted", upcoming, ScoreScale.Count, "Appointments in the period that are still to come are not counted."));
         components.AddRange(exclusions.ToComponents());
+        if (denominator == 0 && visitOnly > 0 && visitOnly == exclusions.Total)
+        {
+            return [ScoreCard.WithoutValue(MeasureKey, context.Scope, ScoreScale.Proportion, ScoreStatus.NotApplicable,
+                "The data records visits but no appointments (FHIR Encounter without Appointment), so no-shows and cancellations cannot be seen.",
+                0, exclusions.Total, components.ToImmutable())];
+        }
         int minimum = context.Profile.MinimumEvidence.RateEvents;
         if (denominator == 0 || denominator < minimum)
         {

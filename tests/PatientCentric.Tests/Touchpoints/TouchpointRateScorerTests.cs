@@ -23,6 +23,31 @@ public sealed class TouchpointRateScorerTests
     }
 
     [Fact]
+    public void AccessRates_VisitsWithoutAnAppointmentBook_AreNotApplicable_NotZero()
+    {
+        // Encounter-only data (Synthea, Bulk exports): every visit was kept by construction, so 0 % would be made up.
+        var data = Data([Kept(Jan(10, 9)) with { VisitOnly = true }, Kept(Jan(10, 10)) with { VisitOnly = true, Mode = VisitMode.Telehealth }]);
+        var noShow = Assert.Single(new NoShowRateScorer().Score(data, Context()));
+        Assert.Equal((ScoreStatus.NotApplicable, 0, 2), (noShow.Status, noShow.EvidenceCount, noShow.ExcludedCount));
+        Assert.Equal(2.0, noShow.Components.Single(c => c.Name == "excluded:visit-only").InputValue);
+        var scorer = new AccessRatesScorer();
+        Assert.Equal(ScoreStatus.NotApplicable, Card(scorer, data, "same-day-cancellation-rate").Status);
+        Assert.Equal(ScoreStatus.NotApplicable, Card(scorer, data, "missed-appointment-rate").Status);
+        Assert.Null(Card(scorer, data, "missed-appointment-rate").Value);
+        Assert.Equal(1.0 / 2, Card(scorer, data, "telehealth-share").Value);   // visits still tell the mode
+    }
+
+    [Fact]
+    public void NoShowRate_VisitOnlyRecordsBesideRealAppointments_AreExcludedAndCounted()
+    {
+        var data = Data([Kept(Jan(10, 9)), With(Jan(13, 9), AppointmentOutcome.NoShow), Kept(Jan(14, 9)) with { VisitOnly = true }]);
+        var noShow = Assert.Single(new NoShowRateScorer().Score(data, Context()));
+        Assert.Equal((2, 1), (noShow.EvidenceCount, noShow.ExcludedCount));
+        Assert.Equal(0.5, noShow.Value);   // 1 no-show of 2 appointments: the visit-only record is in neither
+        Assert.Equal(2.0, noShow.Components.Single(c => c.Name == "denominator").InputValue);
+    }
+
+    [Fact]
     public void OnTimeStart_LeavesLateArrivalsOut()
     {
         var data = Data([Kept(Jan(10, 9), arrived: Jan(10, 8, 50), seen: Jan(10, 9, 10)),     // on time (exactly τ)

@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Fhir;
+
+/// <summary>Writes a <see cref="PracticeEvaluation"/> as FHIR R4 resources: one <see cref="Measure"/> per measure key, one
+/// summary <see cref="MeasureReport"/> per population card and one individual <see cref="MeasureReport"/> per patient card.</summary>
+/// <remarks>
+/// <para>Proportion measures are reported with the populations <c>initial-population</c> (evidence + excluded),
+/// <c>denominator</c> (evidence), <c>denominator-exclusion</c> (excluded) and <c>numerator</c>; other scales are reported
+/// as continuous-variable measures with <c>initial-population</c>, <c>measure-population</c> and
+/// <c>measure-population-exclusion</c>. A card without a value has no <c>measureScore</c>; its status and reason are in
+/// <c>group.code.text</c>. Patients are referenced by their pseudonymous key only.</para>
+/// <para>Immutable and thread-safe.</para>
+/// </remarks>
+public sealed class FhirMeasureReportWriter
+{
+    private const string PopulationSystem = "http://terminology.hl7.org/CodeSystem/measure-population";
+    private const string ScoringSystem = "http://terminology.hl7.org/CodeSystem/measure-scoring";
+    private const string Ucum = "http://unitsofmeasure.org";
+    private const int MaxIdLength = 64;
+
+    private static readonly FhirJsonSerializer Serializer = new();
+
+    private readonly string _base;
+
+    /// <summary>Initializes a writer.</summary>
+    /// <param name="canonicalBase">The absolute <c>http</c> or <c>https</c> base of the canonical URLs, such as
+    /// <c>https://example.org/fhir</c>; a trailing slash is ignored.</param>
+    /// <exception cref="ArgumentException"><paramref name="canonicalBase"/> is empty, not an absolute http(s) URI, or has a
+    /// query or fragment.</exception>
+    public FhirMeasureReportWriter(string canonicalBase = "https://patientcentric.example/fhir")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(canonicalBase);
+        var trimmed = canonicalBase.Trim().TrimEnd('/');
+        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            throw new ArgumentException($"'{canonicalBase}' is not an absolute http or https URI without query or fragment.", nameof(canonicalBase));
+        _base = trimmed;
+    }
+
+    /// <summary>Builds the resources for an evaluation: the measures first (in order of first appearance), then one summary
+    /// report per card in <see cref="PracticeEvaluation.Cards"/>, then one individual report per card in
+    /// <see cref="PracticeEvaluation.PatientCards"/>.</summary>
+    /// <param name="evaluation">The evaluation.</param>
+    /// <returns>The resources, new on every call.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="evaluation"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<Resource> Build(PracticeEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var resources = new List<Resource>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var card in evaluation.Cards.Concat(evaluation.PatientCards))
+        {
+            if (seen.Add(card.MeasureKey))
+                resources.Add(BuildMeasure(card));
+        }
+        foreach (var card in evaluation.Cards)
+            resources.Add(BuildReport(evaluation, card, individual: false));
+        foreach (var card in evaluation.PatientCards)
+            resources.Add(BuildReport(evaluation, card, individual: true));
+        return resources;
+    }
+
+    /// <summary>Writes the resources of <see cref="Build"/> as NDJSON: one compact JSON resource per line, UTF-8 without a
+    /// byte-order mark, each line ended by <c>'\n'</c>.</summary>
+    /// <param name="evaluation">The evaluation.</param>
+    /// <param name="output">A writable stream; it is flushed, not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="output"/> is not writable.</exception>
+    public void WriteNdjson(PracticeEvaluation evaluation, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(output);
+        if (!output.CanWrite)
+            throw new ArgumentException("The output stream is not writable.", nameof(output));
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, SkipValidation = false });
+        foreach (var resource in Build(evaluation))
+        {
+            Serializer.Serialize(resource, writer);
+            writer.Flush();
+            output.WriteByte((byte)'\n');
+            writer.Reset(output);
+        }
+        output.Flush();
+    }
+
+    private Measure BuildMeasure(ScoreCard card)
+    {
+        var key = card.MeasureKey;
+        var proportion = card.Scale == ScoreScale.Proportion;
+        var measure = new Measure
+        {
+            Id = ToFhirId(key),
+            Url = MeasureUrl(key),
+            Name = ToComputableName(key),
+            Title = key,
+            Status = PublicationStatus.Active,
+            Scoring = new CodeableConcept(ScoringSystem, proportion ? "proportion" : "continuous-variable"),
+        };
+        var group = new Measure.GroupComponent();
+        foreach (var code in PopulationCodes(proportion))
+        {
+            group.Population.Add(new Measure.PopulationComponent
+            {
+                Code = new CodeableConcept(PopulationSystem, code),
+                Criteria = new Expression
+                {
+                    Language = "text/plain",
+                    Expression_ = $"The records the PatientCentric measure '{key}' counts as {code}.",
+                },
+            });
+        }
+        measure.Group.Add(group);
+        return measure;
+    }
+
+    private MeasureReport BuildReport(PracticeEvaluation evaluation, ScoreCard card, bool individual)
+    {
+        var report = new MeasureReport
+        {
+            Status = MeasureReport.MeasureReportStatus.Complete,
+            Type = individual ? MeasureReport.MeasureReportType.Individual : MeasureReport.MeasureReportType.Summary,
+            Measure = MeasureUrl(card.MeasureKey),
+            Date = new FhirDateTime(evaluation.AsOf).Value,
+            Period = new Period
+            {
+                Start = evaluation.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                End = evaluation.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            },
+        };
+        if (individual)
+            report.Subject = new ResourceReference("Patient/" + ToFhirId(card.Scope.Key));
+        else
+            report.Identifier.Add(new Identifier(_base + "/scope", $"{LevelName(card.Scope.Level)}:{card.Scope.Key}"));
+
+        var proportion = card.Scale == ScoreScale.Proportion;
+        var group = new MeasureReport.GroupComponent();
+        var codes = PopulationCodes(proportion);
+        group.Population.Add(Population(codes[0], card.EvidenceCount + card.ExcludedCount));
+        group.Population.Add(Population(codes[1], card.EvidenceCount));
+        group.Population.Add(Population(codes[2], card.ExcludedCount));
+        if (proportion && Numerator(card) is int numerator)
+            group.Population.Add(Population(codes[3], numerator));
+        if (card.Status == ScoreStatus.Ok && card.Value is double value)
+            group.MeasureScore = Score(value, card.Scale);
+        else
+            group.Code = new CodeableConcept { Text = card.StatusReason is { Length: > 0 } reason ? $"{card.Status}: {reason}" : card.Status.ToString() };
+        report.Group.Add(group);
+        return report;
+    }
+
+    private string MeasureUrl(string key) => $"{_base}/Measure/{ToFhirId(key)}";
+
+    private static string[] PopulationCodes(bool proportion) => proportion
+        ? ["initial-population", "denominator", "denominator-exclusion", "numerator"]
+        : ["initial-population", "measure-population", "measure-population-exclusion"];
+
+    private static MeasureReport.PopulationComponent Population(string code, int count) =>
+        new() { Code = new CodeableConcept(PopulationSystem, code), Count = count };
+
+    private static int? Numerator(ScoreCard card)
+    {
+        foreach (var component in card.Components)
+        {
+            if (component.Name == "numerator" && component.InputValue is double n && double.IsFinite(n) && n >= 0)
+                return (int)Math.Round(Math.Min(n, int.MaxValue), MidpointRounding.AwayFromZero);
+        }
+        return card.Value is double v
+            ? (int)Math.Round(v * card.EvidenceCount, MidpointRounding.AwayFromZero)
+            : null;
+    }
+
+    private static Quantity Score(double value, ScoreScale scale)
+    {
+        var quantity = new Quantity { Value = decimal.CreateSaturating(value) };
+        var unit = scale switch
+        {
+            ScoreScale.Proportion or ScoreScale.NetPromoter or ScoreScale.Utility or ScoreScale.Count => "1",
+            ScoreScale.Days => "d",
+            ScoreScale.Hours => "h",
+            ScoreScale.Minutes => "min",
+            ScoreScale.Seconds => "s",
+            _ => null,
+        };
+        if (unit is not null)
+        {
+            quantity.Unit = unit;
+            quantity.System = Ucum;
+            quantity.Code = unit;
+        }
+        return quantity;
+    }
+
+    private static string LevelName(ScopeLevel level) => level switch
+    {
+        ScopeLevel.Practice => "practice",
+        ScopeLevel.ServiceLine => "service-line",
+        ScopeLevel.Clinician => "clinician",
+        ScopeLevel.Patient => "patient",
+        ScopeLevel.Stakeholder => "stakeholder",
+        _ => level.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Maps a key to the FHIR id rules <c>[A-Za-z0-9\-\.]{1,64}</c>: other characters become <c>-</c>.</summary>
+    internal static string ToFhirId(string key)
+    {
+        var sb = new StringBuilder(Math.Min(key.Length, MaxIdLength));
+        foreach (var c in key)
+        {
+            if (sb.Length == MaxIdLength) break;
+            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-');
+        }
+        return sb.Length == 0 ? "measure" : sb.ToString();
+    }
+
+    /// <summary>Maps a kebab-case key to a computable name matching <c>[A-Z]([A-Za-z0-9_]){0,254}</c>.</summary>
+    internal static string ToComputableName(string key)
+    {
+        var sb = new StringBuilder(key.Length + 1);
+        var upper = true;
+        foreach (var c in key)
+        {
+            if (!char.IsAsciiLetterOrDigit(c)) { upper = true; continue; }
+            sb.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+        if (sb.Length == 0 || !char.IsAsciiLetterUpper(sb[0])) sb.Insert(0, 'M');
+        return sb.Length > 255 ? sb.ToString(0, 255) : sb.ToString();
+    }
+}
