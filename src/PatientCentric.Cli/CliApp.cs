@@ -66,6 +66,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
     {
         var input = new Option<FileInfo?>("--input") { Description = "A practice data set in the JSON input schema (docs/data-model.md). Default: the bundled sample." };
         var fhir = new Option<string?>("--fhir") { Description = "Read FHIR R4 instead (docs/fhir.md): a Bundle or resource .json file, an .ndjson(.gz) file, or a folder of either (a Bulk Data export folder when it holds .ndjson files)." };
+        var strict = new Option<bool>("--strict") { Description = "With --fhir: stop at the first problem in the input (malformed line, missing patient…) instead of counting it and going on." };
         var format = FormatOption();
         format.AcceptOnlyFromAmong("table", "json");
         var profile = new Option<string?>("--profile") { Description = "The profile to score under (see 'patientcentric profiles'). Default: primary-care-value-based." };
@@ -76,23 +77,25 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
-            input, fhir, format, profile, from, to, asOf, explain, outDir,
+            input, fhir, strict, format, profile, from, to, asOf, explain, outDir,
         };
-        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
+        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
         return command;
     }
 
-    private int Report(FileInfo? input, string? fhirPath, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
+    private int Report(FileInfo? input, string? fhirPath, bool strict, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
     {
         PracticeDataSet data;
         string source;
         if (input is not null && fhirPath is not null)
             return Fail("--input and --fhir are alternatives: give one.");
+        if (strict && fhirPath is null)
+            return Fail("--strict applies to --fhir input only.");
         try
         {
             if (fhirPath is not null)
             {
-                if (!TryReadFhir(fhirPath, out data, out source, out var failure))
+                if (!TryReadFhir(fhirPath, strict, out data, out source, out var failure))
                     return Fail(failure);
             }
             else if (input is null)
@@ -190,12 +193,12 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         return Success;
     }
 
-    private bool TryReadFhir(string path, out PracticeDataSet data, out string source, out string failure)
+    private bool TryReadFhir(string path, bool strict, out PracticeDataSet data, out string source, out string failure)
     {
         data = null!;
         failure = "";
         source = Path.GetFullPath(path);
-        var reader = new FhirPracticeReader();
+        var reader = new FhirPracticeReader(new FhirReadOptions { Strict = strict });
         FhirReadResult result;
         try
         {

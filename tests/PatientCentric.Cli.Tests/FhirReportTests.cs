@@ -89,6 +89,21 @@ public sealed class FhirReportTests
     }
 
     [Fact]
+    public void Report_FhirStrict_StopsAtTheFirstProblem_NamingFileAndLineOnly()
+    {
+        var r = CliRunner.Run("report", "--fhir", Data("hl7-examples"), "--strict");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        Assert.Contains("cannot read the FHIR input (FHIR input problem: ", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains(".json line 0", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_StrictWithoutFhir_ExitsTwo() =>
+        Assert.Contains("--strict applies to --fhir input only", CliRunner.Run("report", "--strict").Stderr, StringComparison.Ordinal);
+
+    [Fact]
     public void Report_FhirAndInputTogether_ExitsTwo()
     {
         var r = CliRunner.Run("report", "--fhir", Data("bulk"), "--input", "x.json");

@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using PatientCentric.Fhir;
+
+namespace PatientCentric.Benchmarks;
+
+/// <summary>FHIR R4 ingestion throughput on real data in /work/shared/data/fhir: Bulk Data NDJSON (the <c>bulk</c>
+/// folder, every <c>*.ndjson</c> except <c>log.ndjson</c>) and Synthea transaction Bundles (the <c>synthea</c> folder).
+/// Baseline: a <see cref="Utf8JsonReader"/> pass that only finds and counts each resource's <c>resourceType</c>. Also
+/// Firely's <see cref="FhirJsonDeserializer"/> with default settings and in Ostrich mode, and the library's
+/// <see cref="FhirPracticeReader"/> (which reads from paths, so it reads the page-cached files).</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
+public class FhirIngestBenchmarks
+{
+    private const string DataRoot = "/work/shared/data/fhir";
+    private byte[][] _files = [];
+    private string _folder = "";
+    private FhirJsonDeserializer _default = null!;
+    private FhirJsonDeserializer _ostrich = null!;
+    private FhirPracticeReader _library = null!;
+
+    /// <summary>The input: <c>ndjson</c> (Bulk Data folder) or <c>bundles</c> (Synthea folder).</summary>
+    [Params("ndjson", "bundles")]
+    public string Input { get; set; } = "ndjson";
+
+    /// <summary>Total input size in MiB (printed in <see cref="Setup"/>).</summary>
+    public double InputMiB { get; private set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = Path.Combine(DataRoot, Input == "ndjson" ? "bulk" : "synthea");
+        var paths = Input == "ndjson"
+            ? Directory.EnumerateFiles(_folder, "*.ndjson").Where(f => !Path.GetFileName(f).Equals("log.ndjson", StringComparison.OrdinalIgnoreCase))
+            : Directory.EnumerateFiles(_folder, "*.json");
+        _files = [.. paths.Order(StringComparer.Ordinal).Select(File.ReadAllBytes)];
+        long bytes = _files.Sum(f => (long)f.Length);
+        InputMiB = bytes / (1024.0 * 1024.0);
+        _default = new FhirJsonDeserializer();
+        _ostrich = new FhirJsonDeserializer(new DeserializerSettings().UsingMode(DeserializationMode.Ostrich));
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.Length; i++) key[i] = (byte)(i * 7 + 1);
+        _library = new FhirPracticeReader(new FhirReadOptions { PseudonymKey = ImmutableArray.Create(key) });
+        Console.WriteLine($"// FhirIngest input={Input}: {_files.Length} files, {bytes:N0} bytes = {InputMiB:F3} MiB, "
+            + $"{Utf8ResourceTypes()} resources (Utf8JsonReader count)");
+    }
+
+    [Benchmark(Baseline = true)]
+    public int Utf8ResourceTypes()
+    {
+        int count = 0;
+        if (Input == "ndjson")
+        {
+            foreach (var file in _files)
+                for (int pos = 0; NextLine(file, ref pos, out var line);)
+                    if (ResourceTypeOf(line) is not null) count++;
+        }
+        else
+        {
+            foreach (var file in _files) count += CountBundleEntries(file);
+        }
+        return count;
+    }
+
+    [Benchmark]
+    public int FirelyDefault() => Firely(_default);
+
+    [Benchmark]
+    public int FirelyOstrich() => Firely(_ostrich);
+
+    [Benchmark]
+    public FhirReadResult Library() =>
+        Input == "ndjson" ? _library.ReadNdjsonFolder(_folder) : _library.ReadJsonFolder(_folder);
+
+    private int Firely(FhirJsonDeserializer deserializer)
+    {
+        int count = 0;
+        if (Input == "ndjson")
+        {
+            foreach (var file in _files)
+                for (int pos = 0; NextLine(file, ref pos, out var line);)
+                {
+                    var reader = new Utf8JsonReader(line);
+                    if (deserializer.TryDeserializeResource(ref reader, out var r, out _) && r is not null) count++;
+                }
+        }
+        else
+        {
+            foreach (var file in _files)
+            {
+                var reader = new Utf8JsonReader(file);
+                deserializer.TryDeserializeResource(ref reader, out var r, out _);
+                if (r is Bundle b) count += b.Entry.Count;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>The next non-empty line at or after <paramref name="pos"/> (without its CR/LF), or false at the end.</summary>
+    private static bool NextLine(byte[] file, ref int pos, out ReadOnlySpan<byte> line)
+    {
+        while (pos < file.Length)
+        {
+            int nl = file.AsSpan(pos).IndexOf((byte)'\n');
+            int end = nl < 0 ? file.Length : pos + nl;
+            int len = end - pos;
+            if (len > 0 && file[end - 1] == (byte)'\r') len--;
+            line = file.AsSpan(pos, len);
+            pos = end + 1;
+            if (len > 0) return true;
+        }
+        line = default;
+        return false;
+    }
+
+    private static string? ResourceTypeOf(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+        return ResourceTypeOfObject(ref reader);
+    }
+
+    /// <summary>Reader on a StartObject; reads to its EndObject and returns its resourceType.</summary>
+    private static string? ResourceTypeOfObject(ref Utf8JsonReader reader)
+    {
+        string? type = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            bool isType = reader.ValueTextEquals("resourceType"u8);
+            reader.Read();
+            if (isType && reader.TokenType == JsonTokenType.String) type = reader.GetString();
+            else reader.Skip();
+        }
+        return type;
+    }
+
+    private static int CountBundleEntries(byte[] file)
+    {
+        int count = 0;
+        var reader = new Utf8JsonReader(file);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            bool isEntry = reader.ValueTextEquals("entry"u8);
+            reader.Read();
+            if (!isEntry || reader.TokenType != JsonTokenType.StartArray) { reader.Skip(); continue; }
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); continue; }
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    bool isResource = reader.ValueTextEquals("resource"u8);
+                    reader.Read();
+                    if (isResource && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        if (ResourceTypeOfObject(ref reader) is not null) count++;
+                    }
+                    else reader.Skip();
+                }
+            }
+        }
+        return count;
+    }
+}
