@@ -16,7 +16,8 @@ namespace PatientCentric.Benchmarks;
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
 public class FhirIngestBenchmarks
 {
-    private const string DataRoot = "/work/shared/data/fhir";
+    // The shared data sits beside the repository on the machine of the runs; PATIENTCENTRIC_FHIR_DATA points elsewhere.
+    private static readonly string DataRoot = Environment.GetEnvironmentVariable("PATIENTCENTRIC_FHIR_DATA") ?? "/work/shared/data/fhir";
     private byte[][] _files = [];
     private string _folder = "";
     private FhirJsonDeserializer _default = null!;

@@ -44,55 +44,87 @@ public sealed class FhirPracticeReader
     /// <summary>Reads one JSON file holding a Bundle (any type) or a single resource.</summary>
     /// <param name="path">The file's path.</param>
     /// <returns>The data set and its quality report.</returns>
+    /// <param name="progress">Told after each file and every 10,000 resources; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Checked before each resource.</param>
     /// <exception cref="FhirInputException"><see cref="FhirReadOptions.Strict"/> is set and the input has a problem.</exception>
-    public FhirReadResult ReadJsonFile(string path)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public FhirReadResult ReadJsonFile(string path, IProgress<FhirReadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var c = NewCollector();
-        ReadJson(c, path);
-        return c.Build();
+        var run = NewRun(1, progress, cancellationToken);
+        ReadJson(run, path);
+        return run.Collector.Build();
     }
 
     /// <summary>Reads every <c>*.json</c> file (Bundles or single resources) in a folder, in ordinal name order.</summary>
     /// <param name="folder">The folder's path (not searched recursively).</param>
     /// <returns>The data set and its quality report.</returns>
+    /// <param name="progress">Told after each file and every 10,000 resources; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Checked before each resource.</param>
     /// <exception cref="FhirInputException"><see cref="FhirReadOptions.Strict"/> is set and the input has a problem.</exception>
-    public FhirReadResult ReadJsonFolder(string folder)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public FhirReadResult ReadJsonFolder(string folder, IProgress<FhirReadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        var c = NewCollector();
-        foreach (var f in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)) ReadJson(c, f);
-        return c.Build();
+        var files = Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList();
+        var run = NewRun(files.Count, progress, cancellationToken);
+        foreach (var f in files) ReadJson(run, f);
+        return run.Collector.Build();
     }
 
     /// <summary>Reads Bulk Data NDJSON files (<c>.ndjson</c> or gzip <c>.ndjson.gz</c>): one resource per line, any order,
     /// a type may span files. Streams line by line.</summary>
     /// <param name="paths">The files' paths.</param>
     /// <returns>The data set and its quality report.</returns>
+    /// <param name="progress">Told after each file and every 10,000 resources; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Checked before each line.</param>
     /// <exception cref="FhirInputException"><see cref="FhirReadOptions.Strict"/> is set and the input has a problem.</exception>
-    public FhirReadResult ReadNdjson(IEnumerable<string> paths)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public FhirReadResult ReadNdjson(IEnumerable<string> paths, IProgress<FhirReadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var c = NewCollector();
-        foreach (var p in paths) ReadNdjsonFile(c, p);
-        return c.Build();
+        var files = paths.ToList();
+        var run = NewRun(files.Count, progress, cancellationToken);
+        foreach (var p in files) ReadNdjsonFile(run, p);
+        return run.Collector.Build();
     }
 
     /// <summary>Reads every <c>*.ndjson</c> and <c>*.ndjson.gz</c> file in a Bulk Data export folder, in ordinal name
     /// order, except the export log <c>log.ndjson</c> (not FHIR).</summary>
     /// <param name="folder">The folder's path (not searched recursively).</param>
     /// <returns>The data set and its quality report.</returns>
+    /// <param name="progress">Told after each file and every 10,000 resources; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Checked before each line.</param>
     /// <exception cref="FhirInputException"><see cref="FhirReadOptions.Strict"/> is set and the input has a problem.</exception>
-    public FhirReadResult ReadNdjsonFolder(string folder)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public FhirReadResult ReadNdjsonFolder(string folder, IProgress<FhirReadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         return ReadNdjson(Directory.EnumerateFiles(folder)
             .Where(f => f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".ndjson.gz", StringComparison.OrdinalIgnoreCase))
             .Where(f => !Path.GetFileName(f).Equals("log.ndjson", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal));
+            .Order(StringComparer.Ordinal), progress, cancellationToken);
     }
 
-    private ResourceCollector NewCollector() => new(_options, _timeZone, Pseudonym);
+    private Run NewRun(int files, IProgress<FhirReadProgress>? progress, CancellationToken ct) =>
+        new(new ResourceCollector(_options, _timeZone, Pseudonym), files, progress, ct);
+
+    /// <summary>One read: the collector, and what progress reporting and cancellation need.</summary>
+    private sealed class Run(ResourceCollector collector, int filesTotal, IProgress<FhirReadProgress>? progress, CancellationToken ct)
+    {
+        private const int ReportEvery = 10_000;
+        private int _files, _resources;
+
+        public ResourceCollector Collector { get; } = collector;
+
+        public void Resource(string file)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (++_resources % ReportEvery == 0) progress?.Report(new FhirReadProgress(file, _files, filesTotal, _resources));
+        }
+
+        public void FileDone(string file) => progress?.Report(new FhirReadProgress(file, ++_files, filesTotal, _resources));
+    }
 
     private string Pseudonym(string patientId)
     {
@@ -100,7 +132,7 @@ public sealed class FhirPracticeReader
         return "P-" + Convert.ToHexString(hash, 0, 8);
     }
 
-    private void ReadNdjsonFile(ResourceCollector c, string path)
+    private void ReadNdjsonFile(Run run, string path)
     {
         var name = Path.GetFileName(path);
         using var file = File.OpenRead(path);
@@ -111,12 +143,21 @@ public sealed class FhirPracticeReader
         {
             line++;
             if (string.IsNullOrWhiteSpace(text)) continue;
-            Read(c, text, name, line, urls: null);
+            run.Resource(name);
+            Read(run.Collector, text, name, line, urls: null);
         }
+        run.FileDone(name);
     }
 
-    private void ReadJson(ResourceCollector c, string path)
+    private void ReadJson(Run run, string path)
     {
+        ReadJsonDocument(run, path);
+        run.FileDone(Path.GetFileName(path));
+    }
+
+    private void ReadJsonDocument(Run run, string path)
+    {
+        var c = run.Collector;
         var name = Path.GetFileName(path);
         JsonDocument doc;
         try { doc = JsonDocument.Parse(File.ReadAllBytes(path)); }
@@ -142,10 +183,15 @@ public sealed class FhirPracticeReader
                 {
                     i++;
                     if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("resource", out var r)) continue;
+                    run.Resource(name);
                     Read(c, r.GetRawText(), name, i, urls);
                 }
             }
-            else Read(c, root.GetRawText(), name, 0, urls: null);
+            else
+            {
+                run.Resource(name);
+                Read(c, root.GetRawText(), name, 0, urls: null);
+            }
         }
     }
 

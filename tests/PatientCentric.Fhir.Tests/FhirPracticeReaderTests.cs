@@ -315,6 +315,35 @@ public sealed class FhirPracticeReaderTests : IDisposable
             .Replace("@ID@", id, StringComparison.Ordinal).Replace("@PAT@", patient, StringComparison.Ordinal).Replace("@START@", start, StringComparison.Ordinal)
             .Replace("@META@", lastUpdated is null ? "" : "\"meta\":{\"lastUpdated\":\"" + lastUpdated + "\"},", StringComparison.Ordinal);
 
+    private sealed class Recorder : IProgress<FhirReadProgress>
+    {
+        public List<FhirReadProgress> Reports { get; } = [];
+
+        public void Report(FhirReadProgress value) => Reports.Add(value);
+    }
+
+    [Fact]
+    public void Progress_IsReportedPerFile_AndEndsWithEveryResourceCounted()
+    {
+        var recorder = new Recorder();
+        var result = Reader().ReadJsonFolder(Path.Combine(DataDir, "hl7-examples"), recorder);
+        int files = Directory.EnumerateFiles(Path.Combine(DataDir, "hl7-examples"), "*.json").Count();
+        Assert.Equal(files, recorder.Reports.Count);
+        Assert.Equal(Enumerable.Range(1, files), recorder.Reports.Select(r => r.FilesDone));
+        Assert.All(recorder.Reports, r => Assert.Equal(files, r.FilesTotal));
+        Assert.Equal(result.Quality.ResourcesRead, recorder.Reports[^1].ResourcesRead);
+        Assert.True(recorder.Reports.Zip(recorder.Reports.Skip(1)).All(p => p.First.ResourcesRead <= p.Second.ResourcesRead));
+    }
+
+    [Fact]
+    public void Cancellation_StopsTheRead()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Reader().ReadNdjsonFolder(Path.Combine(DataDir, "bulk"), cancellationToken: cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Reader().ReadJsonFile(SyntheaFile, cancellationToken: cts.Token));
+    }
+
     private string TempFile(string extension, params string[] lines)
     {
         var path = Path.Combine(_tempDir, Guid.NewGuid().ToString("N") + extension);
