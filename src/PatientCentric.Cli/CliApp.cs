@@ -67,6 +67,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var input = new Option<FileInfo?>("--input") { Description = "A practice data set in the JSON input schema (docs/data-model.md). Default: the bundled sample." };
         var fhir = new Option<string?>("--fhir") { Description = "Read FHIR R4 instead (docs/fhir.md): a Bundle or resource .json file, an .ndjson(.gz) file, or a folder of either (a Bulk Data export folder when it holds .ndjson files)." };
         var strict = new Option<bool>("--strict") { Description = "With --fhir: stop at the first problem in the input (malformed line, missing patient…) instead of counting it and going on." };
+        var keyFile = new Option<FileInfo?>("--pseudonym-key-file") { Description = "With --fhir: a file whose bytes (at least 16, kept secret) key the patient pseudonyms, so the same patient gets the same key in every run. Default: a random key per run." };
         var format = FormatOption();
         format.AcceptOnlyFromAmong("table", "json");
         var profile = new Option<string?>("--profile") { Description = "The profile to score under (see 'patientcentric profiles'). Default: primary-care-value-based." };
@@ -77,13 +78,13 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
-            input, fhir, strict, format, profile, from, to, asOf, explain, outDir,
+            input, fhir, strict, keyFile, format, profile, from, to, asOf, explain, outDir,
         };
-        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
+        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
         return command;
     }
 
-    private int Report(FileInfo? input, string? fhirPath, bool strict, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
+    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
     {
         PracticeDataSet data;
         string source;
@@ -91,11 +92,22 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             return Fail("--input and --fhir are alternatives: give one.");
         if (strict && fhirPath is null)
             return Fail("--strict applies to --fhir input only.");
+        if (keyFile is not null && fhirPath is null)
+            return Fail("--pseudonym-key-file applies to --fhir input only.");
+        byte[]? key = null;
+        if (keyFile is not null)
+        {
+            if (!keyFile.Exists)
+                return Fail($"{keyFile.FullName}: file not found.");
+            key = File.ReadAllBytes(keyFile.FullName);
+            if (key.Length < 16)
+                return Fail($"{keyFile.FullName}: a pseudonym key needs at least 16 bytes but the file has {key.Length}.");
+        }
         try
         {
             if (fhirPath is not null)
             {
-                if (!TryReadFhir(fhirPath, strict, out data, out source, out var failure))
+                if (!TryReadFhir(fhirPath, strict, key, out data, out source, out var failure))
                     return Fail(failure);
             }
             else if (input is null)
@@ -193,12 +205,12 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         return Success;
     }
 
-    private bool TryReadFhir(string path, bool strict, out PracticeDataSet data, out string source, out string failure)
+    private bool TryReadFhir(string path, bool strict, byte[]? key, out PracticeDataSet data, out string source, out string failure)
     {
         data = null!;
         failure = "";
         source = Path.GetFullPath(path);
-        var reader = new FhirPracticeReader(new FhirReadOptions { Strict = strict });
+        var reader = new FhirPracticeReader(new FhirReadOptions { Strict = strict, PseudonymKey = key is null ? null : [.. key] });
         FhirReadResult result;
         try
         {

@@ -100,6 +100,38 @@ public sealed class FhirReportTests
     }
 
     [Fact]
+    public void Report_FhirWithAKeyFile_IsReproducible_AndTheKeyDecidesThePseudonyms()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"pc-key-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string keyA = Path.Combine(dir, "a.key"), keyB = Path.Combine(dir, "b.key"), tooShort = Path.Combine(dir, "short.key");
+            File.WriteAllBytes(keyA, [.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+            File.WriteAllBytes(keyB, [.. Enumerable.Range(101, 32).Select(i => (byte)i)]);
+            File.WriteAllBytes(tooShort, [1, 2, 3]);
+            string Run(string key)
+            {
+                var r = CliRunner.Run("report", "--fhir", Data("hl7-examples"), "--format", "json", "--as-of", AsOf, "--pseudonym-key-file", key);
+                Assert.True(r.ExitCode == 0, r.Stderr);
+                return r.Stdout;
+            }
+            string first = Run(keyA);
+            Assert.Equal(first, Run(keyA));
+            // These examples give no patient-level cards, but the clinician cards carry keyed "C-" pseudonyms from the same key.
+            Assert.Contains("\"C-", first, StringComparison.Ordinal);
+            Assert.NotEqual(first, Run(keyB));
+            var bad = CliRunner.Run("report", "--fhir", Data("hl7-examples"), "--pseudonym-key-file", tooShort);
+            Assert.Equal(2, bad.ExitCode);
+            Assert.Contains("needs at least 16 bytes but the file has 3", bad.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Report_StrictWithoutFhir_ExitsTwo() =>
         Assert.Contains("--strict applies to --fhir input only", CliRunner.Run("report", "--strict").Stderr, StringComparison.Ordinal);
 
