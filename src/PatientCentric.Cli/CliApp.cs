@@ -212,19 +212,21 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         source = Path.GetFullPath(path);
         var reader = new FhirPracticeReader(new FhirReadOptions { Strict = strict, PseudonymKey = key is null ? null : [.. key] });
         FhirReadResult result;
+        // A one-line progress display, only when a person watches standard error (never in tests or pipes).
+        var progress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ConsoleProgress(stderr) : null;
         try
         {
             if (Directory.Exists(source))
             {
                 var ndjson = Directory.EnumerateFiles(source).Any(f =>
                     f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".ndjson.gz", StringComparison.OrdinalIgnoreCase));
-                result = ndjson ? reader.ReadNdjsonFolder(source) : reader.ReadJsonFolder(source);
+                result = ndjson ? reader.ReadNdjsonFolder(source, progress) : reader.ReadJsonFolder(source, progress);
             }
             else if (File.Exists(source))
             {
                 result = source.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".ndjson.gz", StringComparison.OrdinalIgnoreCase)
-                    ? reader.ReadNdjson([source])
-                    : reader.ReadJsonFile(source);
+                    ? reader.ReadNdjson([source], progress)
+                    : reader.ReadJsonFile(source, progress);
             }
             else
             {
@@ -234,9 +236,11 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FhirInputException)
         {
+            progress?.Done();
             failure = $"{source}: cannot read the FHIR input ({e.Message}).";
             return false;
         }
+        progress?.Done();
 
         data = result.Data;
         var q = result.Quality;
@@ -250,6 +254,24 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         foreach (var group in q.Issues.GroupBy(i => i.Code).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal))
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Count()} (first: {group.First()})"));
         return true;
+    }
+
+    /// <summary>Rewrites one stderr line with files and resources read; reports arrive on the reading thread.</summary>
+    private sealed class ConsoleProgress(TextWriter stderr) : IProgress<FhirReadProgress>
+    {
+        private bool _shown;
+
+        public void Report(FhirReadProgress value)
+        {
+            _shown = true;
+            stderr.Write(string.Create(CultureInfo.InvariantCulture,
+                $"\rReading FHIR: {value.FilesDone:N0} of {value.FilesTotal:N0} files, {value.ResourcesRead:N0} resources"));
+        }
+
+        public void Done()
+        {
+            if (_shown) stderr.Write("\r\u001b[K");   // clear the progress line before the summary
+        }
     }
 
     private ServiceProvider BuildServices(DateTimeOffset? asOf, string? profileKey)
