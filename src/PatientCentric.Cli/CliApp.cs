@@ -68,6 +68,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var fhir = new Option<string?>("--fhir") { Description = "Read FHIR R4 instead (docs/fhir.md): a Bundle or resource .json file, an .ndjson(.gz) file, or a folder of either (a Bulk Data export folder when it holds .ndjson files)." };
         var strict = new Option<bool>("--strict") { Description = "With --fhir: stop at the first problem in the input (malformed line, missing patient…) instead of counting it and going on." };
         var keyFile = new Option<FileInfo?>("--pseudonym-key-file") { Description = "With --fhir: a file whose bytes (at least 16, kept secret) key the patient pseudonyms, so the same patient gets the same key in every run. Default: a random key per run." };
+        var patientRefs = new Option<bool>("--include-patient-refs") { Description = "With --fhir: identify patients in the output by their FHIR Patient id instead of a keyed pseudonym (only where results must be linked back to records)." };
         var format = FormatOption();
         format.AcceptOnlyFromAmong("table", "json");
         var profile = new Option<string?>("--profile") { Description = "The profile to score under (see 'patientcentric profiles'). Default: primary-care-value-based." };
@@ -78,13 +79,13 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
-            input, fhir, strict, keyFile, format, profile, from, to, asOf, explain, outDir,
+            input, fhir, strict, keyFile, patientRefs, format, profile, from, to, asOf, explain, outDir,
         };
-        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
+        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
         return command;
     }
 
-    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
+    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
     {
         PracticeDataSet data;
         string source;
@@ -94,6 +95,10 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             return Fail("--strict applies to --fhir input only.");
         if (keyFile is not null && fhirPath is null)
             return Fail("--pseudonym-key-file applies to --fhir input only.");
+        if (patientRefs && fhirPath is null)
+            return Fail("--include-patient-refs applies to --fhir input only.");
+        if (patientRefs && keyFile is not null)
+            return Fail("--include-patient-refs and --pseudonym-key-file are alternatives: give one.");
         byte[]? key = null;
         if (keyFile is not null)
         {
@@ -107,7 +112,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         {
             if (fhirPath is not null)
             {
-                if (!TryReadFhir(fhirPath, strict, key, out data, out source, out var failure))
+                if (!TryReadFhir(fhirPath, new FhirReadOptions { Strict = strict, PseudonymKey = key is null ? null : [.. key], IncludePatientReferences = patientRefs }, out data, out source, out var failure))
                     return Fail(failure);
             }
             else if (input is null)
@@ -205,12 +210,12 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         return Success;
     }
 
-    private bool TryReadFhir(string path, bool strict, byte[]? key, out PracticeDataSet data, out string source, out string failure)
+    private bool TryReadFhir(string path, FhirReadOptions options, out PracticeDataSet data, out string source, out string failure)
     {
         data = null!;
         failure = "";
         source = Path.GetFullPath(path);
-        var reader = new FhirPracticeReader(new FhirReadOptions { Strict = strict, PseudonymKey = key is null ? null : [.. key] });
+        var reader = new FhirPracticeReader(options);
         FhirReadResult result;
         // A one-line progress display, only when a person watches standard error (never in tests or pipes).
         var progress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ConsoleProgress(stderr) : null;

@@ -27,6 +27,7 @@ public sealed class FhirPracticeReader
         _options = new FhirReadOptions
         {
             PracticeName = o.PracticeName, TimeZone = o.TimeZone, Period = o.Period, PseudonymKey = o.PseudonymKey,
+            IncludePatientReferences = o.IncludePatientReferences,
             Strict = o.Strict, DefaultServiceLine = o.DefaultServiceLine,
             SurveyItemsByLinkId = o.SurveyItemsByLinkId.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
         };

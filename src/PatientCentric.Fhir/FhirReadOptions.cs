@@ -26,6 +26,12 @@ public sealed class FhirReadOptions
     /// <value>At least 16 bytes when set. The default is <see langword="null"/>.</value>
     public ImmutableArray<byte>? PseudonymKey { get; set; }
 
+    /// <summary>Gets or sets whether patient keys are the FHIR <c>Patient</c> ids themselves instead of keyed pseudonyms,
+    /// for a host that must link results back to its records. Output (patient cards, individual MeasureReports) then
+    /// identifies patients; messages and the data-quality report still never do. Clinician keys stay pseudonyms.</summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool IncludePatientReferences { get; set; }
+
     /// <summary>Gets or sets whether the first input problem (malformed line, unknown resource type, reference to a missing
     /// patient) throws a <see cref="FhirInputException"/> instead of being counted and skipped.</summary>
     /// <value>The default is <see langword="false"/>.</value>

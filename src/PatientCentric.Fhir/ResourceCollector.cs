@@ -223,7 +223,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         {
             if (row.PatientId is not { } id) return null;
             if (!patients.Contains(id)) { Issue(FhirIssueCode.MissingPatient, row.At.File, row.At.Line, type); return null; }
-            if (!keys.TryGetValue(id, out var k)) keys[id] = k = pseudonym(id);
+            if (!keys.TryGetValue(id, out var k)) keys[id] = k = options.IncludePatientReferences ? id : pseudonym(id);
             return k;
         }
 

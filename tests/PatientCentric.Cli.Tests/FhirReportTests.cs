@@ -132,6 +132,16 @@ public sealed class FhirReportTests
     }
 
     [Fact]
+    public void Report_IncludePatientRefs_NeedsFhir_AndExcludesAKeyFile()
+    {
+        Assert.Contains("--include-patient-refs applies to --fhir input only", CliRunner.Run("report", "--include-patient-refs").Stderr, StringComparison.Ordinal);
+        var both = CliRunner.Run("report", "--fhir", Data("bulk"), "--include-patient-refs", "--pseudonym-key-file", "k");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("are alternatives", both.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Run("report", "--fhir", Data("bulk"), "--include-patient-refs", "--as-of", AsOf).ExitCode);
+    }
+
+    [Fact]
     public void Report_StrictWithoutFhir_ExitsTwo() =>
         Assert.Contains("--strict applies to --fhir input only", CliRunner.Run("report", "--strict").Stderr, StringComparison.Ordinal);
 

@@ -200,6 +200,19 @@ public sealed class FhirPracticeReaderTests : IDisposable
     }
 
     [Fact]
+    public void IncludePatientReferences_UsesThePatientIds_OnlyWhenAsked()
+    {
+        string ndjson = Path.Combine(DataDir, "bulk", "Patient.000.ndjson");
+        var ids = File.ReadLines(ndjson).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToHashSet();
+        var folder = Path.Combine(DataDir, "bulk");
+        var withRefs = new FhirPracticeReader(new FhirReadOptions { IncludePatientReferences = true }).ReadNdjsonFolder(folder).Data;
+        Assert.NotEmpty(withRefs.Appointments);
+        Assert.All(withRefs.Appointments, a => Assert.Contains(a.PatientKey, ids));
+        var pseudonymous = Reader().ReadNdjsonFolder(folder).Data;
+        Assert.All(pseudonymous.Appointments, a => Assert.DoesNotContain(a.PatientKey, ids));
+    }
+
+    [Fact]
     public void SamePseudonymKey_GivesSamePatientKeys_AcrossReaders()
     {
         var a = Reader().ReadJsonFile(SyntheaFile).Data.Appointments[0].PatientKey;
