@@ -375,10 +375,29 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             var table = new TextTable("Field", "Value");
             using var doc = JsonDocument.Parse(result);
             foreach (var p in doc.RootElement.EnumerateObject())
-                table.Add(p.Name, p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetRawText() : p.Value.ToString());
+                table.Add(p.Name, CellText(p.Value));
             table.Write(stdout, "");
         }
         return Success;
+    }
+
+    /// <summary>A table cell: numbers as written, strings bare, arrays and objects as compact JSON on one line.</summary>
+    private static string CellText(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Number:
+                return value.GetRawText();
+            case JsonValueKind.Array or JsonValueKind.Object:
+                using (var buffer = new MemoryStream())
+                {
+                    using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                        value.WriteTo(writer);
+                    return Encoding.UTF8.GetString(buffer.ToArray());
+                }
+            default:
+                return value.ToString();
+        }
     }
 
     private Command ProfilesCommand()

@@ -149,5 +149,8 @@ public sealed class EvalTests
         var r = CliRunner.RunWithInput("""{"measure":"nps","scores":[10,0]}""", "eval", "--format", "table");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("standardError", r.Stdout, StringComparison.Ordinal);
+        // Arrays stay on their row as compact JSON instead of spilling indented lines into the table.
+        Assert.Contains("ci95           [", r.Stdout, StringComparison.Ordinal);
+        Assert.Single(r.Stdout.Split('\n'), l => l.StartsWith("ci95", StringComparison.Ordinal) && l.TrimEnd().EndsWith(']'));
     }
 }
