@@ -26,6 +26,15 @@ internal static class TouchpointScorers
 
     public static TimeZoneInfo Zone(RequestObject request) => RequestValues.TimeZone(request);
 
+    /// <summary>Scores appointments with a duration scorer over the period their local start dates span, and writes the
+    /// card with <see cref="WriteDuration"/>.</summary>
+    public static void ScoreDuration(Utf8JsonWriter w, string scorerKey, TimeZoneInfo zone, List<Appointment> appointments)
+    {
+        var days = appointments.Select(a => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.Start, zone).DateTime)).ToList();
+        var context = new ScoringContext(new MeasurementPeriod(days.Min(), days.Max()), DateTimeOffset.MaxValue, zone, Calculator);
+        WriteDuration(w, Score(scorerKey, Data(zone, appointments), context));
+    }
+
     /// <summary>Writes a duration card as <c>{"n","excluded","exclusions","median","p90"}</c>.</summary>
     public static void WriteDuration(Utf8JsonWriter w, ScoreCard? card)
     {
@@ -63,9 +72,7 @@ internal sealed class LeadTimeMeasure : IEvalMeasure
             a.RejectUnknownFields();
             appointments.Add(new Appointment($"a{appointments.Count}", "eval", "eval", null, booked, start, AppointmentOutcome.Kept));
         }
-        var days = appointments.Select(a => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.Start, zone).DateTime)).ToList();
-        var context = new ScoringContext(new MeasurementPeriod(days.Min(), days.Max()), DateTimeOffset.MaxValue, zone, TouchpointScorers.Calculator);
-        TouchpointScorers.WriteDuration(result, TouchpointScorers.Score("lead-time", TouchpointScorers.Data(zone, appointments), context));
+        TouchpointScorers.ScoreDuration(result, "lead-time", zone, appointments);
     }
 }
 
@@ -90,9 +97,7 @@ internal sealed class CycleTimeMeasure : IEvalMeasure
             var anchor = arrived ?? departed ?? throw new EvalInputException(v.Path, "a visit needs arrivedAt, departedAt or both.");
             appointments.Add(new Appointment($"v{appointments.Count}", "eval", "eval", null, anchor, anchor, AppointmentOutcome.Kept, ArrivedAt: arrived, DepartedAt: departed));
         }
-        var days = appointments.Select(a => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.Start, zone).DateTime)).ToList();
-        var context = new ScoringContext(new MeasurementPeriod(days.Min(), days.Max()), DateTimeOffset.MaxValue, zone, TouchpointScorers.Calculator);
-        TouchpointScorers.WriteDuration(result, TouchpointScorers.Score("cycle-time", TouchpointScorers.Data(zone, appointments), context));
+        TouchpointScorers.ScoreDuration(result, "cycle-time", zone, appointments);
     }
 }
 
