@@ -30,6 +30,7 @@ public sealed class FhirPracticeReader
             IncludePatientReferences = o.IncludePatientReferences,
             Strict = o.Strict, DefaultServiceLine = o.DefaultServiceLine,
             SurveyItemsByLinkId = o.SurveyItemsByLinkId.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            SurveyItems = o.SurveyItems.IsDefault ? [] : o.SurveyItems,
         };
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(_options.TimeZone, out var zone))
             throw new ArgumentException($"TimeZone '{_options.TimeZone}' is not a known IANA time zone.", nameof(options));

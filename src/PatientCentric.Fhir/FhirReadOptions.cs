@@ -46,4 +46,9 @@ public sealed class FhirReadOptions
     /// questionnaire responses are not read.</summary>
     /// <value>The default is empty.</value>
     public IReadOnlyDictionary<string, string> SurveyItemsByLinkId { get; set; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Gets or sets the survey items (NPS, CAHPS, ratings…) written into the data set, so the survey scorers know
+    /// the keys that <see cref="SurveyItemsByLinkId"/> maps to; FHIR carries answers, not the host's item definitions.</summary>
+    /// <value>The default is empty: surveys are read but no survey measure is scored.</value>
+    public ImmutableArray<Records.SurveyItem> SurveyItems { get; set; } = [];
 }

@@ -319,7 +319,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var lines = appointments.Select(a => a.ServiceLine).Append(options.DefaultServiceLine).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).Select(l => new ServiceLine(l, ServiceLineName(l))).ToImmutableArray();
         var data = new PracticeDataSet(PracticeDataSet.CurrentSchemaVersion, options.PracticeName, options.TimeZone, period, lines,
-            [.. appointments], [], [.. surveys], [.. fills], [.. referrals], [.. claims]) { PortalThreads = [.. threads] };
+            [.. appointments], options.SurveyItems, [.. surveys], [.. fills], [.. referrals], [.. claims]) { PortalThreads = [.. threads] };
         var quality = new FhirDataQuality(_read, _duplicates, _ignored.ToImmutableSortedDictionary(StringComparer.Ordinal),
             bookingUnknown, derived, withoutResponse, [.. _issues]);
         return new FhirReadResult(data, quality);
