@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,8 +16,9 @@ public sealed class FhirPracticeReader
     private readonly FhirReadOptions _options;
     private readonly TimeZoneInfo _timeZone;
     private readonly byte[] _key;
-    private readonly FhirJsonDeserializer _deserializer =
-        new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
+    private readonly List<(byte[] Utf8, string Name)> _typeNames = [];
+    private readonly Dictionary<string, bool> _known = new(StringComparer.Ordinal);
+    private FhirJsonDeserializer? _deserializer;
 
     /// <summary>Initializes a reader.</summary>
     /// <param name="options">The settings, or <see langword="null"/> for the defaults.</param>
@@ -28,7 +30,7 @@ public sealed class FhirPracticeReader
         {
             PracticeName = o.PracticeName, TimeZone = o.TimeZone, Period = o.Period, PseudonymKey = o.PseudonymKey,
             IncludePatientReferences = o.IncludePatientReferences,
-            Strict = o.Strict, DefaultServiceLine = o.DefaultServiceLine,
+            Strict = o.Strict, Parser = o.Parser, DefaultServiceLine = o.DefaultServiceLine,
             SurveyItemsByLinkId = o.SurveyItemsByLinkId.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             SurveyItems = o.SurveyItems.IsDefault ? [] : o.SurveyItems,
         };
@@ -139,104 +141,228 @@ public sealed class FhirPracticeReader
         var name = Path.GetFileName(path);
         using var file = File.OpenRead(path);
         using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var lines = new NdjsonLineReader(stream);
         int line = 0;
-        while (reader.ReadLine() is { } text)
+        while (lines.TryReadLine(out var text))
         {
             line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (IsBlank(text)) continue;
             run.Resource(name);
-            Read(run.Collector, text, name, line, urls: null);
+            Parsed parsed;
+            try
+            {
+                var reader = new Utf8JsonReader(text);
+                parsed = reader.Read() && reader.TokenType == JsonTokenType.StartObject ? ParseResource(ref reader, text) : Parsed.Malformed(null);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException) { parsed = Parsed.Malformed(null); }
+            Apply(run.Collector, parsed, name, line, urls: null);
         }
         run.FileDone(name);
     }
 
+    private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n\f\v"u8);
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(Whitespace) < 0;
+
+    /// <summary>One JSON file: a Bundle (its entries, with <c>fullUrl</c>s resolved once the whole Bundle is read) or a
+    /// single resource. A file that is not well-formed JSON counts as one Malformed problem and gives nothing.</summary>
     private void ReadJson(Run run, string path)
     {
-        ReadJsonDocument(run, path);
-        run.FileDone(Path.GetFileName(path));
-    }
-
-    private void ReadJsonDocument(Run run, string path)
-    {
-        var c = run.Collector;
         var name = Path.GetFileName(path);
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(File.ReadAllBytes(path)); }
-        catch (JsonException) { c.Issue(FhirIssueCode.Malformed, name, 0, null); return; }
-        using (doc)
+        var bytes = File.ReadAllBytes(path);
+        var json = bytes.AsSpan();
+        if (json.StartsWith(Utf8Bom)) json = json[Utf8Bom.Length..];
+        var pending = new List<(int Line, Parsed Parsed)>();
+        Dictionary<string, string>? urls = null;
+        try
         {
-            var root = doc.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("resourceType", out var rt) && rt.ValueKind == JsonValueKind.String
-                && rt.ValueEquals("Bundle") && root.TryGetProperty("entry", out var entries) && entries.ValueKind == JsonValueKind.Array)
-            {
-                // fullUrl (urn:uuid:…) → Type/id, so references inside the Bundle resolve.
-                var urls = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var e in entries.EnumerateArray())
-                {
-                    if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("fullUrl", out var fu) && fu.ValueKind == JsonValueKind.String
-                        && e.TryGetProperty("resource", out var r) && r.ValueKind == JsonValueKind.Object
-                        && r.TryGetProperty("resourceType", out var t) && r.TryGetProperty("id", out var id)
-                        && t.ValueKind == JsonValueKind.String && id.ValueKind == JsonValueKind.String)
-                        urls[fu.GetString()!] = t.GetString() + "/" + id.GetString();
-                }
-                int i = 0;
-                foreach (var e in entries.EnumerateArray())
-                {
-                    i++;
-                    if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("resource", out var r)) continue;
-                    run.Resource(name);
-                    Read(c, r.GetRawText(), name, i, urls);
-                }
-            }
+            var r = new Utf8JsonReader(json);
+            if (!r.Read()) throw new JsonException("empty");
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); pending.Add((0, Parsed.Malformed(null))); }
+            else if (!IsBundle(r)) pending.Add((0, ParseResource(ref r, json)));
             else
             {
-                run.Resource(name);
-                Read(c, root.GetRawText(), name, 0, urls: null);
+                var root = r;   // to read the Bundle as a single resource if it has no entry array
+                bool entries = false;
+                while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (!r.ValueTextEquals("entry"u8)) { r.Skip(); continue; }
+                    r.Read();
+                    if (r.TokenType != JsonTokenType.StartArray) { r.Skip(); continue; }
+                    entries = true;
+                    pending.Clear();
+                    urls = new Dictionary<string, string>(StringComparer.Ordinal);
+                    ReadEntries(ref r, json, pending, urls);
+                }
+                if (!entries) pending.Add((0, ParseResource(ref root, json)));
             }
+            if (r.Read()) throw new JsonException("trailing content");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            run.Collector.Issue(FhirIssueCode.Malformed, name, 0, null);
+            run.FileDone(name);
+            return;
+        }
+        foreach (var (line, parsed) in pending)
+        {
+            run.Resource(name);
+            Apply(run.Collector, parsed, name, line, urls);
+        }
+        run.FileDone(name);
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Whether the object the reader (a copy) is on has <c>resourceType</c> "Bundle".</summary>
+    private static bool IsBundle(Utf8JsonReader probe) => ScanTypeAndId(ref probe).Type == "Bundle";
+
+    /// <summary>Reader on the entry array's start; reads each entry (1-based positions), ends on the array's end.</summary>
+    private void ReadEntries(ref Utf8JsonReader r, ReadOnlySpan<byte> json, List<(int, Parsed)> pending, Dictionary<string, string> urls)
+    {
+        int i = 0;
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            i++;
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
+            string? fullUrl = null;
+            Parsed? parsed = null;
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                if (r.ValueTextEquals("fullUrl"u8))
+                {
+                    r.Read();
+                    if (r.TokenType == JsonTokenType.String) fullUrl = r.GetString();
+                    else r.Skip();
+                }
+                else if (r.ValueTextEquals("resource"u8))
+                {
+                    r.Read();
+                    if (r.TokenType == JsonTokenType.StartObject) parsed = ParseResource(ref r, json);
+                    else { r.Skip(); parsed = Parsed.Malformed(null); }
+                }
+                else r.Skip();
+            }
+            if (parsed is not { } p) continue;
+            pending.Add((i, p));
+            if (fullUrl is not null && p.Type is not null && p.Id is not null) urls[fullUrl] = p.Type + "/" + p.Id;
         }
     }
 
-    private void Read(ResourceCollector c, string json, string file, int line, Dictionary<string, string>? urls)
+    private static void Apply(ResourceCollector c, Parsed parsed, string file, int line, Dictionary<string, string>? urls)
     {
         c.CountRead();
-        string? type;
-        try { type = PeekResourceType(json); }
-        catch (JsonException) { c.Issue(FhirIssueCode.Malformed, file, line, null); return; }
-        if (type is null || !Hl7.Fhir.Model.ModelInfo.IsKnownResource(type))
+        switch (parsed.Kind)
         {
-            c.Issue(FhirIssueCode.UnknownResourceType, file, line, null);
-            return;
+            case ParsedKind.Malformed: c.Issue(FhirIssueCode.Malformed, file, line, parsed.Type); break;
+            case ParsedKind.UnknownType: c.Issue(FhirIssueCode.UnknownResourceType, file, line, null); break;
+            case ParsedKind.Ignored: c.Ignore(parsed.Type!); break;
+            default: c.Add(parsed.Facts!, file, line, urls); break;
         }
-        if (!ResourceCollector.IsMapped(type)) { c.Ignore(type); return; }
+    }
+
+    /// <summary>Reads one resource: the reader is on its StartObject and ends on its EndObject; <paramref name="json"/>
+    /// is the buffer the reader reads.</summary>
+    /// <exception cref="JsonException">Not well-formed JSON.</exception>
+    private Parsed ParseResource(ref Utf8JsonReader r, ReadOnlySpan<byte> json)
+    {
+        if (_options.Parser == FhirParser.Firely) return ParseWithFirely(ref r, json);
+
+        // Fast path: resourceType is almost always the first property; otherwise look ahead with a copy of the reader.
+        var probe = r;
+        MappedType mapped;
+        string? type;
+        if (probe.Read() && probe.TokenType == JsonTokenType.PropertyName && probe.ValueTextEquals("resourceType"u8)
+            && probe.Read() && probe.TokenType == JsonTokenType.String)
+        {
+            mapped = Utf8FactsParser.Identify(ref probe);
+            type = mapped == MappedType.None ? TypeName(ref probe) : null;
+        }
+        else
+        {
+            probe = r;
+            type = ScanTypeAndId(ref probe).Type;
+            mapped = Utf8FactsParser.Identify(type);
+        }
+        if (mapped != MappedType.None)
+        {
+            try
+            {
+                var facts = Utf8FactsParser.Parse(ref r, mapped);
+                return new Parsed(ParsedKind.Mapped, facts.Type, facts.Id, facts);
+            }
+            catch (InvalidOperationException)   // a string that is not valid UTF-8: this resource only
+            {
+                r.Skip();
+                return Parsed.Malformed(mapped.ToString());
+            }
+        }
+        var id = ScanTypeAndId(ref r).Id;
+        return type is not null && IsKnownResource(type) ? new Parsed(ParsedKind.Ignored, type, id, null) : new Parsed(ParsedKind.UnknownType, type, id, null);
+    }
+
+    /// <summary>The reference path: Firely's deserializer (recoverable mode) into a POCO, then <see cref="FirelyFacts"/>.</summary>
+    private Parsed ParseWithFirely(ref Utf8JsonReader r, ReadOnlySpan<byte> json)
+    {
+        int start = (int)r.TokenStartIndex;
+        var (type, id) = ScanTypeAndId(ref r);
+        if (type is null || !IsKnownResource(type)) return new Parsed(ParsedKind.UnknownType, type, id, null);
+        if (Utf8FactsParser.Identify(type) == MappedType.None) return new Parsed(ParsedKind.Ignored, type, id, null);
         Hl7.Fhir.Model.Resource? resource;
         try
         {
+            var slice = new Utf8JsonReader(json[start..(int)r.BytesConsumed]);
             // Recoverable mode: data errors Firely can step over (wrong code, bad cardinality) keep the partial resource.
-            _deserializer.TryDeserializeResource(json, out resource, out _);
+            (_deserializer ??= new FhirJsonDeserializer(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable)))
+                .TryDeserializeResource(ref slice, out resource, out _);
         }
         catch (Exception ex) when (ex is DeserializationFailedException or JsonException or FormatException)
         {
             resource = null;
         }
-        if (resource is null || resource.TypeName != type) { c.Issue(FhirIssueCode.Malformed, file, line, type); return; }
-        c.Add(resource, file, line, urls);
+        if (resource is null || resource.TypeName != type) return Parsed.Malformed(type);
+        return new Parsed(ParsedKind.Mapped, type, id, FirelyFacts.From(resource));
     }
 
-    private static string? PeekResourceType(string json)
+    /// <summary>Reader on an object's StartObject: reads to its EndObject and returns its (last) string
+    /// <c>resourceType</c> and <c>id</c>.</summary>
+    private static (string? Type, string? Id) ScanTypeAndId(ref Utf8JsonReader r)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("not an object");
-        string? type = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        string? type = null, id = null;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.TokenType != JsonTokenType.PropertyName) continue;
-            bool isType = reader.ValueTextEquals("resourceType");
-            reader.Read();
-            if (isType && reader.TokenType == JsonTokenType.String) type = reader.GetString();
-            else reader.Skip();
+            bool isType = r.ValueTextEquals("resourceType"u8), isId = !isType && r.ValueTextEquals("id"u8);
+            r.Read();
+            if (isType && r.TokenType == JsonTokenType.String) type = r.GetString();
+            else if (isId && r.TokenType == JsonTokenType.String) id = r.GetString();
+            else r.Skip();
         }
-        if (reader.TokenType != JsonTokenType.EndObject) throw new JsonException("truncated");
-        return type;
+        return (type, id);
+    }
+
+    /// <summary>The name of an unmapped type from its string token, without allocating for names seen before.</summary>
+    private string TypeName(ref Utf8JsonReader r)
+    {
+        if (!r.ValueIsEscaped)
+            foreach (var (utf8, name) in _typeNames)
+                if (r.ValueSpan.SequenceEqual(utf8)) return name;
+        var s = r.GetString()!;
+        if (!r.ValueIsEscaped && _typeNames.Count < 256) _typeNames.Add((Encoding.UTF8.GetBytes(s), s));
+        return s;
+    }
+
+    private bool IsKnownResource(string type)
+    {
+        if (!_known.TryGetValue(type, out var known))
+            _known[type] = known = Hl7.Fhir.Model.ModelInfo.IsKnownResource(type);
+        return known;
+    }
+
+    private enum ParsedKind { Malformed, UnknownType, Ignored, Mapped }
+
+    /// <summary>What one resource gave: its kind, type and id (when readable), and its facts when mapped.</summary>
+    private readonly record struct Parsed(ParsedKind Kind, string? Type, string? Id, ResourceFacts? Facts)
+    {
+        public static Parsed Malformed(string? type) => new(ParsedKind.Malformed, type, null, null);
     }
 }

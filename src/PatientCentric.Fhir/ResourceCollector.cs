@@ -1,11 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Hl7.Fhir.Model;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
-using FhirAppointment = Hl7.Fhir.Model.Appointment;
-using FhirClaim = Hl7.Fhir.Model.Claim;
-using Task = Hl7.Fhir.Model.Task;
 
 namespace PatientCentric.Fhir;
 
@@ -37,28 +33,29 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         _issues.Add(issue);
     }
 
-    public void Add(Resource resource, string file, int line, Dictionary<string, string>? urls)
+    /// <summary>Maps one resource's facts into a row and keeps it, replacing an earlier copy with the same
+    /// <c>resourceType/id</c> unless that one is later.</summary>
+    public void Add(ResourceFacts facts, string file, int line, Dictionary<string, string>? urls)
     {
         var at = new Source(file, line, urls);
-        Row? row = resource switch
+        Row? row = facts switch
         {
-            Patient => new PatientRow(),
-            Encounter e => MapEncounter(e, at),
-            FhirAppointment a => MapAppointment(a, at),
-            MedicationDispense d => MapDispense(d, at),
-            MedicationRequest r => MapRequest(r, at),
-            ServiceRequest s => MapServiceRequest(s, at),
-            Task t => MapTask(t, at),
-            FhirClaim c => MapClaim(c, at),
-            ClaimResponse r => MapResponse(r.Request, r.CreatedElement?.Value, r.Outcome == ClaimProcessingCodes.Error || r.Error.Count > 0, at),
-            ExplanationOfBenefit b => MapResponse(b.Claim, b.CreatedElement?.Value, b.Outcome == ClaimProcessingCodes.Error, at),
-            QuestionnaireResponse q => MapSurvey(q, at),
-            Communication m => MapCommunication(m, at),
+            PatientFacts => new PatientRow(),
+            EncounterFacts e => MapEncounter(e, at),
+            AppointmentFacts a => MapAppointment(a, at),
+            DispenseFacts d => MapDispense(d, at),
+            RequestFacts r => MapRequest(r, at),
+            ServiceRequestFacts s => MapServiceRequest(s, at),
+            TaskFacts t => MapTask(t, at),
+            ClaimFacts c => MapClaim(c, at),
+            ResponseFacts r => MapResponse(r, at),
+            SurveyFacts q => MapSurvey(q, at),
+            CommunicationFacts m => MapCommunication(m, at),
             _ => null,
         };
         if (row is null) return;
-        row = row with { At = at, LastUpdated = resource.Meta?.LastUpdated };
-        var key = resource.TypeName + "/" + (resource.Id ?? "#" + (++_anonymous).ToString(CultureInfo.InvariantCulture));
+        row = row with { At = at, LastUpdated = facts.LastUpdated };
+        var key = facts.Type + "/" + (facts.Id ?? "#" + (++_anonymous).ToString(CultureInfo.InvariantCulture));
         if (_rows.TryGetValue(key, out var existing))
         {
             _duplicates++;
@@ -72,15 +69,14 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 
     // ---------- mapping of single resources into rows ----------
 
-    private EncounterRow? MapEncounter(Encounter e, Source at)
+    private EncounterRow? MapEncounter(EncounterFacts e, Source at)
     {
-        if (e.Status != Encounter.EncounterStatus.Finished) return null;
-        var start = Instant(e.Period?.Start);
+        if (e.Status != "finished") return null;
+        var start = Instant(e.Start);
         if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Encounter", "Encounter.period.start"); return null; }
         var patient = Ref(e.Subject, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Encounter", "Encounter.subject"); return null; }
-        var cls = e.Class?.Code;
-        var (line, mode) = cls switch
+        var (line, mode) = e.ClassCode switch
         {
             "VR" => (options.DefaultServiceLine, VisitMode.Telehealth),
             "AMB" => (options.DefaultServiceLine, VisitMode.InPerson),
@@ -89,44 +85,43 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             "HH" => ("home-health", VisitMode.InPerson),
             _ => ("other", VisitMode.InPerson),
         };
-        var appointment = e.Appointment.Select(r => Ref(r, "Appointment", at)).FirstOrDefault(r => r is not null);
-        return new EncounterRow(patient, line, mode, start.Value, Instant(e.Period?.End), appointment);
+        var appointment = e.Appointments.Select(r => Ref(r, "Appointment", at)).FirstOrDefault(r => r is not null);
+        return new EncounterRow(patient, line, mode, start.Value, Instant(e.End), appointment);
     }
 
-    private AppointmentRow? MapAppointment(FhirAppointment a, Source at)
+    private AppointmentRow? MapAppointment(AppointmentFacts a, Source at)
     {
         var outcome = a.Status switch
         {
-            FhirAppointment.AppointmentStatus.Noshow => AppointmentOutcome.NoShow,
-            FhirAppointment.AppointmentStatus.Cancelled => AppointmentOutcome.Cancelled,
-            FhirAppointment.AppointmentStatus.Fulfilled or FhirAppointment.AppointmentStatus.Arrived
-                or FhirAppointment.AppointmentStatus.CheckedIn => AppointmentOutcome.Kept,
-            FhirAppointment.AppointmentStatus.Booked or FhirAppointment.AppointmentStatus.Pending => AppointmentOutcome.Booked,
+            "noshow" => AppointmentOutcome.NoShow,
+            "cancelled" => AppointmentOutcome.Cancelled,
+            "fulfilled" or "arrived" or "checked-in" => AppointmentOutcome.Kept,
+            "booked" or "pending" => AppointmentOutcome.Booked,
             _ => (AppointmentOutcome?)null,   // proposed, waitlist, entered-in-error: not a booked appointment
         };
         if (outcome is null) return null;
-        var start = Instant(a.StartElement?.Value?.ToString("o", CultureInfo.InvariantCulture));
+        var start = Instant(a.Start);
         if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Appointment", "Appointment.start"); return null; }
-        var patient = a.Participant.Select(p => Ref(p.Actor, "Patient", at)).FirstOrDefault(r => r is not null);
+        var patient = a.Actors.Select(r => Ref(r, "Patient", at)).FirstOrDefault(r => r is not null);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Appointment", "Appointment.participant.actor"); return null; }
-        var clinician = a.Participant.Select(p => Ref(p.Actor, "Practitioner", at)).FirstOrDefault(r => r is not null);
-        var reason = a.CancelationReason?.Coding.Select(c => c.Code).FirstOrDefault(c => c is not null);
+        var clinician = a.Actors.Select(r => Ref(r, "Practitioner", at)).FirstOrDefault(r => r is not null);
+        var reason = a.CancelationCodes.FirstOrDefault(c => c is not null);
         CancellationInitiator? by = outcome != AppointmentOutcome.Cancelled || reason is null ? null
             : reason.StartsWith("pat", StringComparison.Ordinal) ? CancellationInitiator.Patient : CancellationInitiator.Practice;
         return new AppointmentRow(patient, clinician, Instant(a.Created), start.Value, outcome.Value, by);
     }
 
-    private Row? MapDispense(MedicationDispense d, Source at)
+    private Row? MapDispense(DispenseFacts d, Source at)
     {
-        var prescriptions = d.AuthorizingPrescription.Select(r => Ref(r, "MedicationRequest", at)).OfType<string>().ToImmutableArray();
-        if (d.Status == MedicationDispense.MedicationDispenseStatusCodes.EnteredInError) return null;
+        var prescriptions = d.Prescriptions.Select(r => Ref(r, "MedicationRequest", at)).OfType<string>().ToImmutableArray();
+        if (d.Status == "entered-in-error") return null;
         // Not (yet) handed over: no fill, but the request is being dispensed, so no fill is derived from it either.
-        if (d.Status is not (null or MedicationDispense.MedicationDispenseStatusCodes.Completed)) return new PrescriptionRow(prescriptions);
+        if (d.Status is not (null or "completed")) return new PrescriptionRow(prescriptions);
         var patient = Ref(d.Subject, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.subject"); return null; }
         var date = LocalDate(d.WhenHandedOver);
         if (date is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.whenHandedOver"); return null; }
-        if (d.DaysSupply?.Value is not { } supply) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.daysSupply"); return null; }
+        if (d.DaysSupply is not { } supply) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.daysSupply"); return null; }
         if (supply != decimal.Truncate(supply) || supply < 1 || supply > 10_000)
         { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "MedicationDispense", "MedicationDispense.daysSupply"); return null; }
         var drug = DrugKey(d.Medication, d.Contained);
@@ -134,21 +129,21 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         return new FillRow(patient, drug, date.Value, (int)supply, prescriptions);
     }
 
-    private RequestRow? MapRequest(MedicationRequest r, Source at)
+    private RequestRow? MapRequest(RequestFacts r, Source at)
     {
-        if (r.DispenseRequest is not { } dr) return null;   // no dispense request: nothing to derive a fill from
+        if (!r.HasDispenseRequest) return null;   // no dispense request: nothing to derive a fill from
         var patient = Ref(r.Subject, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationRequest", "MedicationRequest.subject"); return null; }
-        var date = LocalDate(dr.ValidityPeriod?.Start ?? r.AuthoredOn);
-        var days = Days(dr.ExpectedSupplyDuration);
+        var date = LocalDate(r.ValidityStart ?? r.AuthoredOn);
+        var days = Days(r.ExpectedSupply);
         var drug = DrugKey(r.Medication, r.Contained);
         // Incomplete requests are kept silently: they only matter if no dispense refers to them (checked in Build).
         return new RequestRow(patient, drug, date, days);
     }
 
-    private ReferralRow? MapServiceRequest(ServiceRequest s, Source at)
+    private ReferralRow? MapServiceRequest(ServiceRequestFacts s, Source at)
     {
-        bool isReferral = s.Category.Any(IsReferral) || IsReferral(s.Code);
+        bool isReferral = s.Categories.Any(IsReferral) || IsReferral(s.Code);
         if (!isReferral) return null;
         var patient = Ref(s.Subject, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "ServiceRequest", "ServiceRequest.subject"); return null; }
@@ -158,56 +153,56 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         return new ReferralRow(patient, specialty, authored.Value);
     }
 
-    private TaskRow? MapTask(Task t, Source at)
+    private TaskRow? MapTask(TaskFacts t, Source at)
     {
-        if (t.Status != Task.TaskStatus.Completed) return null;
-        var end = LocalDate(t.ExecutionPeriod?.End);
+        if (t.Status != "completed") return null;
+        var end = LocalDate(t.ExecutionEnd);
         if (end is null) return null;
         var basedOn = t.BasedOn.Select(r => Ref(r, "ServiceRequest", at)).OfType<string>().ToImmutableArray();
         return basedOn.IsEmpty ? null : new TaskRow(basedOn, end.Value);
     }
 
-    private ClaimRow? MapClaim(FhirClaim c, Source at)
+    private ClaimRow? MapClaim(ClaimFacts c, Source at)
     {
         var patient = Ref(c.Patient, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.patient"); return null; }
         var created = LocalDate(c.Created);
         if (created is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.created"); return null; }
-        if (c.Total?.Value is not { } total) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.total"); return null; }
+        if (c.Total is not { } total) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.total"); return null; }
         if (total < 0) { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "Claim", "Claim.total"); return null; }
         return new ClaimRow(patient, created.Value, total);
     }
 
-    private ResponseRow? MapResponse(ResourceReference? claim, string? created, bool error, Source at)
+    private ResponseRow? MapResponse(ResponseFacts r, Source at)
     {
-        var claimKey = Ref(claim, "Claim", at);
-        return claimKey is null ? null : new ResponseRow(claimKey, LocalDate(created), error);
+        var claimKey = Ref(r.Claim, "Claim", at);
+        return claimKey is null ? null : new ResponseRow(claimKey, LocalDate(r.Created), r.Error);
     }
 
-    private SurveyRow? MapSurvey(QuestionnaireResponse q, Source at)
+    private SurveyRow? MapSurvey(SurveyFacts q, Source at)
     {
         if (options.SurveyItemsByLinkId.Count == 0) return null;
-        if (q.Status is not (QuestionnaireResponse.QuestionnaireResponseStatus.Completed or QuestionnaireResponse.QuestionnaireResponseStatus.Amended)) return null;
+        if (q.Status is not ("completed" or "amended")) return null;
         var patient = Ref(q.Subject, "Patient", at) ?? Ref(q.Source, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "QuestionnaireResponse", "QuestionnaireResponse.subject"); return null; }
         var date = LocalDate(q.Authored);
         if (date is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "QuestionnaireResponse", "QuestionnaireResponse.authored"); return null; }
         var answers = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var item in Flatten(q.Item))
+        foreach (var item in q.Answers)
         {
             if (item.LinkId is null || !options.SurveyItemsByLinkId.TryGetValue(item.LinkId, out var key)) continue;
-            if (item.Answer.FirstOrDefault()?.Value is { } v && AnswerText(v) is { } s) answers[key] = s;
+            if (item.Answer is { } s) answers[key] = s;
         }
         return answers.Count == 0 ? null : new SurveyRow(patient, date.Value, answers.ToImmutable());
     }
 
-    private MessageRow? MapCommunication(Communication m, Source at)
+    private MessageRow? MapCommunication(CommunicationFacts m, Source at)
     {
         var sent = Instant(m.Sent);
         if (sent is null) return null;
         var fromPatient = Ref(m.Sender, "Patient", at);
         var replyTo = m.InResponseTo.Select(r => Ref(r, "Communication", at)).FirstOrDefault(r => r is not null);
-        var patient = fromPatient ?? Ref(m.Subject, "Patient", at) ?? m.Recipient.Select(r => Ref(r, "Patient", at)).FirstOrDefault(r => r is not null);
+        var patient = fromPatient ?? Ref(m.Subject, "Patient", at) ?? m.Recipients.Select(r => Ref(r, "Patient", at)).FirstOrDefault(r => r is not null);
         if (patient is null) return null;
         return new MessageRow(patient, sent.Value, fromPatient is not null, replyTo);
     }
@@ -344,9 +339,9 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 
     // ---------- value helpers ----------
 
-    private static string? Ref(ResourceReference? reference, string type, Source at)
+    private static string? Ref(string? reference, string type, Source at)
     {
-        var r = reference?.Reference;
+        var r = reference;
         if (string.IsNullOrEmpty(r)) return null;
         if (at.Urls is not null && at.Urls.TryGetValue(r, out var resolved)) r = resolved;
         if (r.StartsWith('#')) return null;   // contained: not a top-level resource
@@ -376,7 +371,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         return Instant(value) is { } t ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, zone).DateTime) : null;
     }
 
-    private static int? Days(Duration? duration)
+    private static int? Days(DurationFacts? duration)
     {
         if (duration?.Value is not { } v) return null;
         decimal? days = (duration.Code ?? duration.Unit) switch
@@ -390,42 +385,28 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         return days is { } x && x >= 1 && x == decimal.Truncate(x) && x <= 10_000 ? (int)x : null;
     }
 
-    private static string? DrugKey(DataType? medication, List<Resource> contained)
+    private static string? DrugKey(MedicationFacts? medication, ImmutableArray<ContainedMedication> contained)
     {
         var concept = medication switch
         {
-            CodeableConcept cc => cc,
-            ResourceReference rr when rr.Reference?.StartsWith('#') == true =>
-                contained.OfType<Medication>().FirstOrDefault(m => m.Id == rr.Reference[1..])?.Code,
+            { Concept: { } cc } => cc,
+            { Reference: { } r } when r.StartsWith('#') => contained.FirstOrDefault(m => m.Id == r[1..])?.Code,
             _ => null,
         };
-        var text = Text(concept) ?? (medication as ResourceReference)?.Display;
+        var text = Text(concept) ?? medication?.Display;
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToUpperInvariant();
     }
 
-    private static string? Text(CodeableConcept? concept) =>
+    private static string? Text(ConceptFacts? concept) =>
         concept is null ? null
         : !string.IsNullOrWhiteSpace(concept.Text) ? concept.Text
-        : concept.Coding.Select(c => c.Display).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        : concept.Codings.Select(c => c.Display).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
 
-    private static bool IsReferral(CodeableConcept? concept) =>
+    private static bool IsReferral(ConceptFacts? concept) =>
         concept is not null
-        && (concept.Coding.Any(c => c.Code == "3457005")   // SNOMED CT "Patient referral"
+        && (concept.Codings.Any(c => c.Code == "3457005")   // SNOMED CT "Patient referral"
             || (Text(concept)?.Contains("referral", StringComparison.OrdinalIgnoreCase) ?? false)
-            || concept.Coding.Any(c => c.Display?.Contains("referral", StringComparison.OrdinalIgnoreCase) ?? false));
-
-    private static IEnumerable<QuestionnaireResponse.ItemComponent> Flatten(List<QuestionnaireResponse.ItemComponent> items) =>
-        items.SelectMany(i => Flatten(i.Item).Prepend(i));
-
-    private static string? AnswerText(DataType value) => value switch
-    {
-        Integer i => i.Value?.ToString(CultureInfo.InvariantCulture),
-        FhirDecimal d => d.Value?.ToString(CultureInfo.InvariantCulture),
-        FhirString s => s.Value,
-        FhirBoolean b => b.Value is { } x ? (x ? "true" : "false") : null,
-        Coding c => c.Code,
-        _ => null,
-    };
+            || concept.Codings.Any(c => c.Display?.Contains("referral", StringComparison.OrdinalIgnoreCase) ?? false));
 
     // ---------- rows: only what the mapping needs, plus where it came from ----------
 

@@ -1,0 +1,209 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using PatientCentric.Serialization;
+
+namespace PatientCentric.Fhir.Tests;
+
+/// <summary>The fast UTF-8 path (<see cref="FhirParser.Utf8"/>) must give exactly the records and data-quality report of
+/// the Firely-based path (<see cref="FhirParser.Firely"/>): on every file of the shared data, and on hand-made edge cases.</summary>
+public sealed class ParserEquivalenceTests : IDisposable
+{
+    private readonly string _tempDir = Directory.CreateTempSubdirectory("pc-fhir-eq-").FullName;
+
+    public void Dispose() => Directory.Delete(_tempDir, recursive: true);
+
+    private static readonly ImmutableArray<byte> Key = [.. Enumerable.Range(1, 32).Select(i => (byte)(i * 3))];
+
+    // Every linkId in the HL7 QuestionnaireResponse examples (and the hand-made ones below), so surveys are compared too.
+    private static readonly ImmutableDictionary<string, string> LinkIds = new Dictionary<string, string>
+    {
+        ["1.1"] = "q-1-1", ["1.1.1"] = "q-1-1-1", ["1.1.1.1"] = "q-1-1-1-1", ["1.1.1.1.1"] = "q-1-1-1-1-1", ["2"] = "q-2",
+        ["2.1"] = "q-2-1", ["2.3"] = "q-2-3", ["1"] = "q-1", ["nps"] = "nps", ["child"] = "child", ["a"] = "a", ["b"] = "b",
+        ["c"] = "c", ["d"] = "d", ["e"] = "e",
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>The shared data folder (PATIENTCENTRIC_FHIR_DATA, default /work/shared/data/fhir) when it exists, else
+    /// the subset copied into this project. Says which in the test output.</summary>
+    private static string DataRoot()
+    {
+        var shared = Environment.GetEnvironmentVariable("PATIENTCENTRIC_FHIR_DATA") ?? "/work/shared/data/fhir";
+        if (Directory.Exists(shared)) return shared;
+        TestContext.Current.SendDiagnosticMessage($"Shared FHIR data not found at {shared}: comparing on the bundled subset.");
+        return Path.Combine(AppContext.BaseDirectory, "Data");
+    }
+
+    private static FhirReadResult Read(FhirParser parser, Func<FhirPracticeReader, FhirReadResult> read) =>
+        read(new FhirPracticeReader(new FhirReadOptions { PseudonymKey = Key, SurveyItemsByLinkId = LinkIds, Parser = parser }));
+
+    private static void AssertSame(Func<FhirPracticeReader, FhirReadResult> read, string what)
+    {
+        var fast = Read(FhirParser.Utf8, read);
+        var firely = Read(FhirParser.Firely, read);
+        Assert.True(Json(firely.Data) == Json(fast.Data), $"{what}: records differ between the fast and the Firely path");
+        Assert.True(Quality(firely.Quality) == Quality(fast.Quality),
+            $"{what}: data quality differs:\nFirely {Quality(firely.Quality)}\nUtf8   {Quality(fast.Quality)}");
+    }
+
+    private static string Json(Records.PracticeDataSet data) => JsonSerializer.Serialize(data, PatientCentricJsonContext.Default.PracticeDataSet);
+
+    private static string Quality(FhirDataQuality q) =>
+        $"read {q.ResourcesRead}, duplicates {q.DuplicatesReplaced}, ignored {string.Join(",", q.ResourcesIgnored.Select(p => $"{p.Key}={p.Value}"))}, "
+        + $"booking unknown {q.BookingInstantUnknown}, derived {q.DerivedFills}, without response {q.ClaimsWithoutResponse}, "
+        + $"issues [{string.Join("; ", q.Issues)}]";
+
+    public static TheoryData<string> SharedFiles()
+    {
+        var root = DataRoot();
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)
+                     .Concat(Directory.EnumerateFiles(root, "*.ndjson", SearchOption.AllDirectories)).Order(StringComparer.Ordinal))
+            data.Add(Path.GetRelativePath(root, f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SharedFiles))]
+    public void EverySharedFile_GivesTheSameRecordsBothWays(string relativePath)
+    {
+        var path = Path.Combine(DataRoot(), relativePath);
+        var records = Read(FhirParser.Utf8, Reader(path));
+        Assert.True(records.Quality.ResourcesRead > 0, "nothing read");
+        AssertSame(Reader(path), relativePath);
+    }
+
+    private static Func<FhirPracticeReader, FhirReadResult> Reader(string path) =>
+        path.EndsWith(".ndjson", StringComparison.Ordinal) ? r => r.ReadNdjson([path]) : r => r.ReadJsonFile(path);
+
+    [Fact]
+    public void EverySharedFolder_GivesTheSameRecordsBothWays()
+    {
+        var root = DataRoot();
+        int folders = 0;
+        foreach (var dir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        {
+            if (Directory.EnumerateFiles(dir, "*.ndjson").Any()) AssertSame(r => r.ReadNdjsonFolder(dir), dir);
+            if (Directory.EnumerateFiles(dir, "*.json").Any()) AssertSame(r => r.ReadJsonFolder(dir), dir);
+            folders++;
+        }
+        Assert.True(folders >= 3, $"expected the bulk, hl7-examples and synthea folders under {root}");
+        // The comparison is only worth something if the folders give records of every kind the shared data has.
+        var synthea = Read(FhirParser.Utf8, r => r.ReadJsonFolder(Path.Combine(root, "synthea")));
+        Assert.NotEmpty(synthea.Data.Appointments);
+        Assert.NotEmpty(synthea.Data.Claims);
+        var examples = Read(FhirParser.Utf8, r => r.ReadJsonFolder(Path.Combine(root, "hl7-examples")));
+        Assert.NotEmpty(examples.Data.MedicationFills);
+        Assert.NotEmpty(examples.Data.SurveyReturns);
+        Assert.NotEmpty(examples.Quality.Issues);
+    }
+
+    // Hand-made resources that exercise what real exports rarely do: property order, escapes, contained resources,
+    // nested items, wrong JSON types, duplicates, broken lines.
+    public static TheoryData<string, string> EdgeCases() => new()
+    {
+        { "type-last", """{"id":"p1","active":true,"resourceType":"Patient"}""" },
+        { "escaped-names-and-values", """{"resourceType":"Patient","id":"p1"}""" + "\n"
+            + """{"resourceType":"Encount\u0065r","st\u0061tus":"finished","id":"e\u00e91","subject":{"reference":"Patient/p1"},"period":{"start":"2024-03-01T09:00:00+01:00","end":"2024-03-01T09:40:00+01:00"},"class":{"code":"AMB"}}""" },
+        { "encounter-classes", string.Join("\n",
+            """{"resourceType":"Patient","id":"p1"}""",
+            """{"resourceType":"Encounter","id":"e1","status":"finished","class":{"code":"VR"},"subject":{"reference":"Patient/p1"},"period":{"start":"2024-03-01"}}""",
+            """{"resourceType":"Encounter","id":"e2","status":"finished","class":{"code":"EMER"},"subject":{"reference":"http://x/fhir/Patient/p1/_history/2"},"period":{"start":"2024-03-02T10:00:00Z"}}""",
+            """{"resourceType":"Encounter","id":"e3","status":"in-progress","class":{"code":"AMB"},"subject":{"reference":"Patient/p1"},"period":{"start":"2024-03-03T10:00:00Z"}}""",
+            """{"resourceType":"Encounter","id":"e4","status":"finished","subject":{"reference":"Patient/p1"}}""",
+            """{"resourceType":"Encounter","id":"e5","status":5,"subject":"Patient/p1","period":{"start":"2024-03-03T10:00:00Z"}}""") },
+        { "appointments", string.Join("\n",
+            """{"resourceType":"Patient","id":"p1"}""",
+            """{"resourceType":"Appointment","id":"a1","status":"cancelled","cancelationReason":{"coding":[{"code":"pat-crs"}]},"start":"2024-03-01T09:00:00Z","created":"2024-02-20","participant":[{"status":"accepted"},{"actor":{"reference":"Practitioner/d1"},"status":"accepted"},{"actor":{"reference":"Patient/p1"},"status":"accepted"}]}""",
+            """{"resourceType":"Appointment","id":"a2","status":"noshow","start":"2024-03-02T09:00:00.000+02:00","participant":[{"actor":{"reference":"Patient/p1"},"status":"accepted"}]}""",
+            """{"resourceType":"Appointment","id":"a3","status":"proposed","start":"2024-03-02T09:00:00Z","participant":[{"actor":{"reference":"Patient/p1"},"status":"needs-action"}]}""",
+            """{"resourceType":"Appointment","id":"a4","status":"booked","participant":[{"actor":{"reference":"Patient/p1"},"status":"accepted"}]}""",
+            """{"resourceType":"Encounter","id":"e1","status":"finished","appointment":[{"reference":"Appointment/a2"}],"subject":{"reference":"Patient/p1"},"period":{"start":"2024-03-02T07:10:00Z","end":"2024-03-02T07:30:00Z"}}""") },
+        { "medications", string.Join("\n",
+            """{"resourceType":"Patient","id":"p1"}""",
+            """{"resourceType":"MedicationDispense","id":"d1","status":"completed","contained":[{"resourceType":"Organization","id":"o"},{"code":{"coding":[{"display":"Atorvastatin 20 MG"}]},"id":"m1","resourceType":"Medication"}],"medicationReference":{"reference":"#m1"},"subject":{"reference":"Patient/p1"},"whenHandedOver":"2024-01-05T16:00:00-05:00","daysSupply":{"value":30.0,"unit":"d"},"authorizingPrescription":[{"reference":"MedicationRequest/r1"}]}""",
+            """{"resourceType":"MedicationDispense","id":"d2","status":"in-progress","medicationCodeableConcept":{"text":"x"},"authorizingPrescription":[{"reference":"MedicationRequest/r2"}]}""",
+            """{"resourceType":"MedicationDispense","id":"d3","medicationReference":{"display":" lisinopril "},"subject":{"reference":"Patient/p1"},"whenHandedOver":"2024-02-01","daysSupply":{"value":2.5}}""",
+            """{"resourceType":"MedicationDispense","id":"d4","status":"completed","medicationCodeableConcept":{"text":"  "},"subject":{"reference":"Patient/p1"},"whenHandedOver":"2024-02-01","daysSupply":{"value":30}}""",
+            """{"resourceType":"MedicationRequest","id":"r1","subject":{"reference":"Patient/p1"},"authoredOn":"2024-01-01","dispenseRequest":{"expectedSupplyDuration":{"value":30,"code":"d"}},"medicationCodeableConcept":{"text":"Atorvastatin"}}""",
+            """{"resourceType":"MedicationRequest","id":"r2","subject":{"reference":"Patient/p1"},"authoredOn":"2024-01-01","dispenseRequest":{"expectedSupplyDuration":{"value":1,"unit":"month"}},"medicationCodeableConcept":{"text":"Metformin"}}""",
+            """{"resourceType":"MedicationRequest","id":"r3","subject":{"reference":"Patient/p1"},"authoredOn":"2024-01-01","dispenseRequest":{"validityPeriod":{"start":"2024-01-03"},"expectedSupplyDuration":{"value":2,"code":"wk"}},"medicationCodeableConcept":{"coding":[{"display":"Metformin 500"}]}}""",
+            """{"resourceType":"MedicationRequest","id":"r4","subject":{"reference":"Patient/p1"},"dispenseRequest":{},"medicationCodeableConcept":{"text":"x"}}""",
+            """{"resourceType":"MedicationRequest","id":"r5","subject":{"reference":"Patient/p1"},"authoredOn":"2024-01-01","medicationCodeableConcept":{"text":"no dispense request"}}""") },
+        { "referrals-and-tasks", string.Join("\n",
+            """{"resourceType":"Patient","id":"p1"}""",
+            """{"resourceType":"ServiceRequest","id":"s1","category":[{"coding":[{"system":"http://snomed.info/sct","code":"3457005"}]}],"code":{"text":"Cardiology"},"subject":{"reference":"Patient/p1"},"authoredOn":"2024-01-02"}""",
+            """{"resourceType":"ServiceRequest","id":"s2","code":{"coding":[{"display":"Referral to dermatology"}]},"performerType":{"text":"Dermatology"},"subject":{"reference":"Patient/p1"},"authoredOn":"2024-01-03T23:30:00-08:00"}""",
+            """{"resourceType":"ServiceRequest","id":"s3","code":{"text":"Lipid panel"},"subject":{"reference":"Patient/p1"},"authoredOn":"2024-01-03"}""",
+            """{"resourceType":"Task","id":"t1","status":"completed","basedOn":[{"reference":"ServiceRequest/s1"}],"executionPeriod":{"end":"2024-01-20"}}""",
+            """{"resourceType":"Task","id":"t2","status":"completed","basedOn":[{"reference":"ServiceRequest/s1"}],"executionPeriod":{"end":"2024-01-10T12:00:00Z"}}""",
+            """{"resourceType":"Task","id":"t3","status":"in-progress","basedOn":[{"reference":"ServiceRequest/s2"}],"executionPeriod":{"end":"2024-01-10"}}""") },
+        { "claims", string.Join("\n",
+            """{"resourceType":"Patient","id":"p1"}""",
+            """{"resourceType":"Claim","id":"c1","patient":{"reference":"Patient/p1"},"created":"2024-01-02","total":{"value":120.50,"currency":"USD"}}""",
+            """{"resourceType":"Claim","id":"c2","patient":{"reference":"Patient/p1"},"created":"2024-01-02","total":{"value":-1}}""",
+            """{"resourceType":"Claim","id":"c3","patient":{"reference":"Patient/p1"},"created":"2024-01-02"}""",
+            """{"resourceType":"Claim","id":"c4","patient":{"reference":"Patient/p1"},"created":"2024-01-03","total":{"value":80}}""",
+            """{"resourceType":"ClaimResponse","id":"cr1","request":{"reference":"Claim/c1"},"created":"2024-01-09","outcome":"complete","error":[{"code":{"text":"x"}}]}""",
+            """{"resourceType":"ExplanationOfBenefit","id":"eob1","claim":{"reference":"Claim/c4"},"created":"2024-01-05","outcome":"error"}""") },
+        { "surveys-and-messages", string.Join("\n",
+            """{"resourceType":"Patient","id":"p1"}""",
+            """{"resourceType":"QuestionnaireResponse","id":"q1","status":"completed","subject":{"reference":"Patient/p1"},"authored":"2024-02-01T10:00:00Z","item":[{"item":[{"linkId":"child","answer":[{"valueCoding":{"code":"yes"}}]}],"linkId":"nps","answer":[{"valueInteger":9},{"valueInteger":3}]},{"linkId":"a","answer":[{"valueDecimal":4.50}]},{"linkId":"b","answer":[{"valueBoolean":false}]},{"linkId":"c","answer":[{"valueString":"fine"}]},{"linkId":"d","answer":[{"valueDate":"2024-01-01"}]},{"linkId":"e"}]}""",
+            """{"resourceType":"QuestionnaireResponse","id":"q2","status":"in-progress","subject":{"reference":"Patient/p1"},"authored":"2024-02-01","item":[{"linkId":"nps","answer":[{"valueInteger":10}]}]}""",
+            """{"resourceType":"QuestionnaireResponse","id":"q3","status":"amended","source":{"reference":"Patient/p1"},"authored":"2024-02-02","item":[{"linkId":"nps","answer":[{"valueInteger":7}]}]}""",
+            """{"resourceType":"Communication","id":"m1","status":"completed","sender":{"reference":"Patient/p1"},"sent":"2024-02-03T08:00:00Z"}""",
+            """{"resourceType":"Communication","id":"m2","status":"completed","sender":{"reference":"Practitioner/d1"},"recipient":[{"reference":"Patient/p1"}],"inResponseTo":[{"reference":"Communication/m1"}],"sent":"2024-02-03T11:00:00Z"}""",
+            """{"resourceType":"Communication","id":"m3","status":"completed","sender":{"reference":"Patient/p1"}}""") },
+        { "duplicates", string.Join("\n",
+            """{"resourceType":"Patient","id":"p1"}""",
+            """{"resourceType":"Claim","id":"c1","meta":{"lastUpdated":"2024-01-02T00:00:00Z"},"patient":{"reference":"Patient/p1"},"created":"2024-01-02","total":{"value":1}}""",
+            """{"resourceType":"Claim","id":"c1","meta":{"lastUpdated":"2024-01-03T00:00:00.000+00:00"},"patient":{"reference":"Patient/p1"},"created":"2024-01-02","total":{"value":2}}""",
+            """{"resourceType":"Claim","id":"c1","patient":{"reference":"Patient/p1"},"created":"2024-01-02","total":{"value":3}}""",
+            """{"resourceType":"Claim","patient":{"reference":"Patient/p1"},"created":"2024-01-02","total":{"value":4}}""") },
+        { "bad-lines", string.Join("\n",
+            """{"resourceType":"Patient","id":"p1"}""",
+            """{"resourceType":"Encounter","id":"e1","status":"finished",""",
+            """[1,2]""",
+            """{"id":"x"}""",
+            """{"resourceType":"NotAType","id":"x"}""",
+            """{"resourceType":"Observation","id":"o1","status":"final"}""",
+            "   ",
+            """{"resourceType":"Encounter","id":"e2","status":"finished","subject":{"reference":"Patient/missing"},"period":{"start":"2024-03-02T10:00:00Z"}}""") },
+    };
+
+    [Theory]
+    [MemberData(nameof(EdgeCases))]
+    public void HandMadeNdjson_GivesTheSameRecordsBothWays(string name, string ndjson)
+    {
+        var path = Path.Combine(_tempDir, name + ".ndjson");
+        File.WriteAllText(path, ndjson + "\n", new UTF8Encoding(false));
+        AssertSame(r => r.ReadNdjson([path]), name);
+        // And as a Bundle of the same resources (well-formed cases only), with a urn:uuid reference to the patient.
+        var lines = ndjson.Split('\n').Where(l => l.Trim().Length > 0).ToList();
+        if (lines.Any(l => { try { return JsonDocument.Parse(l).RootElement.ValueKind != JsonValueKind.Object; } catch (JsonException) { return true; } }))
+            return;
+        var entries = lines.Select((l, i) => $$"""{"fullUrl":"urn:uuid:{{i}}","resource":{{l.Replace("\"Patient/p1\"", "\"urn:uuid:0\"", StringComparison.Ordinal)}}}""");
+        var bundle = Path.Combine(_tempDir, name + ".json");
+        File.WriteAllText(bundle, $$"""{"resourceType":"Bundle","type":"collection","entry":[{{string.Join(",", entries)}}]}""");
+        AssertSame(r => r.ReadJsonFile(bundle), name + " (Bundle)");
+    }
+
+    [Fact]
+    public void FastPath_IsWhatTheReaderUsesByDefault_AndReadsTheEdgeCasesIntoRecords()
+    {
+        Assert.Equal(FhirParser.Utf8, new FhirReadOptions().Parser);
+        var path = Path.Combine(_tempDir, "surveys.ndjson");
+        File.WriteAllText(path, EdgeCases().Single(c => (string)c.Data.Item1 == "surveys-and-messages").Data.Item2);
+        var result = Read(FhirParser.Utf8, r => r.ReadNdjson([path]));
+        var returns = result.Data.SurveyReturns.OrderBy(s => s.ReturnedOn).ToList();
+        Assert.Equal(2, returns.Count);   // q2 is in progress
+        Assert.Equal("9", returns[0].Answers["nps"]);   // first answer only
+        Assert.Equal("yes", returns[0].Answers["child"]);
+        Assert.Equal("4.50", returns[0].Answers["a"]);
+        Assert.Equal("false", returns[0].Answers["b"]);
+        Assert.Equal("fine", returns[0].Answers["c"]);
+        Assert.False(returns[0].Answers.ContainsKey("d"));   // valueDate is not a supported answer type
+        Assert.Equal("7", returns[1].Answers["nps"]);        // from source when there is no subject
+        var thread = Assert.Single(result.Data.PortalThreads);
+        Assert.Equal(DateTimeOffset.Parse("2024-02-03T11:00:00Z", System.Globalization.CultureInfo.InvariantCulture), thread.FirstStaffReplyAt);
+    }
+}
