@@ -23,6 +23,7 @@ public class FhirIngestBenchmarks
     private FhirJsonDeserializer _default = null!;
     private FhirJsonDeserializer _ostrich = null!;
     private FhirPracticeReader _library = null!;
+    private FhirPracticeReader _libraryFirely = null!;
 
     /// <summary>The input: <c>ndjson</c> (Bulk Data folder) or <c>bundles</c> (Synthea folder).</summary>
     [Params("ndjson", "bundles")]
@@ -46,6 +47,7 @@ public class FhirIngestBenchmarks
         byte[] key = new byte[32];
         for (int i = 0; i < key.Length; i++) key[i] = (byte)(i * 7 + 1);
         _library = new FhirPracticeReader(new FhirReadOptions { PseudonymKey = ImmutableArray.Create(key) });
+        _libraryFirely = new FhirPracticeReader(new FhirReadOptions { PseudonymKey = ImmutableArray.Create(key), Parser = FhirParser.Firely });
         Console.WriteLine($"// FhirIngest input={Input}: {_files.Length} files, {bytes:N0} bytes = {InputMiB:F3} MiB, "
             + $"{Utf8ResourceTypes()} resources (Utf8JsonReader count)");
     }
@@ -73,9 +75,15 @@ public class FhirIngestBenchmarks
     [Benchmark]
     public int FirelyOstrich() => Firely(_ostrich);
 
+    /// <summary>The library's default fast path (<see cref="FhirParser.Utf8"/>), from the files to the data set.</summary>
     [Benchmark]
     public FhirReadResult Library() =>
         Input == "ndjson" ? _library.ReadNdjsonFolder(_folder) : _library.ReadJsonFolder(_folder);
+
+    /// <summary>The library with <see cref="FhirParser.Firely"/>: Firely POCOs for the mapped types, then the same mapping.</summary>
+    [Benchmark]
+    public FhirReadResult LibraryFirely() =>
+        Input == "ndjson" ? _libraryFirely.ReadNdjsonFolder(_folder) : _libraryFirely.ReadJsonFolder(_folder);
 
     private int Firely(FhirJsonDeserializer deserializer)
     {
