@@ -3,24 +3,32 @@ using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using PatientCentric.Control;
 using PatientCentric.Scoring;
 
 namespace PatientCentric.Fhir;
 
-/// <summary>Writes a <see cref="PracticeEvaluation"/> as FHIR R4 resources: one <see cref="Measure"/> per measure key, one
-/// summary <see cref="MeasureReport"/> per population card and one individual <see cref="MeasureReport"/> per patient card.</summary>
+/// <summary>Writes a <see cref="PracticeEvaluation"/> as FHIR R4 resources: the practice as an <see cref="Organization"/>,
+/// one <see cref="Measure"/> per measure key, one summary <see cref="MeasureReport"/> per population card and one
+/// individual <see cref="MeasureReport"/> per patient card (DOMAIN.md §10.3).</summary>
 /// <remarks>
 /// <para>Proportion measures are reported with the populations <c>initial-population</c> (evidence + excluded),
 /// <c>denominator</c> (evidence), <c>denominator-exclusion</c> (excluded) and <c>numerator</c>; other scales are reported
 /// as continuous-variable measures with <c>initial-population</c>, <c>measure-population</c> and
 /// <c>measure-population-exclusion</c>. A card without a value has no <c>measureScore</c>; its status and reason are in
-/// <c>group.code.text</c>. Patients are referenced by their pseudonymous key only.</para>
+/// <c>group.code.text</c>.</para>
+/// <para>Every resource has an id that is valid, unique within the output and the same for the same evaluation on every
+/// run; an individual report's id hashes the patient key rather than showing it. Each report's <c>reporter</c> is the
+/// practice's Organization. Measures and reports carry <c>improvementNotation</c> (<c>increase</c> or <c>decrease</c>)
+/// where the library defines the measure's improvement direction, and none where it does not. Patients are referenced
+/// (<c>subject</c>) by the card's patient key: a pseudonym unless the reader was asked for FHIR Patient ids.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class FhirMeasureReportWriter
 {
     private const string PopulationSystem = "http://terminology.hl7.org/CodeSystem/measure-population";
     private const string ScoringSystem = "http://terminology.hl7.org/CodeSystem/measure-scoring";
+    private const string ImprovementSystem = "http://terminology.hl7.org/CodeSystem/measure-improvement-notation";
     private const string Ucum = "http://unitsofmeasure.org";
     private const int MaxIdLength = 64;
 
@@ -44,27 +52,58 @@ public sealed class FhirMeasureReportWriter
         _base = trimmed;
     }
 
-    /// <summary>Builds the resources for an evaluation: the measures first (in order of first appearance), then one summary
-    /// report per card in <see cref="PracticeEvaluation.Cards"/>, then one individual report per card in
-    /// <see cref="PracticeEvaluation.PatientCards"/>.</summary>
+    /// <summary>Builds the resources for an evaluation: the practice's <see cref="Organization"/> first, then the measures (in
+    /// order of first appearance), then one summary report per card in <see cref="PracticeEvaluation.Cards"/>, then one
+    /// individual report per card in <see cref="PracticeEvaluation.PatientCards"/>. Every report names the organization as
+    /// its <c>reporter</c>; without a practice name (empty or white space) there is neither.</summary>
     /// <param name="evaluation">The evaluation.</param>
-    /// <returns>The resources, new on every call.</returns>
+    /// <returns>The resources, new on every call; their ids are the same for the same evaluation on every call and run.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="evaluation"/> is <see langword="null"/>.</exception>
     public IReadOnlyList<Resource> Build(PracticeEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
+        var ids = new FhirResourceIds();
         var resources = new List<Resource>();
+        string? reporter = null;
+        if (!string.IsNullOrWhiteSpace(evaluation.PracticeName))
+        {
+            var organization = new Organization
+            {
+                Id = ids.Claim(null, evaluation.PracticeName, nameof(Organization), evaluation.PracticeName),
+                Name = evaluation.PracticeName,
+            };
+            resources.Add(organization);
+            reporter = $"{nameof(Organization)}/{organization.Id}";
+        }
+
+        var firstCards = new List<ScoreCard>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var card in evaluation.Cards.Concat(evaluation.PatientCards))
         {
             if (seen.Add(card.MeasureKey))
-                resources.Add(BuildMeasure(card));
+                firstCards.Add(card);
         }
+        var measureIds = MeasureIds(firstCards.Select(c => c.MeasureKey), ids);
+        foreach (var card in firstCards)
+            resources.Add(BuildMeasure(card, measureIds[card.MeasureKey]));
         foreach (var card in evaluation.Cards)
-            resources.Add(BuildReport(evaluation, card, individual: false));
+            resources.Add(BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: false));
         foreach (var card in evaluation.PatientCards)
-            resources.Add(BuildReport(evaluation, card, individual: true));
+            resources.Add(BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: true));
         return resources;
+    }
+
+    // Keys that are valid ids keep themselves; then, in ordinal order so the result does not depend on card order, the
+    // others take their sanitised form when it fits and is free, else a hashed id.
+    private static Dictionary<string, string> MeasureIds(IEnumerable<string> keys, FhirResourceIds ids)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ordered = keys.Order(StringComparer.Ordinal).ToList();
+        foreach (var key in ordered.Where(FhirResourceIds.IsValid))
+            result[key] = ids.Claim(key, key, nameof(Measure), key);
+        foreach (var key in ordered.Where(k => !FhirResourceIds.IsValid(k)))
+            result[key] = ids.Claim(FhirResourceIds.Sanitize(key), key, nameof(Measure), key);
+        return result;
     }
 
     /// <summary>Writes the resources of <see cref="Build"/> as NDJSON: one compact JSON resource per line, UTF-8 without a
@@ -90,18 +129,19 @@ public sealed class FhirMeasureReportWriter
         output.Flush();
     }
 
-    private Measure BuildMeasure(ScoreCard card)
+    private Measure BuildMeasure(ScoreCard card, string id)
     {
         var key = card.MeasureKey;
         var proportion = card.Scale == ScoreScale.Proportion;
         var measure = new Measure
         {
-            Id = ToFhirId(key),
-            Url = MeasureUrl(key),
+            Id = id,
+            Url = MeasureUrl(id),
             Name = ToComputableName(key),
             Title = key,
             Status = PublicationStatus.Active,
             Scoring = new CodeableConcept(ScoringSystem, proportion ? "proportion" : "continuous-variable"),
+            ImprovementNotation = ImprovementNotation(key),
         };
         var group = new Measure.GroupComponent();
         foreach (var code in PopulationCodes(proportion))
@@ -120,14 +160,18 @@ public sealed class FhirMeasureReportWriter
         return measure;
     }
 
-    private MeasureReport BuildReport(PracticeEvaluation evaluation, ScoreCard card, bool individual)
+    private MeasureReport BuildReport(PracticeEvaluation evaluation, ScoreCard card, string measureId, FhirResourceIds ids,
+                                      string? reporter, bool individual)
     {
         var report = new MeasureReport
         {
+            Id = ReportId(card, measureId, ids),
             Status = MeasureReport.MeasureReportStatus.Complete,
             Type = individual ? MeasureReport.MeasureReportType.Individual : MeasureReport.MeasureReportType.Summary,
-            Measure = MeasureUrl(card.MeasureKey),
+            Measure = MeasureUrl(measureId),
             Date = new FhirDateTime(evaluation.AsOf).Value,
+            Reporter = reporter is null ? null : new ResourceReference(reporter),
+            ImprovementNotation = ImprovementNotation(card.MeasureKey),
             Period = new Period
             {
                 Start = evaluation.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -155,7 +199,28 @@ public sealed class FhirMeasureReportWriter
         return report;
     }
 
-    private string MeasureUrl(string key) => $"{_base}/Measure/{ToFhirId(key)}";
+    private string MeasureUrl(string measureId) => $"{_base}/Measure/{measureId}";
+
+    // Always hashed over the measure key, level and scope key. The readable prefix names the measure and the scope, except
+    // a patient's: its key (a pseudonym, or the FHIR Patient id with IncludePatientReferences) is only ever hashed.
+    private static string ReportId(ScoreCard card, string measureId, FhirResourceIds ids)
+    {
+        var level = LevelName(card.Scope.Level);
+        var readable = card.Scope.Level switch
+        {
+            ScopeLevel.Patient or ScopeLevel.Practice => $"{measureId}.{level}",
+            _ => $"{measureId}.{level}.{card.Scope.Key}",
+        };
+        return ids.Claim(null, readable, nameof(MeasureReport), card.MeasureKey, level, card.Scope.Key);
+    }
+
+    // Neutral and undefined directions have no code in measure-improvement-notation: the element is left out.
+    private static CodeableConcept? ImprovementNotation(string measureKey) => MeasureImprovement.Of(measureKey) switch
+    {
+        ImprovementDirection.Increase => new CodeableConcept(ImprovementSystem, "increase", "Increased score indicates improvement", null),
+        ImprovementDirection.Decrease => new CodeableConcept(ImprovementSystem, "decrease", "Decreased score indicates improvement", null),
+        _ => null,
+    };
 
     private static string[] PopulationCodes(bool proportion) => proportion
         ? ["initial-population", "denominator", "denominator-exclusion", "numerator"]

@@ -4,13 +4,17 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Validation;
 using Microsoft.Extensions.DependencyInjection;
+using PatientCentric.Control;
 using PatientCentric.Scoring;
+using PatientCentric.Touchpoints;
 
 namespace PatientCentric.Fhir.Tests;
 
 public sealed class FhirMeasureReportWriterTests
 {
     private const string PopulationSystem = "http://terminology.hl7.org/CodeSystem/measure-population";
+    private const string ImprovementSystem = "http://terminology.hl7.org/CodeSystem/measure-improvement-notation";
+    private const string FhirIdPattern = "^[A-Za-z0-9\\-\\.]{1,64}$";
     private static readonly DateTimeOffset AsOf = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly string SyntheaFile = Path.Combine(AppContext.BaseDirectory, "Data", "synthea", "Eboni_Brekke_ae30c5e1-23da-4ecd-a320-a2c6047f3a19.json");
     private static readonly ImmutableArray<byte> Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
@@ -22,7 +26,7 @@ public sealed class FhirMeasureReportWriterTests
 
     private static PracticeEvaluation EvaluateSynthea()
     {
-        var data = new FhirPracticeReader(new FhirReadOptions { PseudonymKey = Key }).ReadJsonFile(SyntheaFile).Data;
+        var data = new FhirPracticeReader(new FhirReadOptions { PseudonymKey = Key, PracticeName = "Synthea Family Practice" }).ReadJsonFile(SyntheaFile).Data;
         using var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(new FixedTimeProvider(AsOf))
             .AddPatientCentric()
@@ -78,9 +82,9 @@ public sealed class FhirMeasureReportWriterTests
         Assert.Contains(evaluation.Cards, c => c.Status != ScoreStatus.Ok);
         var resources = new FhirMeasureReportWriter().Build(evaluation);
         var measureKeys = evaluation.Cards.Concat(evaluation.PatientCards).Select(c => c.MeasureKey).Distinct().Count();
-        Assert.Equal(measureKeys + evaluation.Cards.Length + evaluation.PatientCards.Length, resources.Count);
+        Assert.Equal(1 + measureKeys + evaluation.Cards.Length + evaluation.PatientCards.Length, resources.Count);
         Assert.All(resources, AssertValid);
-        Assert.All(resources.OfType<Measure>(), m => Assert.Matches("^[A-Za-z0-9\\-\\.]{1,64}$", m.Id));
+        Assert.All(resources, r => Assert.Matches(FhirIdPattern, r.Id));
         Assert.All(resources.OfType<MeasureReport>(), r =>
         {
             Assert.Equal(MeasureReport.MeasureReportStatus.Complete, r.Status);
@@ -95,7 +99,7 @@ public sealed class FhirMeasureReportWriterTests
     {
         var resources = new FhirMeasureReportWriter().Build(HandMade());
         Assert.All(resources, AssertValid);
-        Assert.Equal(["Measure", "Measure", "Measure", "MeasureReport", "MeasureReport", "MeasureReport", "MeasureReport"], resources.Select(r => r.TypeName));
+        Assert.Equal(["Organization", "Measure", "Measure", "Measure", "MeasureReport", "MeasureReport", "MeasureReport", "MeasureReport"], resources.Select(r => r.TypeName));
 
         var measures = resources.OfType<Measure>().ToList();
         Assert.Equal(["kept-rate", "lead-time", "pdc"], measures.Select(m => m.Id));
@@ -186,5 +190,181 @@ public sealed class FhirMeasureReportWriterTests
             Assert.Equal(expected[i].TypeName, parsed.TypeName);
             Assert.True(parsed.IsExactly(expected[i]), $"line {i + 1} differs");
         }
+    }
+
+    private static PracticeEvaluation WithCards(PracticeEvaluation evaluation, ImmutableArray<ScoreCard> cards, ImmutableArray<ScoreCard> patientCards) =>
+        evaluation with { Cards = cards, PatientCards = patientCards };
+
+    [Fact]
+    public void HandMadeEvaluation_GetsTheDocumentedIds()
+    {
+        // Pinned: an id is a contract (a server upserts by it). Hashes are SHA-256 over "{length}:{part}" of each part,
+        // computed independently (Python hashlib) from the scheme in docs/fhir.md.
+        var resources = new FhirMeasureReportWriter().Build(HandMade());
+        Assert.Equal(
+            [
+                "Test-practice-c3a511e729670083",
+                "kept-rate", "lead-time", "pdc",
+                "kept-rate.practice-f4484127b81345d7",
+                "lead-time.service-line.dermatology-9e7aa96fcba47481",
+                "kept-rate.service-line.derm-atology-36c5f86ed327f194",
+                "pdc.patient-a58464e6cda5e0ad",
+            ],
+            resources.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Ids_AreValidUnique_AndTheSameForTwoEvaluationsOfTheSameData()
+    {
+        var first = new FhirMeasureReportWriter().Build(EvaluateSynthea());
+        var second = new FhirMeasureReportWriter().Build(EvaluateSynthea());
+        var ids = first.Select(r => r.Id).ToList();
+        Assert.All(ids, id => Assert.Matches(FhirIdPattern, id));
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(ids, second.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Ids_StayValidDistinctAndConsistent_ForCollidingLongAndRepeatedKeys()
+    {
+        string longKey = "x" + new string('y', 99);
+        string longLine = "service line " + new string('z', 90);
+        var card = ScoreCard.Ok("pdc-statins", ScoreScope.Practice, 0.5, ScoreScale.Proportion, 20, 0, []);
+        var evaluation = WithCards(HandMade(),
+            [
+                ScoreCard.Ok("pdc:statins", ScoreScope.Practice, 0.5, ScoreScale.Proportion, 20, 0, []),   // sanitises to the next key
+                card,
+                card,                                                                                     // the same card twice
+                ScoreCard.Ok(longKey, ScoreScope.Practice, 2, ScoreScale.Days, 20, 0, []),
+                ScoreCard.Ok("pdc-statins", ScoreScope.ServiceLine(longLine), 0.5, ScoreScale.Proportion, 20, 0, []),
+                ScoreCard.Ok("pdc-statins", ScoreScope.ServiceLine(longLine + "!"), 0.5, ScoreScale.Proportion, 20, 0, []),
+                ScoreCard.Ok("pdc-statins", ScoreScope.ServiceLine(longLine + "?"), 0.5, ScoreScale.Proportion, 20, 0, []),
+            ],
+            [ScoreCard.Ok("pdc:statins", ScoreScope.Patient("P-" + new string('9', 80)), 0.9, ScoreScale.Proportion, 3, 0, [])]);
+        var resources = new FhirMeasureReportWriter().Build(evaluation);
+        Assert.All(resources, AssertValid);
+        var ids = resources.Select(r => r.Id).ToList();
+        Assert.All(ids, id => Assert.Matches(FhirIdPattern, id));
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(ids, new FhirMeasureReportWriter().Build(evaluation).Select(r => r.Id));
+
+        var measures = resources.OfType<Measure>().ToDictionary(m => m.Title!, StringComparer.Ordinal);
+        Assert.Equal(3, measures.Count);
+        Assert.Equal("pdc-statins", measures["pdc-statins"].Id);   // a key that is a valid id keeps it
+        Assert.StartsWith("pdc-statins-", measures["pdc:statins"].Id, StringComparison.Ordinal);
+        Assert.StartsWith("xyyy", measures[longKey].Id, StringComparison.Ordinal);
+        // Each report points at its own measure's canonical URL.
+        var reports = resources.OfType<MeasureReport>().ToList();
+        string[] keys = [.. evaluation.Cards.Concat(evaluation.PatientCards).Select(c => c.MeasureKey)];
+        Assert.Equal(keys.Length, reports.Count);
+        for (int i = 0; i < keys.Length; i++)
+            Assert.Equal(measures[keys[i]].Url, reports[i].Measure);
+    }
+
+    [Fact]
+    public void Ids_NeverShowThePatientKey_WhileTheSubjectStillReferencesIt()
+    {
+        // The key a card carries is a pseudonym by default, but the FHIR Patient id with IncludePatientReferences.
+        const string Sentinel = "PID-SENTINEL-7f3a";
+        var evaluation = WithCards(HandMade(), [],
+            [
+                ScoreCard.Ok("pdc:statins", ScoreScope.Patient(Sentinel), 0.9, ScoreScale.Proportion, 30, 0, []),
+                ScoreCard.Ok("referral-closure", ScoreScope.Patient(Sentinel), 1, ScoreScale.Proportion, 2, 0, []),
+            ]);
+        var resources = new FhirMeasureReportWriter().Build(evaluation);
+        Assert.All(resources, r => Assert.DoesNotContain("SENTINEL", r.Id, StringComparison.OrdinalIgnoreCase));
+        Assert.All(resources, r => Assert.DoesNotContain("7f3a", r.Id, StringComparison.OrdinalIgnoreCase));
+        Assert.All(resources.OfType<MeasureReport>(), r => Assert.Equal("Patient/" + Sentinel, r.Subject!.Reference));
+        Assert.Equal(2, resources.OfType<MeasureReport>().Select(r => r.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void EveryReport_NamesThePracticeOrganization_AsItsReporter()
+    {
+        var evaluation = EvaluateSynthea();
+        var resources = new FhirMeasureReportWriter().Build(evaluation);
+        var organization = Assert.Single(resources.OfType<Organization>());
+        Assert.Equal("Synthea Family Practice", organization.Name);
+        Assert.Equal(evaluation.PracticeName, organization.Name);
+        AssertValid(organization);
+        var reports = resources.OfType<MeasureReport>().ToList();
+        Assert.NotEmpty(reports);
+        Assert.All(reports, r => Assert.Equal("Organization/" + organization.Id, r.Reporter!.Reference));
+    }
+
+    [Fact]
+    public void BlankPracticeName_GivesNoOrganization_AndNoReporter()
+    {
+        var resources = new FhirMeasureReportWriter().Build(HandMade() with { PracticeName = " " });
+        Assert.Empty(resources.OfType<Organization>());
+        Assert.All(resources.OfType<MeasureReport>(), r => Assert.Null(r.Reporter));
+        Assert.All(resources, AssertValid);
+    }
+
+    [Theory]
+    [InlineData("no-show-rate", "decrease")]
+    [InlineData("lead-time", "decrease")]
+    [InlineData("wait-to-be-seen", "decrease")]
+    [InlineData("call-abandonment-rate", "decrease")]
+    [InlineData("nps:recommend", "increase")]
+    [InlineData("pdc:statins", "increase")]
+    [InlineData("clean-claim-rate", "increase")]
+    [InlineData("cahps:office-staff", "increase")]
+    [InlineData("commitment:trust", "increase")]
+    [InlineData("telehealth-share", null)]
+    [InlineData("statement-to-payment-days", null)]
+    [InlineData("host-defined-measure", null)]
+    public void ImprovementNotation_FollowsTheMeasuresDirection(string measureKey, string? expected)
+    {
+        var direction = MeasureImprovement.Of(measureKey);
+        Assert.Equal(expected, direction switch { ImprovementDirection.Increase => "increase", ImprovementDirection.Decrease => "decrease", _ => null });
+        var evaluation = WithCards(HandMade(),
+            [ScoreCard.Ok(measureKey, ScoreScope.Practice, 0.5, ScoreScale.Proportion, 20, 0, [])],
+            [ScoreCard.Ok(measureKey, ScoreScope.Patient("P-0123ABCD"), 0.5, ScoreScale.Proportion, 2, 0, [])]);
+        var resources = new FhirMeasureReportWriter().Build(evaluation);
+        Assert.All(resources, AssertValid);
+        var notations = resources.OfType<Measure>().Select(m => m.ImprovementNotation)
+            .Concat(resources.OfType<MeasureReport>().Select(r => r.ImprovementNotation)).ToList();
+        Assert.Equal(3, notations.Count);
+        foreach (var notation in notations)
+        {
+            if (expected is null)
+            {
+                Assert.Null(notation);
+                continue;
+            }
+            var coding = Assert.Single(notation!.Coding);
+            Assert.Equal(ImprovementSystem, coding.System);
+            Assert.Equal(expected, coding.Code);
+        }
+    }
+
+    [Fact]
+    public void MeasureDirections_AgreeWithTheCoreTargetsAndTheDefaultRubric()
+    {
+        Assert.NotEmpty(MeasureTarget.CommonlyCited);
+        foreach (var (key, target) in MeasureTarget.CommonlyCited)
+            Assert.Equal(target.HigherIsBetter ? ImprovementDirection.Increase : ImprovementDirection.Decrease, MeasureImprovement.Of(key));
+
+        var disagreements = new List<string>();
+        foreach (var measure in CommitmentRubric.Default.Values.SelectMany(m => m).Where(m => m.Key != CommitmentRubric.ReviewsKey))
+        {
+            var implied = measure.Best > measure.Worst ? ImprovementDirection.Increase : ImprovementDirection.Decrease;
+            if (MeasureImprovement.Of(measure.Key) != implied)
+                disagreements.Add(measure.Key);
+        }
+        // The one deliberate exception: the rubric rewards a telehealth share up to 0.3; as a measure it has no better side.
+        Assert.Equal(["telehealth-share"], disagreements);
+        Assert.Equal(ImprovementDirection.Neutral, MeasureImprovement.Of("telehealth-share"));
+    }
+
+    [Fact]
+    public void RealEvaluation_EveryScoredMeasureHasADefinedDirection()
+    {
+        // A new built-in measure must be placed in the direction table (increase, decrease or neutral), not fall through.
+        var cards = EvaluateSynthea().Cards.Where(c => c.Status != ScoreStatus.GuardrailBlocked).ToList();
+        Assert.NotEmpty(cards);
+        Assert.All(cards, c => Assert.True(MeasureImprovement.Of(c.MeasureKey) is not null, c.MeasureKey));
+        Assert.Null(MeasureImprovement.Of("access-rates"));   // a scorer key, not a measure
     }
 }
