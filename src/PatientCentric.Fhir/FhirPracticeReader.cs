@@ -93,6 +93,29 @@ public sealed class FhirPracticeReader
         return run.Collector.Build();
     }
 
+    /// <summary>Reads Bulk Data NDJSON from streams, such as the output files of a <c>$export</c> as they are downloaded:
+    /// one resource per line, any order, a type may span streams. Each stream is read to its end and not disposed.</summary>
+    /// <param name="files">Each file's name (used in progress and data-quality reports only; never put an identifier in
+    /// it) and its content: UTF-8 NDJSON, already decompressed.</param>
+    /// <returns>The data set and its quality report.</returns>
+    /// <param name="progress">Told after each stream and every 10,000 resources; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Checked before each line.</param>
+    /// <exception cref="FhirInputException"><see cref="FhirReadOptions.Strict"/> is set and the input has a problem.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public FhirReadResult ReadNdjson(IEnumerable<(string Name, Stream Content)> files, IProgress<FhirReadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var list = files.ToList();
+        foreach (var (name, content) in list)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(name, nameof(files));
+            ArgumentNullException.ThrowIfNull(content, nameof(files));
+        }
+        var run = NewRun(list.Count, progress, cancellationToken);
+        foreach (var (name, content) in list) ReadNdjsonStream(run, name, content);
+        return run.Collector.Build();
+    }
+
     /// <summary>Reads every <c>*.ndjson</c> and <c>*.ndjson.gz</c> file in a Bulk Data export folder, in ordinal name
     /// order, except the export log <c>log.ndjson</c> (not FHIR).</summary>
     /// <param name="folder">The folder's path (not searched recursively).</param>
@@ -138,9 +161,13 @@ public sealed class FhirPracticeReader
 
     private void ReadNdjsonFile(Run run, string path)
     {
-        var name = Path.GetFileName(path);
-        using var file = File.OpenRead(path);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        ReadNdjsonStream(run, Path.GetFileName(path), stream);
+    }
+
+    private void ReadNdjsonStream(Run run, string name, Stream stream)
+    {
         using var lines = new NdjsonLineReader(stream);
         int line = 0;
         while (lines.TryReadLine(out var text))
@@ -152,7 +179,7 @@ public sealed class FhirPracticeReader
             try
             {
                 var reader = new Utf8JsonReader(text);
-                parsed = reader.Read() && reader.TokenType == JsonTokenType.StartObject ? ParseResource(ref reader, text) : Parsed.Malformed(null);
+                parsed = reader.Read() && reader.TokenType == JsonTokenType.StartObject ? ParseResource(ref reader, text, needId: false) : Parsed.Malformed(null);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException) { parsed = Parsed.Malformed(null); }
             Apply(run.Collector, parsed, name, line, urls: null);
@@ -179,7 +206,7 @@ public sealed class FhirPracticeReader
             var r = new Utf8JsonReader(json);
             if (!r.Read()) throw new JsonException("empty");
             if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); pending.Add((0, Parsed.Malformed(null))); }
-            else if (!IsBundle(r)) pending.Add((0, ParseResource(ref r, json)));
+            else if (!IsBundle(r)) pending.Add((0, ParseResource(ref r, json, needId: true)));
             else
             {
                 var root = r;   // to read the Bundle as a single resource if it has no entry array
@@ -194,7 +221,7 @@ public sealed class FhirPracticeReader
                     urls = new Dictionary<string, string>(StringComparer.Ordinal);
                     ReadEntries(ref r, json, pending, urls);
                 }
-                if (!entries) pending.Add((0, ParseResource(ref root, json)));
+                if (!entries) pending.Add((0, ParseResource(ref root, json, needId: true)));
             }
             if (r.Read()) throw new JsonException("trailing content");
         }
@@ -238,7 +265,7 @@ public sealed class FhirPracticeReader
                 else if (r.ValueTextEquals("resource"u8))
                 {
                     r.Read();
-                    if (r.TokenType == JsonTokenType.StartObject) parsed = ParseResource(ref r, json);
+                    if (r.TokenType == JsonTokenType.StartObject) parsed = ParseResource(ref r, json, needId: true);
                     else { r.Skip(); parsed = Parsed.Malformed(null); }
                 }
                 else r.Skip();
@@ -262,9 +289,10 @@ public sealed class FhirPracticeReader
     }
 
     /// <summary>Reads one resource: the reader is on its StartObject and ends on its EndObject; <paramref name="json"/>
-    /// is the buffer the reader reads.</summary>
+    /// is the buffer the reader reads. <paramref name="needId"/>: whether the id of an unmapped resource is wanted (for a
+    /// Bundle's fullUrl map).</summary>
     /// <exception cref="JsonException">Not well-formed JSON.</exception>
-    private Parsed ParseResource(ref Utf8JsonReader r, ReadOnlySpan<byte> json)
+    private Parsed ParseResource(ref Utf8JsonReader r, ReadOnlySpan<byte> json, bool needId)
     {
         if (_options.Parser == FhirParser.Firely) return ParseWithFirely(ref r, json);
 
@@ -297,7 +325,9 @@ public sealed class FhirPracticeReader
                 return Parsed.Malformed(mapped.ToString());
             }
         }
-        var id = ScanTypeAndId(ref r).Id;
+        string? id = null;
+        if (needId) id = ScanTypeAndId(ref r).Id;
+        else r.Skip();   // still tokenized to the end, so a broken line is caught
         return type is not null && IsKnownResource(type) ? new Parsed(ParsedKind.Ignored, type, id, null) : new Parsed(ParsedKind.UnknownType, type, id, null);
     }
 

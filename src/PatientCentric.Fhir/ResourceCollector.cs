@@ -345,12 +345,26 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (string.IsNullOrEmpty(r)) return null;
         if (at.Urls is not null && at.Urls.TryGetValue(r, out var resolved)) r = resolved;
         if (r.StartsWith('#')) return null;   // contained: not a top-level resource
-        var parts = r.Split('/');
-        if (parts.Length < 2) return null;
-        var t = parts[^2];
-        var id = parts[^1];
-        if (parts.Length >= 4 && parts[^2] == "_history") { t = parts[^4]; id = parts[^3]; }
-        return t == type && id.Length > 0 && !id.Contains('?', StringComparison.Ordinal) ? id : null;
+        // The last two '/'-separated segments are type and id ([base/]Type/id), or the two before "_history/vid".
+        ReadOnlySpan<char> s = r;
+        int slash = s.LastIndexOf('/');
+        if (slash < 0) return null;
+        var id = s[(slash + 1)..];
+        var rest = s[..slash];
+        int before = rest.LastIndexOf('/');
+        var t = rest[(before + 1)..];
+        if (before >= 0 && t.SequenceEqual("_history"))
+        {
+            var head = rest[..before];
+            int third = head.LastIndexOf('/');
+            if (third >= 0)
+            {
+                id = head[(third + 1)..];
+                head = head[..third];
+                t = head[(head.LastIndexOf('/') + 1)..];
+            }
+        }
+        return t.SequenceEqual(type) && id.Length > 0 && !id.Contains('?') ? id.ToString() : null;
     }
 
     private DateTimeOffset? Instant(string? value)
@@ -361,7 +375,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             var local = d.ToDateTime(TimeOnly.MinValue);
             return new DateTimeOffset(local, zone.GetUtcOffset(local));
         }
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+        return FhirInstant.TryParse(value, out var t) ? t : null;
     }
 
     private DateOnly? LocalDate(string? value)

@@ -289,7 +289,7 @@ internal static class Utf8FactsParser
             while (Next(ref r))
             {
                 if (r.ValueTextEquals("lastUpdated"u8) && String(ref r) is { } s
-                    && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
+                    && FhirInstant.TryParse(s, out var t))
                     LastUpdated = t;
                 else r.Skip();
             }
