@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -69,6 +70,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var strict = new Option<bool>("--strict") { Description = "With --fhir: stop at the first problem in the input (malformed line, missing patient…) instead of counting it and going on." };
         var keyFile = new Option<FileInfo?>("--pseudonym-key-file") { Description = "With --fhir: a file whose bytes (at least 16, kept secret) key the patient pseudonyms, so the same patient gets the same key in every run. Default: a random key per run." };
         var patientRefs = new Option<bool>("--include-patient-refs") { Description = "With --fhir: identify patients in the output by their FHIR Patient id instead of a keyed pseudonym (only where results must be linked back to records)." };
+        var surveyItems = new Option<FileInfo?>("--survey-items") { Description = "With --fhir: the survey item definitions and linkId map ({\"surveyItems\": [...], \"linkIds\": {...}}, as written by 'sample --fhir-out'), so QuestionnaireResponses are read and the survey measures scored (docs/fhir.md)." };
         var format = FormatOption();
         format.AcceptOnlyFromAmong("table", "json");
         var profile = new Option<string?>("--profile") { Description = "The profile to score under (see 'patientcentric profiles'). Default: primary-care-value-based." };
@@ -79,13 +81,13 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
-            input, fhir, strict, keyFile, patientRefs, format, profile, from, to, asOf, explain, outDir,
+            input, fhir, strict, keyFile, patientRefs, surveyItems, format, profile, from, to, asOf, explain, outDir,
         };
-        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
+        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
         return command;
     }
 
-    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
+    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, FileInfo? surveyItemsFile, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
     {
         PracticeDataSet data;
         string source;
@@ -99,6 +101,8 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             return Fail("--include-patient-refs applies to --fhir input only.");
         if (patientRefs && keyFile is not null)
             return Fail("--include-patient-refs and --pseudonym-key-file are alternatives: give one.");
+        if (surveyItemsFile is not null && fhirPath is null)
+            return Fail("--survey-items applies to --fhir input only.");
         byte[]? key = null;
         if (keyFile is not null)
         {
@@ -108,11 +112,31 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             if (key.Length < 16)
                 return Fail($"{keyFile.FullName}: a pseudonym key needs at least 16 bytes but the file has {key.Length}.");
         }
+        var fhirOptions = new FhirReadOptions { Strict = strict, PseudonymKey = key is null ? null : [.. key], IncludePatientReferences = patientRefs };
+        if (surveyItemsFile is not null)
+        {
+            if (!surveyItemsFile.Exists)
+                return Fail($"{surveyItemsFile.FullName}: file not found.");
+            try
+            {
+                var (items, linkIds) = SurveyItemsFile.Read(File.ReadAllBytes(surveyItemsFile.FullName), surveyItemsFile.Name);
+                fhirOptions.SurveyItems = items;
+                fhirOptions.SurveyItemsByLinkId = linkIds;
+            }
+            catch (PatientCentricDataException e)
+            {
+                return Fail($"--survey-items: {SurveyItemsFile.OneLine(e)}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Fail($"{surveyItemsFile.FullName}: cannot read the survey items ({e.GetType().Name}).");
+            }
+        }
         try
         {
             if (fhirPath is not null)
             {
-                if (!TryReadFhir(fhirPath, new FhirReadOptions { Strict = strict, PseudonymKey = key is null ? null : [.. key], IncludePatientReferences = patientRefs }, out data, out source, out var failure))
+                if (!TryReadFhir(fhirPath, fhirOptions, out data, out source, out var failure))
                     return Fail(failure);
             }
             else if (input is null)
@@ -431,19 +455,41 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
 
     private Command SampleCommand()
     {
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the sample data set (JSON).", Required = true };
+        var output = new Option<FileInfo?>("--out") { Description = "Where to write the sample data set (JSON)." };
+        var fhirOut = new Option<DirectoryInfo?>("--fhir-out") { Description = "Also (or instead) write the sample as FHIR R4 Bulk Data NDJSON into DIR, creating it: one <Type>.000.ndjson per resource type and survey-items.json for 'report --fhir DIR --survey-items DIR/survey-items.json' (docs/fhir.md)." };
         var seed = new Option<int>("--seed") { Description = "The random seed.", DefaultValueFactory = _ => SamplePracticeGenerator.DefaultSeed };
         var patients = new Option<int>("--patients") { Description = "How many patients.", DefaultValueFactory = _ => SamplePracticeGenerator.DefaultPatients };
-        var command = new Command("sample", "Generate the synthetic sample practice (deterministic for a seed) as a JSON data set.") { output, seed, patients };
+        var command = new Command("sample", "Generate the synthetic sample practice (deterministic for a seed) as a JSON data set and/or FHIR R4 NDJSON.") { output, fhirOut, seed, patients };
         command.SetAction(r =>
         {
+            var file = r.GetValue(output);
+            var folder = r.GetValue(fhirOut);
+            if (file is null && folder is null)
+                return Fail("give --out FILE (JSON data set), --fhir-out DIR (FHIR NDJSON) or both.");
             if (r.GetValue(patients) < 1)
                 return Fail("--patients must be 1 or more.");
             var data = SamplePracticeGenerator.Generate(r.GetValue(seed), r.GetValue(patients));
-            var file = r.GetValue(output)!;
-            File.WriteAllText(file.FullName, SampleJson(data));
-            stdout.WriteLine($"Wrote {file.FullName}: {data.Appointments.Length:N0} appointments, {data.SurveyReturns.Length:N0} survey returns, " +
-                             $"{data.MedicationFills.Length:N0} fills, {data.Referrals.Length:N0} referrals, {data.Claims.Length:N0} claims.");
+            if (file is not null)
+            {
+                File.WriteAllText(file.FullName, SampleJson(data));
+                stdout.WriteLine($"Wrote {file.FullName}: {data.Appointments.Length:N0} appointments, {data.SurveyReturns.Length:N0} survey returns, " +
+                                 $"{data.MedicationFills.Length:N0} fills, {data.Referrals.Length:N0} referrals, {data.Claims.Length:N0} claims.");
+            }
+            if (folder is not null)
+            {
+                ImmutableArray<(string FileName, int Resources)> files;
+                try
+                {
+                    files = SampleFhirExport.Write(data, folder.FullName);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return Fail($"{folder.FullName}: cannot write the FHIR sample ({e.GetType().Name}).");
+                }
+                var ndjson = files.Where(f => f.Resources > 0).ToList();
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Wrote {folder.FullName}: {ndjson.Sum(f => f.Resources):N0} FHIR R4 resources ({string.Join(", ", ndjson.Select(f => $"{f.Resources:N0} {f.FileName[..f.FileName.IndexOf('.', StringComparison.Ordinal)]}"))}) and {SampleFhirExport.SurveyItemsFileName}."));
+            }
             return Success;
         });
         return command;
