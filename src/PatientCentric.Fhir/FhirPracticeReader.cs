@@ -196,8 +196,24 @@ public sealed class FhirPracticeReader
     private void ReadJson(Run run, string path)
     {
         var name = Path.GetFileName(path);
-        var bytes = File.ReadAllBytes(path);
-        var json = bytes.AsSpan();
+        using var file = File.OpenHandle(path);
+        long length = RandomAccess.GetLength(file);
+        if (length > Array.MaxLength) throw new IOException($"A JSON file is larger than {Array.MaxLength:N0} bytes, the most one Bundle can be read as; use NDJSON for exports this large.");
+        var bytes = ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            int read = 0;
+            while (read < length && RandomAccess.Read(file, bytes.AsSpan(read, (int)length - read), read) is var n and > 0) read += n;
+            ReadJsonBytes(run, name, bytes.AsSpan(0, read));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private void ReadJsonBytes(Run run, string name, ReadOnlySpan<byte> json)
+    {
         if (json.StartsWith(Utf8Bom)) json = json[Utf8Bom.Length..];
         var pending = new List<(int Line, Parsed Parsed)>();
         Dictionary<string, string>? urls = null;
@@ -241,8 +257,16 @@ public sealed class FhirPracticeReader
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Whether the object the reader (a copy) is on has <c>resourceType</c> "Bundle".</summary>
-    private static bool IsBundle(Utf8JsonReader probe) => ScanTypeAndId(ref probe).Type == "Bundle";
+    /// <summary>Whether the object the reader (a copy) is on has <c>resourceType</c> "Bundle": read from the first
+    /// property when it is there (as FHIR JSON writes it), else by scanning the whole object.</summary>
+    private static bool IsBundle(Utf8JsonReader probe)
+    {
+        var first = probe;
+        if (first.Read() && first.TokenType == JsonTokenType.PropertyName && first.ValueTextEquals("resourceType"u8)
+            && first.Read() && first.TokenType == JsonTokenType.String)
+            return first.ValueTextEquals("Bundle"u8);
+        return ScanTypeAndId(ref probe).Type == "Bundle";
+    }
 
     /// <summary>Reader on the entry array's start; reads each entry (1-based positions), ends on the array's end.</summary>
     private void ReadEntries(ref Utf8JsonReader r, ReadOnlySpan<byte> json, List<(int, Parsed)> pending, Dictionary<string, string> urls)

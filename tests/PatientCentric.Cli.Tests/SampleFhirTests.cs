@@ -246,6 +246,29 @@ public sealed class SampleFhirTests : IDisposable
     }
 
     [Fact]
+    public void FastAndFirelyParsers_GiveTheSameRecords_OnTheExportedSample()
+    {
+        // The shared FHIR data has no Appointment, MedicationDispense, Task, QuestionnaireResponse or Communication; the
+        // exported sample has all of them, so this is where the two parsers meet every mapped type in bulk.
+        string folder = Dir("parsers");
+        SampleFhirExport.Write(SamplePracticeGenerator.Generate(SamplePracticeGenerator.DefaultSeed, 300), folder);
+        var (items, linkIds) = SurveyItemsFile.Read(File.ReadAllBytes(Path.Combine(folder, SampleFhirExport.SurveyItemsFileName)), SampleFhirExport.SurveyItemsFileName);
+        FhirReadResult Read(FhirParser parser) => new FhirPracticeReader(new FhirReadOptions
+        {
+            PseudonymKey = [.. SampleFhirRoundTrip.Key], SurveyItems = items, SurveyItemsByLinkId = linkIds, Parser = parser,
+        }).ReadNdjsonFolder(folder);
+        var fast = Read(FhirParser.Utf8);
+        var firely = Read(FhirParser.Firely);
+        Assert.NotEmpty(fast.Data.SurveyReturns);
+        Assert.NotEmpty(fast.Data.PortalThreads);
+        Assert.Equal(JsonSerializer.Serialize(firely.Data, PatientCentricJsonContext.Default.PracticeDataSet),
+                     JsonSerializer.Serialize(fast.Data, PatientCentricJsonContext.Default.PracticeDataSet));
+        Assert.Equal(firely.Quality.ResourcesRead, fast.Quality.ResourcesRead);
+        Assert.Equal(firely.Quality.ResourcesIgnored, fast.Quality.ResourcesIgnored);
+        Assert.Equal(firely.Quality.Issues, fast.Quality.Issues);
+    }
+
+    [Fact]
     public void Export_IsByteForByteDeterministic()
     {
         string a = Dir("a"), b = Dir("b");
