@@ -188,6 +188,38 @@ public sealed class ParserEquivalenceTests : IDisposable
     }
 
     [Fact]
+    public void Streams_GiveWhatTheFilesGive()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Data", "bulk");
+        var files = Directory.GetFiles(folder, "*.ndjson").Order(StringComparer.Ordinal).ToList();
+        var fromFiles = Read(FhirParser.Utf8, r => r.ReadNdjson(files));
+        var fromStreams = Read(FhirParser.Utf8, r => r.ReadNdjson(files.Select(f => (Path.GetFileName(f), (Stream)new MemoryStream(File.ReadAllBytes(f))))));
+        Assert.NotEmpty(fromFiles.Data.Appointments);
+        Assert.Equal(Json(fromFiles.Data), Json(fromStreams.Data));
+        Assert.Equal(Quality(fromFiles.Quality), Quality(fromStreams.Quality));
+        var reader = new FhirPracticeReader();
+        Assert.Throws<ArgumentException>(() => reader.ReadNdjson([("", (Stream)new MemoryStream())]));
+        Assert.Throws<ArgumentNullException>(() => reader.ReadNdjson([("x.ndjson", (Stream)null!)]));
+    }
+
+    [Fact]
+    public void LongLines_CrLf_AndAByteOrderMark_AreReadAcrossBufferRefills()
+    {
+        // A line longer than the reader's first buffer, CRLF endings and a BOM: the line reader must stitch and trim.
+        var padding = new string('x', 3 << 20);
+        var text = "\uFEFF" + """{"resourceType":"Patient","id":"p1"}""" + "\r\n"
+                   + $$"""{"resourceType":"Observation","id":"o1","note":[{"text":"{{padding}}"}]}""" + "\r\n"
+                   + """{"resourceType":"Claim","id":"c1","patient":{"reference":"Patient/p1"},"created":"2024-01-02","total":{"value":5}}""";
+        var path = Path.Combine(_tempDir, "long.ndjson");
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        var result = Read(FhirParser.Utf8, r => r.ReadNdjson([path]));
+        Assert.Equal(3, result.Quality.ResourcesRead);
+        Assert.Empty(result.Quality.Issues);
+        Assert.Single(result.Data.Claims);
+        AssertSame(r => r.ReadNdjson([path]), "long lines");
+    }
+
+    [Fact]
     public void FastPath_IsWhatTheReaderUsesByDefault_AndReadsTheEdgeCasesIntoRecords()
     {
         Assert.Equal(FhirParser.Utf8, new FhirReadOptions().Parser);
