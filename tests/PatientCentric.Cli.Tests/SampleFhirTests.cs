@@ -345,6 +345,47 @@ public sealed class SampleFhirTests : IDisposable
     }
 
     [Fact]
+    public void Cli_ReportFhirWithTheSamplesTimeZone_GivesThePortalResponseOfTheJsonReport()
+    {
+        // The same practice as JSON and as FHIR. Holidays are not FHIR data, so the JSON copy leaves them out too; the
+        // period is given, since FHIR carries none.
+        var data = SamplePracticeGenerator.Generate(SamplePracticeGenerator.DefaultSeed, 300) with { Holidays = [] };
+        Assert.Equal("America/Chicago", data.TimeZone);
+        string json = Path.Combine(Dir("tz"), "sample.json"), fhir = Dir("tz-fhir");
+        Directory.CreateDirectory(Dir("tz"));
+        File.WriteAllText(json, CliApp.SampleJson(data));
+        SampleFhirExport.Write(data, fhir);
+        string[] common = ["--from", "2025-01-01", "--to", "2025-12-31", "--as-of", AsOf, "--format", "json"];
+        static (double Value, int N) PortalResponse(CliRunner.Result r)
+        {
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            var card = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("cards").EnumerateArray()
+                .First(c => c.GetProperty("measureKey").GetString() == "portal-response" && c.GetProperty("scope").GetProperty("level").GetString() == "Practice");
+            Assert.Equal("Ok", card.GetProperty("status").GetString());
+            return (card.GetProperty("value").GetDouble(), card.GetProperty("evidenceCount").GetInt32());
+        }
+        var fromJson = PortalResponse(CliRunner.Run(["report", "--input", json, .. common]));
+        var chicago = CliRunner.Run(["report", "--fhir", fhir, "--time-zone", "America/Chicago", .. common]);
+        var fromFhir = PortalResponse(chicago);
+        var utc = PortalResponse(CliRunner.Run(["report", "--fhir", fhir, .. common]));
+        Assert.Equal("America/Chicago", JsonDocument.Parse(chicago.Stdout).RootElement.GetProperty("timeZone").GetString());
+        Assert.Equal(fromJson.N, fromFhir.N);
+        Assert.Equal(fromJson.Value, fromFhir.Value, 12);
+        // Without the option the reader counts business hours 08:00–17:00 UTC, which is not the practice's day.
+        Assert.NotEqual(fromJson.Value, utc.Value, 6);
+    }
+
+    [Fact]
+    public void Cli_TimeZoneWithoutFhir_ExitsTwo() =>
+        Assert.Equal("--time-zone applies to --fhir input only.", Bad("report", "--time-zone", "America/Chicago"));
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("")]
+    public void Cli_UnknownTimeZone_ExitsTwo_NamingTheOption(string zone) =>
+        Assert.Equal("--time-zone: not a known IANA time zone id (for example America/Chicago).", Bad("report", "--fhir", Dir("unused"), "--time-zone", zone));
+
+    [Fact]
     public void Cli_SurveyItemsWithoutFhir_ExitsTwo()
     {
         string line = Bad("report", "--survey-items", "survey-items.json");
