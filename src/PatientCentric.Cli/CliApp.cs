@@ -70,6 +70,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var strict = new Option<bool>("--strict") { Description = "With --fhir: stop at the first problem in the input (malformed line, missing patient…) instead of counting it and going on." };
         var keyFile = new Option<FileInfo?>("--pseudonym-key-file") { Description = "With --fhir: a file whose bytes (at least 16, kept secret) key the patient pseudonyms, so the same patient gets the same key in every run. Default: a random key per run." };
         var patientRefs = new Option<bool>("--include-patient-refs") { Description = "With --fhir: identify patients in the output by their FHIR Patient id instead of a keyed pseudonym (only where results must be linked back to records)." };
+        var timeZone = new Option<string?>("--time-zone") { Description = "With --fhir: the practice's IANA time zone (such as America/Chicago), in which instants become local dates and business hours are counted (FhirReadOptions.TimeZone). Default: UTC, since FHIR does not carry it." };
         var surveyItems = new Option<FileInfo?>("--survey-items") { Description = "With --fhir: the survey item definitions and linkId map ({\"surveyItems\": [...], \"linkIds\": {...}}, as written by 'sample --fhir-out'), so QuestionnaireResponses are read and the survey measures scored (docs/fhir.md)." };
         var format = FormatOption();
         format.AcceptOnlyFromAmong("table", "json");
@@ -81,13 +82,13 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
-            input, fhir, strict, keyFile, patientRefs, surveyItems, format, profile, from, to, asOf, explain, outDir,
+            input, fhir, strict, keyFile, patientRefs, timeZone, surveyItems, format, profile, from, to, asOf, explain, outDir,
         };
-        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
+        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(timeZone), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
         return command;
     }
 
-    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, FileInfo? surveyItemsFile, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
+    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, string? timeZone, FileInfo? surveyItemsFile, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
     {
         PracticeDataSet data;
         string source;
@@ -103,6 +104,10 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             return Fail("--include-patient-refs and --pseudonym-key-file are alternatives: give one.");
         if (surveyItemsFile is not null && fhirPath is null)
             return Fail("--survey-items applies to --fhir input only.");
+        if (timeZone is not null && fhirPath is null)
+            return Fail("--time-zone applies to --fhir input only.");
+        if (timeZone is not null && (string.IsNullOrWhiteSpace(timeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)))
+            return Fail("--time-zone: not a known IANA time zone id (for example America/Chicago).");
         byte[]? key = null;
         if (keyFile is not null)
         {
@@ -113,6 +118,8 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
                 return Fail($"{keyFile.FullName}: a pseudonym key needs at least 16 bytes but the file has {key.Length}.");
         }
         var fhirOptions = new FhirReadOptions { Strict = strict, PseudonymKey = key is null ? null : [.. key], IncludePatientReferences = patientRefs };
+        if (timeZone is not null)
+            fhirOptions.TimeZone = timeZone;
         if (surveyItemsFile is not null)
         {
             if (!surveyItemsFile.Exists)

@@ -235,14 +235,29 @@ public sealed class SampleFhirTests : IDisposable
         }
 
         // The losses, as the measures show them: clean claims = claims not denied; no-shows lose the same-day patient
-        // cancellations (no cancellation instant), which the same-day cancellation rate then reports as 0 of D.
+        // cancellations (no cancellation instant: excluded and counted, so D shrinks), and the same-day cancellation and
+        // missed-appointment rates, which cannot be computed without them, are NotApplicable rather than 0 % and the
+        // no-show rate. No first clinician contact: the wait to be seen and on-time start are NotApplicable too.
         var submitted = original.Claims.Where(c => period.Contains(c.FirstSubmittedOn)).ToList();
         Assert.Equal(submitted.Count(c => c.DeniedAtFirstAdjudication != true) / (double)submitted.Count, after["clean-claim-rate"].Value!.Value, 12);
         Assert.NotEqual(before["clean-claim-rate"].Value, after["clean-claim-rate"].Value);
-        Assert.Equal(0.0, after["same-day-cancellation-rate"].Value);
         Assert.True(after["no-show-rate"].EvidenceCount < before["no-show-rate"].EvidenceCount);
-        Assert.Equal(ScoreStatus.InsufficientData, after["wait-to-be-seen"].Status);
-        Assert.Equal(ScoreStatus.InsufficientData, after["on-time-start-rate"].Status);
+        int patientCancellations = original.Appointments.Count(a => a is { Outcome: AppointmentOutcome.Cancelled, CancelledBy: CancellationInitiator.Patient }
+                                                                    && period.Contains(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.Start, TimeZoneInfo.FindSystemTimeZoneById(original.TimeZone)).DateTime)));
+        Assert.Equal(patientCancellations, after["no-show-rate"].Components.Single(c => c.Name == "excluded:cancellation-time-unknown").InputValue);
+        foreach (string key in new[] { "same-day-cancellation-rate", "missed-appointment-rate" })
+        {
+            Assert.Equal(ScoreStatus.Ok, before[key].Status);
+            Assert.Equal(ScoreStatus.NotApplicable, after[key].Status);
+            Assert.StartsWith("No patient cancellation in the period records when it was made", after[key].StatusReason, StringComparison.Ordinal);
+            Assert.Equal(patientCancellations, after[key].Components.Single(c => c.Name == "excluded:cancellation-time-unknown").InputValue);
+        }
+        foreach (string key in new[] { "wait-to-be-seen", "on-time-start-rate" })
+        {
+            Assert.Equal(ScoreStatus.Ok, before[key].Status);
+            Assert.Equal(ScoreStatus.NotApplicable, after[key].Status);
+            Assert.StartsWith("No visit in the period records a first clinician contact time", after[key].StatusReason, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -322,15 +337,19 @@ public sealed class SampleFhirTests : IDisposable
 
         string[] ok =
         [
-            "lead-time", "no-show-rate", "same-day-cancellation-rate", "missed-appointment-rate", "telehealth-share", "cycle-time",
+            "lead-time", "no-show-rate", "telehealth-share", "cycle-time",
             "portal-response", "clean-claim-rate", "initial-denial-rate", "nps:recommend", "cahps:access", "cahps:office-staff",
             "cahps:billing", "cahps:provider-communication", "pdc:diabetes", "pdc:ras-antagonists", "pdc:statins", "referral-closure",
             "commitment:compassion", "commitment:engagement", "commitment:respecting-time", "commitment:value-added-services",
         ];
         var expected = ok.ToDictionary(k => k, _ => "Ok", StringComparer.Ordinal);
-        // No FHIR source for the first clinician contact: every visit is excluded (times-not-recorded).
-        expected["wait-to-be-seen"] = "InsufficientData";
-        expected["on-time-start-rate"] = "InsufficientData";
+        // No FHIR source for the first clinician contact: every visit is excluded (times-not-recorded), and the measure
+        // cannot be computed, which is not the same as too little evidence.
+        expected["wait-to-be-seen"] = "NotApplicable";
+        expected["on-time-start-rate"] = "NotApplicable";
+        // No cancellation instant in R4 Appointment: same-day cancellations are unknowable, not 0 %.
+        expected["same-day-cancellation-rate"] = "NotApplicable";
+        expected["missed-appointment-rate"] = "NotApplicable";
         // Their rubric measures (reviews, price estimates, billing statements and complaints) are not FHIR data here.
         expected["commitment:safe-environment"] = "NotApplicable";
         expected["commitment:trust"] = "NotApplicable";
@@ -347,6 +366,47 @@ public sealed class SampleFhirTests : IDisposable
                  })
             Assert.DoesNotContain(absent, statuses.Keys);
     }
+
+    [Fact]
+    public void Cli_ReportFhirWithTheSamplesTimeZone_GivesThePortalResponseOfTheJsonReport()
+    {
+        // The same practice as JSON and as FHIR. Holidays are not FHIR data, so the JSON copy leaves them out too; the
+        // period is given, since FHIR carries none.
+        var data = SamplePracticeGenerator.Generate(SamplePracticeGenerator.DefaultSeed, 300) with { Holidays = [] };
+        Assert.Equal("America/Chicago", data.TimeZone);
+        string json = Path.Combine(Dir("tz"), "sample.json"), fhir = Dir("tz-fhir");
+        Directory.CreateDirectory(Dir("tz"));
+        File.WriteAllText(json, CliApp.SampleJson(data));
+        SampleFhirExport.Write(data, fhir);
+        string[] common = ["--from", "2025-01-01", "--to", "2025-12-31", "--as-of", AsOf, "--format", "json"];
+        static (double Value, int N) PortalResponse(CliRunner.Result r)
+        {
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            var card = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("cards").EnumerateArray()
+                .First(c => c.GetProperty("measureKey").GetString() == "portal-response" && c.GetProperty("scope").GetProperty("level").GetString() == "Practice");
+            Assert.Equal("Ok", card.GetProperty("status").GetString());
+            return (card.GetProperty("value").GetDouble(), card.GetProperty("evidenceCount").GetInt32());
+        }
+        var fromJson = PortalResponse(CliRunner.Run(["report", "--input", json, .. common]));
+        var chicago = CliRunner.Run(["report", "--fhir", fhir, "--time-zone", "America/Chicago", .. common]);
+        var fromFhir = PortalResponse(chicago);
+        var utc = PortalResponse(CliRunner.Run(["report", "--fhir", fhir, .. common]));
+        Assert.Equal("America/Chicago", JsonDocument.Parse(chicago.Stdout).RootElement.GetProperty("timeZone").GetString());
+        Assert.Equal(fromJson.N, fromFhir.N);
+        Assert.Equal(fromJson.Value, fromFhir.Value, 12);
+        // Without the option the reader counts business hours 08:00–17:00 UTC, which is not the practice's day.
+        Assert.NotEqual(fromJson.Value, utc.Value, 6);
+    }
+
+    [Fact]
+    public void Cli_TimeZoneWithoutFhir_ExitsTwo() =>
+        Assert.Equal("--time-zone applies to --fhir input only.", Bad("report", "--time-zone", "America/Chicago"));
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("")]
+    public void Cli_UnknownTimeZone_ExitsTwo_NamingTheOption(string zone) =>
+        Assert.Equal("--time-zone: not a known IANA time zone id (for example America/Chicago).", Bad("report", "--fhir", Dir("unused"), "--time-zone", zone));
 
     [Fact]
     public void Cli_SurveyItemsWithoutFhir_ExitsTwo()

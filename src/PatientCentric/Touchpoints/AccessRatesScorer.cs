@@ -7,10 +7,18 @@ namespace PatientCentric.Touchpoints;
 /// <summary>Access rates that share the no-show denominator D (appointments still booked at 00:00 on their day,
 /// DOMAIN.md §2.1): <c>same-day-cancellation-rate</c> = same-day patient cancellations ÷ D, <c>missed-appointment-rate</c> =
 /// (no-shows + same-day cancellations) ÷ D; and <c>telehealth-share</c> = telehealth visits ÷ kept visits (digital access).
-/// D and its exclusions come from the no-show scorer itself, so the three rates can never disagree.</summary>
+/// D and its exclusions come from <see cref="NoShowDenominator"/>, as for the no-show rate, so the three rates can never
+/// disagree.</summary>
+/// <remarks>A patient cancellation whose time is unknown cannot be placed on or before its day: it is excluded and counted
+/// (<c>cancellation-time-unknown</c>, DOMAIN.md §2.1), and both rates are computed over the appointments that can be
+/// placed. When no patient cancellation records its time (or no cancellation records who cancelled), the same-day count
+/// is unknown rather than 0, and both rates are NotApplicable with that reason; so they are on visit-only data.</remarks>
 internal sealed class AccessRatesScorer : ITouchpointScorer
 {
-    private static readonly NoShowRateScorer NoShows = new();
+    public const string SameDayCancellationKey = "same-day-cancellation-rate";
+    public const string MissedAppointmentKey = "missed-appointment-rate";
+
+    private const string DenominatorText = "Appointments still booked at 00:00 on their day (the no-show denominator).";
 
     public string Key => "access-rates";
 
@@ -22,33 +30,28 @@ internal sealed class AccessRatesScorer : ITouchpointScorer
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(context);
-        var noShow = NoShows.Score(data, context).FirstOrDefault();
-        if (noShow is null)
+        var d = NoShowDenominator.Count(data, context);
+        if (d.IsEmpty)
             return [];
-        int Get(string name) => (int)(noShow.Components.FirstOrDefault(c => c.Name == name)?.InputValue ?? 0);
-        int d = Get("denominator"), sameDay = Get("same-day-cancellations"), missed = Get("no-shows");
-        var exclusions = noShow.Components.Where(c => c.Name.StartsWith(ScoreComponent.ExclusionPrefix, StringComparison.Ordinal)).ToList();
-        ScoreCard WithExclusions(ScoreCard card) => new(card.MeasureKey, card.Scope, card.Value, card.Scale, card.Status, card.EvidenceCount,
-            noShow.ExcludedCount, card.Components.AddRange(exclusions), card.StatusReason);
         var visits = AppointmentsInPeriod.Visits(data, context).ToList();
         var telehealth = RateCard.Build("telehealth-share", context, visits.Count(v => v.Mode == VisitMode.Telehealth), visits.Count,
             "Kept visits by video or phone.", "Kept visits starting in the period.");
-        if (noShow.Status == ScoreStatus.NotApplicable)
+        if ((d.HasOnlyVisits ? NoShowDenominator.OnlyVisitsReason : d.SameDayUnknowableReason) is { } reason)
         {
-            // No appointment book: these rates cannot be seen in the data, which is not the same as 0 %.
+            // The data cannot show the same-day cancellations: unknown, which is not the same as 0 %.
             return
             [
-                ScoreCard.WithoutValue("same-day-cancellation-rate", context.Scope, ScoreScale.Proportion, ScoreStatus.NotApplicable, noShow.StatusReason!, 0, noShow.ExcludedCount, [.. exclusions]),
-                ScoreCard.WithoutValue("missed-appointment-rate", context.Scope, ScoreScale.Proportion, ScoreStatus.NotApplicable, noShow.StatusReason!, 0, noShow.ExcludedCount, [.. exclusions]),
+                AbsentInputCard.Build(SameDayCancellationKey, context, ScoreScale.Proportion, reason, d.Exclusions),
+                AbsentInputCard.Build(MissedAppointmentKey, context, ScoreScale.Proportion, reason, d.Exclusions),
                 telehealth,
             ];
         }
         return
         [
-            WithExclusions(RateCard.Build("same-day-cancellation-rate", context, sameDay, d, "Patient cancellations on the appointment day.",
-                "Appointments still booked at 00:00 on their day (the no-show denominator).")),
-            WithExclusions(RateCard.Build("missed-appointment-rate", context, missed + sameDay, d, "No-shows plus same-day patient cancellations.",
-                "Appointments still booked at 00:00 on their day (the no-show denominator).")),
+            RateCard.Build(SameDayCancellationKey, context, d.SameDayCancellations, d.Denominator, "Patient cancellations on the appointment day.",
+                DenominatorText, d.Exclusions),
+            RateCard.Build(MissedAppointmentKey, context, d.NoShows + d.SameDayCancellations, d.Denominator, "No-shows plus same-day patient cancellations.",
+                DenominatorText, d.Exclusions),
             telehealth,
         ];
     }

@@ -8,7 +8,9 @@ namespace PatientCentric.Touchpoints;
 /// <summary>Phone access (DOMAIN.md §2.3, contact-centre conventions): <c>call-abandonment-rate</c> = calls abandoned after
 /// at least s = 5 seconds ÷ (answered calls + those abandonments); <c>average-speed-of-answer</c> = mean seconds from
 /// queue to answer over answered calls; <c>call-service-level</c> = answered within 30 seconds ÷ (answered + abandoned
-/// after ≥ s). Short abandons (under s) leave every numerator and denominator. Calls entering the queue in the period count.</summary>
+/// after ≥ s). Short abandons (under s) leave every numerator and denominator. Calls entering the queue in the period count.
+/// A call with neither an answer nor an abandonment time is excluded and counted; when no call in the period records
+/// either, the three cards are NotApplicable with that reason, not InsufficientData.</summary>
 internal sealed class CallCenterScorer : ITouchpointScorer
 {
     private static readonly TimeSpan ShortAbandon = TimeSpan.FromSeconds(5);
@@ -24,13 +26,15 @@ internal sealed class CallCenterScorer : ITouchpointScorer
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(context);
-        int answered = 0, abandoned = 0, shortAbandons = 0, withinTarget = 0;
+        int answered = 0, abandoned = 0, shortAbandons = 0, withinTarget = 0, withOutcome = 0;
         double waitSeconds = 0;
         var exclusions = new ExclusionTally();
         foreach (var c in data.Calls)
         {
             if (!context.Period.Contains(context.LocalDate(c.EnteredQueueAt)))
                 continue;
+            if (c.AnsweredAt is not null || c.AbandonedAt is not null)
+                withOutcome++;
             if (c.AnsweredAt is { } answer)
             {
                 if (answer < c.EnteredQueueAt || c.AbandonedAt is not null)
@@ -58,6 +62,16 @@ internal sealed class CallCenterScorer : ITouchpointScorer
         }
         if (answered + abandoned + shortAbandons + exclusions.Total == 0)
             return [];
+        if (withOutcome == 0)
+        {
+            const string Reason = "No call in the period records an answer or abandonment time, so phone access cannot be measured.";
+            return
+            [
+                AbsentInputCard.Build("call-abandonment-rate", context, ScoreScale.Proportion, Reason, exclusions),
+                AbsentInputCard.Build("average-speed-of-answer", context, ScoreScale.Seconds, Reason, exclusions),
+                AbsentInputCard.Build("call-service-level", context, ScoreScale.Proportion, Reason, exclusions),
+            ];
+        }
         var shortNote = ScoreComponent.Describe("short-abandons-not-counted", shortAbandons, ScoreScale.Count, "Calls abandoned within 5 seconds leave every rate.");
         var asaComponents = ImmutableArray.Create(ScoreComponent.Describe("answered", answered, ScoreScale.Count, "Answered calls."));
         int minimum = context.Profile.MinimumEvidence.RateEvents;

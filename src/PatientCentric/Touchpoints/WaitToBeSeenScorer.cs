@@ -7,10 +7,18 @@ namespace PatientCentric.Touchpoints;
 /// <summary>Wait to be seen: minutes from <c>max(arrival, scheduled start)</c> to first clinician contact, negative
 /// values set to 0; the card's value is the median, with the 90th percentile as a component (DOMAIN.md §2.2).</summary>
 /// <remarks>Convention: early arrivals are not counted as waiting. Counts kept appointments whose local start date is in
-/// the period. A visit without an arrival or first-contact time is excluded and counted; first contact before arrival is invalid.</remarks>
+/// the period. A visit without an arrival or first-contact time is excluded and counted; first contact before arrival is invalid.
+/// When the period has visits but none records a first clinician contact (FHIR: the reader does not map
+/// <c>Encounter.statusHistory</c>), or none records an arrival, the card is NotApplicable with that reason, not
+/// InsufficientData, which is kept for some valid visits but fewer than the minimum.</remarks>
 internal sealed class WaitToBeSeenScorer : ITouchpointScorer
 {
     public const string MeasureKey = "wait-to-be-seen";
+
+    /// <summary>The reason a waiting-room measure is NotApplicable when no visit records a first clinician contact.</summary>
+    /// <param name="measure">The measure, as it follows "so", such as "the wait to be seen".</param>
+    public static string NoFirstContactReason(string measure) =>
+        $"No visit in the period records a first clinician contact time (FHIR: the in-progress start in Encounter.statusHistory), so {measure} cannot be measured.";
 
     public string Key => MeasureKey;
 
@@ -22,8 +30,11 @@ internal sealed class WaitToBeSeenScorer : ITouchpointScorer
     {
         var values = new List<double>();
         var exclusions = new ExclusionTally();
+        int withArrival = 0, withContact = 0;
         foreach (var a in AppointmentsInPeriod.Visits(data, context))
         {
+            if (a.ArrivedAt is not null) withArrival++;
+            if (a.SeenAt is not null) withContact++;
             if (a.ArrivedAt is not { } arrived || a.SeenAt is not { } seen)
             {
                 exclusions.Add("times-not-recorded", "the visit has no arrival or no first-contact time");
@@ -39,6 +50,11 @@ internal sealed class WaitToBeSeenScorer : ITouchpointScorer
         }
         if (values.Count == 0 && exclusions.Total == 0)
             return [];
+        if (withContact == 0)
+            return [AbsentInputCard.Build(MeasureKey, context, ScoreScale.Minutes, NoFirstContactReason("the wait to be seen"), exclusions)];
+        if (withArrival == 0)
+            return [AbsentInputCard.Build(MeasureKey, context, ScoreScale.Minutes,
+                "No visit in the period records an arrival (check-in) time, so the wait to be seen cannot be measured.", exclusions)];
         return [DurationStatistics.Card(MeasureKey, context, values, ScoreScale.Minutes, "visits", exclusions, [])];
     }
 }

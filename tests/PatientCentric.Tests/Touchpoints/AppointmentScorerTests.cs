@@ -168,6 +168,35 @@ public sealed class AppointmentScorerTests
     }
 
     [Fact]
+    public void WaitToBeSeen_NoVisitRecordsFirstContact_IsNotApplicable_NotInsufficientData()
+    {
+        // FHIR input as read today: arrivals from Encounter.period, but no first clinician contact on any visit.
+        var card = One(new WaitToBeSeenScorer(), Kept(Jan(10, 9), arrived: Jan(10, 8, 55)), Kept(Jan(11, 9), arrived: Jan(11, 9, 5)),
+                       Kept(Jan(12, 9), arrived: Jan(12, 8, 50)));
+        Assert.Equal((ScoreStatus.NotApplicable, (double?)null, 0, 3), (card.Status, card.Value, card.EvidenceCount, card.ExcludedCount));
+        Assert.Equal("No visit in the period records a first clinician contact time (FHIR: the in-progress start in Encounter.statusHistory), so the wait to be seen cannot be measured.",
+                     card.StatusReason);
+        Assert.Equal(3.0, Component(card, "excluded:times-not-recorded"));
+    }
+
+    [Fact]
+    public void WaitToBeSeen_NoVisitRecordsArrival_IsNotApplicable()
+    {
+        var card = One(new WaitToBeSeenScorer(), Kept(Jan(10, 9), seen: Jan(10, 9, 5)), Kept(Jan(11, 9), seen: Jan(11, 9, 20)));
+        Assert.Equal((ScoreStatus.NotApplicable, 0, 2), (card.Status, card.EvidenceCount, card.ExcludedCount));
+        Assert.Contains("arrival", card.StatusReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WaitToBeSeen_SomeVisitsWithFirstContact_BelowTheMinimum_StaysInsufficientData()
+    {
+        var data = Data([Kept(Jan(10, 9), arrived: Jan(10, 9), seen: Jan(10, 9, 10)), Kept(Jan(11, 9), arrived: Jan(11, 9)), Kept(Jan(12, 9), arrived: Jan(12, 9))]);
+        var card = Assert.Single(new WaitToBeSeenScorer().Score(data, Context(BuiltInProfiles.PrimaryCareValueBased)));
+        Assert.Equal((ScoreStatus.InsufficientData, 1, 2), (card.Status, card.EvidenceCount, card.ExcludedCount));
+        Assert.Equal("Fewer valid visits than the minimum of 10.", card.StatusReason);
+    }
+
+    [Fact]
     public void CycleTime_IsArrivalToDeparture_InExactMinutes()
     {
         var card = One(new CycleTimeScorer(), Kept(Jan(10, 9), arrived: Jan(10, 8, 50), departed: Jan(10, 9, 47).AddSeconds(30)));
@@ -186,6 +215,24 @@ public sealed class AppointmentScorerTests
         Assert.Equal((40.0, 1, 4), (card.Value, card.EvidenceCount, card.ExcludedCount));
         Assert.Equal(["excluded:departure-not-recorded", "excluded:departure-before-arrival", "excluded:cycle-over-12-hours", "excluded:arrival-not-recorded"],
             card.Components.Where(c => c.Name.StartsWith("excluded:", StringComparison.Ordinal)).Select(c => c.Name));
+    }
+
+    [Fact]
+    public void CycleTime_NoVisitRecordsDeparture_IsNotApplicable_NotInsufficientData()
+    {
+        var card = One(new CycleTimeScorer(), Kept(Jan(10, 9), arrived: Jan(10, 9)), Kept(Jan(11, 9), arrived: Jan(11, 9)));
+        Assert.Equal((ScoreStatus.NotApplicable, (double?)null, 0, 2), (card.Status, card.Value, card.EvidenceCount, card.ExcludedCount));
+        Assert.Equal("No visit in the period records a departure (check-out) time, so the cycle time cannot be measured.", card.StatusReason);
+        Assert.Equal(2.0, Component(card, "excluded:departure-not-recorded"));
+    }
+
+    [Fact]
+    public void CycleTime_NoVisitRecordsArrival_IsNotApplicable()
+    {
+        // Appointments marked fulfilled with no Encounter give kept visits without any time.
+        var card = One(new CycleTimeScorer(), Kept(Jan(10, 9)), Kept(Jan(11, 9), departed: Jan(11, 10)));
+        Assert.Equal((ScoreStatus.NotApplicable, 0, 2), (card.Status, card.EvidenceCount, card.ExcludedCount));
+        Assert.Equal("No visit in the period records an arrival (check-in) time, so the cycle time cannot be measured.", card.StatusReason);
     }
 
     [Fact]

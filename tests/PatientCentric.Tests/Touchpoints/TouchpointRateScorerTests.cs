@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
 using PatientCentric.Touchpoints;
@@ -37,6 +40,115 @@ public sealed class TouchpointRateScorerTests
         Assert.Equal(1.0 / 2, Card(scorer, data, "telehealth-share").Value);   // visits still tell the mode
     }
 
+    private static double? Component(ScoreCard card, string name) => card.Components.SingleOrDefault(c => c.Name == name)?.InputValue;
+
+    [Fact]
+    public void AccessRates_NoPatientCancellationHasATime_AreNotApplicable_NotZero()
+    {
+        // FHIR R4 input: Appointment has no element for the cancellation instant, so no cancellation carries one.
+        var data = Data([Kept(Jan(10, 9)), Kept(Jan(10, 10)), Kept(Jan(10, 11)), With(Jan(13, 9), AppointmentOutcome.NoShow),
+                         With(Jan(14, 15), AppointmentOutcome.Cancelled, null, CancellationInitiator.Patient),
+                         With(Jan(15, 9), AppointmentOutcome.Cancelled, null, CancellationInitiator.Patient),
+                         With(Jan(16, 9), AppointmentOutcome.Cancelled, null, CancellationInitiator.Practice)]);
+        var scorer = new AccessRatesScorer();
+        foreach (string key in new[] { "same-day-cancellation-rate", "missed-appointment-rate" })
+        {
+            var card = Card(scorer, data, key);
+            Assert.Equal((ScoreStatus.NotApplicable, (double?)null, 0, 2), (card.Status, card.Value, card.EvidenceCount, card.ExcludedCount));
+            Assert.Equal("No patient cancellation in the period records when it was made (FHIR R4 Appointment has no element for it), so same-day cancellations cannot be told from earlier ones.",
+                         card.StatusReason);
+            Assert.Equal(2.0, Component(card, "excluded:cancellation-time-unknown"));
+        }
+        // The no-shows are known, so the no-show rate stays Ok over the appointments that can be placed (an upper bound:
+        // same-day cancellations cannot join D); the unplaceable cancellations are excluded and counted.
+        var noShow = Assert.Single(new NoShowRateScorer().Score(data, Context()));
+        Assert.Equal((ScoreStatus.Ok, 1.0 / 4, 4, 2), (noShow.Status, noShow.Value, noShow.EvidenceCount, noShow.ExcludedCount));
+        Assert.Equal(2.0, Component(noShow, "excluded:cancellation-time-unknown"));
+    }
+
+    [Fact]
+    public void AccessRates_SomeCancellationTimesUnknown_AreExcludedAndCounted_RatesOverThePlaceableAppointments()
+    {
+        var data = Data([Kept(Jan(10, 9)), Kept(Jan(10, 10)), With(Jan(13, 9), AppointmentOutcome.NoShow),
+                         With(Jan(14, 15), AppointmentOutcome.Cancelled, Jan(14, 8), CancellationInitiator.Patient),    // same day: in D
+                         With(Jan(15, 9), AppointmentOutcome.Cancelled, Jan(14, 17), CancellationInitiator.Patient),    // day before: not in D
+                         With(Jan(16, 9), AppointmentOutcome.Cancelled, null, CancellationInitiator.Patient),           // unknown: excluded
+                         With(Jan(17, 9), AppointmentOutcome.Cancelled, null, CancellationInitiator.Patient)]);         // unknown: excluded
+        var scorer = new AccessRatesScorer();
+        var sameDay = Card(scorer, data, "same-day-cancellation-rate");
+        var missed = Card(scorer, data, "missed-appointment-rate");
+        Assert.Equal((ScoreStatus.Ok, 1.0 / 4, 4, 2), (sameDay.Status, sameDay.Value, sameDay.EvidenceCount, sameDay.ExcludedCount));
+        Assert.Equal((ScoreStatus.Ok, 2.0 / 4, 4, 2), (missed.Status, missed.Value, missed.EvidenceCount, missed.ExcludedCount));
+        Assert.Equal(2.0, Component(sameDay, "excluded:cancellation-time-unknown"));
+        Assert.Equal(2.0, Component(missed, "excluded:cancellation-time-unknown"));
+    }
+
+    [Fact]
+    public void AccessRates_NoCancellationSaysWhoCancelled_AreNotApplicable_NotZero()
+    {
+        // FHIR Appointments without cancelationReason: no cancellation can be told to be the patient's.
+        var data = Data([Kept(Jan(10, 9)), With(Jan(13, 9), AppointmentOutcome.NoShow),
+                         With(Jan(14, 15), AppointmentOutcome.Cancelled, Jan(14, 8), null), With(Jan(15, 9), AppointmentOutcome.Cancelled, null, null)]);
+        var card = Card(new AccessRatesScorer(), data, "same-day-cancellation-rate");
+        Assert.Equal((ScoreStatus.NotApplicable, 0, 2), (card.Status, card.EvidenceCount, card.ExcludedCount));
+        Assert.Equal("No cancellation in the period records who cancelled (FHIR Appointment.cancelationReason), so patient same-day cancellations cannot be told from practice ones.",
+                     card.StatusReason);
+        Assert.Equal(2.0, Component(card, "excluded:cancellation-initiator-unknown"));
+        Assert.Equal(ScoreStatus.NotApplicable, Card(new AccessRatesScorer(), data, "missed-appointment-rate").Status);
+    }
+
+    [Fact]
+    public void AccessRates_NoCancellationsAtAll_AreZero_NotNotApplicable()
+    {
+        // Nothing is missing: no cancellation is a real 0.
+        var data = Data([Kept(Jan(10, 9)), Kept(Jan(10, 10)), With(Jan(13, 9), AppointmentOutcome.NoShow)]);
+        var card = Card(new AccessRatesScorer(), data, "same-day-cancellation-rate");
+        Assert.Equal((ScoreStatus.Ok, 0.0, 3, 0), (card.Status, card.Value, card.EvidenceCount, card.ExcludedCount));
+    }
+
+    /// <summary>One appointment of the no-show family, by how it can be placed.</summary>
+    private enum BookEntry { Kept, NoShow, SameDayPatientCancel, EarlierPatientCancel, UntimedPatientCancel, PracticeCancel, InitiatorUnknownCancel }
+
+    private static Appointment Entry(BookEntry e, int day) => e switch
+    {
+        BookEntry.Kept => Kept(Jan(day, 9)),
+        BookEntry.NoShow => With(Jan(day, 9), AppointmentOutcome.NoShow),
+        BookEntry.SameDayPatientCancel => With(Jan(day, 15), AppointmentOutcome.Cancelled, Jan(day, 8), CancellationInitiator.Patient),
+        BookEntry.EarlierPatientCancel => With(Jan(day, 9), AppointmentOutcome.Cancelled, Jan(day - 1, 17), CancellationInitiator.Patient),
+        BookEntry.UntimedPatientCancel => With(Jan(day, 9), AppointmentOutcome.Cancelled, null, CancellationInitiator.Patient),
+        BookEntry.PracticeCancel => With(Jan(day, 9), AppointmentOutcome.Cancelled, null, CancellationInitiator.Practice),
+        _ => With(Jan(day, 9), AppointmentOutcome.Cancelled, Jan(day, 8), null),
+    };
+
+    private static Arbitrary<(BookEntry Entry, int Day)[]> Books() =>
+        (from entry in Gen.Elements(Enum.GetValues<BookEntry>()) from day in Gen.Choose(2, 28) select (entry, day)).ArrayOf().ToArbitrary();
+
+    [Property(MaxTest = 1_000)]
+    public Property AccessRates_SameDayCancellations_Meet_Specification() =>
+        Prop.ForAll(Books(), book =>
+        {
+            var cards = new AccessRatesScorer().Score(Data(book.Select(b => Entry(b.Entry, b.Day))), Context());
+            if (book.Length == 0)
+                return cards.IsEmpty;
+            int N(BookEntry e) => book.Count(b => b.Entry == e);
+            int timed = N(BookEntry.SameDayPatientCancel) + N(BookEntry.EarlierPatientCancel), untimed = N(BookEntry.UntimedPatientCancel);
+            int d = N(BookEntry.Kept) + N(BookEntry.NoShow) + N(BookEntry.SameDayPatientCancel);
+            bool unknowable = (untimed > 0 && timed == 0)
+                || (N(BookEntry.InitiatorUnknownCancel) > 0 && timed + untimed + N(BookEntry.PracticeCancel) == 0);
+            var sameDay = cards.Single(c => c.MeasureKey == "same-day-cancellation-rate");
+            var missed = cards.Single(c => c.MeasureKey == "missed-appointment-rate");
+            bool bothAgree = sameDay.Status == missed.Status && sameDay.ExcludedCount == missed.ExcludedCount
+                             && sameDay.ExcludedCount == untimed + N(BookEntry.InitiatorUnknownCancel)
+                             && (Component(sameDay, "excluded:cancellation-time-unknown") ?? 0) == untimed;
+            if (unknowable)
+                return bothAgree && sameDay.Status == ScoreStatus.NotApplicable && sameDay.Value is null && missed.Value is null;
+            if (d == 0)
+                return bothAgree && sameDay.Status == ScoreStatus.InsufficientData;
+            return bothAgree && sameDay.Status == ScoreStatus.Ok
+                   && Math.Abs(sameDay.Value!.Value - (double)N(BookEntry.SameDayPatientCancel) / d) <= 1e-12
+                   && Math.Abs(missed.Value!.Value - (double)(N(BookEntry.NoShow) + N(BookEntry.SameDayPatientCancel)) / d) <= 1e-12;
+        });
+
     [Fact]
     public void NoShowRate_VisitOnlyRecordsBesideRealAppointments_AreExcludedAndCounted()
     {
@@ -59,6 +171,26 @@ public sealed class TouchpointRateScorerTests
     }
 
     [Fact]
+    public void OnTimeStart_NoVisitRecordsFirstContact_IsNotApplicable_NotInsufficientData()
+    {
+        var data = Data([Kept(Jan(10, 9), arrived: Jan(10, 8, 50)), Kept(Jan(10, 10), arrived: Jan(10, 10, 30)), Kept(Jan(10, 11))]);
+        var card = Card(new OnTimeStartScorer(), data, "on-time-start-rate");
+        Assert.Equal((ScoreStatus.NotApplicable, (double?)null, 0, 3), (card.Status, card.Value, card.EvidenceCount, card.ExcludedCount));
+        Assert.Equal("No visit in the period records a first clinician contact time (FHIR: the in-progress start in Encounter.statusHistory), so the on-time start rate cannot be measured.",
+                     card.StatusReason);
+        Assert.Equal(3.0, Component(card, "excluded:first-contact-not-recorded"));
+    }
+
+    [Fact]
+    public void OnTimeStart_SomeVisitsWithFirstContact_BelowTheMinimum_StaysInsufficientData()
+    {
+        var data = Data([Kept(Jan(10, 9), arrived: Jan(10, 8, 50), seen: Jan(10, 9, 5)), Kept(Jan(10, 10), arrived: Jan(10, 9, 55))]);
+        var card = Assert.Single(new OnTimeStartScorer().Score(data, Context(BuiltInProfiles.PrimaryCareValueBased)));
+        Assert.Equal((ScoreStatus.InsufficientData, 1, 1), (card.Status, card.EvidenceCount, card.ExcludedCount));
+        Assert.Equal("Fewer events in the denominator than the minimum of 20.", card.StatusReason);
+    }
+
+    [Fact]
     public void Calls_RemoveShortAbandons_AndMeasureSpeedAndServiceLevel()
     {
         var t0 = Jan(10, 9);
@@ -78,6 +210,22 @@ public sealed class TouchpointRateScorerTests
         Assert.Equal(30.0, Card(scorer, data, "average-speed-of-answer").Value);
         Assert.Equal(1.0 / 3, Card(scorer, data, "call-service-level").Value!.Value, precision: 15);
         Assert.Equal(1, Card(scorer, data, "call-abandonment-rate").ExcludedCount);
+    }
+
+    [Fact]
+    public void Calls_NoCallRecordsAnOutcome_AreNotApplicable_NotInsufficientData()
+    {
+        // A call log with queue-entry times only: abandonment, speed and service level cannot be seen.
+        var t0 = Jan(10, 9);
+        var data = Data() with { Calls = [new("c1", "primary-care", t0), new("c2", "primary-care", t0.AddMinutes(5))] };
+        var cards = new CallCenterScorer().Score(data, Context());
+        Assert.Equal(["call-abandonment-rate", "average-speed-of-answer", "call-service-level"], cards.Select(c => c.MeasureKey));
+        Assert.All(cards, c =>
+        {
+            Assert.Equal((ScoreStatus.NotApplicable, (double?)null, 0, 2), (c.Status, c.Value, c.EvidenceCount, c.ExcludedCount));
+            Assert.Equal("No call in the period records an answer or abandonment time, so phone access cannot be measured.", c.StatusReason);
+            Assert.Equal(2.0, Component(c, "excluded:call-outcome-not-recorded"));
+        });
     }
 
     [Fact]

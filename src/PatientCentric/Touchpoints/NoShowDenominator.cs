@@ -1,0 +1,132 @@
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Touchpoints;
+
+/// <summary>How the no-show family (DOMAIN.md §2.1) sorts the appointments starting in the period: the members of D
+/// (appointments still booked at 00:00 local on their day: kept + no-shows + same-day patient cancellations), those
+/// left out by rule (practice cancellations, earlier patient cancellations, appointments still to come), and those
+/// excluded and counted because they cannot be placed. The no-show, same-day cancellation and missed-appointment rates
+/// all read one count, so they can never disagree.</summary>
+internal sealed class NoShowDenominator
+{
+    /// <summary>The reason the no-show family is NotApplicable on visit-only data.</summary>
+    public const string OnlyVisitsReason =
+        "The data records visits but no appointments (FHIR Encounter without Appointment), so no-shows and cancellations cannot be seen.";
+
+    private NoShowDenominator()
+    {
+    }
+
+    /// <summary>Gets the kept appointments (in D).</summary>
+    public int Kept { get; private set; }
+
+    /// <summary>Gets the no-shows (in D, the no-show numerator).</summary>
+    public int NoShows { get; private set; }
+
+    /// <summary>Gets the patient cancellations made on the appointment's local day, before its start (in D).</summary>
+    public int SameDayCancellations { get; private set; }
+
+    /// <summary>Gets the practice-initiated cancellations (out of numerator and denominator).</summary>
+    public int PracticeCancellations { get; private set; }
+
+    /// <summary>Gets the patient cancellations made before the appointment's local day (not in D).</summary>
+    public int EarlierCancellations { get; private set; }
+
+    /// <summary>Gets the appointments that start after the evaluation instant with no outcome yet (not counted).</summary>
+    public int Upcoming { get; private set; }
+
+    /// <summary>Gets the visits recorded without an appointment (<see cref="Appointment.VisitOnly"/>; excluded).</summary>
+    public int VisitOnly { get; private set; }
+
+    /// <summary>Gets the patient cancellations whose instant is recorded: same-day, earlier, or (excluded) after the start.</summary>
+    public int TimedPatientCancellations { get; private set; }
+
+    /// <summary>Gets the patient cancellations whose instant is unknown (excluded as <c>cancellation-time-unknown</c>).</summary>
+    public int UntimedPatientCancellations { get; private set; }
+
+    /// <summary>Gets the cancellations that do not say who cancelled (excluded as <c>cancellation-initiator-unknown</c>).</summary>
+    public int InitiatorUnknown { get; private set; }
+
+    /// <summary>Gets the records excluded because they cannot be placed, by reason code.</summary>
+    public ExclusionTally Exclusions { get; } = new();
+
+    /// <summary>Gets D: kept + no-shows + same-day patient cancellations.</summary>
+    public int Denominator => Kept + NoShows + SameDayCancellations;
+
+    /// <summary>Gets whether no appointment in the period bears on the family at all (no card is due).</summary>
+    public bool IsEmpty => Denominator == 0 && Exclusions.Total == 0 && PracticeCancellations + EarlierCancellations + Upcoming == 0;
+
+    /// <summary>Gets whether the data records visits but no appointments, so no-shows and cancellations cannot be seen.</summary>
+    public bool HasOnlyVisits => Denominator == 0 && VisitOnly > 0 && VisitOnly == Exclusions.Total;
+
+    /// <summary>Gets why same-day patient cancellations cannot be counted at all, or <see langword="null"/> when they can
+    /// (possibly over the cancellations that can be placed, the rest excluded and counted).</summary>
+    /// <remarks>Absent data is not bad data: when the data lacks an input for every cancellation, the same-day count is
+    /// unknown, not 0. The cancellation instant matters only for patient cancellations, so it is missing for the
+    /// measure when patient cancellations exist and none records one (FHIR R4 <c>Appointment</c> has no element for it).
+    /// Who cancelled sorts every cancellation, so that is missing when cancellations exist and none records it.</remarks>
+    public string? SameDayUnknowableReason =>
+        UntimedPatientCancellations > 0 && TimedPatientCancellations == 0
+            ? "No patient cancellation in the period records when it was made (FHIR R4 Appointment has no element for it), so same-day cancellations cannot be told from earlier ones."
+        : InitiatorUnknown > 0 && PracticeCancellations + TimedPatientCancellations + UntimedPatientCancellations == 0
+            ? "No cancellation in the period records who cancelled (FHIR Appointment.cancelationReason), so patient same-day cancellations cannot be told from practice ones."
+        : null;
+
+    /// <summary>Sorts the appointments whose local start date lies in the context's period.</summary>
+    /// <param name="data">The data, narrowed to the scope.</param>
+    /// <param name="context">The context (period, time zone, evaluation instant).</param>
+    /// <returns>The counts.</returns>
+    public static NoShowDenominator Count(PracticeDataSet data, ScoringContext context)
+    {
+        var d = new NoShowDenominator();
+        foreach (var (a, day) in AppointmentsInPeriod.All(data, context))
+        {
+            if (a.VisitOnly)
+            {
+                d.VisitOnly++;
+                d.Exclusions.Add("visit-only", "only the visit is recorded, not an appointment, so a no-show or cancellation could not show");
+                continue;
+            }
+            switch (a.Outcome)
+            {
+                case AppointmentOutcome.Kept:
+                    d.Kept++;
+                    break;
+                case AppointmentOutcome.NoShow:
+                    d.NoShows++;
+                    break;
+                case AppointmentOutcome.Booked when a.Start > context.AsOf:
+                    d.Upcoming++;
+                    break;
+                case AppointmentOutcome.Booked:
+                    d.Exclusions.Add("outcome-not-recorded", "the appointment's start has passed but no outcome was recorded");
+                    break;
+                case AppointmentOutcome.Cancelled when a.CancelledBy is null:
+                    d.InitiatorUnknown++;
+                    d.Exclusions.Add("cancellation-initiator-unknown", "the cancellation does not say whether the patient or the practice cancelled");
+                    break;
+                case AppointmentOutcome.Cancelled when a.CancelledBy == CancellationInitiator.Practice:
+                    d.PracticeCancellations++;
+                    break;
+                case AppointmentOutcome.Cancelled when a.CancelledAt is null:
+                    d.UntimedPatientCancellations++;
+                    d.Exclusions.Add("cancellation-time-unknown", "the patient's cancellation has no time, so it cannot be placed before or on the day");
+                    break;
+                case AppointmentOutcome.Cancelled when a.CancelledAt > a.Start:
+                    d.TimedPatientCancellations++;
+                    d.Exclusions.Add("cancelled-after-start", "the cancellation is recorded after the appointment's start");
+                    break;
+                case AppointmentOutcome.Cancelled when context.LocalDate(a.CancelledAt!.Value) == day:
+                    d.TimedPatientCancellations++;
+                    d.SameDayCancellations++;
+                    break;
+                default:
+                    d.TimedPatientCancellations++;
+                    d.EarlierCancellations++;
+                    break;
+            }
+        }
+        return d;
+    }
+}
