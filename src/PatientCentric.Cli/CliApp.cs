@@ -283,12 +283,12 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         // Counts only, on standard error so that --format json keeps standard output one JSON document.
         var ignored = q.ResourcesIgnored.Values.Sum();
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"FHIR input: {q.ResourcesRead} resources read, {q.DuplicatesReplaced} duplicates replaced, {ignored} of unused types ignored, {q.Issues.Length} problems; " +
-            $"{q.BookingInstantUnknown} appointments with unknown booking instant, {q.DerivedFills} fills derived from prescriptions, {q.ClaimsWithoutResponse} claims without a response."));
+            $"FHIR input: {q.ResourcesRead:N0} resources read, {q.DuplicatesReplaced:N0} duplicates replaced, {ignored:N0} of unused types ignored, {q.Issues.Length:N0} problems; " +
+            $"{q.BookingInstantUnknown:N0} appointments with unknown booking instant, {q.DerivedFills:N0} fills derived from prescriptions, {q.ClaimsWithoutResponse:N0} claims without a response."));
         if (q.BookingInstantUnknown > 0)
             stderr.WriteLine("  Appointments with an unknown booking instant are left out of lead-time, and visits recorded without an Appointment out of the no-show and cancellation rates.");
         foreach (var group in q.Issues.GroupBy(i => i.Code).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal))
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Count()} (first: {group.First()})"));
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Count():N0} (first: {group.First()})"));
         return true;
     }
 

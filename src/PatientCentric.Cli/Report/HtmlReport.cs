@@ -135,15 +135,15 @@ internal static partial class HtmlReport
 
     private static void WriteNotScored(Page p, PracticeEvaluation e, Func<ScoreScope, string> scopeName)
     {
-        var missing = e.Cards.Where(c => c.Scope.Level is ScopeLevel.Practice or ScopeLevel.ServiceLine && c.Status is ScoreStatus.InsufficientData or ScoreStatus.Suppressed).ToList();
+        var missing = e.Cards.Where(c => c.Scope.Level is ScopeLevel.Practice or ScopeLevel.ServiceLine && c.Status is ScoreStatus.NotApplicable or ScoreStatus.InsufficientData or ScoreStatus.Suppressed).ToList();
         p.Section("not-scored", "What could not be scored");
         if (missing.Count == 0)
         {
-            p.Raw("<p>").Text("Every measure for the practice and its service lines had enough data.").Raw("</p>\n");
+            p.Raw("<p>").Text("Every measure for the practice and its service lines had its data, and enough of it.").Raw("</p>\n");
         }
         else
         {
-            p.Raw("<p>").Text("These measures have no value because the data was insufficient or the count was too small to show. They are marked the same way in the tables.").Raw("</p>\n<ul>\n");
+            p.Raw("<p>").Text("These measures have no value: the data does not record what they need (not applicable), has too little of it (insufficient data), or the count was too small to show (suppressed). None of them is a zero. They are marked the same way in the tables.").Raw("</p>\n<ul>\n");
             foreach (var c in missing)
                 p.Raw("<li><span class=\"badge ").Raw(StatusCss(c.Status)).Raw("\">").Text(CardText.Status(c.Status)).Raw("</span> ")
                  .Text($"{scopeName(c.Scope)} · {Label(c.MeasureKey)}: {c.StatusReason ?? ""}").Raw("</li>\n");
