@@ -17,7 +17,7 @@ internal static class FirelyFacts
         {
             Patient => new PatientFacts(),
             Encounter e => new EncounterFacts(Literal(e.StatusElement), e.Subject?.Reference, e.Class?.Code, e.Period?.Start, e.Period?.End,
-                Refs(e.Appointment)),
+                Refs(e.Appointment), [.. e.StatusHistory.Select(h => new StatusPeriodFacts(Literal(h.StatusElement), h.Period?.Start))]),
             FhirAppointment a => new AppointmentFacts(Literal(a.StatusElement), a.StartElement?.Value?.ToString("o", CultureInfo.InvariantCulture),
                 a.Created, [.. a.Participant.Select(p => p.Actor?.Reference)], [.. a.CancelationReason?.Coding.Select(c => c.Code) ?? []]),
             MedicationDispense d => new DispenseFacts(Literal(d.StatusElement), d.Subject?.Reference, d.WhenHandedOver, d.DaysSupply?.Value,

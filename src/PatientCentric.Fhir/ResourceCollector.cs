@@ -86,7 +86,20 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             _ => ("other", VisitMode.InPerson),
         };
         var appointment = e.Appointments.Select(r => Ref(r, "Appointment", at)).FirstOrDefault(r => r is not null);
-        return new EncounterRow(patient, line, mode, start.Value, Instant(e.End), appointment);
+        // DOMAIN.md §10.1 default: statusHistory "arrived" start = arrival, "in-progress" start = first clinician contact,
+        // "finished" start = departure (earliest of each); without them, period.start and period.end.
+        var arrived = FirstStart(e.History, "arrived") ?? start.Value;
+        var seen = FirstStart(e.History, "in-progress");
+        var departed = FirstStart(e.History, "finished") ?? Instant(e.End);
+        return new EncounterRow(patient, line, mode, start.Value, arrived, seen, departed, appointment);
+    }
+
+    private DateTimeOffset? FirstStart(ImmutableArray<StatusPeriodFacts> history, string status)
+    {
+        DateTimeOffset? first = null;
+        foreach (var h in history)
+            if (h.Status == status && Instant(h.Start) is { } t && (first is null || t < first)) first = t;
+        return first;
     }
 
     private AppointmentRow? MapAppointment(AppointmentFacts a, Source at)
@@ -239,12 +252,12 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             if (row is not EncounterRow e || Key(e, "Encounter") is not { } pk) continue;
             if (e.Appointment is { } ak && appointmentIds.TryGetValue("Appointment/" + ak, out var ai))
             {
-                appointments[ai] = appointments[ai] with { Outcome = AppointmentOutcome.Kept, ArrivedAt = e.Start, DepartedAt = e.End, Mode = e.Mode };
+                appointments[ai] = appointments[ai] with { Outcome = AppointmentOutcome.Kept, ArrivedAt = e.Arrived, SeenAt = e.Seen, DepartedAt = e.Departed, Mode = e.Mode };
                 continue;
             }
             bookingUnknown++;
             appointments.Add(new Records.Appointment(NextId("A"), pk, e.ServiceLine, null, e.Start, e.Start, AppointmentOutcome.Kept,
-                ArrivedAt: e.Start, DepartedAt: e.End) { Mode = e.Mode, BookingUnknown = true, VisitOnly = true });
+                ArrivedAt: e.Arrived, SeenAt: e.Seen, DepartedAt: e.Departed) { Mode = e.Mode, BookingUnknown = true, VisitOnly = true });
         }
 
         var fills = new List<MedicationFill>();
@@ -434,7 +447,8 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     }
 
     private sealed record PatientRow : Row;
-    private sealed record EncounterRow(string Patient, string ServiceLine, VisitMode Mode, DateTimeOffset Start, DateTimeOffset? End, string? Appointment) : Row
+    private sealed record EncounterRow(string Patient, string ServiceLine, VisitMode Mode, DateTimeOffset Start, DateTimeOffset Arrived,
+                                       DateTimeOffset? Seen, DateTimeOffset? Departed, string? Appointment) : Row
     { public override string? PatientId => Patient; }
     private sealed record AppointmentRow(string Patient, string? Clinician, DateTimeOffset? Created, DateTimeOffset Start, AppointmentOutcome Outcome, CancellationInitiator? CancelledBy) : Row
     { public override string? PatientId => Patient; }

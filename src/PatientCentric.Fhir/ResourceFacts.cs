@@ -21,6 +21,9 @@ internal sealed record MedicationFacts(ConceptFacts? Concept, string? Reference,
 /// <summary>A contained <c>Medication</c>: its id and code.</summary>
 internal sealed record ContainedMedication(string? Id, ConceptFacts? Code);
 
+/// <summary>One <c>Encounter.statusHistory</c> entry: the status and when it began.</summary>
+internal readonly record struct StatusPeriodFacts(string? Status, string? Start);
+
 /// <summary>One answered questionnaire item: linkId and the text of its first answer (null when not a supported type).</summary>
 internal readonly record struct AnswerFacts(string? LinkId, string? Answer);
 
@@ -40,7 +43,7 @@ internal sealed record PatientFacts : ResourceFacts
 }
 
 internal sealed record EncounterFacts(string? Status, string? Subject, string? ClassCode, string? Start, string? End,
-                                      ImmutableArray<string?> Appointments) : ResourceFacts
+                                      ImmutableArray<string?> Appointments, ImmutableArray<StatusPeriodFacts> History) : ResourceFacts
 {
     public override string Type => "Encounter";
 }

@@ -73,6 +73,7 @@ internal static class Utf8FactsParser
         var c = new Common();
         string? status = null, subject = null, cls = null, start = null, end = null;
         ImmutableArray<string?> appointments = [];
+        ImmutableArray<StatusPeriodFacts> history = [];
         while (Next(ref r))
         {
             if (c.Read(ref r)) continue;
@@ -81,9 +82,10 @@ internal static class Utf8FactsParser
             else if (r.ValueTextEquals("class"u8)) cls = Coding(ref r)?.Code;
             else if (r.ValueTextEquals("period"u8)) (start, end) = Period(ref r);
             else if (r.ValueTextEquals("appointment"u8)) appointments = References(ref r);
+            else if (r.ValueTextEquals("statusHistory"u8)) history = StatusHistory(ref r);
             else r.Skip();
         }
-        return new EncounterFacts(status, subject, cls, start, end, appointments) { Id = c.Id, LastUpdated = c.LastUpdated };
+        return new EncounterFacts(status, subject, cls, start, end, appointments, history) { Id = c.Id, LastUpdated = c.LastUpdated };
     }
 
     private static AppointmentFacts Appointment(ref Utf8JsonReader r)
@@ -341,6 +343,8 @@ internal static class Utf8FactsParser
             if (s.SequenceEqual("active"u8)) return "active";
             if (s.SequenceEqual("complete"u8)) return "complete";
             if (s.SequenceEqual("fulfilled"u8)) return "fulfilled";
+            if (s.SequenceEqual("arrived"u8)) return "arrived";
+            if (s.SequenceEqual("in-progress"u8)) return "in-progress";
         }
         return r.GetString();
     }
@@ -388,6 +392,26 @@ internal static class Utf8FactsParser
         {
             if (r.TokenType == JsonTokenType.StartObject) list.Add(ReferenceBody(ref r, out _));
             else r.Skip();
+        }
+        return list.DrainToImmutable();
+    }
+
+    /// <summary><c>Encounter.statusHistory</c>: each entry's status and <c>period.start</c>.</summary>
+    private static ImmutableArray<StatusPeriodFacts> StatusHistory(ref Utf8JsonReader r)
+    {
+        if (!StartArray(ref r)) return [];
+        var list = ImmutableArray.CreateBuilder<StatusPeriodFacts>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
+            string? status = null, start = null;
+            while (Next(ref r))
+            {
+                if (r.ValueTextEquals("status"u8)) status = Code(ref r);
+                else if (r.ValueTextEquals("period"u8)) start = Period(ref r).Start;
+                else r.Skip();
+            }
+            list.Add(new StatusPeriodFacts(status, start));
         }
         return list.DrainToImmutable();
     }

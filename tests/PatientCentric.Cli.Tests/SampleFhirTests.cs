@@ -89,7 +89,7 @@ public sealed class SampleFhirTests : IDisposable
     private static string[] Sorted(IEnumerable<string> signatures) => [.. signatures.Order(StringComparer.Ordinal)];
 
     private static string AppointmentSignature(Appointment a, string patient, string clinician) =>
-        $"{patient}|{clinician}|{T(a.BookedAt)}|{T(a.Start)}|{a.Outcome}|{a.BookingUnknown}|{a.CancelledBy}|{T(a.ArrivedAt)}|{T(a.DepartedAt)}|{a.Mode}|{a.VisitOnly}";
+        $"{patient}|{clinician}|{T(a.BookedAt)}|{T(a.Start)}|{a.Outcome}|{a.BookingUnknown}|{a.CancelledBy}|{T(a.ArrivedAt)}|{T(a.SeenAt)}|{T(a.DepartedAt)}|{a.Mode}|{a.VisitOnly}";
 
     private static string Answers(SurveyReturn s) => string.Join(";", s.Answers.Select(p => p.Key + "=" + p.Value));
 
@@ -163,9 +163,10 @@ public sealed class SampleFhirTests : IDisposable
         Assert.Contains(original.Appointments, a => a.CancelledAt is not null);
         Assert.All(read.Appointments, a => Assert.Null(a.CancelledAt));
 
-        // Loss 3: the first clinician contact (SeenAt) has no mapped FHIR source (Encounter.statusHistory is not read).
-        Assert.Contains(original.Appointments, a => a.SeenAt is not null);
-        Assert.All(read.Appointments, a => Assert.Null(a.SeenAt));
+        // Not a loss: arrival, first clinician contact and departure travel in Encounter.statusHistory (arrived,
+        // in-progress, finished) and are in the appointment signatures compared above.
+        Assert.Equal(original.Appointments.Count(a => a.SeenAt is not null && a.ArrivedAt is not null), read.Appointments.Count(a => a.SeenAt is not null));
+        Assert.NotEqual(0, read.Appointments.Count(a => a.SeenAt is not null));
 
         // Loss 4: one ClaimResponse outcome carries both flags: error = denied and not clean. Denials stay exact, so a clean
         // claim that was denied reads as not clean and an unclean claim that was paid reads as clean.
@@ -222,7 +223,7 @@ public sealed class SampleFhirTests : IDisposable
 
         string[] lossless =
         [
-            "lead-time", "telehealth-share", "cycle-time", "portal-response", "initial-denial-rate", "nps:recommend",
+            "lead-time", "telehealth-share", "cycle-time", "wait-to-be-seen", "on-time-start-rate", "portal-response", "initial-denial-rate", "nps:recommend",
             "cahps:access", "cahps:office-staff", "cahps:billing", "cahps:provider-communication",
             "pdc:diabetes", "pdc:ras-antagonists", "pdc:statins", "referral-closure",
         ];
@@ -237,7 +238,7 @@ public sealed class SampleFhirTests : IDisposable
         // The losses, as the measures show them: clean claims = claims not denied; no-shows lose the same-day patient
         // cancellations (no cancellation instant: excluded and counted, so D shrinks), and the same-day cancellation and
         // missed-appointment rates, which cannot be computed without them, are NotApplicable rather than 0 % and the
-        // no-show rate. No first clinician contact: the wait to be seen and on-time start are NotApplicable too.
+        // no-show rate.
         var submitted = original.Claims.Where(c => period.Contains(c.FirstSubmittedOn)).ToList();
         Assert.Equal(submitted.Count(c => c.DeniedAtFirstAdjudication != true) / (double)submitted.Count, after["clean-claim-rate"].Value!.Value, 12);
         Assert.NotEqual(before["clean-claim-rate"].Value, after["clean-claim-rate"].Value);
@@ -251,12 +252,6 @@ public sealed class SampleFhirTests : IDisposable
             Assert.Equal(ScoreStatus.NotApplicable, after[key].Status);
             Assert.StartsWith("No patient cancellation in the period records when it was made", after[key].StatusReason, StringComparison.Ordinal);
             Assert.Equal(patientCancellations, after[key].Components.Single(c => c.Name == "excluded:cancellation-time-unknown").InputValue);
-        }
-        foreach (string key in new[] { "wait-to-be-seen", "on-time-start-rate" })
-        {
-            Assert.Equal(ScoreStatus.Ok, before[key].Status);
-            Assert.Equal(ScoreStatus.NotApplicable, after[key].Status);
-            Assert.StartsWith("No visit in the period records a first clinician contact time", after[key].StatusReason, StringComparison.Ordinal);
         }
     }
 
@@ -343,10 +338,9 @@ public sealed class SampleFhirTests : IDisposable
             "commitment:compassion", "commitment:engagement", "commitment:respecting-time", "commitment:value-added-services",
         ];
         var expected = ok.ToDictionary(k => k, _ => "Ok", StringComparer.Ordinal);
-        // No FHIR source for the first clinician contact: every visit is excluded (times-not-recorded), and the measure
-        // cannot be computed, which is not the same as too little evidence.
-        expected["wait-to-be-seen"] = "NotApplicable";
-        expected["on-time-start-rate"] = "NotApplicable";
+        // The first clinician contact comes from Encounter.statusHistory (in-progress).
+        expected["wait-to-be-seen"] = "Ok";
+        expected["on-time-start-rate"] = "Ok";
         // No cancellation instant in R4 Appointment: same-day cancellations are unknowable, not 0 %.
         expected["same-day-cancellation-rate"] = "NotApplicable";
         expected["missed-appointment-rate"] = "NotApplicable";

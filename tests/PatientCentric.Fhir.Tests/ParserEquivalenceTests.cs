@@ -110,6 +110,7 @@ public sealed class ParserEquivalenceTests : IDisposable
             """{"resourceType":"Encounter","id":"e2","status":"finished","class":{"code":"EMER"},"subject":{"reference":"http://x/fhir/Patient/p1/_history/2"},"period":{"start":"2024-03-02T10:00:00Z"}}""",
             """{"resourceType":"Encounter","id":"e3","status":"in-progress","class":{"code":"AMB"},"subject":{"reference":"Patient/p1"},"period":{"start":"2024-03-03T10:00:00Z"}}""",
             """{"resourceType":"Encounter","id":"e4","status":"finished","subject":{"reference":"Patient/p1"}}""",
+            """{"resourceType":"Encounter","id":"e6","status":"finished","class":{"code":"AMB"},"subject":{"reference":"Patient/p1"},"period":{"start":"2024-03-04T08:55:00Z","end":"2024-03-04T10:00:00Z"},"statusHistory":[{"status":"arrived","period":{"start":"2024-03-04T08:50:00Z","end":"2024-03-04T09:05:00Z"}},{"status":"in-progress","period":{"start":"2024-03-04T09:20:00Z"}},{"status":"in-progress","period":{"start":"2024-03-04T09:05:00Z"}},{"status":"finished","period":{"start":"2024-03-04T09:58:00Z"}},{"status":"triaged"},{"period":{"start":"2024-03-04T09:00:00Z"}}]}""",
             """{"resourceType":"Encounter","id":"e5","status":5,"subject":"Patient/p1","period":{"start":"2024-03-03T10:00:00Z"}}""") },
         { "appointments", string.Join("\n",
             """{"resourceType":"Patient","id":"p1"}""",
@@ -185,6 +186,24 @@ public sealed class ParserEquivalenceTests : IDisposable
         var bundle = Path.Combine(_tempDir, name + ".json");
         File.WriteAllText(bundle, $$"""{"resourceType":"Bundle","type":"collection","entry":[{{string.Join(",", entries)}}]}""");
         AssertSame(r => r.ReadJsonFile(bundle), name + " (Bundle)");
+    }
+
+    [Fact]
+    public void StatusHistory_GivesArrivalFirstContactAndDeparture()
+    {
+        // DOMAIN.md §10.1: arrived start = arrival, in-progress start = first clinician contact, finished start = departure
+        // (the earliest of each); period.start and period.end when there is no such entry.
+        var path = Path.Combine(_tempDir, "history.ndjson");
+        File.WriteAllText(path, EdgeCases().Single(c => (string)c.Data.Item1 == "encounter-classes").Data.Item2);
+        var visits = Read(FhirParser.Utf8, r => r.ReadNdjson([path])).Data.Appointments;
+        static DateTimeOffset At(string s) => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        var withHistory = Assert.Single(visits, a => a.Start == At("2024-03-04T08:55:00Z"));
+        Assert.Equal(At("2024-03-04T08:50:00Z"), withHistory.ArrivedAt);
+        Assert.Equal(At("2024-03-04T09:05:00Z"), withHistory.SeenAt);
+        Assert.Equal(At("2024-03-04T09:58:00Z"), withHistory.DepartedAt);
+        var without = Assert.Single(visits, a => a.Start == At("2024-03-02T10:00:00Z"));
+        Assert.Equal(without.Start, without.ArrivedAt);
+        Assert.Null(without.SeenAt);
     }
 
     [Fact]

@@ -176,10 +176,24 @@ internal static partial class SampleFhirExport
             Status = Hl7.Fhir.Model.Encounter.EncounterStatus.Finished,
             Class = new Coding(ActCode, telehealth ? "VR" : "AMB", telehealth ? "virtual" : "ambulatory"),
             Subject = Ref("Patient", a.PatientKey),
-            // SeenAt (first clinician contact) has no place the reader reads: it is not written.
             Period = new Period { Start = DateTime(arrived), End = a.DepartedAt is { } d ? DateTime(d) : null },
+            StatusHistory = StatusHistory(a, arrived),
             Appointment = [Ref("Appointment", a.Id)],
         };
+    }
+
+    /// <summary>The visit's steps as DOMAIN.md §10.1 reads them: arrived (arrival), in-progress (first clinician contact,
+    /// when recorded), finished (departure, when recorded); each period ends where the next step begins.</summary>
+    private static List<Encounter.StatusHistoryComponent> StatusHistory(Records.Appointment a, DateTimeOffset arrived)
+    {
+        var steps = new List<(Encounter.EncounterStatus Status, DateTimeOffset At)> { (Hl7.Fhir.Model.Encounter.EncounterStatus.Arrived, arrived) };
+        if (a.SeenAt is { } seen) steps.Add((Hl7.Fhir.Model.Encounter.EncounterStatus.InProgress, seen));
+        if (a.DepartedAt is { } departed) steps.Add((Hl7.Fhir.Model.Encounter.EncounterStatus.Finished, departed));
+        return [.. steps.Select((s, i) => new Encounter.StatusHistoryComponent
+        {
+            Status = s.Status,
+            Period = new Period { Start = DateTime(s.At), End = i + 1 < steps.Count && s.Status != Hl7.Fhir.Model.Encounter.EncounterStatus.Finished ? DateTime(steps[i + 1].At) : null },
+        })];
     }
 
     private static MedicationDispense Dispense(MedicationFill f) => new()
