@@ -338,14 +338,17 @@ public sealed class FhirPracticeReader
         }
         if (mapped != MappedType.None)
         {
+            int depth = r.CurrentDepth;
             try
             {
                 var facts = Utf8FactsParser.Parse(ref r, mapped);
                 return new Parsed(ParsedKind.Mapped, facts.Type, facts.Id, facts);
             }
-            catch (InvalidOperationException)   // a string that is not valid UTF-8: this resource only
+            catch (InvalidOperationException)
             {
-                r.Skip();
+                // A string the mapping reads is not valid UTF-8: this resource only. The reader stopped somewhere inside
+                // it; read on to the resource's own end so a Bundle's next entry is read from the right place.
+                while (!(r.TokenType == JsonTokenType.EndObject && r.CurrentDepth == depth) && r.Read()) { }
                 return Parsed.Malformed(mapped.ToString());
             }
         }

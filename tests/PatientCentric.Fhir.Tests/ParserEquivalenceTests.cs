@@ -207,6 +207,23 @@ public sealed class ParserEquivalenceTests : IDisposable
     }
 
     [Fact]
+    public void InvalidUtf8InAMappedResource_SpoilsThatEntryOnly()
+    {
+        // Bytes 0xC3 0x28 are not UTF-8, inside a nested element the mapping reads (the patient reference's display). The
+        // claim entry is Malformed; the Bundle's later entries still count, at their own positions.
+        var before = Encoding.UTF8.GetBytes("""{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","id":"p1"}},{"resource":{"resourceType":"Claim","id":"c1","patient":{"reference":"Patient/p1","display":"x""");
+        var after = Encoding.UTF8.GetBytes("\"}" + ""","created":"2024-01-02","total":{"value":5},"item":[{"sequence":1}]}},"""
+            + """{"resource":{"resourceType":"Claim","id":"c2","patient":{"reference":"Patient/p1"},"created":"2024-01-03"}},"""
+            + """{"resource":{"resourceType":"Claim","id":"c3","patient":{"reference":"Patient/p1"},"created":"2024-01-03","total":{"value":7}}}]}""");
+        var path = Path.Combine(_tempDir, "bad-utf8.json");
+        File.WriteAllBytes(path, [.. before, 0xC3, 0x28, .. after]);
+        var result = Read(FhirParser.Utf8, r => r.ReadJsonFile(path));
+        Assert.Equal(4, result.Quality.ResourcesRead);
+        Assert.Equal([(FhirIssueCode.Malformed, 2), (FhirIssueCode.MissingField, 3)], result.Quality.Issues.Select(i => (i.Code, i.Line)));
+        Assert.Equal(7m, Assert.Single(result.Data.Claims).ChargeAmount);
+    }
+
+    [Fact]
     public void Streams_GiveWhatTheFilesGive()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Data", "bulk");
