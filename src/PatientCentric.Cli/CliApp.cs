@@ -79,7 +79,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var to = new Option<DateOnly?>("--to") { Description = "Last day of the measurement period (yyyy-MM-dd). Default: the data set's period." };
         var asOf = new Option<DateTimeOffset?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601 with offset) instead of now, for reproducible output." };
         var explain = new Option<bool>("--explain") { Description = "List every component of every score card." };
-        var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), creating DIR." };
+        var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), and with --fhir DIR/data-quality.json (what was read, assumed and skipped; files by number, never by name), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
             input, fhir, strict, keyFile, patientRefs, timeZone, surveyItems, format, profile, from, to, asOf, explain, outDir,
@@ -92,6 +92,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
     {
         PracticeDataSet data;
         string source;
+        FhirInput? fhirInput = null;
         if (input is not null && fhirPath is not null)
             return Fail("--input and --fhir are alternatives: give one.");
         if (strict && fhirPath is null)
@@ -143,7 +144,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         {
             if (fhirPath is not null)
             {
-                if (!TryReadFhir(fhirPath, fhirOptions, out data, out source, out var failure))
+                if (!TryReadFhir(fhirPath, fhirOptions, out data, out source, out fhirInput, out var failure))
                     return Fail(failure);
             }
             else if (input is null)
@@ -198,7 +199,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             return json ??= JsonSerializer.Serialize(evaluation, new PatientCentricJsonContext(options).PracticeEvaluation);
         }
 
-        string? html = null, results = null, measureReports = null;
+        string? html = null, results = null, measureReports = null, dataQuality = null;
         if (outDir is not null)
         {
             try
@@ -206,11 +207,22 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
                 Directory.CreateDirectory(outDir.FullName);
                 html = Path.Combine(outDir.FullName, "report.html");
                 results = Path.Combine(outDir.FullName, "results.json");
-                File.WriteAllText(html, HtmlReport.Render(evaluation, data, source), new UTF8Encoding(false));
+                File.WriteAllText(html, HtmlReport.Render(evaluation, data, source, fhirInput), new UTF8Encoding(false));
                 File.WriteAllText(results, Json() + "\n", new UTF8Encoding(false));
                 measureReports = Path.Combine(outDir.FullName, "measure-reports.ndjson");
                 using (var ndjson = File.Create(measureReports))
                     new FhirMeasureReportWriter().WriteNdjson(evaluation, ndjson);
+                string quality = Path.Combine(outDir.FullName, DataQualityJson.FileName);
+                if (fhirInput is not null)
+                {
+                    dataQuality = quality;
+                    using var stream = File.Create(dataQuality);
+                    DataQualityJson.Write(stream, fhirInput);
+                }
+                else
+                {
+                    File.Delete(quality);   // one left by an earlier FHIR run would describe other data
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -223,7 +235,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             stdout.WriteLine(Json());
             // Standard output stays one JSON document: where the files went goes to standard error.
             if (html is not null)
-                stderr.WriteLine($"Wrote {html}, {results} and {measureReports}.");
+                stderr.WriteLine(dataQuality is null ? $"Wrote {html}, {results} and {measureReports}." : $"Wrote {html}, {results}, {measureReports} and {dataQuality}.");
         }
         else
         {
@@ -236,49 +248,60 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
                 stdout.WriteLine($"Wrote the HTML report to {html}");
                 stdout.WriteLine($"Wrote the JSON results to {results}");
                 stdout.WriteLine($"Wrote the FHIR MeasureReports to {measureReports}");
+                if (dataQuality is not null)
+                    stdout.WriteLine($"Wrote the FHIR data-quality report to {dataQuality}");
             }
         }
         return Success;
     }
 
-    private bool TryReadFhir(string path, FhirReadOptions options, out PracticeDataSet data, out string source, out string failure)
+    private bool TryReadFhir(string path, FhirReadOptions options, out PracticeDataSet data, out string source, out FhirInput? input, out string failure)
     {
         data = null!;
+        input = null;
         failure = "";
         source = Path.GetFullPath(path);
+        FhirInputFiles? files;
+        try
+        {
+            files = FhirInputFiles.Find(source);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            failure = $"{source}: cannot list the FHIR input ({e.GetType().Name}).";
+            return false;
+        }
+        if (files is null)
+        {
+            failure = $"{source}: no such file or folder.";
+            return false;
+        }
         var reader = new FhirPracticeReader(options);
         FhirReadResult result;
         // A one-line progress display, only when a person watches standard error (never in tests or pipes).
         var progress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ConsoleProgress(stderr) : null;
         try
         {
-            if (Directory.Exists(source))
-            {
-                var ndjson = Directory.EnumerateFiles(source).Any(f =>
-                    f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".ndjson.gz", StringComparison.OrdinalIgnoreCase));
-                result = ndjson ? reader.ReadNdjsonFolder(source, progress) : reader.ReadJsonFolder(source, progress);
-            }
-            else if (File.Exists(source))
-            {
-                result = source.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".ndjson.gz", StringComparison.OrdinalIgnoreCase)
-                    ? reader.ReadNdjson([source], progress)
-                    : reader.ReadJsonFile(source, progress);
-            }
-            else
-            {
-                failure = $"{source}: no such file or folder.";
-                return false;
-            }
+            result = files.Read(reader, progress);
+        }
+        catch (FhirInputException e) when (!e.Issues.IsEmpty)
+        {
+            progress?.Done();
+            // Files by position, never by name: Synthea names each file after its patient.
+            failure = $"{source}: cannot read the FHIR input (FHIR input problem: " +
+                      string.Join("; ", e.Issues.Select(i => $"{i.Code} in {files.Locate(i)}" + (FhirInput.What(i) is { } what ? $", {what}" : ""))) + ").";
+            return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FhirInputException)
         {
             progress?.Done();
-            failure = $"{source}: cannot read the FHIR input ({e.Message}).";
+            failure = $"{source}: cannot read the FHIR input ({files.Scrub(e.Message)}).";
             return false;
         }
         progress?.Done();
 
         data = result.Data;
+        input = new FhirInput(result.Quality, files);
         var q = result.Quality;
         // Counts only, on standard error so that --format json keeps standard output one JSON document.
         var ignored = q.ResourcesIgnored.Values.Sum();
@@ -287,8 +310,14 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             $"{q.BookingInstantUnknown:N0} appointments with unknown booking instant, {q.DerivedFills:N0} fills derived from prescriptions, {q.ClaimsWithoutResponse:N0} claims without a response."));
         if (q.BookingInstantUnknown > 0)
             stderr.WriteLine("  Appointments with an unknown booking instant are left out of lead-time, and visits recorded without an Appointment out of the no-show and cancellation rates.");
-        foreach (var group in q.Issues.GroupBy(i => i.Code).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal))
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Count():N0} (first: {group.First()})"));
+        foreach (var (code, issues) in input.IssuesByCode)
+        {
+            var first = issues[0];
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {code}: {issues.Length:N0} (first: {files.Locate(first)}{(FhirInput.What(first) is { } what ? $", {what}" : "")})"));
+        }
+        if (!q.Issues.IsEmpty && files.Count > 1)
+            stderr.WriteLine("  Files are numbered in the order read: ordinal name order in the folder (LC_ALL=C ls); names are not shown.");
         return true;
     }
 

@@ -8,7 +8,7 @@ public sealed class HtmlReportBrowserTests
     private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
-    public async Task Report_RendersInChromium_EveryChartVisible_NoConsoleErrors_NoPatientKeys()
+    public async Task Report_RendersInChromium_EveryChartVisible_NoConsoleErrors_NoPatientKeys_AndTheFhirSection()
     {
         Assert.True(File.Exists(Chromium),
             $"{Chromium} is missing: install Debian's chromium (apt-get update && apt-get install -y chromium). This browser test never skips.");
@@ -67,6 +67,18 @@ public sealed class HtmlReportBrowserTests
         string png = Path.Combine(shots, "report.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = png, FullPage = true });
         Assert.True(new FileInfo(png).Length > 0);
+
+        // The report on FHIR input, in the same browser: the "Data read from FHIR" section is shown with its tables.
+        Assert.True(FhirReportOutput.Result.ExitCode == 0, FhirReportOutput.Result.Stderr);
+        await page.GotoAsync(new Uri(FhirReportOutput.HtmlPath).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        var section = await page.QuerySelectorAsync("section#fhir-input");
+        Assert.NotNull(section);
+        Assert.True(await section.IsVisibleAsync());
+        string fhirText = await section.InnerTextAsync();
+        Assert.Contains("Data read from FHIR", fhirText, StringComparison.Ordinal);
+        Assert.Contains("file 4 of 88 (.json)", fhirText, StringComparison.Ordinal);
+        Assert.Equal(2, (await section.QuerySelectorAllAsync("table.problems")).Count);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "report-fhir.png"), FullPage = true });
 
         lock (errors) Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
         lock (requests) Assert.All(requests, r => Assert.StartsWith("file://", r, StringComparison.Ordinal));

@@ -33,12 +33,58 @@ public sealed class HtmlReportTests
     public void FormatJsonWithOut_KeepsStdoutOneJsonDocument_AndSaysWhereOnStderr()
     {
         string dir = Path.Combine(Path.GetTempPath(), $"pc-html-{Guid.NewGuid():N}");
+        // A data-quality.json left by an earlier FHIR run would describe other data: a JSON run removes it.
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "data-quality.json"), "{}");
         var r = CliRunner.Run("report", "--format", "json", "--as-of", HtmlReportOutput.AsOf, "--out", dir);
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Stdout);
         Assert.Contains("report.html", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-quality.json", r.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir, "report.html")));
+        Assert.False(File.Exists(Path.Combine(dir, "data-quality.json")));
         Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void JsonInput_WritesNoDataQualityFile_AndNoFhirSection()
+    {
+        Assert.Equal(0, HtmlReportOutput.Result.ExitCode);
+        Assert.False(File.Exists(Path.Combine(HtmlReportOutput.Dir, "data-quality.json")));
+        Assert.DoesNotContain("data-quality", HtmlReportOutput.Result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"fhir-input\"", HtmlReportOutput.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Data read from FHIR", HtmlReportOutput.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FhirInput_HasTheDataReadFromFhirSection_AfterTheHeadlines_InPlainWords()
+    {
+        Assert.True(FhirReportOutput.Result.ExitCode == 0, FhirReportOutput.Result.Stderr);
+        string raw = FhirReportOutput.Html;
+        int section = raw.IndexOf("<section id=\"fhir-input\">", StringComparison.Ordinal);
+        Assert.True(section > 0);
+        Assert.True(section < raw.IndexOf("<section id=\"not-scored\">", StringComparison.Ordinal));
+        int headlines = raw.IndexOf("<section id=\"headlines\">", StringComparison.Ordinal);
+        Assert.True(headlines < section, "after the headline cards");
+        string html = WebUtility.HtmlDecode(raw[section..raw.IndexOf("</section>", section, StringComparison.Ordinal)]);
+        foreach (string expected in new[]
+                 {
+                     "Data read from FHIR", "88 records in 88 files",
+                     "23 records are of kinds this report does not use", "Questionnaire 4",
+                     "No record appeared twice.",
+                     // Counts of visits and fills follow the page's small-cell rule (2 and 5 here).
+                     "<11 visits or appointments have no booking time, so they are left out of appointment lead time",
+                     "<11 medication fills were worked out from prescriptions",
+                     "10 records could not be used. Each was skipped and counted",
+                     "Records of patients who are not in the data: 2", "Records missing information the report needs: 8",
+                     "<td>file 4 of 88 (.json)</td><td>the whole file</td><td>Claim</td><td>Claim.total</td>",
+                     "…and 3 more; data-quality.json lists the first 100 of each kind.",
+                     "LC_ALL=C ls", "name each file after the patient",
+                 })
+            Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("claims have no reply", html, StringComparison.Ordinal);   // none here: not mentioned
+        foreach (string file in Directory.EnumerateFiles(FhirReportOutput.Hl7Examples))
+            Assert.DoesNotContain(Path.GetFileNameWithoutExtension(file), raw, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,8 @@ internal static partial class HtmlReport
         ["rating"] = "0–10 rating",
     };
 
-    public static string Render(PracticeEvaluation e, PracticeDataSet data, string source)
+    /// <summary>Renders the page; <paramref name="fhir"/> (FHIR input only) adds the "Data read from FHIR" section.</summary>
+    public static string Render(PracticeEvaluation e, PracticeDataSet data, string source, FhirInput? fhir = null)
     {
         var page = new Page(PatientKeys(e, data));
         var names = data.ServiceLines.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
@@ -64,6 +65,7 @@ internal static partial class HtmlReport
         WriteHeader(page, e, data, source);
         WriteProfile(page, e);
         WriteHeadlines(page, e);
+        WriteFhirInput(page, fhir, data);
         WriteNotScored(page, e, ScopeName);
         WriteCardTables(page, e, ScopeName);
         WriteDistributions(page, e, ScopeName);
