@@ -260,11 +260,13 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         data = null!;
         input = null;
         failure = "";
-        source = Path.GetFullPath(path);
+        var full = Path.GetFullPath(path);
+        // A single file is shown by its folder only: Synthea names each file after its patient.
+        source = File.Exists(full) ? $"{Path.GetDirectoryName(full)} (one file; its name is not shown)" : full;
         FhirInputFiles? files;
         try
         {
-            files = FhirInputFiles.Find(source);
+            files = FhirInputFiles.Find(full);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -14,6 +14,22 @@ public sealed class FhirReportTests
     private static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "FhirData", name);
 
     [Fact]
+    public void Report_SingleSyntheaFile_ShowsItsFolderButNotItsName()
+    {
+        // Synthea names each Bundle after its patient (Given_Family_<Patient.id>.json): the source line must not echo it.
+        var file = Directory.GetFiles(Data("synthea"), "*.json").Order(StringComparer.Ordinal).First();
+        var r = CliRunner.Run("report", "--fhir", file, "--as-of", AsOf);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var name = Path.GetFileNameWithoutExtension(file);
+        Assert.Contains("(one file; its name is not shown)", r.Stdout, StringComparison.Ordinal);
+        foreach (var part in name.Split('_'))
+        {
+            Assert.DoesNotContain(part, r.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain(part, r.Stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Report_FhirExamplesFolder_ScoresAndCountsTheProblemsOnStandardError()
     {
         var r = CliRunner.Run("report", "--fhir", Data("hl7-examples"), "--as-of", AsOf);
