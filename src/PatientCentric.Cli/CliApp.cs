@@ -309,9 +309,14 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var ignored = q.ResourcesIgnored.Values.Sum();
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"FHIR input: {q.ResourcesRead:N0} resources read, {q.DuplicatesReplaced:N0} duplicates replaced, {ignored:N0} of unused types ignored, {q.Issues.Length:N0} problems; " +
-            $"{q.BookingInstantUnknown:N0} appointments with unknown booking instant, {q.DerivedFills:N0} fills derived from prescriptions, {q.ClaimsWithoutResponse:N0} claims without a response."));
+            $"{q.BookingInstantUnknown:N0} appointments with unknown booking instant, {q.DerivedFills:N0} fills derived from prescriptions, {q.ClaimsWithoutResponse:N0} claims without a response, " +
+            $"{q.ReferralClosureUnknown:N0} referrals with unknown closure."));
         if (q.BookingInstantUnknown > 0)
             stderr.WriteLine("  Appointments with an unknown booking instant are left out of lead-time, and visits recorded without an Appointment out of the no-show and cancellation rates.");
+        if (q.ReferralClosureUnknown > 0)
+            stderr.WriteLine("  The input holds no Task, so no referral can show whether its loop closed: referral closure leaves them out.");
+        if (data.Claims.Length > 0)
+            stderr.WriteLine("  FHIR does not record claim edits: the clean-claim rate leaves every claim out; the initial denial rate uses them.");
         foreach (var (code, issues) in input.IssuesByCode)
         {
             var first = issues[0];

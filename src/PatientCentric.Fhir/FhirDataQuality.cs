@@ -9,12 +9,20 @@ namespace PatientCentric.Fhir;
 /// <param name="BookingInstantUnknown">Appointments whose booking instant is unknown (an <c>Encounter</c> without an
 /// <c>Appointment</c>, or an <c>Appointment</c> without <c>created</c>): they are marked <see cref="Records.Appointment.BookingUnknown"/> and lead time leaves them out.</param>
 /// <param name="DerivedFills">Fills derived from <c>MedicationRequest.dispenseRequest</c> because no <c>MedicationDispense</c> refers to the request.</param>
-/// <param name="ClaimsWithoutResponse">Claims with no <c>ClaimResponse</c> or <c>ExplanationOfBenefit</c>: pending, and counted as passing edits because FHIR does not record edits.</param>
+/// <param name="ClaimsWithoutResponse">Claims with no <c>ClaimResponse</c> or <c>ExplanationOfBenefit</c>: pending (no
+/// adjudication). Like every claim read from FHIR, they are marked <see cref="Records.Claim.EditsUnknown"/>, because FHIR
+/// does not record claim edits.</param>
 /// <param name="Issues">Each problem, with file and line.</param>
 public sealed record FhirDataQuality(int ResourcesRead, int DuplicatesReplaced, ImmutableSortedDictionary<string, int> ResourcesIgnored,
                                      int BookingInstantUnknown, int DerivedFills, int ClaimsWithoutResponse,
                                      ImmutableArray<FhirDataIssue> Issues)
 {
+    /// <summary>Gets the referrals whose closure is unknown because the input holds no <c>Task</c> resource at all (the
+    /// only closure evidence the reader maps): they are marked <see cref="Records.Referral.ClosureUnknown"/> and referral
+    /// closure leaves them out instead of counting them as open loops. 0 when any <c>Task</c> was read.</summary>
+    /// <value>0 or more. The default is 0.</value>
+    public int ReferralClosureUnknown { get; init; }
+
     /// <summary>Counts the issues with a given code.</summary>
     /// <param name="code">The code.</param>
     /// <returns>How many issues have <paramref name="code"/>.</returns>

@@ -57,7 +57,7 @@ public sealed class FhirPracticeReader
         ArgumentException.ThrowIfNullOrEmpty(path);
         var run = NewRun(1, progress, cancellationToken);
         ReadJson(run, path);
-        return run.Collector.Build();
+        return run.Build();
     }
 
     /// <summary>Reads every <c>*.json</c> file (Bundles or single resources) in a folder, in ordinal name order.</summary>
@@ -73,7 +73,7 @@ public sealed class FhirPracticeReader
         var files = Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList();
         var run = NewRun(files.Count, progress, cancellationToken);
         foreach (var f in files) ReadJson(run, f);
-        return run.Collector.Build();
+        return run.Build();
     }
 
     /// <summary>Reads Bulk Data NDJSON files (<c>.ndjson</c> or gzip <c>.ndjson.gz</c>): one resource per line, any order,
@@ -90,7 +90,7 @@ public sealed class FhirPracticeReader
         var files = paths.ToList();
         var run = NewRun(files.Count, progress, cancellationToken);
         foreach (var p in files) ReadNdjsonFile(run, p);
-        return run.Collector.Build();
+        return run.Build();
     }
 
     /// <summary>Reads Bulk Data NDJSON from streams, such as the output files of a <c>$export</c> as they are downloaded:
@@ -113,7 +113,7 @@ public sealed class FhirPracticeReader
         }
         var run = NewRun(list.Count, progress, cancellationToken);
         foreach (var (name, content) in list) ReadNdjsonStream(run, name, content);
-        return run.Collector.Build();
+        return run.Build();
     }
 
     /// <summary>Reads every <c>*.ndjson</c> and <c>*.ndjson.gz</c> file in a Bulk Data export folder, in ordinal name
@@ -143,6 +143,11 @@ public sealed class FhirPracticeReader
         private int _files, _resources;
 
         public ResourceCollector Collector { get; } = collector;
+
+        /// <summary>Gets or sets whether any <c>Task</c> resource was read: without one, referral closure cannot be seen.</summary>
+        public bool TasksRead { get; set; }
+
+        public FhirReadResult Build() => Collector.Build(TasksRead);
 
         public void Resource(string file)
         {
@@ -182,7 +187,7 @@ public sealed class FhirPracticeReader
                 parsed = reader.Read() && reader.TokenType == JsonTokenType.StartObject ? ParseResource(ref reader, text, needId: false) : Parsed.Malformed(null);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException) { parsed = Parsed.Malformed(null); }
-            Apply(run.Collector, parsed, name, line, urls: null);
+            Apply(run, parsed, name, line, urls: null);
         }
         run.FileDone(name);
     }
@@ -250,7 +255,7 @@ public sealed class FhirPracticeReader
         foreach (var (line, parsed) in pending)
         {
             run.Resource(name);
-            Apply(run.Collector, parsed, name, line, urls);
+            Apply(run, parsed, name, line, urls);
         }
         run.FileDone(name);
     }
@@ -300,9 +305,11 @@ public sealed class FhirPracticeReader
         }
     }
 
-    private static void Apply(ResourceCollector c, Parsed parsed, string file, int line, Dictionary<string, string>? urls)
+    private static void Apply(Run run, Parsed parsed, string file, int line, Dictionary<string, string>? urls)
     {
+        var c = run.Collector;
         c.CountRead();
+        if (parsed.Facts is TaskFacts) run.TasksRead = true;
         switch (parsed.Kind)
         {
             case ParsedKind.Malformed: c.Issue(FhirIssueCode.Malformed, file, line, parsed.Type); break;

@@ -222,7 +222,10 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 
     // ---------- build ----------
 
-    public FhirReadResult Build()
+    /// <summary>Joins, pseudonymises and counts everything collected.</summary>
+    /// <param name="tasksRead">Whether the read met any <c>Task</c> resource. Without one, no referral's closure can be
+    /// seen, so every referral is marked <see cref="Referral.ClosureUnknown"/> instead of open.</param>
+    public FhirReadResult Build(bool tasksRead)
     {
         var rows = _rows.ToList();
         var patients = rows.Where(r => r.Value is PatientRow).Select(r => r.Key["Patient/".Length..]).ToHashSet(StringComparer.Ordinal);
@@ -235,7 +238,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             return k;
         }
 
-        int bookingUnknown = 0, derived = 0, withoutResponse = 0, index = 0;
+        int bookingUnknown = 0, derived = 0, withoutResponse = 0, closureUnknown = 0, index = 0;
         string NextId(string prefix) => prefix + "-" + (++index).ToString("D6", CultureInfo.InvariantCulture);
         var appointments = new List<Records.Appointment>();
         var appointmentIds = new Dictionary<string, int>(StringComparer.Ordinal);   // FHIR Appointment key → index
@@ -289,22 +292,25 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         foreach (var (k, row) in rows)
         {
             if (row is not ReferralRow s || Key(s, "ServiceRequest") is not { } pk) continue;
+            if (!tasksRead) closureUnknown++;
             referrals.Add(new Referral(NextId("R"), pk, options.DefaultServiceLine, s.Specialty, s.AuthoredOn,
-                reports.TryGetValue(k["ServiceRequest/".Length..], out var end) ? end : null));
+                reports.TryGetValue(k["ServiceRequest/".Length..], out var end) ? end : null) { ClosureUnknown = !tasksRead });
         }
 
         var responses = rows.Select(r => r.Value).OfType<ResponseRow>().GroupBy(r => r.Claim, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Created ?? DateOnly.MaxValue).First(), StringComparer.Ordinal);
+        // FHIR records no claim edits: every claim's edit result is unknown (false is only a stand-in), and the clean-claim
+        // rate leaves it out; the response's outcome gives the denial only.
         var claims = new List<Records.Claim>();
         foreach (var (k, row) in rows)
         {
             if (row is not ClaimRow c || Key(c, "Claim") is not { } pk) continue;
             if (responses.TryGetValue(k["Claim/".Length..], out var resp))
-                claims.Add(new Records.Claim(NextId("B"), pk, options.DefaultServiceLine, c.Created, !resp.Error, resp.Created, resp.Created is null ? null : resp.Error, c.Total));
+                claims.Add(new Records.Claim(NextId("B"), pk, options.DefaultServiceLine, c.Created, false, resp.Created, resp.Created is null ? null : resp.Error, c.Total) { EditsUnknown = true });
             else
             {
                 withoutResponse++;
-                claims.Add(new Records.Claim(NextId("B"), pk, options.DefaultServiceLine, c.Created, true, null, null, c.Total));
+                claims.Add(new Records.Claim(NextId("B"), pk, options.DefaultServiceLine, c.Created, false, null, null, c.Total) { EditsUnknown = true });
             }
         }
 
@@ -329,7 +335,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var data = new PracticeDataSet(PracticeDataSet.CurrentSchemaVersion, options.PracticeName, options.TimeZone, period, lines,
             [.. appointments], options.SurveyItems, [.. surveys], [.. fills], [.. referrals], [.. claims]) { PortalThreads = [.. threads] };
         var quality = new FhirDataQuality(_read, _duplicates, _ignored.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            bookingUnknown, derived, withoutResponse, [.. _issues]);
+            bookingUnknown, derived, withoutResponse, [.. _issues]) { ReferralClosureUnknown = closureUnknown };
         return new FhirReadResult(data, quality);
     }
 

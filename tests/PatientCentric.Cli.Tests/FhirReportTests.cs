@@ -123,6 +123,7 @@ public sealed class FhirReportTests
         Assert.Equal(2, assumptions.GetProperty("bookingInstantUnknown").GetProperty("count").GetInt32());
         Assert.Equal(5, assumptions.GetProperty("derivedFills").GetProperty("count").GetInt32());
         Assert.Equal(0, assumptions.GetProperty("claimsWithoutResponse").GetProperty("count").GetInt32());
+        Assert.Equal(0, assumptions.GetProperty("referralClosureUnknown").GetProperty("count").GetInt32());   // the folder has Task resources
         foreach (var a in assumptions.EnumerateObject())
             Assert.EndsWith(".", a.Value.GetProperty("meaning").GetString(), StringComparison.Ordinal);
         Assert.Equal(10, root.GetProperty("issuesTotal").GetInt32());

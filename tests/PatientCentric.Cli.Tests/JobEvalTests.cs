@@ -53,6 +53,8 @@ public sealed class JobEvalTests
     [InlineData("""{"measure":"job-timeliness","asOf":"2025-06-30","jobs":[{"dueOn":"2025-03-01","done":"2025-02-27"}]}""", "$.jobs[0].done: unknown field; this request takes \"completedOn\", \"dueOn\", \"id\", \"kind\".")]
     [InlineData("""{"measure":"referral-closure","mode":"cms50","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"referrals":[{"id":"R1","authoredOn":"2025-01-10"}]}""", "$.referrals[0].patient: required field is missing (cms50 counts patients).")]
     [InlineData("""{"measure":"referral-closure","mode":"cms51","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"referrals":[]}""", "$.mode: must be \"referral\" or \"cms50\".")]
+    [InlineData("""{"measure":"referral-closure","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"referrals":[{"id":"R1","authoredOn":"2025-01-10","reportReceivedOn":"2025-02-01","closureUnknown":true}]}""", "$.referrals[0].closureUnknown: a referral with a reportReceivedOn date shows that it closed; closureUnknown must be false or left out.")]
+    [InlineData("""{"measure":"referral-closure","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"referrals":[{"id":"R1","authoredOn":"2025-01-10","closureUnknown":1}]}""", "$.referrals[0].closureUnknown: expected true or false, got a number.")]
     public void BadJobRequest_ExitsTwoNamingThePath(string request, string expected) => Assert.Equal(expected, Bad(request));
 
     [Fact]
@@ -69,8 +71,22 @@ public sealed class JobEvalTests
     public void ReferralClosure_ListsOpenLoopsOldestFirst()
     {
         var r = Ok("""{"measure":"referral-closure","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"asOf":"2025-12-31","windowDays":60,"referrals":[ {"id":"R1","authoredOn":"2025-01-10","reportReceivedOn":"2025-02-01"},{"id":"R2","authoredOn":"2025-03-01"}, {"id":"R3","authoredOn":"2025-12-01"},{"id":"R4","authoredOn":"2025-05-01","reportReceivedOn":"2025-08-01"}]}""");
-        Assert.Equal(["mode", "eligible", "closed", "pending", "rate", "openLoops"], r.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["mode", "eligible", "closed", "pending", "rate", "openLoops", "closureUnknown"], r.EnumerateObject().Select(p => p.Name));
         Assert.Equal((3, 1, 1), (r.GetProperty("eligible").GetInt32(), r.GetProperty("closed").GetInt32(), r.GetProperty("pending").GetInt32()));
         Assert.Equal(["R2:305", "R4:244"], r.GetProperty("openLoops").EnumerateArray().Select(o => $"{o.GetProperty("id").GetString()}:{o.GetProperty("ageDays").GetInt32()}"));
+        Assert.Equal(0, r.GetProperty("closureUnknown").GetInt32());
+    }
+
+    [Fact]
+    public void ReferralClosure_ClosureUnknown_IsLeftOutAndCounted_NeitherOpenNorPending()
+    {
+        var r = Ok("""{"measure":"referral-closure","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"asOf":"2025-12-31","referrals":[ {"id":"R1","authoredOn":"2025-01-10","reportReceivedOn":"2025-02-01"},{"id":"R2","authoredOn":"2025-03-01"}, {"id":"R3","authoredOn":"2025-04-01","closureUnknown":true},{"id":"R4","authoredOn":"2025-12-01","closureUnknown":true}]}""");
+        Assert.Equal((2, 1, 0, 2), (r.GetProperty("eligible").GetInt32(), r.GetProperty("closed").GetInt32(), r.GetProperty("pending").GetInt32(), r.GetProperty("closureUnknown").GetInt32()));
+        Assert.Equal(0.5, r.GetProperty("rate").GetDouble());
+        Assert.Equal(["R2"], r.GetProperty("openLoops").EnumerateArray().Select(o => o.GetProperty("id").GetString()));
+
+        var none = Ok("""{"measure":"referral-closure","mode":"cms50","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"referrals":[{"id":"R1","patient":"p1","authoredOn":"2025-01-10","closureUnknown":true}]}""");
+        Assert.Equal((0, 1), (none.GetProperty("eligible").GetInt32(), none.GetProperty("closureUnknown").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("rate").ValueKind);   // unknown, not 0 %
     }
 }

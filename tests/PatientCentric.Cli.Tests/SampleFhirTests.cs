@@ -107,6 +107,7 @@ public sealed class SampleFhirTests : IDisposable
         Assert.Equal(0, quality.DerivedFills);
         Assert.Equal(original.Appointments.Count(a => a.BookingUnknown), quality.BookingInstantUnknown);
         Assert.Equal(original.Claims.Count(c => c.AdjudicatedOn is null), quality.ClaimsWithoutResponse);
+        Assert.Equal(0, quality.ReferralClosureUnknown);   // the export writes Tasks, so closure can be seen
         Assert.Equal(["Practitioner"], quality.ResourcesIgnored.Keys);
 
         // Survey items: survey-items.json gives back the generator's definitions, and its linkIds are the identity.
@@ -131,6 +132,7 @@ public sealed class SampleFhirTests : IDisposable
         Assert.Equal(original.Referrals.Count(r => r.ReportReceivedOn is not null), read.Referrals.Count(r => r.ReportReceivedOn is not null));
         Assert.Equal(Sorted(original.Referrals.Select(r => $"{Patient(r.PatientKey)}|{r.Specialty}|{D(r.AuthoredOn)}|{D(r.ReportReceivedOn)}")),
                      Sorted(read.Referrals.Select(r => $"{r.PatientKey}|{r.Specialty}|{D(r.AuthoredOn)}|{D(r.ReportReceivedOn)}")));
+        Assert.All(read.Referrals, r => Assert.False(r.ClosureUnknown));
 
         // Claims: submission, adjudication, denial and charge are exact.
         Assert.Equal(original.Claims.Length, read.Claims.Length);
@@ -168,11 +170,11 @@ public sealed class SampleFhirTests : IDisposable
         Assert.Equal(original.Appointments.Count(a => a.SeenAt is not null && a.ArrivedAt is not null), read.Appointments.Count(a => a.SeenAt is not null));
         Assert.NotEqual(0, read.Appointments.Count(a => a.SeenAt is not null));
 
-        // Loss 4: one ClaimResponse outcome carries both flags: error = denied and not clean. Denials stay exact, so a clean
-        // claim that was denied reads as not clean and an unclean claim that was paid reads as clean.
-        Assert.All(read.Claims, c => Assert.Equal(c.DeniedAtFirstAdjudication != true, c.PassedEditsWithoutIntervention));
-        Assert.Equal(original.Claims.Count(c => c.DeniedAtFirstAdjudication != true), read.Claims.Count(c => c.PassedEditsWithoutIntervention));
-        Assert.Contains(original.Claims, c => c.PassedEditsWithoutIntervention == (c.DeniedAtFirstAdjudication == true));
+        // Loss 4: FHIR records no claim edits, so no claim's edit result comes back: every claim is EditsUnknown (its
+        // PassedEditsWithoutIntervention only a stand-in) rather than "clean = not denied". Denials stay exact (above).
+        Assert.Contains(original.Claims, c => !c.PassedEditsWithoutIntervention);
+        Assert.Contains(original.Claims, c => c.PassedEditsWithoutIntervention);
+        Assert.All(read.Claims, c => Assert.True(c.EditsUnknown));
 
         // Loss 5: the practice's name and period are the reader's (FHIR carries neither); the period runs from the first to
         // the last appointment.
@@ -235,13 +237,18 @@ public sealed class SampleFhirTests : IDisposable
             Assert.Equal(before[key].EvidenceCount, after[key].EvidenceCount);
         }
 
-        // The losses, as the measures show them: clean claims = claims not denied; no-shows lose the same-day patient
-        // cancellations (no cancellation instant: excluded and counted, so D shrinks), and the same-day cancellation and
-        // missed-appointment rates, which cannot be computed without them, are NotApplicable rather than 0 % and the
-        // no-show rate.
-        var submitted = original.Claims.Where(c => period.Contains(c.FirstSubmittedOn)).ToList();
-        Assert.Equal(submitted.Count(c => c.DeniedAtFirstAdjudication != true) / (double)submitted.Count, after["clean-claim-rate"].Value!.Value, 12);
-        Assert.NotEqual(before["clean-claim-rate"].Value, after["clean-claim-rate"].Value);
+        // The losses, as the measures show them: the clean-claim rate is NotApplicable (no claim records its edits: each is
+        // excluded and counted), while the initial denial rate stays exact (in the lossless list above); no-shows lose the
+        // same-day patient cancellations (no cancellation instant: excluded and counted, so D shrinks), and the same-day
+        // cancellation and missed-appointment rates, which cannot be computed without them, are NotApplicable rather than
+        // 0 % and the no-show rate.
+        int submitted = original.Claims.Count(c => period.Contains(c.FirstSubmittedOn) && !(c.AdjudicatedOn < c.FirstSubmittedOn));
+        Assert.Equal(ScoreStatus.Ok, before["clean-claim-rate"].Status);
+        Assert.Equal(ScoreStatus.NotApplicable, after["clean-claim-rate"].Status);
+        Assert.Null(after["clean-claim-rate"].Value);
+        Assert.StartsWith("No claim first submitted in the period records whether it passed the claim edits", after["clean-claim-rate"].StatusReason, StringComparison.Ordinal);
+        Assert.Equal(submitted, after["clean-claim-rate"].Components.Single(c => c.Name == "excluded:edits-not-recorded").InputValue);
+        Assert.Equal(before["clean-claim-rate"].EvidenceCount, submitted);
         Assert.True(after["no-show-rate"].EvidenceCount < before["no-show-rate"].EvidenceCount);
         int patientCancellations = original.Appointments.Count(a => a is { Outcome: AppointmentOutcome.Cancelled, CancelledBy: CancellationInitiator.Patient }
                                                                     && period.Contains(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.Start, TimeZoneInfo.FindSystemTimeZoneById(original.TimeZone)).DateTime)));
@@ -333,7 +340,7 @@ public sealed class SampleFhirTests : IDisposable
         string[] ok =
         [
             "lead-time", "no-show-rate", "telehealth-share", "cycle-time",
-            "portal-response", "clean-claim-rate", "initial-denial-rate", "nps:recommend", "cahps:access", "cahps:office-staff",
+            "portal-response", "initial-denial-rate", "nps:recommend", "cahps:access", "cahps:office-staff",
             "cahps:billing", "cahps:provider-communication", "pdc:diabetes", "pdc:ras-antagonists", "pdc:statins", "referral-closure",
             "commitment:compassion", "commitment:engagement", "commitment:respecting-time", "commitment:value-added-services",
         ];
@@ -343,6 +350,8 @@ public sealed class SampleFhirTests : IDisposable
         expected["on-time-start-rate"] = "Ok";
         // No cancellation instant in R4 Appointment: same-day cancellations are unknowable, not 0 %.
         expected["same-day-cancellation-rate"] = "NotApplicable";
+        // FHIR records no claim edits: the clean-claim rate is unknowable (the denial rate above is still Ok).
+        expected["clean-claim-rate"] = "NotApplicable";
         expected["missed-appointment-rate"] = "NotApplicable";
         // Their rubric measures (reviews, price estimates, billing statements and complaints) are not FHIR data here.
         expected["commitment:safe-environment"] = "NotApplicable";

@@ -82,15 +82,36 @@ public sealed class TouchpointEvalTests
     public void CleanClaimRate_CountsCleanBySubmission_AndDenialsByAdjudication()
     {
         var r = Ok("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-02-20","deniedAtFirstAdjudication":false},{"firstSubmittedOn":"2025-03-01","passedEditsWithoutIntervention":false,"adjudicatedOn":"2025-03-20","deniedAtFirstAdjudication":true},{"firstSubmittedOn":"2024-12-20","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-01-05","deniedAtFirstAdjudication":true},{"firstSubmittedOn":"2025-12-30","passedEditsWithoutIntervention":true}]}""");
-        Assert.Equal(["submitted", "clean", "cleanClaimRate", "adjudicated", "denied", "initialDenialRate"], r.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["submitted", "clean", "cleanClaimRate", "adjudicated", "denied", "initialDenialRate", "editsUnknown"], r.EnumerateObject().Select(p => p.Name));
         Assert.Equal((3, 2, 3, 2), (r.GetProperty("submitted").GetInt32(), r.GetProperty("clean").GetInt32(), r.GetProperty("adjudicated").GetInt32(), r.GetProperty("denied").GetInt32()));
         Assert.Equal(2.0 / 3, r.GetProperty("cleanClaimRate").GetDouble(), precision: 15);
+        Assert.Equal(0, r.GetProperty("editsUnknown").GetInt32());
+    }
+
+    [Fact]
+    public void CleanClaimRate_ClaimsWithUnknownEdits_LeaveTheCleanRateOnly()
+    {
+        // Two claims with a recorded edit result (one clean) and two without, as read from FHIR: clean 1 of 2; the denial
+        // rate still counts all three adjudicated claims. passedEditsWithoutIntervention may be left out when editsUnknown.
+        var r = Ok("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-02-20","deniedAtFirstAdjudication":false},{"firstSubmittedOn":"2025-03-01","passedEditsWithoutIntervention":false},{"firstSubmittedOn":"2025-03-02","editsUnknown":true,"adjudicatedOn":"2025-03-20","deniedAtFirstAdjudication":true},{"firstSubmittedOn":"2025-03-03","editsUnknown":true,"passedEditsWithoutIntervention":false,"adjudicatedOn":"2025-03-21","deniedAtFirstAdjudication":false}]}""");
+        Assert.Equal((2, 1, 2, 3, 1), (r.GetProperty("submitted").GetInt32(), r.GetProperty("clean").GetInt32(), r.GetProperty("editsUnknown").GetInt32(),
+                                      r.GetProperty("adjudicated").GetInt32(), r.GetProperty("denied").GetInt32()));
+        Assert.Equal(0.5, r.GetProperty("cleanClaimRate").GetDouble());
+        Assert.Equal(1.0 / 3, r.GetProperty("initialDenialRate").GetDouble(), precision: 15);
+
+        var none = Ok("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","editsUnknown":true,"adjudicatedOn":"2025-02-20","deniedAtFirstAdjudication":false}]}""");
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("cleanClaimRate").ValueKind);   // unknown, not 0 and not 1
+        Assert.Equal((0, 1), (none.GetProperty("submitted").GetInt32(), none.GetProperty("editsUnknown").GetInt32()));
+        Assert.Equal(0.0, none.GetProperty("initialDenialRate").GetDouble());
     }
 
     [Theory]
     [InlineData("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-01-20","deniedAtFirstAdjudication":false}]}""", "$.claims[0].adjudicatedOn: the claim is adjudicated before its first submission.")]
     [InlineData("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":"yes"}]}""", "$.claims[0].passedEditsWithoutIntervention: expected true or false, got a string.")]
     [InlineData("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","passedEditsWithoutIntervention":true,"adjudicatedOn":"2025-02-20"}]}""", "$.claims[0].deniedAtFirstAdjudication: adjudicatedOn and deniedAtFirstAdjudication go together: give both or neither.")]
+    [InlineData("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01"}]}""", "$.claims[0].passedEditsWithoutIntervention: required field is missing.")]
+    [InlineData("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","editsUnknown":false}]}""", "$.claims[0].passedEditsWithoutIntervention: required field is missing.")]
+    [InlineData("""{"measure":"clean-claim-rate","measurementPeriod":{"start":"2025-01-01","end":"2025-12-31"},"claims":[{"firstSubmittedOn":"2025-02-01","editsUnknown":"yes"}]}""", "$.claims[0].editsUnknown: expected true or false, got a string.")]
     [InlineData("""{"measure":"touchpoints","dataSet":{"schemaVersion":1,"practiceName":"X","timeZone":"UTC","period":{"start":"2025-01-01","end":"2025-01-31"},"serviceLines":[],"appointments":[{"id":"A1"}]}}""", "$.dataSet.appointments[0].patientKey: PC0103 required; must be a non-empty string.")]
     [InlineData("""{"measure":"touchpoints","dataSet":{"schemaVersion":1,"practiceName":"X","timeZone":"UTC","serviceLines":[]}}""", "$.dataSet.period: required field is missing.")]
     [InlineData("""{"measure":"lead-time","timeZone":"UTC","appointments":[{"bookedAt":"2025-01-01T09:00:00Z"}]}""", "$.appointments[0].start: required field is missing.")]

@@ -68,6 +68,93 @@ public sealed class FhirPracticeReaderTests : IDisposable
         Assert.NotEmpty(result.Data.Claims);
         Assert.Contains(result.Data.Claims, c => c.AdjudicatedOn is not null);
         Assert.All(result.Data.Claims, c => Assert.True(c.ChargeAmount >= 0));
+        Assert.All(result.Data.Claims, c => Assert.True(c.EditsUnknown));   // FHIR records no claim edits
+    }
+
+    [Fact]
+    public void EveryClaim_IsMarkedEditsUnknown_AndOnlyTheDenialComesFromTheResponse()
+    {
+        var result = Reader().ReadNdjson([TempFile(".ndjson",
+            Patient("p1"),
+            """{"resourceType":"Claim","id":"c1","patient":{"reference":"Patient/p1"},"created":"2024-01-02","total":{"value":100}}""",
+            """{"resourceType":"Claim","id":"c2","patient":{"reference":"Patient/p1"},"created":"2024-01-03","total":{"value":100}}""",
+            """{"resourceType":"Claim","id":"c3","patient":{"reference":"Patient/p1"},"created":"2024-01-04","total":{"value":100}}""",
+            """{"resourceType":"ClaimResponse","id":"r1","request":{"reference":"Claim/c1"},"created":"2024-01-10","outcome":"complete"}""",
+            """{"resourceType":"ClaimResponse","id":"r2","request":{"reference":"Claim/c2"},"created":"2024-01-11","outcome":"error"}""")]);
+        var claims = result.Data.Claims.OrderBy(c => c.FirstSubmittedOn).ToArray();
+        Assert.Equal(3, claims.Length);
+        Assert.All(claims, c => Assert.True(c.EditsUnknown));
+        Assert.All(claims, c => Assert.False(c.PassedEditsWithoutIntervention));   // a stand-in, never "not denied = clean"
+        Assert.Equal([false, true, null], claims.Select(c => c.DeniedAtFirstAdjudication));
+        Assert.Equal([new DateOnly(2024, 1, 10), new DateOnly(2024, 1, 11), (DateOnly?)null], claims.Select(c => c.AdjudicatedOn));
+        Assert.Equal(1, result.Quality.ClaimsWithoutResponse);
+    }
+
+    // The HL7 example ServiceRequest-myringotomy is a referral ("Patient referral to specialist") whose subject is an
+    // absolute reference to Patient/77662, which the examples do not include: given that Patient, it is read.
+    private string Hl7ReferralFolder(bool withTasks)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_tempDir, Guid.NewGuid().ToString("N"))).FullName;
+        File.Copy(Path.Combine(DataDir, "hl7-examples", "ServiceRequest-myringotomy.json"), Path.Combine(folder, "ServiceRequest-myringotomy.json"));
+        File.WriteAllText(Path.Combine(folder, "Patient-77662.json"), """{"resourceType":"Patient","id":"77662"}""");
+        if (withTasks)
+        {
+            foreach (var task in Directory.EnumerateFiles(Path.Combine(DataDir, "hl7-examples"), "Task-*.json"))
+                File.Copy(task, Path.Combine(folder, Path.GetFileName(task)));
+        }
+        return folder;
+    }
+
+    [Fact]
+    public void Referral_WhenTheInputHoldsNoTask_IsMarkedClosureUnknown_NotOpen()
+    {
+        var result = Reader().ReadJsonFolder(Hl7ReferralFolder(withTasks: false));
+        var referral = Assert.Single(result.Data.Referrals);
+        Assert.True(referral.ClosureUnknown);
+        Assert.Null(referral.ReportReceivedOn);
+        Assert.Equal(new DateOnly(2014, 2, 14), referral.AuthoredOn);
+        Assert.Equal(1, result.Quality.ReferralClosureUnknown);
+        Assert.Empty(result.Quality.Issues);
+    }
+
+    [Fact]
+    public void Referral_WhenAnyTaskIsRead_KeepsTodaysRule_NoCompletedTaskMeansOpen()
+    {
+        // The six HL7 Task examples close no referral (none is based on a ServiceRequest), but they show that the source
+        // records Tasks, so a referral without a completed Task is an open loop.
+        var result = Reader().ReadJsonFolder(Hl7ReferralFolder(withTasks: true));
+        var referral = Assert.Single(result.Data.Referrals);
+        Assert.False(referral.ClosureUnknown);
+        Assert.Null(referral.ReportReceivedOn);
+        Assert.Equal(0, result.Quality.ReferralClosureUnknown);
+    }
+
+    [Fact]
+    public void Referral_AnyTaskStatusCounts_AndACompletedTaskStillClosesTheLoop()
+    {
+        const string Referral = """{"resourceType":"ServiceRequest","id":"s1","status":"active","intent":"order","category":[{"text":"Referral"}],"subject":{"reference":"Patient/p1"},"authoredOn":"2024-01-02"}""";
+        var inProgress = Reader().ReadNdjson([TempFile(".ndjson", Patient("p1"), Referral,
+            """{"resourceType":"Task","id":"t1","status":"in-progress","intent":"order","basedOn":[{"reference":"ServiceRequest/s1"}]}""")]);
+        Assert.False(Assert.Single(inProgress.Data.Referrals).ClosureUnknown);
+        Assert.Null(inProgress.Data.Referrals[0].ReportReceivedOn);
+        var completed = Reader().ReadNdjson([TempFile(".ndjson", Patient("p1"), Referral,
+            """{"resourceType":"Task","id":"t1","status":"completed","intent":"order","basedOn":[{"reference":"ServiceRequest/s1"}],"executionPeriod":{"end":"2024-02-10"}}""")]);
+        Assert.Equal((false, new DateOnly(2024, 2, 10)), (completed.Data.Referrals[0].ClosureUnknown, completed.Data.Referrals[0].ReportReceivedOn));
+        var none = Reader().ReadNdjson([TempFile(".ndjson", Patient("p1"), Referral)]);
+        Assert.True(Assert.Single(none.Data.Referrals).ClosureUnknown);
+        // A Task line that cannot be read is a Malformed problem, not a Task: closure stays unknown.
+        var unreadable = Reader().ReadNdjson([TempFile(".ndjson", Patient("p1"), Referral, """{"resourceType":"Task","id":"t1",""")]);
+        Assert.True(Assert.Single(unreadable.Data.Referrals).ClosureUnknown);
+        Assert.Equal(1, unreadable.Quality.Count(FhirIssueCode.Malformed));
+    }
+
+    [Fact]
+    public void Hl7ExamplesFolder_HasTasks_SoNoReferralIsMarkedClosureUnknown()
+    {
+        var result = Reader().ReadJsonFolder(Path.Combine(DataDir, "hl7-examples"));
+        Assert.Equal(0, result.Quality.ReferralClosureUnknown);
+        Assert.All(result.Data.Referrals, r => Assert.False(r.ClosureUnknown));
+        Assert.All(result.Data.Claims, c => Assert.True(c.EditsUnknown));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class ParserEquivalenceTests : IDisposable
 
     private static string Quality(FhirDataQuality q) =>
         $"read {q.ResourcesRead}, duplicates {q.DuplicatesReplaced}, ignored {string.Join(",", q.ResourcesIgnored.Select(p => $"{p.Key}={p.Value}"))}, "
-        + $"booking unknown {q.BookingInstantUnknown}, derived {q.DerivedFills}, without response {q.ClaimsWithoutResponse}, "
+        + $"booking unknown {q.BookingInstantUnknown}, derived {q.DerivedFills}, without response {q.ClaimsWithoutResponse}, closure unknown {q.ReferralClosureUnknown}, "
         + $"issues [{string.Join("; ", q.Issues)}]";
 
     public static TheoryData<string> SharedFiles()
@@ -138,6 +138,13 @@ public sealed class ParserEquivalenceTests : IDisposable
             """{"resourceType":"Task","id":"t1","status":"completed","basedOn":[{"reference":"ServiceRequest/s1"}],"executionPeriod":{"end":"2024-01-20"}}""",
             """{"resourceType":"Task","id":"t2","status":"completed","basedOn":[{"reference":"ServiceRequest/s1"}],"executionPeriod":{"end":"2024-01-10T12:00:00Z"}}""",
             """{"resourceType":"Task","id":"t3","status":"in-progress","basedOn":[{"reference":"ServiceRequest/s2"}],"executionPeriod":{"end":"2024-01-10"}}""") },
+        { "referrals-without-tasks", string.Join("\n",
+            """{"resourceType":"Patient","id":"p1"}""",
+            """{"resourceType":"ServiceRequest","id":"s1","category":[{"coding":[{"system":"http://snomed.info/sct","code":"3457005"}]}],"code":{"text":"Cardiology"},"subject":{"reference":"Patient/p1"},"authoredOn":"2024-01-02"}""") },
+        { "referrals-with-an-unreadable-task", string.Join("\n",
+            """{"resourceType":"Patient","id":"p1"}""",
+            """{"resourceType":"ServiceRequest","id":"s1","category":[{"coding":[{"system":"http://snomed.info/sct","code":"3457005"}]}],"code":{"text":"Cardiology"},"subject":{"reference":"Patient/p1"},"authoredOn":"2024-01-02"}""",
+            """{"resourceType":"Task","id":"t1",""") },
         { "claims", string.Join("\n",
             """{"resourceType":"Patient","id":"p1"}""",
             """{"resourceType":"Claim","id":"c1","patient":{"reference":"Patient/p1"},"created":"2024-01-02","total":{"value":120.50,"currency":"USD"}}""",

@@ -9,7 +9,7 @@ internal sealed class CleanClaimRateMeasure : IEvalMeasure
 {
     public string Id => "clean-claim-rate";
 
-    public string Description => "Clean-claim rate (passed every edit, no manual intervention, by first submission) and initial denial rate (by first adjudication).";
+    public string Description => "Clean-claim rate (passed every edit, no manual intervention, by first submission; claims with unknown edits left out) and initial denial rate (by first adjudication).";
 
     public void Evaluate(RequestObject request, Utf8JsonWriter result)
     {
@@ -21,10 +21,21 @@ internal sealed class CleanClaimRateMeasure : IEvalMeasure
         {
             string id = c.Optional("id") is { } i ? RequestValues.NonEmptyString(i, RequestObject.Child(c.Path, "id")) : $"c{claims.Count}";
             var submitted = RequestValues.RequiredDate(c, "firstSubmittedOn");
+            // An edit result the source does not record (FHIR) is absent, not clean or unclean: with editsUnknown the claim
+            // leaves the clean-claim rate, and passedEditsWithoutIntervention may be left out (if given, it is a stand-in).
+            bool editsUnknown = RequestValues.OptionalBool(c, "editsUnknown", false);
             string cleanPath = RequestObject.Child(c.Path, "passedEditsWithoutIntervention");
-            var cleanElement = c.Required("passedEditsWithoutIntervention");
-            if (cleanElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-                throw new EvalInputException(cleanPath, $"expected true or false, got {RequestObject.Describe(cleanElement)}.");
+            bool passed = false;
+            if (c.Optional("passedEditsWithoutIntervention") is { } cleanElement)
+            {
+                if (cleanElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                    throw new EvalInputException(cleanPath, $"expected true or false, got {RequestObject.Describe(cleanElement)}.");
+                passed = cleanElement.GetBoolean();
+            }
+            else if (!editsUnknown)
+            {
+                throw new EvalInputException(cleanPath, "required field is missing.");
+            }
             var adjudicated = RequestValues.OptionalDate(c, "adjudicatedOn");
             bool? denied = c.Optional("deniedAtFirstAdjudication") is { } d
                 ? d.ValueKind switch
@@ -40,7 +51,7 @@ internal sealed class CleanClaimRateMeasure : IEvalMeasure
             if ((adjudicated is null) != (denied is null))
                 throw new EvalInputException(RequestObject.Child(c.Path, adjudicated is null ? "adjudicatedOn" : "deniedAtFirstAdjudication"),
                     "adjudicatedOn and deniedAtFirstAdjudication go together: give both or neither.");
-            claims.Add(new Claim(id, "eval", "eval", submitted, cleanElement.GetBoolean(), adjudicated, denied, 0m));
+            claims.Add(new Claim(id, "eval", "eval", submitted, passed, adjudicated, denied, 0m) { EditsUnknown = editsUnknown });
         }
         var r = ClaimRates.Count(claims, period);
         result.WriteStartObject();
@@ -50,6 +61,7 @@ internal sealed class CleanClaimRateMeasure : IEvalMeasure
         result.WriteNumber("adjudicated", r.Adjudicated);
         result.WriteNumber("denied", r.Denied);
         RequestValues.WriteNumber(result, "initialDenialRate", r.InitialDenialRate);
+        result.WriteNumber("editsUnknown", r.EditsUnknown);
         result.WriteEndObject();
     }
 }

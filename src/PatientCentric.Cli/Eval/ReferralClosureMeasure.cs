@@ -38,8 +38,11 @@ internal sealed class ReferralClosureMeasure : IEvalMeasure
                 : id;
             var authored = RequestValues.RequiredDate(r, "authoredOn");
             var received = RequestValues.OptionalDate(r, "reportReceivedOn");
+            bool closureUnknown = RequestValues.OptionalBool(r, "closureUnknown", false);
             r.RejectUnknownFields();
-            referrals.Add(new Referral(id, patient, "eval", "eval", authored, received));
+            if (closureUnknown && received is not null)
+                throw new EvalInputException(RequestObject.Child(r.Path, "closureUnknown"), "a referral with a reportReceivedOn date shows that it closed; closureUnknown must be false or left out.");
+            referrals.Add(new Referral(id, patient, "eval", "eval", authored, received) { ClosureUnknown = closureUnknown });
         }
 
         var c = ReferralLoopClosure.Compute(referrals, period, asOf, mode, window);
@@ -58,6 +61,7 @@ internal sealed class ReferralClosureMeasure : IEvalMeasure
             result.WriteEndObject();
         }
         result.WriteEndArray();
+        result.WriteNumber("closureUnknown", c.ClosureUnknown);
         result.WriteEndObject();
     }
 }

@@ -41,6 +41,7 @@ internal static class DataQualityJson
         Assumption(w, "bookingInstantUnknown", q.BookingInstantUnknown, FhirQualityText.BookingInstantUnknown);
         Assumption(w, "derivedFills", q.DerivedFills, FhirQualityText.DerivedFills);
         Assumption(w, "claimsWithoutResponse", q.ClaimsWithoutResponse, FhirQualityText.ClaimsWithoutResponse);
+        Assumption(w, "referralClosureUnknown", q.ReferralClosureUnknown, FhirQualityText.ReferralClosureUnknown);
         w.WriteEndObject();
 
         w.WriteNumber("issuesTotal", q.Issues.Length);

@@ -15,8 +15,12 @@ internal static class FhirQualityText
         "they show what was prescribed, not what was picked up, so adherence (PDC) from them is an upper bound.";
 
     public const string ClaimsWithoutResponse =
-        "Claims with no ClaimResponse or ExplanationOfBenefit: pending, and counted as having passed edits because FHIR does not " +
-        "record claim edits, so the clean-claim rate is an upper bound.";
+        "Claims with no ClaimResponse or ExplanationOfBenefit: pending (not adjudicated), so the initial denial rate does not count " +
+        "them yet. No FHIR claim records its edits either, so the clean-claim rate leaves every FHIR claim out and is not applicable.";
+
+    public const string ReferralClosureUnknown =
+        "Referrals read from an input that holds no Task resource at all: nothing can show whether their loops closed, so " +
+        "referral closure leaves them out (not applicable) instead of counting them open.";
 
     /// <summary>What an issue code means and what happened to the resource, in FHIR words (data-quality.json).</summary>
     public static string Meaning(FhirIssueCode code) => code switch

@@ -57,8 +57,17 @@ internal static partial class HtmlReport
         if (q.ClaimsWithoutResponse > 0)
         {
             assumed = true;
-            p.Raw("<li>").Text($"{CardText.Count(q.ClaimsWithoutResponse)} claims have no reply from the payer yet: they count as pending, and as clean because FHIR does not record claim checks, " +
-                               "so the clean-claim rate may look better than it is.").Raw("</li>\n");
+            p.Raw("<li>").Text($"{CardText.Count(q.ClaimsWithoutResponse)} claims have no reply from the payer yet: they count as pending, so the share of claims denied at first does not include them yet.").Raw("</li>\n");
+        }
+        if (data.Claims.Length > 0)
+        {
+            assumed = true;
+            p.Raw("<li>").Text("FHIR does not record whether a claim passed the billing checks before submission, so the clean-claim rate is not shown (not applicable) rather than guessed.").Raw("</li>\n");
+        }
+        if (q.ReferralClosureUnknown > 0)
+        {
+            assumed = true;
+            p.Raw("<li>").Text($"{CardText.Count(q.ReferralClosureUnknown)} referrals come from records that hold no task or report at all, so nothing shows whether the patient was seen: referral closure leaves them out instead of counting them as open.").Raw("</li>\n");
         }
         if (!assumed)
             p.Raw("<li>").Text("Nothing: every visit has a booking time, every medication fill a record of being handed over, and every claim a reply from the payer.").Raw("</li>\n");

@@ -13,6 +13,12 @@ public sealed record ReferralClosureResult(ReferralClosureMode Mode, int Eligibl
     /// <summary>Gets the eligible referrals that did not close.</summary>
     public ImmutableArray<OpenReferralLoop> OpenLoops { get; init; } = OpenLoops.IsDefault ? [] : OpenLoops;
 
+    /// <summary>Gets the referrals left out because the source cannot show whether their loop closed
+    /// (<see cref="Records.Referral.ClosureUnknown"/>): at referral level, those authored in the period; in CMS50 mode,
+    /// patients whose first referral is one. They are neither eligible, pending nor open loops.</summary>
+    /// <value>0 or more. The default is 0.</value>
+    public int ClosureUnknown { get; init; }
+
     /// <summary>Gets <c>Closed / Eligible</c>, or <see langword="null"/> when nothing is eligible.</summary>
     public double? Rate => Eligible == 0 ? null : (double)Closed / Eligible;
 }

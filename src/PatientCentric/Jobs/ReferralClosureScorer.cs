@@ -8,9 +8,19 @@ namespace PatientCentric.Jobs;
 
 /// <summary>Referral-loop closure per patient, keyed <c>referral-closure</c>: closed ÷ eligible referrals at referral level
 /// (DOMAIN.md §4.3), with the open loops and their age.</summary>
+/// <remarks>A referral whose closure the source cannot show (<see cref="Referral.ClosureUnknown"/>: FHIR input with no
+/// <c>Task</c> at all) is excluded and counted as <c>closure-not-recorded</c>, never an open loop; when every referral of
+/// the patient in the period is such a one, the card is NotApplicable with that reason, not 0 %.</remarks>
 internal sealed class ReferralClosureScorer : IJobScorer
 {
     public const string ScorerKey = "referral-closure";
+
+    /// <summary>The exclusion code of a referral whose closure is unknown (<see cref="Referral.ClosureUnknown"/>).</summary>
+    public const string ClosureNotRecordedCode = "closure-not-recorded";
+
+    /// <summary>Why the card is NotApplicable when no referral in the period can show whether it closed.</summary>
+    public const string ClosureNotRecordedReason =
+        "No referral in the period can show whether its loop closed (the FHIR input holds no Task, the only closure evidence read), so referral closure cannot be measured.";
 
     private readonly int _windowDays;
 
@@ -36,10 +46,17 @@ internal sealed class ReferralClosureScorer : IJobScorer
         components.Add(ScoreComponent.Describe("open-loops", r.OpenLoops.Length, ScoreScale.Count, "Eligible referrals with no report in time."));
         if (!r.OpenLoops.IsEmpty)
             components.Add(ScoreComponent.Describe("oldest-open-loop", r.OpenLoops[0].AgeDays, ScoreScale.Days, "Age of the oldest open loop at the evaluation date."));
+        var exclusions = new ExclusionTally();
+        for (int i = 0; i < r.ClosureUnknown; i++)
+            exclusions.Add(ClosureNotRecordedCode, "the source records no closure evidence at all, so whether the loop closed cannot be seen");
+        components.AddRange(exclusions.ToComponents());
         var scope = ScoreScope.Patient(timeline.PatientKey);
         return [r.Rate is { } rate
-            ? ScoreCard.Ok(Key, scope, rate, ScoreScale.Proportion, r.Eligible, 0, components.ToImmutable())
+            ? ScoreCard.Ok(Key, scope, rate, ScoreScale.Proportion, r.Eligible, exclusions.Total, components.ToImmutable())
             : ScoreCard.WithoutValue(Key, scope, ScoreScale.Proportion, ScoreStatus.NotApplicable,
-                "Every referral in the period is still inside its closure window.", 0, 0, components.ToImmutable())];
+                r.Pending == 0 ? ClosureNotRecordedReason
+                : r.ClosureUnknown == 0 ? "Every referral in the period is still inside its closure window."
+                : "Every referral in the period whose closure can be seen is still inside its closure window.",
+                0, exclusions.Total, components.ToImmutable())];
     }
 }

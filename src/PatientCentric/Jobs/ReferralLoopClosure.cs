@@ -23,7 +23,10 @@ public static class ReferralLoopClosure
     /// is dated in <c>[authoredOn, authoredOn + W]</c>; referrals still inside their window are pending (even if their
     /// report has come). CMS50: the first referral per patient (earliest date, then lowest id, ordinal) authored from the
     /// period start through the day before start + 10 months (31 October for a calendar year); closed when its report is
-    /// dated on or after the referral date and within the period. Dates are local dates; a same-day report counts.</remarks>
+    /// dated on or after the referral date and within the period. Dates are local dates; a same-day report counts.
+    /// A referral whose closure the source cannot show (<see cref="Referral.ClosureUnknown"/>) is neither closed nor open:
+    /// it is left out and counted in <see cref="ReferralClosureResult.ClosureUnknown"/> (referral level: before the window
+    /// is checked, so it is never pending; CMS50: when it is the patient's first referral, the patient is left out).</remarks>
     public static ReferralClosureResult Compute(IEnumerable<Referral> referrals, MeasurementPeriod period, DateOnly asOf,
                                                 ReferralClosureMode mode = ReferralClosureMode.ReferralLevel, int windowDays = DefaultWindowDays)
     {
@@ -34,12 +37,17 @@ public static class ReferralLoopClosure
 
     private static ReferralClosureResult ReferralLevel(IEnumerable<Referral> referrals, MeasurementPeriod period, DateOnly asOf, int w)
     {
-        int eligible = 0, closed = 0, pending = 0;
+        int eligible = 0, closed = 0, pending = 0, unknown = 0;
         var open = new List<OpenReferralLoop>();
         foreach (var r in referrals)
         {
             if (!period.Contains(r.AuthoredOn))
                 continue;
+            if (r.ClosureUnknown)
+            {
+                unknown++;
+                continue;
+            }
             DateOnly windowEnd = r.AuthoredOn.AddDays(w);
             if (windowEnd > asOf)
             {
@@ -52,7 +60,7 @@ public static class ReferralLoopClosure
             else
                 open.Add(new OpenReferralLoop(r.Id, asOf.DayNumber - r.AuthoredOn.DayNumber));
         }
-        return new ReferralClosureResult(ReferralClosureMode.ReferralLevel, eligible, closed, pending, Oldest(open));
+        return new ReferralClosureResult(ReferralClosureMode.ReferralLevel, eligible, closed, pending, Oldest(open)) { ClosureUnknown = unknown };
     }
 
     private static ReferralClosureResult Cms50(IEnumerable<Referral> referrals, MeasurementPeriod period, DateOnly asOf)
@@ -64,17 +72,22 @@ public static class ReferralLoopClosure
             .Where(r => r.AuthoredOn >= period.Start && r.AuthoredOn <= lastReferralDay)
             .GroupBy(r => r.PatientKey, StringComparer.Ordinal)
             .Select(g => g.OrderBy(r => r.AuthoredOn).ThenBy(r => r.Id, StringComparer.Ordinal).First());
-        int eligible = 0, closed = 0;
+        int eligible = 0, closed = 0, unknown = 0;
         var open = new List<OpenReferralLoop>();
         foreach (var r in first)
         {
+            if (r.ClosureUnknown)
+            {
+                unknown++;   // the first referral decides the patient's numerator, and its closure cannot be seen
+                continue;
+            }
             eligible++;
             if (r.ReportReceivedOn is { } received && received >= r.AuthoredOn && received <= period.End && received <= asOf)
                 closed++;
             else
                 open.Add(new OpenReferralLoop(r.Id, asOf.DayNumber - r.AuthoredOn.DayNumber));
         }
-        return new ReferralClosureResult(ReferralClosureMode.Cms50, eligible, closed, 0, Oldest(open));
+        return new ReferralClosureResult(ReferralClosureMode.Cms50, eligible, closed, 0, Oldest(open)) { ClosureUnknown = unknown };
     }
 
     private static ImmutableArray<OpenReferralLoop> Oldest(List<OpenReferralLoop> open) =>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using PatientCentric.Jobs;
@@ -149,8 +150,19 @@ public sealed class PracticeEvaluator
         return result;
     }
 
+    // Exclusion codes of job-scorer records that lack an input the source does not record at all (absent, not invalid).
+    private static readonly FrozenSet<string> InputNotRecordedCodes = FrozenSet.ToFrozenSet([ReferralClosureScorer.ClosureNotRecordedCode], StringComparer.Ordinal);
+
+    // Whether a patient card is NotApplicable only because none of its records carries an input the source never records.
+    private static bool LacksInputEntirely(ScoreCard card) =>
+        card is { Status: ScoreStatus.NotApplicable, EvidenceCount: 0, ExcludedCount: > 0 }
+        && card.Components.Where(c => c.Name.StartsWith(ScoreComponent.ExclusionPrefix, StringComparison.Ordinal))
+            .All(c => InputNotRecordedCodes.Contains(c.Name[ScoreComponent.ExclusionPrefix.Length..]));
+
     // Population rates: per measure key, Σ numerator ÷ Σ denominator over the patients' cards, with the distribution of
-    // the patients' own values as components (DOMAIN.md §4.1 step 10 for PDC).
+    // the patients' own values and the patients' exclusions by reason code as components (DOMAIN.md §4.1 step 10 for PDC).
+    // Absent data is not bad data: when every patient card lacks the input entirely, so does the population, which is then
+    // NotApplicable with the patients' reason instead of InsufficientData.
     private static IEnumerable<ScoreCard> PopulationCards(IEnumerable<ScoreCard> patientCards, ScoringContext context)
     {
         int minimum = context.Profile.MinimumEvidence.RateEvents;
@@ -159,6 +171,7 @@ public sealed class PracticeEvaluator
             long numerator = 0, denominator = 0;
             int excluded = 0, patients = 0;
             var values = new List<double>();
+            var exclusions = new List<(string Name, long Count, string Reason)>();   // by reason code, in first-seen order
             foreach (var card in group)
             {
                 patients++;
@@ -167,6 +180,15 @@ public sealed class PracticeEvaluator
                 denominator += (long)(card.Components.FirstOrDefault(c => c.Name == "denominator")?.InputValue ?? 0);
                 if (card.Value is { } v)
                     values.Add(v);
+                foreach (var x in card.Components.Where(c => c.Name.StartsWith(ScoreComponent.ExclusionPrefix, StringComparison.Ordinal)))
+                {
+                    int i = exclusions.FindIndex(e => e.Name == x.Name);
+                    long count = (long)(x.InputValue ?? 0);
+                    if (i < 0)
+                        exclusions.Add((x.Name, count, x.Reason));
+                    else
+                        exclusions[i] = (x.Name, exclusions[i].Count + count, x.Reason);
+                }
             }
             var components = ImmutableArray.CreateBuilder<ScoreComponent>();
             components.Add(ScoreComponent.Describe("numerator", numerator, ScoreScale.Count, "Summed over patients."));
@@ -180,7 +202,15 @@ public sealed class PracticeEvaluator
                 components.Add(ScoreComponent.Describe("patient-median", Quantiles.Median(span), ScoreScale.Proportion, "Median of the patients' own values."));
                 components.Add(ScoreComponent.Describe("patient-p75", Quantiles.HyndmanFanType7(span, 0.75), ScoreScale.Proportion, "75th percentile of the patients' own values."));
             }
+            foreach (var (name, count, reason) in exclusions)
+                components.Add(ScoreComponent.Describe(name, count, ScoreScale.Count, reason));
             int evidence = (int)Math.Min(int.MaxValue, denominator);
+            if (denominator == 0 && group.All(LacksInputEntirely))
+            {
+                yield return ScoreCard.WithoutValue(group.Key, context.Scope, ScoreScale.Proportion, ScoreStatus.NotApplicable,
+                    group.First().StatusReason!, 0, excluded, components.ToImmutable());
+                continue;
+            }
             yield return denominator == 0 || denominator < minimum
                 ? ScoreCard.WithoutValue(group.Key, context.Scope, ScoreScale.Proportion, ScoreStatus.InsufficientData,
                     Inv($"Fewer events in the denominator than the minimum of {minimum}."), evidence, excluded, components.ToImmutable())

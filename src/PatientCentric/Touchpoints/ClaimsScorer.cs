@@ -10,11 +10,21 @@ namespace PatientCentric.Touchpoints;
 /// claims with any line denied at first adjudication ÷ claims adjudicated in the period (by remittance date).</summary>
 /// <remarks>Each claim counts once, at first submission (a claim held, edited, rejected and resubmitted is not clean even
 /// if later paid). A partial denial counts as denied (convention). Claims adjudicated before they were submitted are
-/// invalid and excluded.</remarks>
+/// invalid and excluded from both rates. A claim whose edit result is not recorded (<see cref="Claim.EditsUnknown"/>; every
+/// claim read from FHIR) is excluded from the clean-claim rate only, counted as <c>edits-not-recorded</c>; when no claim
+/// first submitted in the period records its edit result, the clean-claim card is NotApplicable with that reason rather
+/// than a made-up rate. The initial denial rate needs only the remittance and is unaffected.</remarks>
 internal sealed class ClaimsScorer : ITouchpointScorer
 {
     public const string CleanClaimKey = "clean-claim-rate";
     public const string DenialKey = "initial-denial-rate";
+
+    /// <summary>The exclusion code of a claim whose edit result is not recorded (<see cref="Claim.EditsUnknown"/>).</summary>
+    public const string EditsNotRecordedCode = "edits-not-recorded";
+
+    /// <summary>Why the clean-claim rate is NotApplicable when no claim in the period records its edit result.</summary>
+    public const string EditsNotRecordedReason =
+        "No claim first submitted in the period records whether it passed the claim edits without manual intervention (FHIR Claim, ClaimResponse and ExplanationOfBenefit have no element for it), so the clean-claim rate cannot be measured.";
 
     public string Key => "claims";
 
@@ -30,10 +40,17 @@ internal sealed class ClaimsScorer : ITouchpointScorer
             return [];
         var c = ClaimRates.Count(data.Claims, context.Period);
         int minimum = context.Profile.MinimumEvidence.RateEvents;
-        var exclusions = new ExclusionTally();
-        for (int i = 0; i < c.Invalid; i++)
-            exclusions.Add("adjudicated-before-submitted", "the claim is adjudicated before its first submission");
-        ScoreCard Rate(string key, int numerator, int denominator, string numeratorText, string denominatorText)
+        ExclusionTally Invalid()
+        {
+            var tally = new ExclusionTally();
+            for (int i = 0; i < c.Invalid; i++)
+                tally.Add("adjudicated-before-submitted", "the claim is adjudicated before its first submission");
+            return tally;
+        }
+        var cleanExclusions = Invalid();
+        for (int i = 0; i < c.EditsUnknown; i++)
+            cleanExclusions.Add(EditsNotRecordedCode, "the claim's edit result is not recorded, so it is neither clean nor unclean");
+        ScoreCard Rate(string key, int numerator, int denominator, string numeratorText, string denominatorText, ExclusionTally exclusions)
         {
             var components = ImmutableArray.CreateBuilder<ScoreComponent>();
             components.Add(ScoreComponent.Describe("numerator", numerator, ScoreScale.Count, numeratorText));
@@ -44,10 +61,16 @@ internal sealed class ClaimsScorer : ITouchpointScorer
                     Inv($"Fewer claims in the denominator than the minimum of {minimum}."), denominator, exclusions.Total, components.ToImmutable())
                 : ScoreCard.Ok(key, context.Scope, (double)numerator / denominator, ScoreScale.Proportion, denominator, exclusions.Total, components.ToImmutable());
         }
+        // Absent data is not bad data: with no recorded edit result the clean-claim rate is unknown, not 0 % or 100 %.
+        var clean = c.Submitted == 0 && c.EditsUnknown > 0
+            ? AbsentInputCard.Build(CleanClaimKey, context, ScoreScale.Proportion, EditsNotRecordedReason, cleanExclusions)
+            : Rate(CleanClaimKey, c.Clean, c.Submitted, "Claims that passed every edit with no manual intervention.",
+                c.EditsUnknown == 0 ? "Claims first submitted in the period." : "Claims first submitted in the period whose edit result is recorded.",
+                cleanExclusions);
         return
         [
-            Rate(CleanClaimKey, c.Clean, c.Submitted, "Claims that passed every edit with no manual intervention.", "Claims first submitted in the period."),
-            Rate(DenialKey, c.Denied, c.Adjudicated, "Claims with any line denied at first adjudication.", "Claims first adjudicated in the period."),
+            clean,
+            Rate(DenialKey, c.Denied, c.Adjudicated, "Claims with any line denied at first adjudication.", "Claims first adjudicated in the period.", Invalid()),
         ];
     }
 }

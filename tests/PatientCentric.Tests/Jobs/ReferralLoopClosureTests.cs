@@ -48,4 +48,61 @@ public sealed class ReferralLoopClosureTests
 
     [Fact]
     public void NothingEligible_HasNoRate() => Assert.Null(ReferralLoopClosure.Compute([], Year, Year.End).Rate);
+
+    // --- closure unknown (Referral.ClosureUnknown: FHIR input without any Task) ---
+
+    private static Referral Unknown(string id, string patient, int month, int day) => R(id, patient, month, day, null) with { ClosureUnknown = true };
+
+    [Fact]
+    public void ReferralLevel_NoClosureUnknown_IsUnchanged()
+    {
+        Referral[] referrals = [R("R1", "A", 1, 10, new DateOnly(2025, 2, 1)), R("R2", "A", 2, 1, null)];
+        var r = ReferralLoopClosure.Compute(referrals, Year, new DateOnly(2025, 12, 31));
+        Assert.Equal((2, 1, 0, 0), (r.Eligible, r.Closed, r.Pending, r.ClosureUnknown));
+        Assert.Equal(["R2"], r.OpenLoops.Select(o => o.ReferralId));
+    }
+
+    [Fact]
+    public void ReferralLevel_ClosureUnknown_IsLeftOutAndCounted_NeverOpenNorPending()
+    {
+        Referral[] referrals =
+        [
+            R("R1", "A", 1, 10, new DateOnly(2025, 2, 1)),   // closed
+            R("R2", "A", 2, 1, null),                        // open loop
+            Unknown("R3", "B", 3, 1),                        // window passed, closure unknown: not an open loop
+            Unknown("R4", "B", 12, 1),                       // window not over, closure unknown: not pending either
+            Unknown("R5", "B", 1, 1) with { AuthoredOn = new DateOnly(2024, 6, 1) },   // authored before the period: not counted
+        ];
+        var r = ReferralLoopClosure.Compute(referrals, Year, new DateOnly(2025, 12, 31));
+        Assert.Equal((2, 1, 0, 2), (r.Eligible, r.Closed, r.Pending, r.ClosureUnknown));
+        Assert.Equal(0.5, r.Rate);
+        Assert.Equal(["R2"], r.OpenLoops.Select(o => o.ReferralId));
+    }
+
+    [Fact]
+    public void ReferralLevel_EveryClosureUnknown_HasNoRate_NotZero()
+    {
+        var r = ReferralLoopClosure.Compute([Unknown("R1", "A", 1, 10), Unknown("R2", "B", 2, 1)], Year, new DateOnly(2025, 12, 31));
+        Assert.Equal((0, 0, 0, 2), (r.Eligible, r.Closed, r.Pending, r.ClosureUnknown));
+        Assert.Null(r.Rate);
+        Assert.Empty(r.OpenLoops);
+    }
+
+    [Fact]
+    public void Cms50_FirstReferralWithClosureUnknown_LeavesThePatientOut()
+    {
+        Referral[] referrals =
+        [
+            Unknown("R1", "A", 3, 1),                         // A's first referral: closure unknown, so A is left out
+            R("R2", "A", 4, 1, new DateOnly(2025, 4, 20)),    // not A's first: does not stand in for it
+            R("R3", "B", 5, 1, null),                         // B: open
+            R("R4", "C", 6, 1, new DateOnly(2025, 7, 1)),     // C: closed
+        ];
+        var r = ReferralLoopClosure.Compute(referrals, Year, new DateOnly(2026, 3, 1), ReferralClosureMode.Cms50);
+        Assert.Equal((2, 1, 1), (r.Eligible, r.Closed, r.ClosureUnknown));
+        Assert.Equal(["R3"], r.OpenLoops.Select(o => o.ReferralId));
+        var none = ReferralLoopClosure.Compute([Unknown("R1", "A", 3, 1), Unknown("R2", "B", 4, 1)], Year, new DateOnly(2026, 3, 1), ReferralClosureMode.Cms50);
+        Assert.Equal((0, 2), (none.Eligible, none.ClosureUnknown));
+        Assert.Null(none.Rate);
+    }
 }

@@ -53,6 +53,34 @@ public sealed class PracticeDataSetReaderTests
     }
 
     [Fact]
+    public void RoundTrip_EditsUnknownAndClosureUnknown_AreReadWrittenOnlyWhenTrue_AndReadBack()
+    {
+        const string Records = """
+            ,
+              "claims": [ { "id": "CL1", "patientKey": "P1", "serviceLine": "primary-care", "firstSubmittedOn": "2025-03-06",
+                            "passedEditsWithoutIntervention": false, "editsUnknown": true, "adjudicatedOn": "2025-03-20",
+                            "deniedAtFirstAdjudication": false, "chargeAmount": 180.00 },
+                          { "id": "CL2", "patientKey": "P1", "serviceLine": "primary-care", "firstSubmittedOn": "2025-03-06",
+                            "passedEditsWithoutIntervention": true, "chargeAmount": 90 } ],
+              "referrals": [ { "id": "R1", "patientKey": "P1", "serviceLine": "primary-care", "specialty": "cardiology",
+                               "authoredOn": "2025-03-04", "closureUnknown": true },
+                             { "id": "R2", "patientKey": "P1", "serviceLine": "primary-care", "specialty": "cardiology",
+                               "authoredOn": "2025-03-04", "reportReceivedOn": "2025-04-02" } ]
+            """;
+        var data = Read(Valid(extra: Records));
+        Assert.Equal([true, false], data.Claims.Select(c => c.EditsUnknown));
+        Assert.Equal([true, false], data.Referrals.Select(r => r.ClosureUnknown));
+        string json = JsonSerializer.Serialize(data, PatientCentricJsonContext.Default.PracticeDataSet);
+        Assert.Equal(1, json.Split("\"editsUnknown\":true").Length - 1);       // written when true only (the default false is left out)
+        Assert.Equal(1, json.Split("\"closureUnknown\":true").Length - 1);
+        Assert.DoesNotContain("\"editsUnknown\":false", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"closureUnknown\":false", json, StringComparison.Ordinal);
+        var back = Read(json);
+        Assert.Equal(data.Claims, back.Claims);
+        Assert.Equal(data.Referrals, back.Referrals);
+    }
+
+    [Fact]
     public void Read_UnknownField_IsPC0101WithItsPathAndLine()
     {
         var e = ReadFails(Valid(Appointment(extra: ", \"startt\": 1")));
