@@ -30,7 +30,7 @@ public sealed class FhirPracticeReader
         {
             PracticeName = o.PracticeName, TimeZone = o.TimeZone, Period = o.Period, PseudonymKey = o.PseudonymKey,
             IncludePatientReferences = o.IncludePatientReferences,
-            Strict = o.Strict, Parser = o.Parser, DefaultServiceLine = o.DefaultServiceLine,
+            Strict = o.Strict, Parser = o.Parser, DefaultServiceLine = o.DefaultServiceLine, SlotsObservedAt = o.SlotsObservedAt,
             SurveyItemsByLinkId = o.SurveyItemsByLinkId.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             SurveyItems = o.SurveyItems.IsDefault ? [] : o.SurveyItems,
         };
@@ -343,6 +343,11 @@ public sealed class FhirPracticeReader
             type = ScanTypeAndId(ref probe).Type;
             mapped = Utf8FactsParser.Identify(type);
         }
+        if (mapped != MappedType.None && !Reads(mapped))
+        {
+            type = mapped.ToString();
+            mapped = MappedType.None;
+        }
         if (mapped != MappedType.None)
         {
             int depth = r.CurrentDepth;
@@ -365,13 +370,18 @@ public sealed class FhirPracticeReader
         return type is not null && IsKnownResource(type) ? new Parsed(ParsedKind.Ignored, type, id, null) : new Parsed(ParsedKind.UnknownType, type, id, null);
     }
 
+    /// <summary>Whether this read maps resources of a mapped type: <c>Slot</c> and <c>Schedule</c> only with
+    /// <see cref="FhirReadOptions.SlotsObservedAt"/> (without it they are ignored, as unmapped types are).</summary>
+    private bool Reads(MappedType type) =>
+        type != MappedType.None && (_options.SlotsObservedAt is not null || type is not (MappedType.Slot or MappedType.Schedule));
+
     /// <summary>The reference path: Firely's deserializer (recoverable mode) into a POCO, then <see cref="FirelyFacts"/>.</summary>
     private Parsed ParseWithFirely(ref Utf8JsonReader r, ReadOnlySpan<byte> json)
     {
         int start = (int)r.TokenStartIndex;
         var (type, id) = ScanTypeAndId(ref r);
         if (type is null || !IsKnownResource(type)) return new Parsed(ParsedKind.UnknownType, type, id, null);
-        if (Utf8FactsParser.Identify(type) == MappedType.None) return new Parsed(ParsedKind.Ignored, type, id, null);
+        if (!Reads(Utf8FactsParser.Identify(type))) return new Parsed(ParsedKind.Ignored, type, id, null);
         Hl7.Fhir.Model.Resource? resource;
         try
         {

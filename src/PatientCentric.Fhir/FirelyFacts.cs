@@ -35,6 +35,9 @@ internal static class FirelyFacts
             QuestionnaireResponse q => new SurveyFacts(Literal(q.StatusElement), q.Subject?.Reference, q.Source?.Reference, q.Authored,
                 [.. Flatten(q.Item).Select(i => new AnswerFacts(i.LinkId, i.Answer.FirstOrDefault()?.Value is { } v ? AnswerText(v) : null))]),
             Communication m => new CommunicationFacts(m.Sent, m.Sender?.Reference, Refs(m.InResponseTo), m.Subject?.Reference, Refs(m.Recipient)),
+            Schedule => new ScheduleFacts(),
+            Slot s => new SlotFacts(Literal(s.StatusElement), s.Schedule?.Reference, s.StartElement?.Value?.ToString("o", CultureInfo.InvariantCulture),
+                Concept(s.AppointmentType), [.. s.ServiceType.Select(c => Concept(c)!)]),
             _ => null,
         };
         return facts is null ? null : facts with { Id = resource.Id, LastUpdated = resource.Meta?.LastUpdated };

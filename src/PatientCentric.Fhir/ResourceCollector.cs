@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Touchpoints;
 
 namespace PatientCentric.Fhir;
 
@@ -12,7 +13,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private static readonly FrozenTypes Mapped = new(
     [
         "Patient", "Encounter", "Appointment", "MedicationDispense", "MedicationRequest", "ServiceRequest", "Task",
-        "Claim", "ClaimResponse", "ExplanationOfBenefit", "QuestionnaireResponse", "Communication",
+        "Claim", "ClaimResponse", "ExplanationOfBenefit", "QuestionnaireResponse", "Communication", "Schedule", "Slot",
     ]);
 
     private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
@@ -51,6 +52,8 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             ResponseFacts r => MapResponse(r, at),
             SurveyFacts q => MapSurvey(q, at),
             CommunicationFacts m => MapCommunication(m, at),
+            ScheduleFacts => new ScheduleRow(),
+            SlotFacts s => MapSlot(s, at),
             _ => null,
         };
         if (row is null) return;
@@ -220,6 +223,31 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         return new MessageRow(patient, sent.Value, fromPatient is not null, replyTo);
     }
 
+    /// <summary>A <c>Slot</c> as seen at <see cref="FhirReadOptions.SlotsObservedAt"/>; the reader passes Slot (and
+    /// Schedule) facts only when that is set.</summary>
+    private SlotRow? MapSlot(SlotFacts s, Source at)
+    {
+        System.Diagnostics.Debug.Assert(options.SlotsObservedAt is not null, "Slots are read only with SlotsObservedAt.");
+        SlotStatus? status = s.Status switch
+        {
+            "free" => SlotStatus.Free,
+            "busy" => SlotStatus.Busy,
+            "busy-tentative" => SlotStatus.BusyTentative,
+            "busy-unavailable" => SlotStatus.BusyUnavailable,
+            _ => null,
+        };
+        if (s.Status == "entered-in-error") return null;
+        if (s.Status is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Slot", "Slot.status"); return null; }
+        if (status is null) { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "Slot", "Slot.status"); return null; }
+        var schedule = Ref(s.Schedule, "Schedule", at);
+        if (schedule is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Slot", "Slot.schedule"); return null; }
+        var start = Instant(s.Start);
+        if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Slot", "Slot.start"); return null; }
+        // The appointment type: Slot.appointmentType's code, else the first serviceType's, else "unspecified".
+        var type = Code(s.AppointmentType) ?? (s.ServiceTypes.IsEmpty ? null : Code(s.ServiceTypes[0])) ?? "unspecified";
+        return new SlotRow(schedule, type, start.Value, status.Value);
+    }
+
     // ---------- build ----------
 
     /// <summary>Joins, pseudonymises and counts everything collected.</summary>
@@ -329,14 +357,36 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 replies.TryGetValue(k["Communication/".Length..], out var reply) ? reply : null));
         }
 
+        var snapshots = Snapshots(rows);
+
         var period = options.Period ?? PeriodOf(appointments);
         var lines = appointments.Select(a => a.ServiceLine).Append(options.DefaultServiceLine).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).Select(l => new ServiceLine(l, ServiceLineName(l))).ToImmutableArray();
         var data = new PracticeDataSet(PracticeDataSet.CurrentSchemaVersion, options.PracticeName, options.TimeZone, period, lines,
-            [.. appointments], options.SurveyItems, [.. surveys], [.. fills], [.. referrals], [.. claims]) { PortalThreads = [.. threads] };
+            [.. appointments], options.SurveyItems, [.. surveys], [.. fills], [.. referrals], [.. claims]) { PortalThreads = [.. threads], AvailabilitySnapshots = snapshots };
         var quality = new FhirDataQuality(_read, _duplicates, _ignored.ToImmutableSortedDictionary(StringComparer.Ordinal),
             bookingUnknown, derived, withoutResponse, [.. _issues]) { ReferralClosureUnknown = closureUnknown };
         return new FhirReadResult(data, quality);
+    }
+
+    /// <summary>One <see cref="AvailabilitySnapshot"/> per (Schedule, appointment type) of the Slots read, taken at
+    /// <see cref="FhirReadOptions.SlotsObservedAt"/>: FHIR gives each slot's state at export time only. A Slot whose
+    /// Schedule is not in the input is skipped as <c>MissingField</c> (<c>Slot.schedule</c>).</summary>
+    private ImmutableArray<AvailabilitySnapshot> Snapshots(List<KeyValuePair<string, Row>> rows)
+    {
+        if (options.SlotsObservedAt is not { } takenAt) return [];
+        var schedules = rows.Where(r => r.Value is ScheduleRow).Select(r => r.Key["Schedule/".Length..]).ToHashSet(StringComparer.Ordinal);
+        var slots = new List<SlotRow>();
+        foreach (var (_, row) in rows)
+        {
+            if (row is not SlotRow s) continue;
+            if (schedules.Contains(s.Schedule)) slots.Add(s);
+            else Issue(FhirIssueCode.MissingField, s.At.File, s.At.Line, "Slot", "Slot.schedule");
+        }
+        return [.. slots.GroupBy(s => (s.Schedule, s.AppointmentType))
+            .OrderBy(g => g.Key.Schedule, StringComparer.Ordinal).ThenBy(g => g.Key.AppointmentType, StringComparer.Ordinal)
+            .Select(g => new AvailabilitySnapshot("S-" + pseudonym(g.Key.Schedule)[2..], options.DefaultServiceLine, g.Key.AppointmentType, takenAt,
+                [.. g.OrderBy(s => s.Start).ThenBy(s => s.Status).Select(s => new Slot(s.Start, s.Status))]))];
     }
 
     private MeasurementPeriod? PeriodOf(List<Records.Appointment> appointments)
@@ -435,6 +485,10 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         : !string.IsNullOrWhiteSpace(concept.Text) ? concept.Text
         : concept.Codings.Select(c => c.Display).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
 
+    /// <summary>The first non-blank coding code of a concept.</summary>
+    private static string? Code(ConceptFacts? concept) =>
+        concept?.Codings.Select(c => c.Code).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
+
     private static bool IsReferral(ConceptFacts? concept) =>
         concept is not null
         && (concept.Codings.Any(c => c.Code == "3457005")   // SNOMED CT "Patient referral"
@@ -471,6 +525,8 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private sealed record ResponseRow(string Claim, DateOnly? Created, bool Error) : Row;
     private sealed record SurveyRow(string Patient, DateOnly Date, ImmutableSortedDictionary<string, string> Answers) : Row
     { public override string? PatientId => Patient; }
+    private sealed record ScheduleRow : Row;
+    private sealed record SlotRow(string Schedule, string AppointmentType, DateTimeOffset Start, SlotStatus Status) : Row;
     private sealed record MessageRow(string Patient, DateTimeOffset Sent, bool FromPatient, string? ReplyTo) : Row
     { public override string? PatientId => Patient; }
 

@@ -102,3 +102,14 @@ internal sealed record CommunicationFacts(string? Sent, string? Sender, Immutabl
 {
     public override string Type => "Communication";
 }
+
+internal sealed record ScheduleFacts : ResourceFacts
+{
+    public override string Type => "Schedule";
+}
+
+internal sealed record SlotFacts(string? Status, string? Schedule, string? Start, ConceptFacts? AppointmentType,
+                                 ImmutableArray<ConceptFacts> ServiceTypes) : ResourceFacts
+{
+    public override string Type => "Slot";
+}

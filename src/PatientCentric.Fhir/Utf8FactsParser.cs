@@ -28,6 +28,8 @@ internal static class Utf8FactsParser
         MappedType.ExplanationOfBenefit => Response(ref r, "ExplanationOfBenefit", "claim"u8),
         MappedType.QuestionnaireResponse => Survey(ref r),
         MappedType.Communication => Communication(ref r),
+        MappedType.Schedule => Schedule(ref r),
+        MappedType.Slot => Slot(ref r),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -39,8 +41,10 @@ internal static class Utf8FactsParser
         return s.Length switch
         {
             4 when s.SequenceEqual("Task"u8) => MappedType.Task,
+            4 when s.SequenceEqual("Slot"u8) => MappedType.Slot,
             5 when s.SequenceEqual("Claim"u8) => MappedType.Claim,
             7 when s.SequenceEqual("Patient"u8) => MappedType.Patient,
+            8 when s.SequenceEqual("Schedule"u8) => MappedType.Schedule,
             9 when s.SequenceEqual("Encounter"u8) => MappedType.Encounter,
             11 when s.SequenceEqual("Appointment"u8) => MappedType.Appointment,
             13 when s.SequenceEqual("Communication"u8) => MappedType.Communication,
@@ -273,6 +277,32 @@ internal static class Utf8FactsParser
         return new CommunicationFacts(sent, sender, inResponseTo, subject, recipients) { Id = c.Id, LastUpdated = c.LastUpdated };
     }
 
+    private static ScheduleFacts Schedule(ref Utf8JsonReader r)
+    {
+        var c = new Common();
+        while (Next(ref r)) if (!c.Read(ref r)) r.Skip();
+        return new ScheduleFacts { Id = c.Id, LastUpdated = c.LastUpdated };
+    }
+
+    private static SlotFacts Slot(ref Utf8JsonReader r)
+    {
+        var c = new Common();
+        string? status = null, schedule = null, start = null;
+        ConceptFacts? appointmentType = null;
+        ImmutableArray<ConceptFacts> serviceTypes = [];
+        while (Next(ref r))
+        {
+            if (c.Read(ref r)) continue;
+            if (r.ValueTextEquals("status"u8)) status = Code(ref r);
+            else if (r.ValueTextEquals("schedule"u8)) schedule = Reference(ref r, out _);
+            else if (r.ValueTextEquals("start"u8)) start = String(ref r);
+            else if (r.ValueTextEquals("appointmentType"u8)) appointmentType = Concept(ref r);
+            else if (r.ValueTextEquals("serviceType"u8)) serviceTypes = Concepts(ref r);
+            else r.Skip();
+        }
+        return new SlotFacts(status, schedule, start, appointmentType, serviceTypes) { Id = c.Id, LastUpdated = c.LastUpdated };
+    }
+
     // ---------- elements ----------
 
     /// <summary><c>id</c> and <c>meta.lastUpdated</c>; <c>resourceType</c> is already known and skipped.</summary>
@@ -345,6 +375,8 @@ internal static class Utf8FactsParser
             if (s.SequenceEqual("fulfilled"u8)) return "fulfilled";
             if (s.SequenceEqual("arrived"u8)) return "arrived";
             if (s.SequenceEqual("in-progress"u8)) return "in-progress";
+            if (s.SequenceEqual("free"u8)) return "free";
+            if (s.SequenceEqual("busy"u8)) return "busy";
         }
         return r.GetString();
     }
@@ -627,4 +659,6 @@ internal enum MappedType
     ExplanationOfBenefit,
     QuestionnaireResponse,
     Communication,
+    Schedule,
+    Slot,
 }

@@ -173,6 +173,45 @@ public sealed class FhirPracticeReaderTests : IDisposable
     }
 
     [Fact]
+    public void Hl7Examples_WithoutSlotsObservedAt_IgnoreSlotsAndSchedules()
+    {
+        var result = Reader().ReadJsonFolder(Path.Combine(DataDir, "hl7-examples"));
+        Assert.Equal(3, result.Quality.ResourcesIgnored["Slot"]);
+        Assert.Equal(2, result.Quality.ResourcesIgnored["Schedule"]);
+        Assert.Empty(result.Data.AvailabilitySnapshots);
+        Assert.DoesNotContain(result.Quality.Issues, i => i.ResourceType is "Slot" or "Schedule");
+    }
+
+    [Fact]
+    public void Hl7Examples_WithSlotsObservedAt_GiveTwoSnapshotsOfScheduleExample()
+    {
+        // Slot-1 (busy, 09:00Z), Slot-2 (busy-tentative, 09:45Z): no appointmentType or serviceType → "unspecified";
+        // Slot-example (free, 09:15Z): appointmentType WALKIN. All three on Schedule/example; Schedule/exampleloc1 has none.
+        var t0 = new DateTimeOffset(2013, 12, 24, 8, 0, 0, TimeSpan.Zero);
+        var result = new FhirPracticeReader(new FhirReadOptions { PseudonymKey = Key, SlotsObservedAt = t0 })
+            .ReadJsonFolder(Path.Combine(DataDir, "hl7-examples"));
+        Assert.False(result.Quality.ResourcesIgnored.ContainsKey("Slot"));
+        Assert.False(result.Quality.ResourcesIgnored.ContainsKey("Schedule"));
+        Assert.DoesNotContain(result.Quality.Issues, i => i.ResourceType is "Slot" or "Schedule");
+        var scheduleKey = "S-" + Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData([.. Key], "example"u8), 0, 8);
+        var snapshots = result.Data.AvailabilitySnapshots;
+        Assert.Equal(2, snapshots.Length);
+        Assert.All(snapshots, s =>
+        {
+            Assert.Equal(scheduleKey, s.ScheduleKey);
+            Assert.Equal("ambulatory", s.ServiceLine);
+            Assert.Equal(t0, s.TakenAt);
+        });
+        static DateTimeOffset At(int hour, int minute) => new(2013, 12, 25, hour, minute, 0, TimeSpan.Zero);
+        Assert.Equal("WALKIN", snapshots[0].AppointmentType);
+        Assert.Equal([new Touchpoints.Slot(At(9, 15), Touchpoints.SlotStatus.Free)], snapshots[0].Slots);
+        Assert.Equal("unspecified", snapshots[1].AppointmentType);
+        Assert.Equal([new Touchpoints.Slot(At(9, 0), Touchpoints.SlotStatus.Busy), new Touchpoints.Slot(At(9, 45), Touchpoints.SlotStatus.BusyTentative)],
+            snapshots[1].Slots);
+        Assert.Equal(88, result.Quality.ResourcesRead);
+    }
+
+    [Fact]
     public void Hl7Examples_MapDispensesAndDerivedFills()
     {
         var result = Reader().ReadJsonFolder(Path.Combine(DataDir, "hl7-examples"));

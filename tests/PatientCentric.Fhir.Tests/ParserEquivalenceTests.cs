@@ -33,8 +33,11 @@ public sealed class ParserEquivalenceTests : IDisposable
         return Path.Combine(AppContext.BaseDirectory, "Data");
     }
 
+    // Set, so Slots and Schedules are mapped (and compared) too.
+    private static readonly DateTimeOffset SlotsObservedAt = new(2024, 3, 4, 7, 0, 0, TimeSpan.Zero);
+
     private static FhirReadResult Read(FhirParser parser, Func<FhirPracticeReader, FhirReadResult> read) =>
-        read(new FhirPracticeReader(new FhirReadOptions { PseudonymKey = Key, SurveyItemsByLinkId = LinkIds, Parser = parser }));
+        read(new FhirPracticeReader(new FhirReadOptions { PseudonymKey = Key, SurveyItemsByLinkId = LinkIds, Parser = parser, SlotsObservedAt = SlotsObservedAt }));
 
     private static void AssertSame(Func<FhirPracticeReader, FhirReadResult> read, string what)
     {
@@ -161,6 +164,21 @@ public sealed class ParserEquivalenceTests : IDisposable
             """{"resourceType":"Communication","id":"m1","status":"completed","sender":{"reference":"Patient/p1"},"sent":"2024-02-03T08:00:00Z"}""",
             """{"resourceType":"Communication","id":"m2","status":"completed","sender":{"reference":"Practitioner/d1"},"recipient":[{"reference":"Patient/p1"}],"inResponseTo":[{"reference":"Communication/m1"}],"sent":"2024-02-03T11:00:00Z"}""",
             """{"resourceType":"Communication","id":"m3","status":"completed","sender":{"reference":"Patient/p1"}}""") },
+        { "slots-and-schedules", string.Join("\n",
+            """{"resourceType":"Schedule","id":"sch1","actor":[{"reference":"Practitioner/d1"}]}""",
+            """{"id":"sch2","active":true,"resourceType":"Schedule"}""",
+            """{"resourceType":"Slot","id":"sl1","schedule":{"reference":"Schedule/sch1"},"status":"free","start":"2024-03-04T09:00:00Z","end":"2024-03-04T09:15:00Z"}""",
+            """{"resourceType":"Slot","id":"sl2","status":"busy","start":"2024-03-04T09:15:00+01:00","schedule":{"reference":"Schedule/sch1"},"appointmentType":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v2-0276"},{"code":"ROUTINE"}]},"serviceType":[{"coding":[{"code":"57"}]}]}""",
+            """{"resourceType":"Slot","id":"sl3","schedule":{"reference":"Schedule/sch1"},"status":"busy-tentative","start":"2024-03-04T09:30:00Z","serviceType":[{"text":"first, no code"},{"coding":[{"code":"58"}]}]}""",
+            """{"resourceType":"Slot","id":"sl4","schedule":{"reference":"http://x/fhir/Schedule/sch2/_history/3"},"status":"busy-unavailable","start":"2024-03-05T09:00:00Z","appointmentType":{"text":"no code"},"serviceType":[{"coding":[{"code":"57"}]}]}""",
+            """{"resourceType":"Slot","id":"sl5","schedule":{"reference":"Schedule/missing"},"status":"free","start":"2024-03-05T10:00:00Z"}""",
+            """{"resourceType":"Slot","id":"sl6","schedule":{"reference":"Schedule/sch1"},"status":"free"}""",
+            """{"resourceType":"Slot","id":"sl7","schedule":{"reference":"Schedule/sch1"},"status":"entered-in-error","start":"2024-03-05T10:00:00Z"}""",
+            """{"start":"2024-03-06T09:00:00Z","status":"free","schedule":{"reference":"Schedule/sch2"},"id":"sl8","resourceType":"Slot"}""",
+            """{"resourceType":"Slot","id":"sl9","status":"free","start":"2024-03-06T10:00:00Z"}""",
+            """{"resourceType":"Slot","id":"sl10","schedule":{"reference":"Schedule/sch1"},"status":"bogus","start":"2024-03-06T11:00:00Z"}""",
+            """{"resourceType":"Slot","id":"sl11","schedule":{"reference":"Practitioner/d1"},"status":"free","start":"2024-03-06T12:00:00Z"}""",
+            """{"resourceType":"Slot","id":"sl12","schedule":{"reference":"Schedule/sch1"},"start":"2024-03-06T13:00:00Z"}""") },
         { "duplicates", string.Join("\n",
             """{"resourceType":"Patient","id":"p1"}""",
             """{"resourceType":"Claim","id":"c1","meta":{"lastUpdated":"2024-01-02T00:00:00Z"},"patient":{"reference":"Patient/p1"},"created":"2024-01-02","total":{"value":1}}""",
@@ -193,6 +211,42 @@ public sealed class ParserEquivalenceTests : IDisposable
         var bundle = Path.Combine(_tempDir, name + ".json");
         File.WriteAllText(bundle, $$"""{"resourceType":"Bundle","type":"collection","entry":[{{string.Join(",", entries)}}]}""");
         AssertSame(r => r.ReadJsonFile(bundle), name + " (Bundle)");
+    }
+
+    [Fact]
+    public void Slots_GiveOneSnapshotPerScheduleAndAppointmentType_TakenAtSlotsObservedAt()
+    {
+        var path = Path.Combine(_tempDir, "slots.ndjson");
+        File.WriteAllText(path, EdgeCases().Single(c => (string)c.Data.Item1 == "slots-and-schedules").Data.Item2);
+        var result = Read(FhirParser.Utf8, r => r.ReadNdjson([path]));
+        static DateTimeOffset At(string s) => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        var snapshots = result.Data.AvailabilitySnapshots;
+        // sch1: ROUTINE (sl2: the appointmentType code wins over serviceType), unspecified (sl1; sl3, whose first serviceType
+        // has no code); sch2: 57 (sl4: appointmentType without a code, so serviceType[0]), unspecified (sl8). Left out:
+        // sl7 (entered-in-error, silently) and the six below, counted as issues.
+        Assert.All(snapshots, s => Assert.Equal(SlotsObservedAt, s.TakenAt));
+        Assert.All(snapshots, s => Assert.Equal("ambulatory", s.ServiceLine));
+        Assert.All(snapshots, s => Assert.All(s.Slots, x => Assert.False(x.IsHeld || x.IsReservedForSameDay)));
+        Assert.Equal(2, snapshots.Select(s => s.ScheduleKey).Distinct().Count());
+        Assert.All(snapshots, s => Assert.StartsWith("S-", s.ScheduleKey, StringComparison.Ordinal));
+        var summary = snapshots.Select(s => (s.AppointmentType, string.Join(",", s.Slots.Select(x => $"{x.Start.UtcDateTime:dd'T'HH:mm}/{x.Status}")))).ToList();
+        Assert.Equal(
+        [
+            ("ROUTINE", "04T08:15/Busy"),
+            ("unspecified", "04T09:00/Free,04T09:30/BusyTentative"),
+            ("57", "05T09:00/BusyUnavailable"),
+            ("unspecified", "06T09:00/Free"),
+        ], summary);
+        Assert.Equal(At("2024-03-04T09:15:00+01:00"), snapshots[0].Slots[0].Start);
+        Assert.Equal(
+        [
+            "MissingField slots.ndjson line 8, Slot.start",
+            "MissingField slots.ndjson line 11, Slot.schedule",
+            "InvalidValue slots.ndjson line 12, Slot.status",
+            "MissingField slots.ndjson line 13, Slot.schedule",
+            "MissingField slots.ndjson line 14, Slot.status",
+            "MissingField slots.ndjson line 7, Slot.schedule",   // sl5: its Schedule is not in the input (found at the end)
+        ], result.Quality.Issues.Select(i => i.ToString()));
     }
 
     [Fact]
