@@ -71,6 +71,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var keyFile = new Option<FileInfo?>("--pseudonym-key-file") { Description = "With --fhir: a file whose bytes (at least 16, kept secret) key the patient pseudonyms, so the same patient gets the same key in every run. Default: a random key per run." };
         var patientRefs = new Option<bool>("--include-patient-refs") { Description = "With --fhir: identify patients in the output by their FHIR Patient id instead of a keyed pseudonym (only where results must be linked back to records)." };
         var timeZone = new Option<string?>("--time-zone") { Description = "With --fhir: the practice's IANA time zone (such as America/Chicago), in which instants become local dates and business hours are counted (FhirReadOptions.TimeZone). Default: UTC, since FHIR does not carry it." };
+        var slotsObservedAt = new Option<string?>("--slots-observed-at") { Description = "With --fhir: the instant (ISO 8601 with offset, such as the Bulk Data manifest's transactionTime) at which the Slot resources were exported, so Slot and Schedule are read as availability snapshots taken then and TNAA is scored (FhirReadOptions.SlotsObservedAt). Default: Slots are not read." };
         var surveyItems = new Option<FileInfo?>("--survey-items") { Description = "With --fhir: the survey item definitions and linkId map ({\"surveyItems\": [...], \"linkIds\": {...}}, as written by 'sample --fhir-out'), so QuestionnaireResponses are read and the survey measures scored (docs/fhir.md)." };
         var format = FormatOption();
         format.AcceptOnlyFromAmong("table", "json");
@@ -82,13 +83,13 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), and with --fhir DIR/data-quality.json (what was read, assumed and skipped; files by number, never by name), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
-            input, fhir, strict, keyFile, patientRefs, timeZone, surveyItems, format, profile, from, to, asOf, explain, outDir,
+            input, fhir, strict, keyFile, patientRefs, timeZone, slotsObservedAt, surveyItems, format, profile, from, to, asOf, explain, outDir,
         };
-        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(timeZone), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
+        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(timeZone), r.GetValue(slotsObservedAt), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
         return command;
     }
 
-    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, string? timeZone, FileInfo? surveyItemsFile, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
+    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, string? timeZone, string? slotsObservedAt, FileInfo? surveyItemsFile, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
     {
         PracticeDataSet data;
         string source;
@@ -109,6 +110,15 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             return Fail("--time-zone applies to --fhir input only.");
         if (timeZone is not null && (string.IsNullOrWhiteSpace(timeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)))
             return Fail("--time-zone: not a known IANA time zone id (for example America/Chicago).");
+        if (slotsObservedAt is not null && fhirPath is null)
+            return Fail("--slots-observed-at applies to --fhir input only.");
+        DateTimeOffset? observedAt = null;
+        if (slotsObservedAt is not null)
+        {
+            if (!TryParseInstant(slotsObservedAt, out var observed))
+                return Fail("--slots-observed-at: not an ISO 8601 instant with a UTC offset (for example 2025-12-29T08:00:00-06:00).");
+            observedAt = observed;
+        }
         byte[]? key = null;
         if (keyFile is not null)
         {
@@ -121,6 +131,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var fhirOptions = new FhirReadOptions { Strict = strict, PseudonymKey = key is null ? null : [.. key], IncludePatientReferences = patientRefs };
         if (timeZone is not null)
             fhirOptions.TimeZone = timeZone;
+        fhirOptions.SlotsObservedAt = observedAt;
         if (surveyItemsFile is not null)
         {
             if (!surveyItemsFile.Exists)
@@ -253,6 +264,17 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             }
         }
         return Success;
+    }
+
+    /// <summary>An ISO 8601 date and time that states its offset (<c>Z</c> or <c>±hh:mm</c>): without one the instant
+    /// would depend on the machine's time zone.</summary>
+    private static bool TryParseInstant(string text, out DateTimeOffset instant)
+    {
+        instant = default;
+        var t = text.Trim();
+        bool hasOffset = t.EndsWith('Z') || (t.Length > 6 && t[^6] is '+' or '-' && t[^3] == ':');
+        return hasOffset && t.Contains('T', StringComparison.Ordinal)
+               && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant);
     }
 
     private bool TryReadFhir(string path, FhirReadOptions options, out PracticeDataSet data, out string source, out FhirInput? input, out string failure)

@@ -35,8 +35,14 @@ internal static partial class SampleFhirExport
     private static readonly string[] Types =
     [
         "Patient", "Practitioner", "Appointment", "Encounter", "MedicationDispense", "ServiceRequest", "Task",
-        "Claim", "ClaimResponse", "QuestionnaireResponse", "Communication",
+        "Claim", "ClaimResponse", "QuestionnaireResponse", "Communication", "Schedule", "Slot",
     ];
+
+    /// <summary>The code system of <c>Slot.appointmentType</c>: the sample's own appointment types (<c>new-patient</c>).</summary>
+    private const string AppointmentTypeSystem = "https://patientcentric.example/fhir/CodeSystem/appointment-type";
+
+    /// <summary>The length of the sample's slots (its half-hour grid): <c>Slot.end</c> is required, the reader ignores it.</summary>
+    private static readonly TimeSpan SlotLength = TimeSpan.FromMinutes(30);
 
     private const string ActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     private const string CancellationReasonSystem = "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason";
@@ -124,6 +130,13 @@ internal static partial class SampleFhirExport
             patients.Add(t.PatientKey);
             Add(PatientMessage(t));
             if (t.FirstStaffReplyAt is { } reply) Add(StaffReply(t, reply));
+        }
+        // A Slot has one status, its state at export time: only the last availability snapshot of each schedule travels.
+        var schedules = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var snapshot in LastSnapshots(data))
+        {
+            if (schedules.Add(snapshot.ScheduleKey)) Add(Schedule(snapshot.ScheduleKey));
+            for (int i = 0; i < snapshot.Slots.Length; i++) Add(Slot(snapshot, i));
         }
         byType["Patient"].AddRange(patients.Select(p => new Patient { Id = FhirId(p) }));
         byType["Practitioner"].AddRange(clinicians.Select(c => new Practitioner { Id = FhirId(c) }));
@@ -304,6 +317,46 @@ internal static partial class SampleFhirExport
         InResponseTo = [Ref("Communication", "msg-" + t.Id)],
         Sent = DateTime(reply),
     };
+
+    /// <summary>The snapshots written as Slots: for each schedule, those (one per appointment type) taken at its latest
+    /// t0, in data-set order.</summary>
+    internal static ImmutableArray<AvailabilitySnapshot> LastSnapshots(PracticeDataSet data)
+    {
+        var last = data.AvailabilitySnapshots.GroupBy(s => s.ScheduleKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(s => s.TakenAt), StringComparer.Ordinal);
+        return [.. data.AvailabilitySnapshots.Where(s => s.TakenAt == last[s.ScheduleKey])];
+    }
+
+    /// <summary>A schedule: its actor is display-only, since the sample's schedules are pools, not people.</summary>
+    private static Schedule Schedule(string key) => new()
+    {
+        Id = FhirId(key),
+        Active = true,
+        Actor = [new ResourceReference { Display = "Sample schedule" }],
+    };
+
+    /// <summary>One slot of a snapshot as it stood at its t0. FHIR has no standard element for a held slot or one
+    /// reserved for same-day use (DOMAIN.md §10.1: host-flagged), so such a free slot is written as <c>free</c>, the
+    /// reader reads it as bookable, and only the start and status travel.</summary>
+    private static Slot Slot(AvailabilitySnapshot snapshot, int index)
+    {
+        var slot = snapshot.Slots[index];
+        return new Slot
+        {
+            Id = FhirId($"{snapshot.ScheduleKey}.{snapshot.AppointmentType}.{index.ToString("D4", CultureInfo.InvariantCulture)}"),
+            AppointmentType = new CodeableConcept { Coding = [new Coding(AppointmentTypeSystem, snapshot.AppointmentType)] },
+            Schedule = Ref("Schedule", snapshot.ScheduleKey),
+            Status = slot.Status switch
+            {
+                Touchpoints.SlotStatus.Free => Hl7.Fhir.Model.Slot.SlotStatus.Free,
+                Touchpoints.SlotStatus.Busy => Hl7.Fhir.Model.Slot.SlotStatus.Busy,
+                Touchpoints.SlotStatus.BusyTentative => Hl7.Fhir.Model.Slot.SlotStatus.BusyTentative,
+                _ => Hl7.Fhir.Model.Slot.SlotStatus.BusyUnavailable,
+            },
+            StartElement = new Instant(slot.Start),
+            EndElement = new Instant(slot.Start + SlotLength),
+        };
+    }
 
     // ---------- values ----------
 
