@@ -60,7 +60,8 @@ public sealed class FhirPracticeReader
         return run.Build();
     }
 
-    /// <summary>Reads every <c>*.json</c> file (Bundles or single resources) in a folder, in ordinal name order.</summary>
+    /// <summary>Reads every <c>*.json</c> file (Bundles or single resources; the extension in any case) in a folder, in
+    /// ordinal name order.</summary>
     /// <param name="folder">The folder's path (not searched recursively).</param>
     /// <returns>The data set and its quality report.</returns>
     /// <param name="progress">Told after each file and every 10,000 resources; <see langword="null"/> for none.</param>
@@ -70,7 +71,8 @@ public sealed class FhirPracticeReader
     public FhirReadResult ReadJsonFolder(string folder, IProgress<FhirReadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        var files = Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList();
+        var files = Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).ToList();
         var run = NewRun(files.Count, progress, cancellationToken);
         foreach (var f in files) ReadJson(run, f);
         return run.Build();
@@ -175,8 +177,19 @@ public sealed class FhirPracticeReader
     {
         using var lines = new NdjsonLineReader(stream);
         int line = 0;
-        while (lines.TryReadLine(out var text))
+        while (true)
         {
+            ReadOnlySpan<byte> text;
+            try
+            {
+                if (!lines.TryReadLine(out text)) break;
+            }
+            catch (InvalidDataException)
+            {
+                // A corrupt .ndjson.gz: nothing after this point of the file can be read. Count it and go on with the next file.
+                run.Collector.Issue(FhirIssueCode.Malformed, name, line + 1, null);
+                break;
+            }
             line++;
             if (IsBlank(text)) continue;
             run.Resource(name);

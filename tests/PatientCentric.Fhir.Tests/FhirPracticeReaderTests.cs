@@ -253,6 +253,37 @@ public sealed class FhirPracticeReaderTests : IDisposable
     }
 
     [Fact]
+    public void CorruptGzip_IsOneMalformedProblem_AndTheOtherFilesAreStillRead()
+    {
+        var plain = TempFile(".ndjson", Patient("p1"), Encounter("e1", "p1", "2024-01-02T09:00:00Z"));
+        var gz = Path.Combine(Path.GetDirectoryName(plain)!, "broken.ndjson.gz");
+        using (var output = File.Create(gz))
+        using (var zip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+            zip.Write(System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Encounter("e2", "p1", "2024-01-03T09:00:00Z") + "\n", 200))));
+        var bytes = File.ReadAllBytes(gz);
+        for (int i = 20; i < 60; i++) bytes[i] = 0xFF;   // inside the deflate stream, after the 10-byte header
+        File.WriteAllBytes(gz, bytes);
+        var result = Reader().ReadNdjson([gz, plain]);
+        var issue = Assert.Single(result.Quality.Issues);
+        Assert.Equal((FhirIssueCode.Malformed, "broken.ndjson.gz"), (issue.Code, issue.FileName));
+        Assert.Single(result.Data.Appointments);   // from the plain file
+        Assert.Throws<FhirInputException>(() => Reader(strict: true).ReadNdjson([gz, plain]));
+    }
+
+    [Fact]
+    public void JsonFolder_ReadsUpperCaseExtensions()
+    {
+        var dir = Path.Combine(_tempDir, "upper");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "A.JSON"), Patient("p1"));
+        File.WriteAllText(Path.Combine(dir, "b.json"), Encounter("e1", "p1", "2024-01-02T09:00:00Z"));
+        File.WriteAllText(Path.Combine(dir, "c.json.bak"), Encounter("e2", "p1", "2024-01-03T09:00:00Z"));
+        var result = Reader().ReadJsonFolder(dir);
+        Assert.Equal(2, result.Quality.ResourcesRead);
+        Assert.Single(result.Data.Appointments);
+    }
+
+    [Fact]
     public void DuplicateId_KeepsTheLatestLastUpdated_InAnyOrder()
     {
         var newer = Encounter("e1", "p1", "2024-03-01T09:00:00Z", lastUpdated: "2024-03-02T00:00:00Z");

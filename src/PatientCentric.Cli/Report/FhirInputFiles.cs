@@ -65,7 +65,7 @@ internal sealed class FhirInputFiles
             return ndjson
                 ? new FhirInputFiles(FhirInputKind.NdjsonFolder, fullPath, [.. Directory.EnumerateFiles(fullPath).Where(IsNdjson)
                     .Where(f => !Path.GetFileName(f).Equals("log.ndjson", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)])
-                : new FhirInputFiles(FhirInputKind.JsonFolder, fullPath, [.. Directory.EnumerateFiles(fullPath, "*.json").Order(StringComparer.Ordinal)]);
+                : new FhirInputFiles(FhirInputKind.JsonFolder, fullPath, [.. Directory.EnumerateFiles(fullPath).Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)]);
         }
         if (File.Exists(fullPath))
             return new FhirInputFiles(IsNdjson(fullPath) ? FhirInputKind.NdjsonFile : FhirInputKind.JsonFile, fullPath, [fullPath]);
