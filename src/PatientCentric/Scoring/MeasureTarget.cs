@@ -15,10 +15,10 @@ public sealed record MeasureTarget(double Target, bool HigherIsBetter)
 
     /// <summary>Gets the targets the built-in profiles start from, where a convention is commonly cited (DOMAIN.md §2.3–2.4):
     /// clean-claim rate ≥ 95 % and call abandonment ≤ 5 %. Every other target is the host's to set.</summary>
-    public static ImmutableDictionary<string, MeasureTarget> CommonlyCited { get; } =
+    public static ImmutableSortedDictionary<string, MeasureTarget> CommonlyCited { get; } =
         new Dictionary<string, MeasureTarget>(StringComparer.Ordinal)
         {
             ["clean-claim-rate"] = new(0.95, HigherIsBetter: true),
             ["call-abandonment-rate"] = new(0.05, HigherIsBetter: false),
-        }.ToImmutableDictionary(StringComparer.Ordinal);
+        }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 }

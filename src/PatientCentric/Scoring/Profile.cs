@@ -20,9 +20,10 @@ public sealed record Profile(string Key, string Description, string Rationale, C
     /// <summary>Gets the keys of the strategies that run; empty means every registered strategy.</summary>
     public ImmutableArray<string> EnabledStrategies { get; init; } = EnabledStrategies.IsDefault ? [] : EnabledStrategies;
 
-    /// <summary>Gets the target bands by measure key; cards of these measures gain <c>target</c> and <c>meets-target</c> components.</summary>
+    /// <summary>Gets the target bands by measure key, in ordinal key order (so serialized output is the same on every run);
+    /// cards of these measures gain <c>target</c> and <c>meets-target</c> components.</summary>
     /// <value>The default is <see cref="MeasureTarget.CommonlyCited"/>.</value>
-    public System.Collections.Immutable.ImmutableDictionary<string, MeasureTarget> Targets { get; init; } = MeasureTarget.CommonlyCited;
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, MeasureTarget> Targets { get; init; } = MeasureTarget.CommonlyCited;
 
     /// <summary>Returns whether the strategy with <paramref name="strategyKey"/> runs under this profile.</summary>
     /// <param name="strategyKey">A strategy key.</param>

@@ -43,4 +43,19 @@ public sealed class ProfileTests
                 && Math.Abs(a.CostEffectiveness - b.CostEffectiveness) < 1e-12
                 && Math.Abs(a.CustomerService + a.QualityOfCare + a.CostEffectiveness - 1) < 1e-12;
         });
+
+    [Fact]
+    public void Targets_AreSerializedInOrdinalKeyOrder_WhateverTheOrderTheyWereAddedIn()
+    {
+        // results.json must be the same on every run: a hash-ordered dictionary gave a different key order per process.
+        var profile = BuiltInProfiles.All[BuiltInProfiles.DefaultKey] with
+        {
+            Targets = MeasureTarget.CommonlyCited.SetItem("z-measure", new MeasureTarget(1, true)).SetItem("a-measure", new MeasureTarget(2, false)),
+        };
+        var json = System.Text.Json.JsonSerializer.Serialize(profile, PatientCentric.Serialization.PatientCentricJsonContext.Default.Profile);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var keys = doc.RootElement.GetProperty("targets").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+        Assert.Equal(4, keys.Count);
+    }
 }
