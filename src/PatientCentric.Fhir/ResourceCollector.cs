@@ -10,18 +10,10 @@ namespace PatientCentric.Fhir;
 /// joins and pseudonymises them into a <see cref="PracticeDataSet"/> at the end.</summary>
 internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zone, Func<string, string> pseudonym)
 {
-    private static readonly FrozenTypes Mapped = new(
-    [
-        "Patient", "Encounter", "Appointment", "MedicationDispense", "MedicationRequest", "ServiceRequest", "Task",
-        "Claim", "ClaimResponse", "ExplanationOfBenefit", "QuestionnaireResponse", "Communication", "Schedule", "Slot",
-    ]);
-
     private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
     private readonly List<FhirDataIssue> _issues = [];
     private readonly SortedDictionary<string, int> _ignored = new(StringComparer.Ordinal);
     private int _read, _duplicates, _anonymous;
-
-    public static bool IsMapped(string type) => Mapped.Contains(type);
 
     public void CountRead() => _read++;
 
@@ -529,10 +521,4 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private sealed record SlotRow(string Schedule, string AppointmentType, DateTimeOffset Start, SlotStatus Status) : Row;
     private sealed record MessageRow(string Patient, DateTimeOffset Sent, bool FromPatient, string? ReplyTo) : Row
     { public override string? PatientId => Patient; }
-
-    private sealed class FrozenTypes(string[] types)
-    {
-        private readonly HashSet<string> _set = new(types, StringComparer.Ordinal);
-        public bool Contains(string type) => _set.Contains(type);
-    }
 }
