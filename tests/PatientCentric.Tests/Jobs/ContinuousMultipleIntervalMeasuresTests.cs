@@ -58,7 +58,22 @@ public sealed class ContinuousMultipleIntervalMeasuresTests
         Assert.Equal(1.4, Vignette(CmaType.CMA1, 76)!.Value, precision: 7);
     }
 
-    // Hand-computed from DOMAIN.md §4.2 (no published value was found for these; see docs/adherence-cma.md).
+    [Fact]
+    public void Compute_Patient76_MatchesTheVignettesRoundedPercentages()
+    {
+        // Vignette text for patient 76 with these windows: CMA2 "is 77.9%"; CMA3 "is now capped at 100%" and CMA4
+        // "remains the same as CMA2"; CMA5 and CMA6 "do not make any difference" (equal CMA3 and CMA4); CMA7 "reduces
+        // ... to 69%"; CMA9 "is higher than for CMA7 (70.6% versus 69%)".
+        Assert.Equal(0.779, Vignette(CmaType.CMA2, 76)!.Value, precision: 3);
+        Assert.Equal(1.0, Vignette(CmaType.CMA3, 76));
+        Assert.Equal(Vignette(CmaType.CMA2, 76), Vignette(CmaType.CMA4, 76));
+        Assert.Equal(Vignette(CmaType.CMA3, 76), Vignette(CmaType.CMA5, 76));
+        Assert.Equal(Vignette(CmaType.CMA4, 76)!.Value, Vignette(CmaType.CMA6, 76)!.Value, precision: 12);
+        Assert.Equal(0.69, Vignette(CmaType.CMA7, 76)!.Value, precision: 2);
+        Assert.Equal(0.706, Vignette(CmaType.CMA9, 76)!.Value, precision: 3);
+    }
+
+    // Hand-computed from DOMAIN.md §4.2 (patient 76's published rounded values are checked above; see docs/adherence-cma.md).
     //
     // Patient 37. OW events: days 267, 296, 394, 490 (30 days each); day 578 is after the OW end (547).
     //   CMA1 = (30 + 30 + 30) / (490 − 267) = 90/223;  CMA2 = 4·30 / (547 − 267) = 120/280.
