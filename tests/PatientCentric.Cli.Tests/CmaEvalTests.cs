@@ -35,6 +35,9 @@ public sealed class CmaEvalTests
     private static string Vignette(string cma, string events, bool carryOnlyForSameCategory = false) =>
         $$"""{"measure":"cma","cma":"{{cma}}","events":{{events}},{{VignetteWindows}},"carryOnlyForSameCategory":{{(carryOnlyForSameCategory ? "true" : "false")}}}""";
 
+    private static string VignetteDosed(string cma, string events, bool considerDosageChange) =>
+        $$"""{"measure":"cma","cma":"{{cma}}","events":{{events}},{{VignetteWindows}},"considerDosageChange":{{(considerDosageChange ? "true" : "false")}}}""";
+
     [Fact]
     public void Cma7_VignettePatient76_GivesEveryContractField()
     {
@@ -70,6 +73,36 @@ public sealed class CmaEvalTests
         Assert.Equal(207.0 / 365, r.GetProperty("value").GetDouble(), precision: 12);
     }
 
+    [Theory]
+    [InlineData("CMA6", 210, 308)]
+    [InlineData("CMA7", 973, 1095)]
+    [InlineData("CMA8", 286, 408)]
+    public void ConsiderDosageChange_ConvertsTheCarriedSupplyAtEachDoseChange(string cma, int numerator, int denominator)
+    {
+        // Patient 76: the 25 days of 20/day left on day 41 last 250 days at 2/day, and the 217 medA days (2/day) left at
+        // the switch to medB (6/day) last 217/3 days; worked in full in ContinuousMultipleIntervalMeasuresTests.
+        var r = Ok(VignetteDosed(cma, Patient76, considerDosageChange: true));
+        Assert.Equal((double)numerator / denominator, r.GetProperty("value").GetDouble(), precision: 12);
+        // false is the default, and equals leaving the field out.
+        Assert.Equal(Ok(Vignette(cma, Patient76)).GetProperty("value").GetDouble(), Ok(VignetteDosed(cma, Patient76, considerDosageChange: false)).GetProperty("value").GetDouble());
+    }
+
+    [Fact]
+    public void ConsiderDosageChange_OneDoseThroughout_ChangesNothing()
+    {
+        // Patient 37 takes 4/day at every event: CMA7 = 149/365 with or without the option.
+        Assert.Equal(149.0 / 365, Ok(VignetteDosed("CMA7", Patient37, considerDosageChange: true)).GetProperty("value").GetDouble(), precision: 12);
+    }
+
+    [Fact]
+    public void EventOnTheObservationWindowEnd_IsInside()
+    {
+        // OW = days [0, 100]; events on days 0 and 100 (10 days each): CMA1 = 10/100. With a 99-day OW, only one event.
+        const string Events = """[{"date":"2030-01-01","category":"medA","duration":10},{"date":"2030-04-11","category":"medA","duration":10}]""";
+        Assert.Equal(0.1, Ok($$$"""{"measure":"cma","cma":"CMA1","events":{{{Events}}},"observationWindow":{"startDays":0,"durationDays":100}}""").GetProperty("value").GetDouble(), precision: 12);
+        Assert.Equal(JsonValueKind.Null, Ok($$$"""{"measure":"cma","cma":"CMA1","events":{{{Events}}},"observationWindow":{"startDays":0,"durationDays":99}}""").GetProperty("value").ValueKind);
+    }
+
     [Fact]
     public void NotComputable_ValueIsNull()
     {
@@ -81,9 +114,9 @@ public sealed class CmaEvalTests
     [Fact]
     public void OptionalFields_DefaultToAdhereRDefaults()
     {
-        // FUW 0/730, OW 0/730, carry across categories: one 30-day event gives CMA2 = 30/730.
+        // FUW 0/730, OW 0/730, carry across categories, no dose conversion: one 30-day event gives CMA2 = 30/730.
         var bare = Ok($$"""{"measure":"cma","cma":"CMA2","events":{{OneEvent}}}""");
-        var full = Ok($$"""{"measure":"cma","cma":"CMA2","events":{{OneEvent}},"followUpWindow":{"startDays":0,"durationDays":730},"observationWindow":{"startDays":0,"durationDays":730},"carryOnlyForSameCategory":false}""");
+        var full = Ok($$"""{"measure":"cma","cma":"CMA2","events":{{OneEvent}},"followUpWindow":{"startDays":0,"durationDays":730},"observationWindow":{"startDays":0,"durationDays":730},"carryOnlyForSameCategory":false,"considerDosageChange":false}""");
         Assert.Equal(30.0 / 730, bare.GetProperty("value").GetDouble(), precision: 12);
         Assert.Equal(bare.GetProperty("value").GetDouble(), full.GetProperty("value").GetDouble());
     }
@@ -91,7 +124,7 @@ public sealed class CmaEvalTests
     [Fact]
     public void BriefExample_SingleEventBeforeTheOw_IsZero()
     {
-        // One 30-day event on day 0; the OW is days [182, 547): nothing covers it.
+        // One 30-day event on day 0; the OW is days [182, 547]: nothing covers it.
         var r = Ok("""{"measure":"cma","cma":"CMA7","events":[{"date":"2036-12-13","category":"medA","duration":30,"perDay":20}],"followUpWindow":{"startDays":0,"durationDays":730},"observationWindow":{"startDays":182,"durationDays":365},"carryOnlyForSameCategory":false}""");
         Assert.Equal(0.0, r.GetProperty("value").GetDouble());
     }
@@ -139,7 +172,8 @@ public sealed class CmaEvalTests
     [InlineData($$$"""{"measure":"cma","cma":"CMA7","events":[{{{Ev}}}],"observationWindow":{"startDays":182,"durationDays":365,"unit":"days"}}""", "$.observationWindow.unit: unknown field; this request takes \"durationDays\", \"startDays\".")]
     [InlineData($$"""{"measure":"cma","cma":"CMA7","events":[{{Ev}}],"followUpWindow":[0,730]}""", "$.followUpWindow: expected an object, got an array.")]
     [InlineData($$"""{"measure":"cma","cma":"CMA7","events":[{{Ev}}],"carryOnlyForSameCategory":"yes"}""", "$.carryOnlyForSameCategory: expected true or false, got a string.")]
-    [InlineData($$$"""{"measure":"cma","cma":"CMA7","events":[{{{Ev}}}],"observationWindows":{}}""", "$.observationWindows: unknown field; this request takes \"carryOnlyForSameCategory\", \"cma\", \"events\", \"followUpWindow\", \"measure\", \"observationWindow\".")]
+    [InlineData($$"""{"measure":"cma","cma":"CMA7","events":[{{Ev}}],"considerDosageChange":1}""", "$.considerDosageChange: expected true or false, got a number.")]
+    [InlineData($$$"""{"measure":"cma","cma":"CMA7","events":[{{{Ev}}}],"observationWindows":{}}""", "$.observationWindows: unknown field; this request takes \"carryOnlyForSameCategory\", \"cma\", \"considerDosageChange\", \"events\", \"followUpWindow\", \"measure\", \"observationWindow\".")]
     public void BadRequest_ExitsTwo_WithOneLineNamingThePath(string request, string expected) =>
         Assert.Equal(expected, Bad(request));
 

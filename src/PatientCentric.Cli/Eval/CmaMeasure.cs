@@ -5,7 +5,7 @@ using PatientCentric.Jobs;
 namespace PatientCentric.Cli.Eval;
 
 /// <summary><c>cma</c>: one of AdhereR's continuous multiple-interval measures CMA1–CMA9 for one patient's medication
-/// events (DOMAIN.md §4.2; docs/adherence-cma.md). The value is unrounded, or <c>null</c> when not computable.</summary>
+/// events (docs/adherence-cma.md). The value is unrounded, or <c>null</c> when not computable.</summary>
 internal sealed class CmaMeasure : IEvalMeasure
 {
     public string Id => "cma";
@@ -19,6 +19,7 @@ internal sealed class CmaMeasure : IEvalMeasure
         var followUpElement = request.Optional("followUpWindow");
         var observationElement = request.Optional("observationWindow");
         var carryElement = request.Optional("carryOnlyForSameCategory");
+        var dosageElement = request.Optional("considerDosageChange");
         request.RejectUnknownFields();
 
         var type = ParseType(cmaText, RequestObject.Child(request.Path, "cma"));
@@ -26,8 +27,9 @@ internal sealed class CmaMeasure : IEvalMeasure
         var followUp = ReadWindow(followUpElement, RequestObject.Child(request.Path, "followUpWindow")) ?? CmaWindow.DefaultFollowUp;
         var observation = ReadWindow(observationElement, RequestObject.Child(request.Path, "observationWindow")) ?? CmaWindow.DefaultObservation;
         bool carryOnlyForSameCategory = carryElement is { } c && ReadBoolean(c, RequestObject.Child(request.Path, "carryOnlyForSameCategory"));
+        bool considerDosageChange = dosageElement is { } d && ReadBoolean(d, RequestObject.Child(request.Path, "considerDosageChange"));
 
-        double? value = ContinuousMultipleIntervalMeasures.Compute(type, events, followUp, observation, carryOnlyForSameCategory);
+        double? value = ContinuousMultipleIntervalMeasures.Compute(type, events, followUp, observation, carryOnlyForSameCategory, considerDosageChange);
 
         result.WriteStartObject();
         result.WriteString("cma", type.ToString());

@@ -1,12 +1,14 @@
 namespace PatientCentric.Jobs;
 
 /// <summary>A follow-up or observation window for the continuous multiple-interval measures: a start offset and a
-/// length, both in whole days (DOMAIN.md §4.2).</summary>
+/// length, both in whole days.</summary>
 /// <param name="StartDays">Days from the window's origin to its first day; 0 or more. The follow-up window's origin is
 /// the date of the earliest medication event (AdhereR's <c>followup.window.start</c>); the observation window's origin
-/// is the follow-up window's first day (AdhereR's <c>observation.window.start</c>, read as DOMAIN.md §4.2 defines it).</param>
-/// <param name="DurationDays">The window's length in days; at least 1. The window is half-open: it covers
-/// <c>[start, start + DurationDays)</c>, so an event dated <c>start + DurationDays</c> is outside.</param>
+/// is the follow-up window's first day (AdhereR's <c>observation.window.start</c>; AdhereR counts it from the first event,
+/// which is the same date whenever the follow-up window starts at the first event, as it does by default).</param>
+/// <param name="DurationDays">The window's length in days; at least 1. As in AdhereR, the window is closed: it covers
+/// <c>[start, start + DurationDays]</c>, so an event dated <c>start + DurationDays</c> is inside (its supply then covers
+/// no day of the window, whose length stays <c>DurationDays</c>).</param>
 /// <remarks>Immutable. Validated by <see cref="ContinuousMultipleIntervalMeasures.Compute"/>, not on construction,
 /// so <c>default(CmaWindow)</c> (length 0) is rejected there.</remarks>
 public readonly record struct CmaWindow(int StartDays, int DurationDays)
