@@ -1,7 +1,7 @@
 namespace PatientCentric.Jobs;
 
 /// <summary>The nine simple continuous multiple-interval measures of medication availability (CMA) defined by
-/// Dima &amp; Dediu (2017) in the R package AdhereR, after Vollmer et al. (2012) (DOMAIN.md §4.2).</summary>
+/// Dima &amp; Dediu (2017) in the R package AdhereR, after Vollmer et al. (2012) (docs/adherence-cma.md).</summary>
 /// <remarks>The numeric value of each member is its number (<c>(int)CmaType.CMA7 == 7</c>). Formulas:
 /// <see cref="ContinuousMultipleIntervalMeasures.Compute"/> and docs/adherence-cma.md.</remarks>
 public enum CmaType

@@ -1,10 +1,10 @@
 namespace PatientCentric.Jobs;
 
 /// <summary>A follow-up or observation window for the continuous multiple-interval measures: a start offset and a
-/// length, both in whole days (DOMAIN.md §4.2).</summary>
+/// length, both in whole days (docs/adherence-cma.md).</summary>
 /// <param name="StartDays">Days from the window's origin to its first day; 0 or more. The follow-up window's origin is
 /// the date of the earliest medication event (AdhereR's <c>followup.window.start</c>); the observation window's origin
-/// is the follow-up window's first day (AdhereR's <c>observation.window.start</c>, read as DOMAIN.md §4.2 defines it).</param>
+/// is the follow-up window's first day (AdhereR's <c>observation.window.start</c>, read as docs/adherence-cma.md defines it).</param>
 /// <param name="DurationDays">The window's length in days; at least 1. The window is half-open: it covers
 /// <c>[start, start + DurationDays)</c>, so an event dated <c>start + DurationDays</c> is outside.</param>
 /// <remarks>Immutable. Validated by <see cref="ContinuousMultipleIntervalMeasures.Compute"/>, not on construction,

@@ -1,13 +1,13 @@
 namespace PatientCentric.Jobs;
 
 /// <summary>Computes AdhereR's simple continuous multiple-interval measures of medication availability, CMA1 to CMA9,
-/// for one patient's medication events (DOMAIN.md §4.2).</summary>
+/// for one patient's medication events (docs/adherence-cma.md).</summary>
 /// <remarks>
 /// <para>Source: Dima AL, Dediu D (2017), "Computation of adherence to medication and visualization of medication
 /// histories in R with AdhereR", PLoS ONE 12(4):e0174426, and the AdhereR vignette; the measures follow Vollmer et al.
 /// (2012). Implemented from those published definitions; no AdhereR code was used. docs/adherence-cma.md shows every
 /// formula with worked examples.</para>
-/// <para>Windows and days. Day arithmetic is on whole dates (DOMAIN.md §0: same day = 0 days). The follow-up window
+/// <para>Windows and days. Day arithmetic is on whole dates (docs/measures.md#conventions: same day = 0 days). The follow-up window
 /// (FUW) starts <see cref="CmaWindow.StartDays"/> after the earliest event; the observation window (OW) starts
 /// <see cref="CmaWindow.StartDays"/> after the FUW start. Both are half-open, <c>[start, start + duration)</c>. Only
 /// events dated inside the FUW are used; "OW events" are those also dated inside the OW.</para>

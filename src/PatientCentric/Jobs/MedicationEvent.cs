@@ -1,7 +1,7 @@
 namespace PatientCentric.Jobs;
 
 /// <summary>One medication event (a prescribing or dispensing record) as AdhereR's continuous multiple-interval
-/// measures read it: the date, the medication category, and the days the supply lasts (DOMAIN.md §4.2).</summary>
+/// measures read it: the date, the medication category, and the days the supply lasts (docs/adherence-cma.md).</summary>
 /// <param name="Date">The local date of the event; the supply covers this day and the days after it.</param>
 /// <param name="Category">The medication type (AdhereR's <c>medication.class</c>), compared ordinally; it matters only
 /// when carry-over is restricted to the same category. Not <see langword="null"/>.</param>
