@@ -5,7 +5,7 @@ using PatientCentric.Jobs;
 namespace PatientCentric.Cli.Eval;
 
 /// <summary><c>cma</c>: one of AdhereR's continuous multiple-interval measures CMA1–CMA9 for one patient's medication
-/// events (DOMAIN.md §4.2; docs/adherence-cma.md). The value is unrounded, or <c>null</c> when not computable.</summary>
+/// events (docs/adherence-cma.md; docs/adherence-cma.md). The value is unrounded, or <c>null</c> when not computable.</summary>
 internal sealed class CmaMeasure : IEvalMeasure
 {
     public string Id => "cma";
