@@ -10,7 +10,7 @@ namespace PatientCentric.Fhir;
 
 /// <summary>Writes a <see cref="PracticeEvaluation"/> as FHIR R4 resources: the practice as an <see cref="Organization"/>,
 /// one <see cref="Measure"/> per measure key, one summary <see cref="MeasureReport"/> per population card and one
-/// individual <see cref="MeasureReport"/> per patient card (DOMAIN.md §10.3).</summary>
+/// individual <see cref="MeasureReport"/> per patient card (docs/fhir.md).</summary>
 /// <remarks>
 /// <para>Proportion measures are reported with the populations <c>initial-population</c> (evidence + excluded),
 /// <c>denominator</c> (evidence), <c>denominator-exclusion</c> (excluded) and <c>numerator</c>; other scales are reported

@@ -8,7 +8,7 @@ using Hl7.Fhir.Serialization;
 namespace PatientCentric.Fhir;
 
 /// <summary>Reads FHIR R4 JSON (Bundles, single resources, Bulk Data NDJSON) into a <see cref="Records.PracticeDataSet"/>
-/// (DOMAIN.md §10). Patients get keyed pseudonyms; problems are counted in <see cref="FhirDataQuality"/>. See docs/fhir.md.</summary>
+/// (docs/fhir.md). Patients get keyed pseudonyms; problems are counted in <see cref="FhirDataQuality"/>. See docs/fhir.md.</summary>
 /// <remarks>One reader may be used for many reads; with a random key (the default) pseudonyms match across reads of the
 /// same reader only. Not thread-safe for concurrent reads.</remarks>
 public sealed class FhirPracticeReader

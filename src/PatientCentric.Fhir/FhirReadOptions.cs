@@ -12,7 +12,7 @@ public sealed class FhirReadOptions
     /// <value>The default is <c>"FHIR practice"</c>.</value>
     public string PracticeName { get; set; } = "FHIR practice";
 
-    /// <summary>Gets or sets the practice's IANA time zone; instants become local dates in it (DOMAIN.md §0).</summary>
+    /// <summary>Gets or sets the practice's IANA time zone; instants become local dates in it (docs/measures.md#conventions).</summary>
     /// <value>The default is <c>"UTC"</c>.</value>
     public string TimeZone { get; set; } = "UTC";
 
@@ -55,12 +55,12 @@ public sealed class FhirReadOptions
     /// <see cref="FhirDataQuality.ResourcesIgnored"/> and the data set has no availability snapshot, so there is no TNAA
     /// card (as for JSON data without snapshots).</value>
     /// <remarks>A <c>Slot.status</c> is the slot's state at export time only, while the third next available appointment
-    /// (DOMAIN.md §2.1) needs the slots as they stood at a known instant t0. When this is set, every <c>Slot</c> becomes a
+    /// (docs/touchpoints/access.md) needs the slots as they stood at a known instant t0. When this is set, every <c>Slot</c> becomes a
     /// slot of one <see cref="Records.AvailabilitySnapshot"/> per <c>Schedule</c> and appointment type taken at this
     /// instant: <c>start</c>; <c>status</c> <c>free</c>, <c>busy</c>, <c>busy-tentative</c> or <c>busy-unavailable</c>
     /// (<c>entered-in-error</c> slots are left out); the type is the <c>appointmentType</c> code, else the first
     /// <c>serviceType</c>'s, else <c>"unspecified"</c>. FHIR has no standard element for held slots or slots reserved for
-    /// same-day use, so none is held or reserved (DOMAIN.md §10.1: holds are host-flagged). The schedule key is
+    /// same-day use, so none is held or reserved (docs/fhir.md: holds are host-flagged). The schedule key is
     /// <c>"S-"</c> and the keyed pseudonym hash of the <c>Schedule</c> id; the service line is
     /// <see cref="DefaultServiceLine"/>. A Slot without <c>start</c>, or whose <c>schedule</c> is absent or not in the
     /// input, is skipped and counted as <see cref="FhirIssueCode.MissingField"/>.</remarks>

@@ -3,9 +3,9 @@ using PatientCentric.Control;
 
 namespace PatientCentric.Fhir;
 
-/// <summary>Which way each of the library's built-in measures improves, in the SPC terms of DOMAIN.md §7.2
+/// <summary>Which way each of the library's built-in measures improves, in the SPC terms of docs/spc.md
 /// (<see cref="ImprovementDirection"/>), for <c>Measure.improvementNotation</c> and <c>MeasureReport.improvementNotation</c>
-/// (DOMAIN.md §10.3).</summary>
+/// (docs/fhir.md).</summary>
 /// <remarks>
 /// <para>The core has no per-measure direction in one place: <see cref="Scoring.MeasureTarget.HigherIsBetter"/> exists only
 /// for measures a profile gives a target (the built-in profiles: clean-claim rate and call abandonment), and the default
@@ -26,7 +26,7 @@ internal static class MeasureImprovement
     internal static ImmutableDictionary<string, ImprovementDirection> Directions { get; } =
         new Dictionary<string, ImprovementDirection>(StringComparer.Ordinal)
         {
-            // Access and scheduling (DOMAIN.md §2.1): missed visits are failures; shorter waits for a visit are better
+            // Access and scheduling (docs/touchpoints/access.md): missed visits are failures; shorter waits for a visit are better
             // (IHI open access aims at a same-day TNAA; the default rubric scores lead time best at 0 days).
             ["no-show-rate"] = ImprovementDirection.Decrease,
             ["same-day-cancellation-rate"] = ImprovementDirection.Decrease,
@@ -34,29 +34,29 @@ internal static class MeasureImprovement
             ["lead-time"] = ImprovementDirection.Decrease,
             ["tnaa"] = ImprovementDirection.Decrease,
             ["telehealth-share"] = ImprovementDirection.Neutral,
-            // Waiting room (§2.2): IHI office-visit cycle time is to be reduced; the default rubric scores the wait best at 0.
+            // Waiting room (docs/touchpoints/waiting-room.md): IHI office-visit cycle time is to be reduced; the default rubric scores the wait best at 0.
             ["wait-to-be-seen"] = ImprovementDirection.Decrease,
             ["cycle-time"] = ImprovementDirection.Decrease,
             ["on-time-start-rate"] = ImprovementDirection.Increase,
-            // Communications (§2.3): contact-centre conventions (abandonment ≤ 5 % is the commonly cited target).
+            // Communications (docs/touchpoints/communication.md): contact-centre conventions (abandonment ≤ 5 % is the commonly cited target).
             ["portal-response"] = ImprovementDirection.Decrease,
             ["call-abandonment-rate"] = ImprovementDirection.Decrease,
             ["average-speed-of-answer"] = ImprovementDirection.Decrease,
             ["call-service-level"] = ImprovementDirection.Increase,
-            // Billing (§2.4): HFMA MAP Keys for claims; the default rubric for estimates and complaints.
+            // Billing (docs/touchpoints/billing.md): HFMA MAP Keys for claims; the default rubric for estimates and complaints.
             ["clean-claim-rate"] = ImprovementDirection.Increase,
             ["initial-denial-rate"] = ImprovementDirection.Decrease,
             ["price-estimate-accuracy"] = ImprovementDirection.Increase,
             ["billing-complaints-per-1000-statements"] = ImprovementDirection.Decrease,
             ["statement-to-payment-days"] = ImprovementDirection.Neutral,
-            // Follow-up and loyalty, surveys (§2.5, §3): contacts made, promoters, top-box and most-positive answers.
+            // Follow-up and loyalty, surveys (docs/touchpoints/follow-up.md, docs/touchpoints.md#surveys-nps-and-cahps): contacts made, promoters, top-box and most-positive answers.
             ["post-visit-contact-rate"] = ImprovementDirection.Increase,
             ["nps"] = ImprovementDirection.Increase,
             ["rating"] = ImprovementDirection.Increase,
             ["cahps"] = ImprovementDirection.Increase,
             // Commitments: a utility on 0..1 where 1 is each rubric measure at its best bound.
             ["commitment"] = ImprovementDirection.Increase,
-            // Patient jobs (§4): covered days, closed loops and jobs done on time; below threshold calls for support (§4.6).
+            // Patient jobs (docs/jobs.md): covered days, closed loops and jobs done on time; below threshold calls for support (docs/jobs.md#support-plans).
             ["pdc"] = ImprovementDirection.Increase,
             ["referral-closure"] = ImprovementDirection.Increase,
             ["job-timeliness"] = ImprovementDirection.Increase,

@@ -81,7 +81,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             _ => ("other", VisitMode.InPerson),
         };
         var appointment = e.Appointments.Select(r => Ref(r, "Appointment", at)).FirstOrDefault(r => r is not null);
-        // DOMAIN.md §10.1 default: statusHistory "arrived" start = arrival, "in-progress" start = first clinician contact,
+        // docs/fhir.md default: statusHistory "arrived" start = arrival, "in-progress" start = first clinician contact,
         // "finished" start = departure (earliest of each); without them, period.start and period.end.
         var arrived = FirstStart(e.History, "arrived") ?? start.Value;
         var seen = FirstStart(e.History, "in-progress");

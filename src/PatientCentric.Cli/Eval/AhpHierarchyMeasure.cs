@@ -4,7 +4,7 @@ using PatientCentric.Customers;
 namespace PatientCentric.Cli.Eval;
 
 /// <summary><c>ahp-hierarchy</c>: global weights of alternatives by exact synthesis of a hierarchy of pairwise
-/// comparison matrices (DOMAIN.md §5.4; docs/cli-json.md).</summary>
+/// comparison matrices (docs/ahp.md; docs/cli-json.md).</summary>
 internal sealed class AhpHierarchyMeasure : IEvalMeasure
 {
     public string Id => "ahp-hierarchy";

@@ -3,7 +3,7 @@ using PatientCentric.Customers;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>ahp</c>: priorities and consistency of one pairwise comparison matrix (DOMAIN.md §5.4; docs/cli-json.md).</summary>
+/// <summary><c>ahp</c>: priorities and consistency of one pairwise comparison matrix (docs/ahp.md; docs/cli-json.md).</summary>
 internal sealed class AhpMeasure : IEvalMeasure
 {
     public string Id => "ahp";

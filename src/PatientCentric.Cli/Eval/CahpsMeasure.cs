@@ -4,7 +4,7 @@ using PatientCentric.Touchpoints;
 namespace PatientCentric.Cli.Eval;
 
 /// <summary><c>cahps</c>: one CAHPS item scored from its response counts: linear mean (0–100), top, middle and bottom box
-/// in percent, and each category's linear-mean value (DOMAIN.md §3.2).</summary>
+/// in percent, and each category's linear-mean value (docs/touchpoints.md#surveys-nps-and-cahps).</summary>
 internal sealed class CahpsMeasure : IEvalMeasure
 {
     public string Id => "cahps";

@@ -4,7 +4,7 @@ using PatientCentric.Touchpoints;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>clean-claim-rate</c>: clean-claim rate by first submission and initial denial rate by remittance date (DOMAIN.md §2.4).</summary>
+/// <summary><c>clean-claim-rate</c>: clean-claim rate by first submission and initial denial rate by remittance date (docs/touchpoints/billing.md).</summary>
 internal sealed class CleanClaimRateMeasure : IEvalMeasure
 {
     public string Id => "clean-claim-rate";

@@ -4,7 +4,7 @@ using PatientCentric.Touchpoints;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>commitments</c>: each commitment's rubric of measure values and bounds → a 0..1 score with its components (DOMAIN.md §2.5).</summary>
+/// <summary><c>commitments</c>: each commitment's rubric of measure values and bounds → a 0..1 score with its components (docs/touchpoints/follow-up.md).</summary>
 internal sealed class CommitmentsMeasure : IEvalMeasure
 {
     public string Id => "commitments";

@@ -3,7 +3,7 @@ using PatientCentric.Value;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>dominance</c>: the Shapley / LMG general dominance decomposition of R² (DOMAIN.md §6.1;
+/// <summary><c>dominance</c>: the Shapley / LMG general dominance decomposition of R² (docs/key-drivers.md;
 /// docs/cli-json.md), with the average contribution by subset size and every subset's R².</summary>
 internal sealed class DominanceMeasure : IEvalMeasure
 {

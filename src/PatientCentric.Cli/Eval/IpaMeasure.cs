@@ -3,7 +3,7 @@ using PatientCentric.Value;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>ipa</c>: importance–performance analysis with quadrants, gaps and effort shares (DOMAIN.md §6.3; docs/cli-json.md).</summary>
+/// <summary><c>ipa</c>: importance–performance analysis with quadrants, gaps and effort shares (docs/ipa.md; docs/cli-json.md).</summary>
 internal sealed class IpaMeasure : IEvalMeasure
 {
     public string Id => "ipa";

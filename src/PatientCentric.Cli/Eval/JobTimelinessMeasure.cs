@@ -3,7 +3,7 @@ using PatientCentric.Jobs;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>job-timeliness</c>: each job's state as of a date and the timeliness and completion rates (DOMAIN.md §4.4).</summary>
+/// <summary><c>job-timeliness</c>: each job's state as of a date and the timeliness and completion rates (docs/jobs.md#timeliness-of-labs-follow-ups-and-forms).</summary>
 internal sealed class JobTimelinessMeasure : IEvalMeasure
 {
     public string Id => "job-timeliness";

@@ -3,7 +3,7 @@ using PatientCentric.Touchpoints;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>nps</c>: Net Promoter Score of 0–10 answers (DOMAIN.md §3.1). Result on the points scale (×100); the variance on the proportion scale.</summary>
+/// <summary><c>nps</c>: Net Promoter Score of 0–10 answers (docs/touchpoints.md#surveys-nps-and-cahps). Result on the points scale (×100); the variance on the proportion scale.</summary>
 internal sealed class NpsMeasure : IEvalMeasure
 {
     public string Id => "nps";

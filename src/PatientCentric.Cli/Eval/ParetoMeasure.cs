@@ -5,7 +5,7 @@ using PatientCentric.Tradeoffs;
 namespace PatientCentric.Cli.Eval;
 
 /// <summary><c>pareto</c>: options scored on customer service, quality of care and cost effectiveness: normalised values,
-/// weighted score U, quality floor, Pareto front and the U-maximiser (DOMAIN.md §8.1–8.2; docs/cli-json.md).</summary>
+/// weighted score U, quality floor, Pareto front and the U-maximiser (docs/tradeoffs.md; docs/cli-json.md).</summary>
 internal sealed class ParetoMeasure : IEvalMeasure
 {
     private static readonly string[] Metrics = ["customerService", "qualityOfCare", "costEffectiveness"];

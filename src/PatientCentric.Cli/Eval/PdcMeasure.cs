@@ -3,7 +3,7 @@ using PatientCentric.Jobs;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>pdc</c>: one patient's PQA Proportion of Days Covered over fills of one class (DOMAIN.md §4.1).</summary>
+/// <summary><c>pdc</c>: one patient's PQA Proportion of Days Covered over fills of one class (docs/jobs.md#proportion-of-days-covered-exactly-as-pqa-defines-it).</summary>
 internal sealed class PdcMeasure : IEvalMeasure
 {
     public string Id => "pdc";

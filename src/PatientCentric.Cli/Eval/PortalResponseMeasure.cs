@@ -7,7 +7,7 @@ using PatientCentric.Touchpoints;
 namespace PatientCentric.Cli.Eval;
 
 /// <summary><c>portal-response</c>: business hours to the first staff reply per thread, median, P90 and the share within
-/// T business days on a practice calendar (DOMAIN.md §0 business time, §2.3).</summary>
+/// T business days on a practice calendar (docs/measures.md#conventions, business time, docs/touchpoints/communication.md).</summary>
 internal sealed class PortalResponseMeasure : IEvalMeasure
 {
     public string Id => "portal-response";
@@ -95,7 +95,7 @@ internal sealed class PortalResponseMeasure : IEvalMeasure
             ? t : throw new EvalInputException(path, "must be a local time \"HH:mm\".");
     }
 
-    // Hyndman–Fan type 7 on sorted values (DOMAIN.md §0).
+    // Hyndman–Fan type 7 on sorted values (docs/measures.md#conventions).
     private static double Percentile(double[] s, double p)
     {
         double h = (s.Length - 1) * p;

@@ -9,7 +9,7 @@ namespace PatientCentric.Cli.Eval;
 
 /// <summary><c>primary-customer</c>: runs one registered primary-customer strategy on stakeholders, criteria and
 /// assessments and returns the decision record: winner, ranking, margins, break-evens, rank-reversal flag and
-/// assumptions (DOMAIN.md §5; docs/cli-json.md).</summary>
+/// assumptions (docs/primary-customer.md; docs/cli-json.md).</summary>
 internal sealed class PrimaryCustomerMeasure : IEvalMeasure
 {
     private static readonly Lazy<StrategyRegistry> Registry = new(() =>

@@ -4,7 +4,7 @@ using PatientCentric.Records;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>referral-closure</c>: referral-loop closure at referral level or CMS50 style (DOMAIN.md §4.3).</summary>
+/// <summary><c>referral-closure</c>: referral-loop closure at referral level or CMS50 style (docs/jobs.md#referral-loop-closure).</summary>
 internal sealed class ReferralClosureMeasure : IEvalMeasure
 {
     public string Id => "referral-closure";

@@ -3,7 +3,7 @@ using PatientCentric.Value;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>relative-weights</c>: Johnson's (2000) relative weights of the predictors of an outcome (DOMAIN.md §6.1;
+/// <summary><c>relative-weights</c>: Johnson's (2000) relative weights of the predictors of an outcome (docs/key-drivers.md;
 /// docs/cli-json.md), from raw rows or a correlation matrix.</summary>
 internal sealed class RelativeWeightsMeasure : IEvalMeasure
 {

@@ -3,7 +3,7 @@ using PatientCentric.Control;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>runs-limits</c>: the Anhøj critical values for given numbers of useful observations (DOMAIN.md §7.4).</summary>
+/// <summary><c>runs-limits</c>: the Anhøj critical values for given numbers of useful observations (docs/spc.md).</summary>
 internal sealed class RunsLimitsMeasure : IEvalMeasure
 {
     /// <summary>The largest n accepted (the crossing limit's work grows with n).</summary>

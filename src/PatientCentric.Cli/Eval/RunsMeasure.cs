@@ -3,7 +3,7 @@ using PatientCentric.Control;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>runs</c>: the Anhøj run-chart rules (DOMAIN.md §7.4; docs/cli-json.md).</summary>
+/// <summary><c>runs</c>: the Anhøj run-chart rules (docs/spc.md; docs/cli-json.md).</summary>
 internal sealed class RunsMeasure : IEvalMeasure
 {
     public string Id => "runs";

@@ -4,7 +4,7 @@ using PatientCentric.Customers;
 namespace PatientCentric.Cli.Eval;
 
 /// <summary><c>salience</c>: Mitchell, Agle &amp; Wood's class, group and salience of each stakeholder, and whether it
-/// passes the screen (DOMAIN.md §5.2; docs/cli-json.md).</summary>
+/// passes the screen (docs/primary-customer.md; docs/cli-json.md).</summary>
 internal sealed class SalienceMeasure : IEvalMeasure
 {
     public string Id => "salience";

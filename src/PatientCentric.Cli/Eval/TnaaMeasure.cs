@@ -4,7 +4,7 @@ using PatientCentric.Touchpoints;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>tnaa</c>: third next available appointment per snapshot, and the mean and median over uncensored snapshots (DOMAIN.md §2.1).</summary>
+/// <summary><c>tnaa</c>: third next available appointment per snapshot, and the mean and median over uncensored snapshots (docs/touchpoints/access.md).</summary>
 internal sealed class TnaaMeasure : IEvalMeasure
 {
     public string Id => "tnaa";

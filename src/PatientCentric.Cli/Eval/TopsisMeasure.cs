@@ -4,7 +4,7 @@ using PatientCentric.Customers;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>topsis</c>: TOPSIS closeness and ranks of alternatives (rows) on criteria (columns) (DOMAIN.md §5.5;
+/// <summary><c>topsis</c>: TOPSIS closeness and ranks of alternatives (rows) on criteria (columns) (docs/topsis.md;
 /// docs/cli-json.md). Weights are normalised to sum 1.</summary>
 internal sealed class TopsisMeasure : IEvalMeasure
 {

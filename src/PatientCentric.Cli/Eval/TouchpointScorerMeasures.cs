@@ -52,7 +52,7 @@ internal static class TouchpointScorers
     }
 }
 
-/// <summary><c>lead-time</c>: per appointment, local calendar days from booking to start; median and P90 (DOMAIN.md §2.1).</summary>
+/// <summary><c>lead-time</c>: per appointment, local calendar days from booking to start; median and P90 (docs/touchpoints/access.md).</summary>
 internal sealed class LeadTimeMeasure : IEvalMeasure
 {
     public string Id => "lead-time";
@@ -76,7 +76,7 @@ internal sealed class LeadTimeMeasure : IEvalMeasure
     }
 }
 
-/// <summary><c>cycle-time</c>: per visit, minutes from arrival to departure; median and P90 (DOMAIN.md §2.2).</summary>
+/// <summary><c>cycle-time</c>: per visit, minutes from arrival to departure; median and P90 (docs/touchpoints/waiting-room.md).</summary>
 internal sealed class CycleTimeMeasure : IEvalMeasure
 {
     public string Id => "cycle-time";

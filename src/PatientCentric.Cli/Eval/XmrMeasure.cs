@@ -3,7 +3,7 @@ using PatientCentric.Control;
 
 namespace PatientCentric.Cli.Eval;
 
-/// <summary><c>xmr</c>: an XmR (individuals) chart with NHS "Making Data Count" rules and icons (DOMAIN.md §7.1–7.3;
+/// <summary><c>xmr</c>: an XmR (individuals) chart with NHS "Making Data Count" rules and icons (docs/spc.md;
 /// docs/cli-json.md).</summary>
 internal sealed class XmrMeasure : IEvalMeasure
 {

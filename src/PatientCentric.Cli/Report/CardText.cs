@@ -4,7 +4,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Cli.Report;
 
 /// <summary>Formats score-card numbers for people: values on their display scale (proportions as %, NPS ×100), with
-/// display rounding half away from zero (DOMAIN.md §0), and counts of 1–10 suppressed (CMS cell-size policy, §9).</summary>
+/// display rounding half away from zero (docs/measures.md#conventions), and counts of 1–10 suppressed (CMS cell-size policy, docs/guardrails.md).</summary>
 internal static class CardText
 {
     public const string SuppressedCount = "<11";

@@ -9,7 +9,7 @@ namespace PatientCentric.Cli.Report;
 internal static class ConsoleReport
 {
     public const string DimensionsNote =
-        "Patient-experience scores and quality of care are different dimensions: a satisfied patient is not evidence of good care (Fenton et al. 2012, Arch Intern Med 172(5):405–411; DOMAIN.md §9).";
+        "Patient-experience scores and quality of care are different dimensions: a satisfied patient is not evidence of good care (Fenton et al. 2012, Arch Intern Med 172(5):405–411; docs/guardrails.md).";
 
     private static string F(double v, string format = "0.###") => v.ToString(format, CultureInfo.InvariantCulture);
 

@@ -10,7 +10,7 @@ using PatientCentric.Value;
 namespace PatientCentric.Cli.Report;
 
 /// <summary>Writes one self-contained HTML page (inline CSS and inline SVG, no script, nothing fetched from the network)
-/// summarising a practice evaluation for a practice manager. Privacy (DOMAIN.md §9): counts 1–10 are shown as &lt;11,
+/// summarising a practice evaluation for a practice manager. Privacy (docs/guardrails.md): counts 1–10 are shown as &lt;11,
 /// no patient key or patient card is written, every text is HTML-encoded and any patient key that would slip into a
 /// text is replaced by [patient].</summary>
 internal static partial class HtmlReport

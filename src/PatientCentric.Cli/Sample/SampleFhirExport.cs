@@ -195,7 +195,7 @@ internal static partial class SampleFhirExport
         };
     }
 
-    /// <summary>The visit's steps as DOMAIN.md §10.1 reads them: arrived (arrival), in-progress (first clinician contact,
+    /// <summary>The visit's steps as docs/fhir.md reads them: arrived (arrival), in-progress (first clinician contact,
     /// when recorded), finished (departure, when recorded); each period ends where the next step begins.</summary>
     private static List<Encounter.StatusHistoryComponent> StatusHistory(Records.Appointment a, DateTimeOffset arrived)
     {
@@ -336,7 +336,7 @@ internal static partial class SampleFhirExport
     };
 
     /// <summary>One slot of a snapshot as it stood at its t0. FHIR has no standard element for a held slot or one
-    /// reserved for same-day use (DOMAIN.md §10.1: host-flagged), so such a free slot is written as <c>free</c>, the
+    /// reserved for same-day use (docs/fhir.md: host-flagged), so such a free slot is written as <c>free</c>, the
     /// reader reads it as bookable, and only the start and status travel.</summary>
     private static Slot Slot(AvailabilitySnapshot snapshot, int index)
     {

@@ -1,7 +1,7 @@
 namespace PatientCentric.Control;
 
 /// <summary><c>RevisitPrimaryCustomerDecision</c>: an assumption behind the decision no longer holds. It informs people;
-/// it never changes the decision (DOMAIN.md §7.5).</summary>
+/// it never changes the decision (docs/assumption-monitors.md).</summary>
 /// <param name="StakeholderKey">The stakeholder whose assessment is the assumption.</param>
 /// <param name="CriterionKey">The criterion.</param>
 /// <param name="SeriesKey">The KPI series that measures it.</param>

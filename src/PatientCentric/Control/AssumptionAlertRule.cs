@@ -1,6 +1,6 @@
 namespace PatientCentric.Control;
 
-/// <summary>Why an assumption monitor raised <c>RevisitPrimaryCustomerDecision</c> (DOMAIN.md §7.5).</summary>
+/// <summary>Why an assumption monitor raised <c>RevisitPrimaryCustomerDecision</c> (docs/assumption-monitors.md).</summary>
 public enum AssumptionAlertRule
 {
     /// <summary>(a) The latest point is a special cause (outside the limits, or two of three close) in the direction that weakens the assumption.</summary>

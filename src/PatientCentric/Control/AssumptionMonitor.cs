@@ -5,7 +5,7 @@ using PatientCentric.Customers;
 namespace PatientCentric.Control;
 
 /// <summary>Watches the assumptions behind a primary-customer decision with XmR charts and raises
-/// <c>RevisitPrimaryCustomerDecision</c> when one stops holding (DOMAIN.md §7.5; interactive control, Simons 2014).</summary>
+/// <c>RevisitPrimaryCustomerDecision</c> when one stops holding (docs/assumption-monitors.md; interactive control, Simons 2014).</summary>
 /// <remarks>Each binding's series is charted with the improvement direction pointing away from the assumption's
 /// break-even threshold (the value at which the runner-up would tie the winner, from the decision's break-evens). On the
 /// latest point an alert fires when (a) it is a special cause of concern (outside the limits or two of three close),

@@ -1,6 +1,6 @@
 namespace PatientCentric.Control;
 
-/// <summary>The "Making Data Count" assurance icon: where a target lies against the process limits (DOMAIN.md §7.3).</summary>
+/// <summary>The "Making Data Count" assurance icon: where a target lies against the process limits (docs/spc.md).</summary>
 public enum AssuranceIcon
 {
     /// <summary>The whole process range lies on the passing side of the target: the target will be met consistently.</summary>

@@ -1,6 +1,6 @@
 namespace PatientCentric.Control;
 
-/// <summary>Which way a measure improves, deciding whether a special cause is an improvement or a concern (DOMAIN.md §7.2).</summary>
+/// <summary>Which way a measure improves, deciding whether a special cause is an improvement or a concern (docs/spc.md).</summary>
 public enum ImprovementDirection
 {
     /// <summary>Higher values are better (+1).</summary>

@@ -1,6 +1,6 @@
 namespace PatientCentric.Control;
 
-/// <summary>The classification of one point of an XmR chart (DOMAIN.md §7.2): the side or direction of the special-cause
+/// <summary>The classification of one point of an XmR chart (docs/spc.md): the side or direction of the special-cause
 /// rule that labelled it, multiplied by the improvement direction.</summary>
 public enum PointType
 {

@@ -3,7 +3,7 @@ using System.Numerics;
 
 namespace PatientCentric.Control;
 
-/// <summary>The Anhøj run-chart rules (DOMAIN.md §7.4): values exactly on the centre line are dropped, then the longest run and
+/// <summary>The Anhøj run-chart rules (docs/spc.md): values exactly on the centre line are dropped, then the longest run and
 /// the number of crossings are compared with limits that depend only on the number of useful observations.</summary>
 /// <remarks>Sources: Anhøj J, Olesen AV (2014), "Run Charts Revisited: A Simulation Study of Run Chart Rules for Detection of
 /// Non-Random Variation in Health Care Processes", PLoS ONE 9(11): e113825; the table of limits for n = 10..100 as Anhøj
@@ -166,7 +166,7 @@ public static class RunsAnalysis
         return double.IsFinite(mean) ? mean : throw new ArgumentOutOfRangeException(nameof(values), "The values are too large for a double-precision mean.");
     }
 
-    // DOMAIN.md §0: the median of an even count is the mean of the two middle values.
+    // docs/measures.md#conventions: the median of an even count is the mean of the two middle values.
     private static double Median(ReadOnlySpan<double> values)
     {
         double[]? rented = null;

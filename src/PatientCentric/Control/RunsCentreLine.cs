@@ -1,6 +1,6 @@
 namespace PatientCentric.Control;
 
-/// <summary>The centre line a runs analysis compares points with (DOMAIN.md §7.4); a fixed number is the other choice.</summary>
+/// <summary>The centre line a runs analysis compares points with (docs/spc.md); a fixed number is the other choice.</summary>
 public enum RunsCentreLine
 {
     /// <summary>The median of all the values (a run chart).</summary>

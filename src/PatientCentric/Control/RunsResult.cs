@@ -1,6 +1,6 @@
 namespace PatientCentric.Control;
 
-/// <summary>The Anhøj runs analysis of one series (DOMAIN.md §7.4).</summary>
+/// <summary>The Anhøj runs analysis of one series (docs/spc.md).</summary>
 /// <param name="Observations">How many values the series has.</param>
 /// <param name="UsefulObservations">n: the values not exactly on the centre line (those are dropped).</param>
 /// <param name="Centre">The centre line the values were compared with, in the unit of the values.</param>

@@ -1,6 +1,6 @@
 namespace PatientCentric.Control;
 
-/// <summary>The special-cause rule that labels a point (DOMAIN.md §7.2). When several rules apply, the label is the first in
+/// <summary>The special-cause rule that labels a point (docs/spc.md). When several rules apply, the label is the first in
 /// this priority order: astronomical, trend, two of three, shift.</summary>
 public enum SpecialCauseRule
 {

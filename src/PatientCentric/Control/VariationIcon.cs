@@ -1,6 +1,6 @@
 namespace PatientCentric.Control;
 
-/// <summary>The "Making Data Count" variation icon: the point type of the last point of the chart (DOMAIN.md §7.3).</summary>
+/// <summary>The "Making Data Count" variation icon: the point type of the last point of the chart (docs/spc.md).</summary>
 public enum VariationIcon
 {
     /// <summary>The last point is common cause.</summary>

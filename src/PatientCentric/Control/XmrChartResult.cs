@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace PatientCentric.Control;
 
 /// <summary>An XmR chart: every point classified, the limits of each segment, and the two "Making Data Count" icons
-/// (DOMAIN.md §7.1–7.3).</summary>
+/// (docs/spc.md).</summary>
 /// <param name="Points">The points in series order.</param>
 /// <param name="Segments">The rebase segments in series order; one when the chart is not rebased.</param>
 /// <param name="VariationIcon">The variation icon, from the point type of the last point.</param>

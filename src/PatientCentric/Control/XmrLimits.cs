@@ -1,6 +1,6 @@
 namespace PatientCentric.Control;
 
-/// <summary>The centre line and limits of an XmR (individuals) chart computed from one baseline (DOMAIN.md §7.1), in the
+/// <summary>The centre line and limits of an XmR (individuals) chart computed from one baseline (docs/spc.md), in the
 /// unit of the values.</summary>
 /// <param name="Mean">The centre line: the mean of the baseline values.</param>
 /// <param name="MovingRangeMean">m̄R: the mean moving range of consecutive baseline points, after screening when it was on;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Control;
 
-/// <summary>How an XmR chart is computed and read (DOMAIN.md §7.1–7.3). Immutable; the defaults follow NHSRplotthedots 0.2.2.</summary>
+/// <summary>How an XmR chart is computed and read (docs/spc.md). Immutable; the defaults follow NHSRplotthedots 0.2.2.</summary>
 public sealed record XmrOptions
 {
     /// <summary>Gets the default options: increase is better, no target, screening on, all points in the baseline, no rebase.</summary>

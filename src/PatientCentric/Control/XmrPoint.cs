@@ -1,6 +1,6 @@
 namespace PatientCentric.Control;
 
-/// <summary>One point of an XmR chart with its classification (DOMAIN.md §7.1–7.2).</summary>
+/// <summary>One point of an XmR chart with its classification (docs/spc.md).</summary>
 /// <param name="Value">The value, in the unit of the series.</param>
 /// <param name="RelativeToMean">+1 above the mean, −1 below, 0 exactly on it.</param>
 /// <param name="OutsideLimits">Whether the value is strictly beyond a process limit.</param>

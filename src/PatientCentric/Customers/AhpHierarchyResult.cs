@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Customers;
 
-/// <summary>The synthesis of an AHP hierarchy: the alternatives' global weights and every node's priorities (DOMAIN.md §5.4).</summary>
+/// <summary>The synthesis of an AHP hierarchy: the alternatives' global weights and every node's priorities (docs/ahp.md).</summary>
 /// <param name="Goal">The name of the goal node (the node that is no other node's item).</param>
 /// <param name="Alternatives">The alternatives, in the order given.</param>
 /// <param name="Weights">The alternatives' global weights, aligned with <paramref name="Alternatives"/>: the sum over

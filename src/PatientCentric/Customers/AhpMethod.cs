@@ -4,7 +4,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Customers;
 
 /// <summary>AHP synthesis with criteria weights from pairwise judgements and each stakeholder's local priority under a
-/// criterion in distributive mode: its normalised value (DOMAIN.md §5.3) divided by the candidates' sum
+/// criterion in distributive mode: its normalised value (docs/primary-customer.md) divided by the candidates' sum
 /// (<c>pᵢⱼ = rᵢⱼ / Σₖ rₖⱼ</c>; 1/m when the sum is 0); <c>Sᵢ = Σⱼ wⱼ·pᵢⱼ</c>, so scores sum to 1.</summary>
 internal sealed class AhpMethod(ImmutableArray<Criterion> criteria, DecisionOptions options) : ScoringMethod(criteria, options)
 {

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Customers;
 
-/// <summary>The priorities of one AHP comparison matrix and its consistency (DOMAIN.md §5.4).</summary>
+/// <summary>The priorities of one AHP comparison matrix and its consistency (docs/ahp.md).</summary>
 /// <param name="Items">The items, in matrix order.</param>
 /// <param name="Weights">The principal right eigenvector, normalised to sum 1, aligned with <paramref name="Items"/>; every weight is positive.</param>
 /// <param name="LambdaMax">λmax, the mean over i of <c>(A w)ᵢ / wᵢ</c>; at least n for a reciprocal matrix.</param>

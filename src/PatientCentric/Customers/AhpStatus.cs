@@ -1,6 +1,6 @@
 namespace PatientCentric.Customers;
 
-/// <summary>Whether AHP priorities can be relied on (DOMAIN.md §5.4).</summary>
+/// <summary>Whether AHP priorities can be relied on (docs/ahp.md).</summary>
 public enum AhpStatus
 {
     /// <summary>Power iteration converged and the consistency ratio is at most 0.10.</summary>

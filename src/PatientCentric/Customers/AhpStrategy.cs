@@ -5,7 +5,7 @@ namespace PatientCentric.Customers;
 /// <summary>The primary-customer strategy <c>"ahp"</c>: criteria weights are the AHP priorities of
 /// <see cref="StakeholderAssessments.CriteriaJudgements"/> (each <see cref="Criterion.Weight"/> is ignored), and each
 /// stakeholder's local priority under a criterion is its normalised value over the candidates' sum (distributive
-/// mode); the score is the synthesised global priority (DOMAIN.md §5.4). The weight margin is numerical.</summary>
+/// mode); the score is the synthesised global priority (docs/ahp.md). The weight margin is numerical.</summary>
 internal sealed class AhpStrategy : IPrimaryCustomerStrategy
 {
     public string Key => "ahp";

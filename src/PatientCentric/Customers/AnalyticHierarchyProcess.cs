@@ -4,7 +4,7 @@ using System.Globalization;
 namespace PatientCentric.Customers;
 
 /// <summary>Saaty's Analytic Hierarchy Process: priorities by power iteration, consistency, random indices and
-/// hierarchical synthesis, exactly as DOMAIN.md §5.4 specifies.</summary>
+/// hierarchical synthesis, exactly as docs/ahp.md specifies.</summary>
 /// <remarks>Sources: Saaty TL (1980) <i>The Analytic Hierarchy Process</i>; Saaty TL (2008) Int J Services Sciences
 /// 1(1):83–98; random indices from Saaty (1980, 2005), Donegan &amp; Dodd (1991) and Tummala &amp; Ling (1998).
 /// Cross-checked against Python <c>AHPy</c> (<c>Compare</c>) and <c>pymcdm</c>. Pure and thread-safe.</remarks>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Customers;
 
-/// <summary>Competition ranking with the tie tolerance of DOMAIN.md §0: scores within 1e−9 share the lowest rank (1, 1, 3).</summary>
+/// <summary>Competition ranking with the tie tolerance of docs/measures.md#conventions: scores within 1e−9 share the lowest rank (1, 1, 3).</summary>
 internal static class CompetitionRanking
 {
     public const double TieTolerance = 1e-9;

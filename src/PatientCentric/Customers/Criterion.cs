@@ -1,6 +1,6 @@
 namespace PatientCentric.Customers;
 
-/// <summary>A criterion stakeholders are assessed on, with its weight and host-declared scale bounds (DOMAIN.md §5.1, §5.3).</summary>
+/// <summary>A criterion stakeholders are assessed on, with its weight and host-declared scale bounds (docs/primary-customer.md).</summary>
 /// <param name="Key">The stable key, such as <c>"profit-potential"</c>.</param>
 /// <param name="Weight">The raw weight, 0 or more; weights are normalised to sum 1 before use.</param>
 /// <param name="Direction">Whether more is better or worse.</param>

@@ -1,6 +1,6 @@
 namespace PatientCentric.Customers;
 
-/// <summary>Whether more of a criterion is better or worse (DOMAIN.md §5.3).</summary>
+/// <summary>Whether more of a criterion is better or worse (docs/primary-customer.md).</summary>
 public enum CriterionDirection
 {
     /// <summary>More is better: <c>r = (x − lo)/(hi − lo)</c>.</summary>

@@ -1,6 +1,6 @@
 namespace PatientCentric.Customers;
 
-/// <summary>How an assessment is normalised to 0..1 for weighted-sum and AHP scoring (DOMAIN.md §5.3).</summary>
+/// <summary>How an assessment is normalised to 0..1 for weighted-sum and AHP scoring (docs/primary-customer.md).</summary>
 public enum CriterionNormalization
 {
     /// <summary>The host-declared bounds <see cref="Criterion.ScaleLow"/> and <see cref="Criterion.ScaleHigh"/>, clipped to

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Customers;
 
-/// <summary>The method choices of one primary-customer decision; the decision records them (DOMAIN.md §5.6, decision record).</summary>
+/// <summary>The method choices of one primary-customer decision; the decision records them (docs/primary-customer.md, decision record).</summary>
 /// <remarks>Immutable. Each strategy reads the options it uses and ignores the others.</remarks>
 public sealed record DecisionOptions
 {
@@ -21,7 +21,7 @@ public sealed record DecisionOptions
     /// <value>The default is <see cref="RandomIndexTable.Saaty1980"/> (n ≤ 10).</value>
     public RandomIndexTable RandomIndex { get; init; } = RandomIndexTable.Saaty1980;
 
-    /// <summary>Gets the least salience group a stakeholder needs to be ranked when salience is assessed (DOMAIN.md §5.2: the screen).</summary>
+    /// <summary>Gets the least salience group a stakeholder needs to be ranked when salience is assessed (docs/primary-customer.md: the screen).</summary>
     /// <value>The default is <see cref="SalienceGroup.Expectant"/>; <see cref="SalienceGroup.None"/> turns the screen off.</value>
     public SalienceGroup MinimumSalienceGroup { get; init; } = SalienceGroup.Expectant;
 }

@@ -3,14 +3,14 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Customers;
 
-/// <summary>The steps every scoring strategy shares (DOMAIN.md §5.6): screen, score, rank with the §0 tie rule, score
+/// <summary>The steps every scoring strategy shares (docs/primary-customer.md): screen, score, rank with the docs/measures.md#conventions tie rule, score
 /// margin, weight margin (exact or numerical), value break-evens, the rank-reversal check, and the decision record.</summary>
 internal static class DecisionPipeline
 {
-    /// <summary>The numerical weight-margin scan step (DOMAIN.md §5.6).</summary>
+    /// <summary>The numerical weight-margin scan step (docs/primary-customer.md).</summary>
     public const double ScanStep = 0.001;
 
-    /// <summary>The numerical weight-margin bisection tolerance (DOMAIN.md §5.6).</summary>
+    /// <summary>The numerical weight-margin bisection tolerance (docs/primary-customer.md).</summary>
     public const double BisectionTolerance = 1e-6;
 
     public static PrimaryCustomerDecision Decide(string strategyKey, AssessmentTable table, ScoringMethod method, double[] weights,
@@ -91,7 +91,7 @@ internal static class DecisionPipeline
         return best;
     }
 
-    /// <summary>w'ⱼ = wⱼ + δ; w'ₖ = wₖ·(1 − wⱼ − δ)/(1 − wⱼ) (DOMAIN.md §5.6); rounding below 0 at a bound is clamped to 0.</summary>
+    /// <summary>w'ⱼ = wⱼ + δ; w'ₖ = wₖ·(1 − wⱼ − δ)/(1 − wⱼ) (docs/primary-customer.md); rounding below 0 at a bound is clamped to 0.</summary>
     public static double[] Perturb(double[] weights, int j, double delta)
     {
         var w = new double[weights.Length];
@@ -147,7 +147,7 @@ internal static class DecisionPipeline
     }
 
     /// <summary>Recomputes with each non-winning candidate removed and, when scores depend on the other candidates,
-    /// with a duplicate of the runner-up added; true when the winner changes (DOMAIN.md §5.6).</summary>
+    /// with a duplicate of the runner-up added; true when the winner changes (docs/primary-customer.md).</summary>
     public static bool IsRankReversalSensitive(ScoringMethod method, double[][] rows, double[] weights, int winner, int runnerUp)
     {
         for (int b = 0; b < rows.Length; b++)

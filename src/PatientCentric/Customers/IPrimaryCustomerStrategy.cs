@@ -3,7 +3,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Customers;
 
 /// <summary>Chooses the stakeholder a service line is designed around, from assessments of every stakeholder on named
-/// criteria (DOMAIN.md §5).</summary>
+/// criteria (docs/primary-customer.md).</summary>
 /// <remarks>Pure, thread-safe singletons: the same assessments and context give the same decision; no I/O and no clock.
 /// Throw <see cref="ArgumentException"/> for assessments that break the strategy's rules (a missing value, bounds that are equal).</remarks>
 public interface IPrimaryCustomerStrategy

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace PatientCentric.Customers;
 
 /// <summary>A positive reciprocal matrix of AHP judgements over named items: <c>a(i,i) = 1</c> and <c>a(j,i) = 1/a(i,j)</c>
-/// (DOMAIN.md §5.4).</summary>
+/// (docs/ahp.md).</summary>
 /// <remarks>Immutable and thread-safe. Build one from judgements (<see cref="FromJudgements"/>), from full rows
 /// (<see cref="FromRows"/>) or as the group aggregate of several (<see cref="GeometricMean"/>).</remarks>
 public sealed class PairwiseComparisonMatrix
@@ -117,7 +117,7 @@ public sealed class PairwiseComparisonMatrix
     }
 
     /// <summary>Aggregates individual judgements by the element-wise geometric mean (aggregation of individual
-    /// judgements, DOMAIN.md §5.4); the result is again a reciprocal matrix.</summary>
+    /// judgements, docs/ahp.md); the result is again a reciprocal matrix.</summary>
     /// <param name="matrices">At least one matrix, all over the same items in the same order.</param>
     /// <returns>The group matrix.</returns>
     /// <exception cref="ArgumentException">No matrix is given, or the items differ.</exception>

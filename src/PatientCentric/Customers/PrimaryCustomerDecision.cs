@@ -4,7 +4,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Customers;
 
 /// <summary>The result of a primary-customer strategy: the ranking, the winner (or a tie), its margins and the
-/// assumptions the choice rests on (DOMAIN.md §5.6, decision record). Immutable; a new decision supersedes it.</summary>
+/// assumptions the choice rests on (docs/primary-customer.md, decision record). Immutable; a new decision supersedes it.</summary>
 /// <param name="StrategyKey">The key of the strategy that decided.</param>
 /// <param name="WinnerKey">The winning stakeholder's key, or <see langword="null"/> on a tie or without candidates.</param>
 /// <param name="Ranking">One card per stakeholder, best first (declared order within a rank), scoped to the stakeholder
@@ -21,7 +21,7 @@ public sealed record PrimaryCustomerDecision(string StrategyKey, string? WinnerK
     public ImmutableArray<StakeholderAssessment> Assumptions { get; init; } = Assumptions.IsDefault ? [] : Assumptions;
 
     /// <summary>Gets each card's competition rank, aligned with <see cref="Ranking"/>: 1 for the best, scores within 1e−9
-    /// sharing the lowest rank (1, 1, 3; DOMAIN.md §0); 0 for a stakeholder screened out by salience.</summary>
+    /// sharing the lowest rank (1, 1, 3; docs/measures.md#conventions); 0 for a stakeholder screened out by salience.</summary>
     public ImmutableArray<int> Ranks { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>Gets how the decision ended.</summary>
@@ -43,7 +43,7 @@ public sealed record PrimaryCustomerDecision(string StrategyKey, string? WinnerK
     public ImmutableArray<ValueBreakEven> BreakEvens { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>Gets whether removing a non-winning stakeholder (or, with min–max normalisation, adding a duplicate of the
-    /// runner-up) changes the winner (<c>RankReversalSensitive</c>, DOMAIN.md §5.6).</summary>
+    /// runner-up) changes the winner (<c>RankReversalSensitive</c>, docs/primary-customer.md).</summary>
     public bool IsRankReversalSensitive { get; init; }
 
     /// <summary>Gets the AHP priorities of the criteria judgements (the <c>"ahp"</c> strategy only).</summary>

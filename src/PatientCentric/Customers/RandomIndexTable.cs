@@ -1,7 +1,7 @@
 namespace PatientCentric.Customers;
 
 /// <summary>A published table of AHP random indices RI(n), the mean consistency index of random reciprocal matrices
-/// (DOMAIN.md §5.4). Every result names the table it used.</summary>
+/// (docs/ahp.md). Every result names the table it used.</summary>
 public enum RandomIndexTable
 {
     /// <summary>Saaty (1980), the classic table: n = 1..10 (0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49). The default.</summary>

@@ -1,7 +1,7 @@
 namespace PatientCentric.Customers;
 
 /// <summary>Mitchell, Agle &amp; Wood's (1997) stakeholder class, from which of power, legitimacy and urgency a
-/// stakeholder has (DOMAIN.md §5.2).</summary>
+/// stakeholder has (docs/primary-customer.md).</summary>
 public enum SalienceClass
 {
     /// <summary>No attribute: not a stakeholder of this decision (salience 0).</summary>

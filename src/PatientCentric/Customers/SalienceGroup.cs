@@ -1,6 +1,6 @@
 namespace PatientCentric.Customers;
 
-/// <summary>The group of a <see cref="SalienceClass"/>, ordered from least to most salient (DOMAIN.md §5.2).</summary>
+/// <summary>The group of a <see cref="SalienceClass"/>, ordered from least to most salient (docs/primary-customer.md).</summary>
 public enum SalienceGroup
 {
     /// <summary>No attribute: the non-stakeholder, in no group.</summary>

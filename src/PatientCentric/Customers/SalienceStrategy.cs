@@ -5,7 +5,7 @@ namespace PatientCentric.Customers;
 
 /// <summary>The primary-customer strategy <c>"salience"</c>: ranks every stakeholder by salience (the number of
 /// power, legitimacy and urgency present, scored as that number / 3) and names the single most salient one as
-/// primary customer when it is at least <see cref="DecisionOptions.MinimumSalienceGroup"/> (DOMAIN.md §5.2). A screen and
+/// primary customer when it is at least <see cref="DecisionOptions.MinimumSalienceGroup"/> (docs/primary-customer.md). A screen and
 /// a report: criteria assessments are recorded as assumptions but not scored; there are no weights, so no weight margin.</summary>
 internal sealed class SalienceStrategy : IPrimaryCustomerStrategy
 {

@@ -25,7 +25,7 @@ internal abstract class ScoringMethod(ImmutableArray<Criterion> criteria, Decisi
     /// <summary>Break-evens of the winner's assessments against the runner-up; empty unless the method supports them.</summary>
     public virtual ImmutableArray<ValueBreakEven> BreakEvens(double[][] rows, double[] weights, double[] scores, int winner, int runnerUp, Func<int, string> keyOf) => [];
 
-    /// <summary>Normalises x to 0..1 on criterion j per <see cref="DecisionOptions.Normalization"/> (DOMAIN.md §5.3), clipped.</summary>
+    /// <summary>Normalises x to 0..1 on criterion j per <see cref="DecisionOptions.Normalization"/> (docs/primary-customer.md), clipped.</summary>
     protected double Normalise(double[][] rows, int i, int j)
     {
         var c = Criteria[j];

@@ -1,7 +1,7 @@
 namespace PatientCentric.Customers;
 
 /// <summary>One stakeholder's value on one criterion, with its evidence source and date; a decision's assumptions are
-/// these assessments (DOMAIN.md §5.1, §7.5).</summary>
+/// these assessments (docs/primary-customer.md, docs/assumption-monitors.md).</summary>
 /// <param name="StakeholderKey">The stakeholder assessed.</param>
 /// <param name="CriterionKey">The criterion.</param>
 /// <param name="Value">The value on the criterion's scale.</param>

@@ -19,13 +19,13 @@ public sealed record StakeholderAssessments(ImmutableArray<Stakeholder> Stakehol
     /// <summary>Gets every assessment.</summary>
     public ImmutableArray<StakeholderAssessment> Assessments { get; init; } = Assessments.IsDefault ? [] : Assessments;
 
-    /// <summary>Gets each stakeholder's power, legitimacy and urgency (DOMAIN.md §5.2).</summary>
+    /// <summary>Gets each stakeholder's power, legitimacy and urgency (docs/primary-customer.md).</summary>
     /// <value>Empty by default: no screen. When given, every stakeholder needs one, and stakeholders below
     /// <see cref="DecisionOptions.MinimumSalienceGroup"/> are screened out of weighted-sum, AHP and TOPSIS rankings.</value>
     public ImmutableArray<SalienceAssessment> Salience { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>Gets AHP judgements comparing the criteria ("row is v times as important as column"), from which the
-    /// <c>"ahp"</c> strategy derives the criteria weights (DOMAIN.md §5.4); other strategies ignore them.</summary>
+    /// <c>"ahp"</c> strategy derives the criteria weights (docs/ahp.md); other strategies ignore them.</summary>
     /// <value>Empty by default. Missing reciprocals are completed; every pair of criteria needs a judgement.</value>
     public ImmutableArray<PairwiseJudgement> CriteriaJudgements { get; init => field = value.IsDefault ? [] : value; } = [];
 

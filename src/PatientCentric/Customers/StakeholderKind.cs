@@ -1,6 +1,6 @@
 namespace PatientCentric.Customers;
 
-/// <summary>A kind of party a service line could be designed around (DOMAIN.md §1, Stakeholder).</summary>
+/// <summary>A kind of party a service line could be designed around (docs/measures.md#vocabulary, Stakeholder).</summary>
 public enum StakeholderKind
 {
     /// <summary>The patient.</summary>

@@ -1,20 +1,20 @@
 namespace PatientCentric.Customers;
 
 /// <summary>Which of power, legitimacy and urgency a stakeholder has, and the class, group and salience that follow
-/// (Mitchell, Agle &amp; Wood 1997; DOMAIN.md §5.2).</summary>
+/// (Mitchell, Agle &amp; Wood 1997; docs/primary-customer.md).</summary>
 /// <param name="HasPower">Whether the stakeholder can impose its will on the service line.</param>
 /// <param name="HasLegitimacy">Whether its claim is seen as proper or appropriate.</param>
 /// <param name="HasUrgency">Whether its claim calls for immediate attention.</param>
 /// <remarks>Immutable and thread-safe. Salience is a screen and a reported component, not a ranking by itself.</remarks>
 public readonly record struct StakeholderSalience(bool HasPower, bool HasLegitimacy, bool HasUrgency)
 {
-    /// <summary>The score at or above which an attribute given as a 0..1 score counts as present (DOMAIN.md §5.2, convention).</summary>
+    /// <summary>The score at or above which an attribute given as a 0..1 score counts as present (docs/primary-customer.md, convention).</summary>
     public const double PresenceThreshold = 0.5;
 
     /// <summary>Gets the number of attributes present, 0 to 3.</summary>
     public int Salience => (HasPower ? 1 : 0) + (HasLegitimacy ? 1 : 0) + (HasUrgency ? 1 : 0);
 
-    /// <summary>Gets the class from the table in DOMAIN.md §5.2.</summary>
+    /// <summary>Gets the class from the table in docs/primary-customer.md.</summary>
     public SalienceClass Class => (HasPower, HasLegitimacy, HasUrgency) switch
     {
         (true, true, true) => SalienceClass.Definitive,

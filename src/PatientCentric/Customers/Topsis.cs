@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Customers;
 
-/// <summary>TOPSIS, the Technique for Order Preference by Similarity to Ideal Solution, exactly as DOMAIN.md §5.5 specifies.</summary>
+/// <summary>TOPSIS, the Technique for Order Preference by Similarity to Ideal Solution, exactly as docs/topsis.md specifies.</summary>
 /// <remarks>Source: Hwang CL, Yoon K (1981) <i>Multiple Attribute Decision Making</i>, Springer. Cross-checked against
 /// <c>scikit-criteria</c> (<c>TOPSIS</c>), <c>pymcdm</c> (<c>TOPSIS</c>) and R <c>MCDA</c>. Pure and thread-safe.</remarks>
 public static class Topsis

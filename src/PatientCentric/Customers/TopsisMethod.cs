@@ -3,7 +3,7 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Customers;
 
-/// <summary>TOPSIS closeness as the score (DOMAIN.md §5.5).</summary>
+/// <summary>TOPSIS closeness as the score (docs/topsis.md).</summary>
 internal sealed class TopsisMethod(ImmutableArray<Criterion> criteria, DecisionOptions options) : ScoringMethod(criteria, options)
 {
     public override bool DependsOnOtherCandidates => Options.TopsisNormalization == TopsisNormalization.MinMax;

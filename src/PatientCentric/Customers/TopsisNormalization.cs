@@ -1,6 +1,6 @@
 namespace PatientCentric.Customers;
 
-/// <summary>How TOPSIS normalises each criterion column before weighting (DOMAIN.md §5.5). Different choices give
+/// <summary>How TOPSIS normalises each criterion column before weighting (docs/topsis.md). Different choices give
 /// different answers, so every result states the one used.</summary>
 public enum TopsisNormalization
 {
@@ -8,7 +8,7 @@ public enum TopsisNormalization
     Vector,
 
     /// <summary>Min–max (pymcdm's default): benefit <c>(x − min)/(max − min)</c>, cost <c>(max − x)/(max − min)</c>, after which
-    /// every column is a benefit; a constant column gives r = 1 (library convention, as DOMAIN.md §5.3).</summary>
+    /// every column is a benefit; a constant column gives r = 1 (library convention, as docs/primary-customer.md).</summary>
     MinMax,
 
     /// <summary>No normalisation: the raw values are weighted as given.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Customers;
 
-/// <summary>The TOPSIS result for m alternatives (DOMAIN.md §5.5).</summary>
+/// <summary>The TOPSIS result for m alternatives (docs/topsis.md).</summary>
 /// <param name="Normalization">The normalisation used.</param>
 /// <param name="Weights">The criteria weights used, normalised to sum 1.</param>
 /// <param name="Closeness">Each alternative's relative closeness <c>C = D⁻/(D⁺ + D⁻)</c> in [0, 1], in input order; 0.5 when <c>D⁺ + D⁻ = 0</c>.</param>

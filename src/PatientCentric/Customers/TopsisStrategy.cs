@@ -3,7 +3,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Customers;
 
 /// <summary>The primary-customer strategy <c>"topsis"</c>: the score is the TOPSIS relative closeness of each candidate's
-/// raw assessments, with <see cref="DecisionOptions.TopsisNormalization"/> (DOMAIN.md §5.5). The weight margin is numerical.</summary>
+/// raw assessments, with <see cref="DecisionOptions.TopsisNormalization"/> (docs/topsis.md). The weight margin is numerical.</summary>
 internal sealed class TopsisStrategy : IPrimaryCustomerStrategy
 {
     public string Key => "topsis";

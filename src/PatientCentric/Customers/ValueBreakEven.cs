@@ -1,7 +1,7 @@
 namespace PatientCentric.Customers;
 
 /// <summary>An assumption's break-even: how far the winner's assessment on one criterion may move before the runner-up
-/// ties it, with fixed scale bounds (DOMAIN.md §5.6, value break-even; §7.5).</summary>
+/// ties it, with fixed scale bounds (docs/primary-customer.md, value break-even; docs/assumption-monitors.md).</summary>
 /// <param name="CriterionKey">The criterion of the winner's assessment.</param>
 /// <param name="RivalKey">The runner-up it would tie with.</param>
 /// <param name="NormalisedChange">The drop in the winner's normalised value that ties it with the rival: <c>(S_a − S_b)/wⱼ</c>;

@@ -1,7 +1,7 @@
 namespace PatientCentric.Customers;
 
 /// <summary>The smallest change of one criterion's weight that changes the winner, the others rescaled proportionally:
-/// <c>w'ⱼ = wⱼ + δ</c>, <c>w'ₖ = wₖ·(1 − wⱼ − δ)/(1 − wⱼ)</c> (DOMAIN.md §5.6).</summary>
+/// <c>w'ⱼ = wⱼ + δ</c>, <c>w'ₖ = wₖ·(1 − wⱼ − δ)/(1 − wⱼ)</c> (docs/primary-customer.md).</summary>
 /// <param name="Status">Whether a margin was found.</param>
 /// <param name="CriterionKey">The criterion whose weight changes; <see langword="null"/> unless found.</param>
 /// <param name="Delta">The signed change δ of the normalised weight: positive raises it, negative lowers it; <see langword="null"/> unless found.

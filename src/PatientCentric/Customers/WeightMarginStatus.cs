@@ -1,6 +1,6 @@
 namespace PatientCentric.Customers;
 
-/// <summary>Whether a decision's weight margin was found (DOMAIN.md §5.6).</summary>
+/// <summary>Whether a decision's weight margin was found (docs/primary-customer.md).</summary>
 public enum WeightMarginStatus
 {
     /// <summary>A change of one criterion's weight changes the winner; the margin names it.</summary>

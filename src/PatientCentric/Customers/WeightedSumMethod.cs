@@ -3,7 +3,7 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Customers;
 
-/// <summary>Weighted sum <c>Sᵢ = Σⱼ wⱼ·rᵢⱼ</c> with exact weight margin and value break-evens (DOMAIN.md §5.3, §5.6).</summary>
+/// <summary>Weighted sum <c>Sᵢ = Σⱼ wⱼ·rᵢⱼ</c> with exact weight margin and value break-evens (docs/primary-customer.md).</summary>
 internal sealed class WeightedSumMethod(ImmutableArray<Criterion> criteria, DecisionOptions options) : ScoringMethod(criteria, options)
 {
     public override bool DependsOnOtherCandidates => Options.Normalization == CriterionNormalization.MinMaxAcrossAlternatives;

@@ -3,7 +3,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Customers;
 
 /// <summary>The default primary-customer strategy <c>"weighted-sum"</c>: <c>Sᵢ = Σⱼ wⱼ·rᵢⱼ</c> with host-declared scale
-/// bounds (or min–max across the candidates), an exact weight margin and value break-evens (DOMAIN.md §5.3, §5.6).</summary>
+/// bounds (or min–max across the candidates), an exact weight margin and value break-evens (docs/primary-customer.md).</summary>
 internal sealed class WeightedSumStrategy : IPrimaryCustomerStrategy
 {
     public string Key => "weighted-sum";

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PatientCentric.Customers;
 
-/// <summary>Weight normalisation per DOMAIN.md §0: non-negative, not all zero, scaled to sum 1.</summary>
+/// <summary>Weight normalisation per docs/measures.md#conventions: non-negative, not all zero, scaled to sum 1.</summary>
 internal static class Weighting
 {
     public static double[] Normalise(IReadOnlyList<double> weights, string paramName)

@@ -62,7 +62,7 @@ public static class PatientCentricServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobScorer, ReferralClosureScorer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobScorer, JobTimelinessScorer>());
 
-        // Built-in primary-customer strategies (DOMAIN.md §5).
+        // Built-in primary-customer strategies (docs/primary-customer.md).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPrimaryCustomerStrategy, WeightedSumStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPrimaryCustomerStrategy, AhpStrategy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPrimaryCustomerStrategy, TopsisStrategy>());

@@ -1,7 +1,7 @@
 namespace PatientCentric.Jobs;
 
 /// <summary>One dispensing as the adherence calculators read it: the drug key, the local date of service, and the
-/// days' supply (DOMAIN.md §4.1).</summary>
+/// days' supply (docs/jobs.md#proportion-of-days-covered-exactly-as-pqa-defines-it).</summary>
 /// <param name="DrugKey">The target ingredient (or class member) that same-drug overlaps group by, compared ordinally,
 /// such as <c>"LISINOPRIL"</c>.</param>
 /// <param name="FilledOn">The local date of service; day 1 of the supply.</param>

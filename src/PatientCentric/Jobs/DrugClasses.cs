@@ -10,7 +10,7 @@ namespace PatientCentric.Jobs;
 /// combination products, exclusions such as insulin for PDC-DR or sacubitril/valsartan for PDC-RASA) are not
 /// reproduced: hosts that report officially supply their own table through configuration and apply the exclusions.</para>
 /// <para>Keys are upper-case ingredient names, compared ordinally after upper-casing. Combination products count as each
-/// target ingredient they contain (DOMAIN.md §4.1): the host maps them before calling.</para>
+/// target ingredient they contain (docs/jobs.md#proportion-of-days-covered-exactly-as-pqa-defines-it): the host maps them before calling.</para>
 /// </remarks>
 public static class DrugClasses
 {

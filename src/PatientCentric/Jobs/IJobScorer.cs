@@ -4,12 +4,12 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Jobs;
 
-/// <summary>Measures how a patient does one kind of job between encounters (DOMAIN.md §4), for support only.</summary>
+/// <summary>Measures how a patient does one kind of job between encounters (docs/jobs.md), for support only.</summary>
 /// <remarks>
 /// <para>Pure, thread-safe singletons: the same timeline and context give the same card; no I/O and no clock (use
 /// <see cref="ScoringContext.AsOf"/>). Report weak evidence as <see cref="ScoreStatus.InsufficientData"/>; throw only
 /// for programming errors.</para>
-/// <para>Job scores feed support plans only: no output may be used to deny, discharge, deprioritise or re-price care (DOMAIN.md §9).
+/// <para>Job scores feed support plans only: no output may be used to deny, discharge, deprioritise or re-price care (docs/guardrails.md).
 /// The framework runs job scorers on Employee-role interactions only.</para>
 /// </remarks>
 public interface IJobScorer

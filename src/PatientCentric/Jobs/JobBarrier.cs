@@ -1,6 +1,6 @@
 namespace PatientCentric.Jobs;
 
-/// <summary>What gets in the way of a patient doing a job, as recorded by the care team (DOMAIN.md §4.6).</summary>
+/// <summary>What gets in the way of a patient doing a job, as recorded by the care team (docs/jobs.md#support-plans).</summary>
 public enum JobBarrier
 {
     /// <summary>No barrier recorded: the plan suggests an outreach call to ask.</summary>

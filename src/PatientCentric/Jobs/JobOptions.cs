@@ -35,7 +35,7 @@ public sealed class JobOptions
     public int MissedAfterDays { get; set; } = JobTimeliness.DefaultMissedAfterDays;
 
     /// <summary>Gets or sets the threshold below which timeliness or referral closure puts a job in the support plan.</summary>
-    /// <value>0 to 1. The default is 0.80 (DOMAIN.md §4.6).</value>
+    /// <value>0 to 1. The default is 0.80 (docs/jobs.md#support-plans).</value>
     public double SupportThreshold { get; set; } = 0.80;
 
     /// <summary>Gets or sets k, the clinician ratings needed before a shrunken rating is used.</summary>

@@ -1,6 +1,6 @@
 namespace PatientCentric.Jobs;
 
-/// <summary>Where a patient job stands as of an evaluation date (DOMAIN.md §4.4), for due date D, grace g, completion
+/// <summary>Where a patient job stands as of an evaluation date (docs/jobs.md#timeliness-of-labs-follow-ups-and-forms), for due date D, grace g, completion
 /// c, evaluation date t and missed-after m.</summary>
 public enum JobState
 {

@@ -1,6 +1,6 @@
 namespace PatientCentric.Jobs;
 
-/// <summary>Counts of jobs per <see cref="JobState"/>, with the timeliness and completion rates they give (DOMAIN.md §4.4).
+/// <summary>Counts of jobs per <see cref="JobState"/>, with the timeliness and completion rates they give (docs/jobs.md#timeliness-of-labs-follow-ups-and-forms).
 /// A mergeable partial aggregate: counting shards separately and adding them gives exactly the one-pass counts.</summary>
 /// <param name="OnTime">Jobs completed on time.</param>
 /// <param name="Late">Jobs completed late.</param>

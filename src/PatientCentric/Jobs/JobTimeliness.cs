@@ -1,7 +1,7 @@
 namespace PatientCentric.Jobs;
 
 /// <summary>Classifies jobs as on time, late, pending, overdue or missed, and counts them into timeliness and completion
-/// rates (DOMAIN.md §4.4).</summary>
+/// rates (docs/jobs.md#timeliness-of-labs-follow-ups-and-forms).</summary>
 public static class JobTimeliness
 {
     /// <summary>The default grace after the due date: 0 days.</summary>

@@ -7,7 +7,7 @@ using static PatientCentric.Scoring.InvariantText;
 namespace PatientCentric.Jobs;
 
 /// <summary>Timeliness of a patient's jobs due in the period, per kind, keyed <c>job-timeliness:&lt;kind&gt;</c>:
-/// on time ÷ (on time + late + missed), with the completion rate and every state's count (DOMAIN.md §4.4).</summary>
+/// on time ÷ (on time + late + missed), with the completion rate and every state's count (docs/jobs.md#timeliness-of-labs-follow-ups-and-forms).</summary>
 internal sealed class JobTimelinessScorer : IJobScorer
 {
     public const string ScorerKey = "job-timeliness";

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace PatientCentric.Jobs;
 
 /// <summary>One job assigned to a patient (a lab, a follow-up visit, a pre-visit form…), its due date and, once done,
-/// the date of the evidence of completion (DOMAIN.md §4.4; FHIR: ServiceRequest/Appointment and the DiagnosticReport,
+/// the date of the evidence of completion (docs/jobs.md#timeliness-of-labs-follow-ups-and-forms; FHIR: ServiceRequest/Appointment and the DiagnosticReport,
 /// Encounter or QuestionnaireResponse that completes it).</summary>
 /// <param name="Id">The job's opaque identifier.</param>
 /// <param name="PatientKey">The patient's opaque key; never shown in messages or logs.</param>

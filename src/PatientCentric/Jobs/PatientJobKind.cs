@@ -1,6 +1,6 @@
 namespace PatientCentric.Jobs;
 
-/// <summary>Work the patient is asked to do between encounters (DOMAIN.md §1, Patient job). Hosts may define others by key.</summary>
+/// <summary>Work the patient is asked to do between encounters (docs/measures.md#vocabulary, Patient job). Hosts may define others by key.</summary>
 public enum PatientJobKind
 {
     /// <summary>Fill a new prescription (primary adherence).</summary>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Jobs;
 
-/// <summary>A population's PDC results as a mergeable partial aggregate (DOMAIN.md §4.1 step 10): patients with a PDC, in
+/// <summary>A population's PDC results as a mergeable partial aggregate (docs/jobs.md#proportion-of-days-covered-exactly-as-pqa-defines-it, step 10): patients with a PDC, in
 /// the denominator, adherent, and the PDC distribution of denominator patients in 5-point bins. All counts are integers,
 /// so adding shards in any order gives exactly the one-pass result.</summary>
 /// <remarks>Not thread-safe: give each thread or shard its own and <see cref="Add(PdcPopulation)"/> them at the end.</remarks>

@@ -1,6 +1,6 @@
 namespace PatientCentric.Jobs;
 
-/// <summary>One patient's Proportion of Days Covered for one class (DOMAIN.md §4.1).</summary>
+/// <summary>One patient's Proportion of Days Covered for one class (docs/jobs.md#proportion-of-days-covered-exactly-as-pqa-defines-it).</summary>
 /// <param name="InDenominator">Whether the patient enters the measure's denominator (enough fills on distinct dates, step 9).</param>
 /// <param name="IndexDate">The index prescription start date (IPSD), or <see langword="null"/> with no fill in the period.</param>
 /// <param name="TreatmentDays">Days from IPSD to the end, both included; 0 when not computable.</param>

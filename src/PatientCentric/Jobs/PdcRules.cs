@@ -1,9 +1,9 @@
 namespace PatientCentric.Jobs;
 
-/// <summary>The rules of the Proportion of Days Covered that a measure or host may vary (DOMAIN.md §4.1). The defaults are
+/// <summary>The rules of the Proportion of Days Covered that a measure or host may vary (docs/jobs.md#proportion-of-days-covered-exactly-as-pqa-defines-it). The defaults are
 /// PQA's.</summary>
 /// <param name="MinimumFills">Fills on distinct dates of service in the period needed to enter the denominator. Default 2; at least 1.</param>
-/// <param name="AllowPriorSupply">Whether supply dispensed before the period start carries in (DOMAIN's <c>CarryIn</c>
+/// <param name="AllowPriorSupply">Whether supply dispensed before the period start carries in (the <c>CarryIn</c>
 /// option). Default <see langword="false"/>: such fills are ignored.</param>
 /// <param name="AdherenceThreshold">θ: adherent when <c>round(PDC, 4) ≥ θ</c>. Default 0.80; 0 to 1.</param>
 /// <param name="MinimumConcurrentDrugs">k: a day counts as covered only if at least k distinct drugs cover it (concurrent-use

@@ -6,7 +6,7 @@ using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Jobs;
 
-/// <summary>PQA Proportion of Days Covered per patient and drug class, keyed <c>pdc:&lt;class&gt;</c> (DOMAIN.md §4.1).
+/// <summary>PQA Proportion of Days Covered per patient and drug class, keyed <c>pdc:&lt;class&gt;</c> (docs/jobs.md#proportion-of-days-covered-exactly-as-pqa-defines-it).
 /// Ok with the PDC as value when the patient is in the denominator; NotApplicable (PDC still in the components) when
 /// there are too few fills on distinct dates. Fills of drugs outside every class are not target medications and are not measured.</summary>
 internal sealed class PdcScorer : IJobScorer

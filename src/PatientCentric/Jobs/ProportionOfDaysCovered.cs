@@ -3,7 +3,7 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Jobs;
 
-/// <summary>Computes the Proportion of Days Covered exactly as PQA defines it (DOMAIN.md §4.1): index prescription start
+/// <summary>Computes the Proportion of Days Covered exactly as PQA defines it (docs/jobs.md#proportion-of-days-covered-exactly-as-pqa-defines-it): index prescription start
 /// date, same-drug overlaps shifted forward, different drugs not shifted (a day counts if any drug of the class covers
 /// it, or at least k drugs in the concurrent-use variant), supply past the end truncated, no carry-in unless allowed.</summary>
 /// <remarks>Sources: Pharmacy Quality Alliance, PDC measure specifications (PDC-DR, PDC-RASA, PDC-STA); Montavon, pdc-python

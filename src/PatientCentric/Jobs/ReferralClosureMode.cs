@@ -1,6 +1,6 @@
 namespace PatientCentric.Jobs;
 
-/// <summary>How referral-loop closure is counted (DOMAIN.md §4.3).</summary>
+/// <summary>How referral-loop closure is counted (docs/jobs.md#referral-loop-closure).</summary>
 public enum ReferralClosureMode
 {
     /// <summary>Operations (default): every referral authored in the period whose closure window has elapsed is eligible;

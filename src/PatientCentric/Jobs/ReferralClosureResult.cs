@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Jobs;
 
-/// <summary>Referral-loop closure over a set of referrals (DOMAIN.md §4.3).</summary>
+/// <summary>Referral-loop closure over a set of referrals (docs/jobs.md#referral-loop-closure).</summary>
 /// <param name="Mode">How referrals were counted.</param>
 /// <param name="Eligible">The denominator: eligible referrals (CMS50: patients).</param>
 /// <param name="Closed">The numerator: eligible referrals whose loop closed in time.</param>

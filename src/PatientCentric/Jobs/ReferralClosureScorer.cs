@@ -7,7 +7,7 @@ using static PatientCentric.Scoring.InvariantText;
 namespace PatientCentric.Jobs;
 
 /// <summary>Referral-loop closure per patient, keyed <c>referral-closure</c>: closed ÷ eligible referrals at referral level
-/// (DOMAIN.md §4.3), with the open loops and their age.</summary>
+/// (docs/jobs.md#referral-loop-closure), with the open loops and their age.</summary>
 /// <remarks>A referral whose closure the source cannot show (<see cref="Referral.ClosureUnknown"/>: FHIR input with no
 /// <c>Task</c> at all) is excluded and counted as <c>closure-not-recorded</c>, never an open loop; when every referral of
 /// the patient in the period is such a one, the card is NotApplicable with that reason, not 0 %.</remarks>

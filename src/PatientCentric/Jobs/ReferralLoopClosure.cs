@@ -5,7 +5,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Jobs;
 
 /// <summary>Measures whether referrals come back: the specialist's report received within the closure window
-/// (DOMAIN.md §4.3; CMS50 "Closing the Referral Loop: Receipt of Specialist Report").</summary>
+/// (docs/jobs.md#referral-loop-closure; CMS50 "Closing the Referral Loop: Receipt of Specialist Report").</summary>
 public static class ReferralLoopClosure
 {
     /// <summary>The default closure window W: 60 days (host-configured).</summary>

@@ -1,7 +1,7 @@
 namespace PatientCentric.Jobs;
 
 /// <summary>A clinician's 1–5 ratings of how a patient is doing with one kind of job, shrunk toward a prior mean:
-/// <c>(C·m + Σx) / (C + n)</c> (DOMAIN.md §4.5). Support data only: never a patient grade, never shown to payers, never
+/// <c>(C·m + Σx) / (C + n)</c> (docs/jobs.md#clinician-ratings). Support data only: never a patient grade, never shown to payers, never
 /// used for scheduling priority.</summary>
 public static class ShrunkenRating
 {

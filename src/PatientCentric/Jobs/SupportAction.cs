@@ -1,6 +1,6 @@
 namespace PatientCentric.Jobs;
 
-/// <summary>A support a care team can offer a patient with a job (DOMAIN.md §4.6). Advisory only.</summary>
+/// <summary>A support a care team can offer a patient with a job (docs/jobs.md#support-plans). Advisory only.</summary>
 public enum SupportAction
 {
     /// <summary>Ask the patient what gets in the way (no barrier recorded).</summary>

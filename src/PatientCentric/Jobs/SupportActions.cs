@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Jobs;
 
-/// <summary>The default barrier → supports table (DOMAIN.md §4.6) and which supports are only for medication jobs or
+/// <summary>The default barrier → supports table (docs/jobs.md#support-plans) and which supports are only for medication jobs or
 /// need a prescriber's or clinician's decision.</summary>
 public static class SupportActions
 {

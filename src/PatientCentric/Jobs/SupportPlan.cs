@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Jobs;
 
-/// <summary>One patient's support plan: the jobs below threshold and the supports suggested for each (DOMAIN.md §4.6).
-/// Advisory: it carries no decision about the patient's care, and no API turns it into one (§9).</summary>
+/// <summary>One patient's support plan: the jobs below threshold and the supports suggested for each (docs/jobs.md#support-plans).
+/// Advisory: it carries no decision about the patient's care, and no API turns it into one (docs/guardrails.md).</summary>
 /// <param name="PatientKey">The patient's opaque key, for the care team's own systems; never shown in messages or logs.</param>
 /// <param name="Items">The jobs that need support.</param>
 public sealed record SupportPlan(string PatientKey, ImmutableArray<SupportPlanItem> Items)

@@ -4,8 +4,8 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Jobs;
 
 /// <summary>One job a patient needs support with: the measure below its threshold, the barrier recorded (or unknown),
-/// the suggested supports and the evidence (DOMAIN.md §4.6). Advisory: never a reason to deny, discharge, deprioritise or
-/// re-price care (§9).</summary>
+/// the suggested supports and the evidence (docs/jobs.md#support-plans). Advisory: never a reason to deny, discharge, deprioritise or
+/// re-price care (docs/guardrails.md).</summary>
 /// <param name="JobKind">The kind of job.</param>
 /// <param name="MeasureKey">The measure that fell below its threshold, such as <c>"pdc:statins"</c>.</param>
 /// <param name="Performance">The patient's value on that measure's scale.</param>

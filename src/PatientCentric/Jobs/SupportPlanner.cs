@@ -5,7 +5,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Jobs;
 
 /// <summary>Builds a patient's support plan from their job score cards, clinician ratings and recorded barriers
-/// (DOMAIN.md §4.6). Advisory only: the plan lists supports, never a decision about care (§9).</summary>
+/// (docs/jobs.md#support-plans). Advisory only: the plan lists supports, never a decision about care (docs/guardrails.md).</summary>
 internal static class SupportPlanner
 {
     /// <summary>Plans support for one patient.</summary>
@@ -29,7 +29,7 @@ internal static class SupportPlanner
                 continue;
             double value = card.Value!.Value;
             bool below = card.MeasureKey.StartsWith(PdcScorer.ScorerKey + ":", StringComparison.Ordinal)
-                ? Math.Round(value, 4, MidpointRounding.AwayFromZero) < r.threshold   // the PDC's own adherence rule (DOMAIN.md §4.1 step 8)
+                ? Math.Round(value, 4, MidpointRounding.AwayFromZero) < r.threshold   // the PDC's own adherence rule (docs/jobs.md#proportion-of-days-covered-exactly-as-pqa-defines-it, step 8)
                 : value < r.threshold;
             if (below)
                 items.Add(Item(timeline, r.kind, card.MeasureKey, value, r.threshold, card.Components));
@@ -39,7 +39,7 @@ internal static class SupportPlanner
         {
             int[] ratings = [.. group.Select(x => x.Rating).Where(x => x is >= 1 and <= 5)];   // ratings off the 1–5 scale are invalid and not used
             if (ratings.Length < options.MinimumRatings)
-                continue;   // shown only with at least k ratings (DOMAIN.md §4.5)
+                continue;   // shown only with at least k ratings (docs/jobs.md#clinician-ratings)
             double shrunk = ShrunkenRating.Compute(ratings, options.RatingPriorMean, options.RatingPriorWeight)!.Value;
             if (shrunk < options.RatingSupportBelow)
             {

@@ -4,7 +4,7 @@ namespace PatientCentric.Records;
 
 /// <summary>One booked appointment and, when the patient came, the waiting-room times of the visit.</summary>
 /// <remarks>Instants carry their UTC offset. Records that break a rule (start before booking, departure before arrival)
-/// are kept as given; each scorer excludes and counts them (DOMAIN.md §0). FHIR: <c>Appointment</c>
+/// are kept as given; each scorer excludes and counts them (docs/measures.md#conventions). FHIR: <c>Appointment</c>
 /// (<c>created</c>, <c>start</c>, <c>status</c>, <c>cancelationReason</c>) and <c>Encounter.statusHistory</c>.</remarks>
 /// <param name="Id">The appointment's opaque identifier within the data set.</param>
 /// <param name="PatientKey">The patient's opaque key (a pseudonym); never shown in messages or logs.</param>

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace PatientCentric.Records;
 
 /// <summary>A snapshot of one schedule's slots of one appointment type, taken at a fixed weekly time for the third next
-/// available appointment (DOMAIN.md §2.1; FHIR <c>Schedule</c> and <c>Slot</c>).</summary>
+/// available appointment (docs/touchpoints/access.md; FHIR <c>Schedule</c> and <c>Slot</c>).</summary>
 /// <param name="ScheduleKey">The provider's or pool's schedule.</param>
 /// <param name="ServiceLine">The service line of the schedule.</param>
 /// <param name="AppointmentType">The appointment type, such as <c>"new-patient"</c>.</param>

@@ -6,6 +6,6 @@ public enum CancellationInitiator
     /// <summary>The patient cancelled.</summary>
     Patient,
 
-    /// <summary>The practice or provider cancelled; such appointments leave the no-show denominator (DOMAIN.md §2.1).</summary>
+    /// <summary>The practice or provider cancelled; such appointments leave the no-show denominator (docs/touchpoints/access.md).</summary>
     Practice,
 }

@@ -1,7 +1,7 @@
 namespace PatientCentric.Records;
 
 /// <summary>A post-visit contact attempt with a patient (call, message, visit): only completed two-way contacts count for
-/// the post-visit contact measure; failed attempts do not (DOMAIN.md §2.5).</summary>
+/// the post-visit contact measure; failed attempts do not (docs/touchpoints/follow-up.md).</summary>
 /// <param name="Id">The contact's opaque identifier.</param>
 /// <param name="PatientKey">The patient's opaque key; never shown in messages or logs.</param>
 /// <param name="ServiceLine">The service line that reached out.</param>

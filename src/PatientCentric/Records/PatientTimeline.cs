@@ -3,7 +3,7 @@ using PatientCentric.Jobs;
 
 namespace PatientCentric.Records;
 
-/// <summary>One patient's records between encounters: the input of job scorers (DESIGN.md §3).</summary>
+/// <summary>One patient's records between encounters: the input of job scorers (docs/data-model.md).</summary>
 /// <param name="PatientKey">The patient's opaque key (a pseudonym); never shown in messages or logs.</param>
 /// <param name="MedicationFills">The patient's medication fills.</param>
 /// <param name="Referrals">The patient's referrals.</param>

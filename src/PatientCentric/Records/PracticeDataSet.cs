@@ -5,7 +5,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Records;
 
 /// <summary>A practice's data as adapters produce it: the input of every touchpoint scorer and, grouped by patient,
-/// of every job scorer (DESIGN.md §3). The JSON input schema of <c>patientcentric report --input</c> (docs/data-model.md).</summary>
+/// of every job scorer (docs/data-model.md). The JSON input schema of <c>patientcentric report --input</c> (docs/data-model.md).</summary>
 /// <remarks>Immutable. Collections that are absent are empty, never <see langword="null"/>.</remarks>
 /// <param name="SchemaVersion">The input schema's version; this library reads version 1.</param>
 /// <param name="PracticeName">The practice's display name.</param>
@@ -57,7 +57,7 @@ public sealed record PracticeDataSet(
 
     private readonly ImmutableArray<PatientJob> _jobs = [];
 
-    /// <summary>Gets clinicians' ratings of how patients are doing with jobs (support data only, DOMAIN.md §4.5).</summary>
+    /// <summary>Gets clinicians' ratings of how patients are doing with jobs (support data only, docs/jobs.md#clinician-ratings).</summary>
     public ImmutableArray<ClinicianRating> ClinicianRatings
     {
         get => _clinicianRatings;
@@ -102,11 +102,11 @@ public sealed record PracticeDataSet(
 
     private readonly ImmutableArray<DateOnly> _holidays = [];
 
-    /// <summary>Gets the stakeholders, criteria and assessments for choosing the primary customer (DOMAIN.md §5), or
+    /// <summary>Gets the stakeholders, criteria and assessments for choosing the primary customer (docs/primary-customer.md), or
     /// <see langword="null"/> when the data set does not carry them.</summary>
     public Customers.StakeholderAssessments? PrimaryCustomer { get; init; }
 
-    /// <summary>Gets KPI series measured period by period, for assumption monitors (DOMAIN.md §7.5).</summary>
+    /// <summary>Gets KPI series measured period by period, for assumption monitors (docs/assumption-monitors.md).</summary>
     public ImmutableArray<Control.KpiSeries> KpiSeries
     {
         get => _kpiSeries;

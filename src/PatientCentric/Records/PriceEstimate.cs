@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace PatientCentric.Records;
 
 /// <summary>A price estimate given to a patient before a service, and the patient's final responsibility once billed
-/// (DOMAIN.md §2.4; good-faith estimates under 45 CFR 149.610 for self-pay patients).</summary>
+/// (docs/touchpoints/billing.md; good-faith estimates under 45 CFR 149.610 for self-pay patients).</summary>
 /// <param name="Id">The estimate's opaque identifier.</param>
 /// <param name="PatientKey">The patient's opaque key; never shown in messages or logs.</param>
 /// <param name="ServiceLine">The service line that estimated.</param>

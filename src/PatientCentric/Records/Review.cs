@@ -1,7 +1,7 @@
 namespace PatientCentric.Records;
 
 /// <summary>A free-text review of the practice (online or survey comment). The text may contain names: only scrubbed
-/// snippets ever leave the library (DOMAIN.md §9).</summary>
+/// snippets ever leave the library (docs/guardrails.md).</summary>
 /// <param name="Id">The review's opaque identifier.</param>
 /// <param name="ServiceLine">The service line reviewed.</param>
 /// <param name="WrittenOn">The local date it was written.</param>

@@ -8,7 +8,7 @@ namespace PatientCentric.Records;
 /// <param name="Text">The question as asked, for reports.</param>
 /// <param name="Kind">How the item is scored.</param>
 /// <param name="Categories">The answer categories from least to most positive; a 0–10 item lists <c>"0"</c>…<c>"10"</c>.</param>
-/// <param name="AboutRole">The role of the interaction the item asks about; satisfaction items about a Partner (clinical) interaction are never scored (DOMAIN.md §9).</param>
+/// <param name="AboutRole">The role of the interaction the item asks about; satisfaction items about a Partner (clinical) interaction are never scored (docs/guardrails.md).</param>
 /// <param name="Composite">The key of the composite the item belongs to, such as <c>"office-staff"</c>, or <see langword="null"/>.</param>
 public sealed record SurveyItem(string Key, string Text, SurveyItemKind Kind, ImmutableArray<string> Categories,
                                 Scoring.InteractionRole AboutRole, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Composite = null)

@@ -1,7 +1,7 @@
 namespace PatientCentric.Scoring;
 
 /// <summary>Normalises a raw value against host-declared <c>[worst, best]</c> bounds: <c>s = (x − worst)/(best − worst)</c>,
-/// clipped to [0, 1]; best may be below worst (lower is better, as for waits and costs) (DOMAIN.md §2.5, §8.1).</summary>
+/// clipped to [0, 1]; best may be below worst (lower is better, as for waits and costs) (docs/touchpoints/follow-up.md, docs/tradeoffs.md).</summary>
 public static class BoundedScale
 {
     /// <summary>Normalises <paramref name="value"/>.</summary>

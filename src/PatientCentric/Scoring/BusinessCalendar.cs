@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Scoring;
 
-/// <summary>A practice's business calendar: weekly opening intervals in local time minus host holidays (DOMAIN.md §0,
+/// <summary>A practice's business calendar: weekly opening intervals in local time minus host holidays (docs/measures.md#conventions,
 /// business time). Business duration of <c>[t1, t2)</c> = the length of its intersection with the open intervals, so a
 /// message sent while closed starts the clock at the next opening. Immutable and thread-safe.</summary>
 public sealed class BusinessCalendar
@@ -39,7 +39,7 @@ public sealed class BusinessCalendar
     /// <summary>Gets the length of one business day in hours: the mean open hours of the weekdays that open (9 for the default calendar).</summary>
     public double HoursPerBusinessDay { get; }
 
-    /// <summary>Creates the default calendar: Monday to Friday, 08:00–17:00 local (DOMAIN.md §0).</summary>
+    /// <summary>Creates the default calendar: Monday to Friday, 08:00–17:00 local (docs/measures.md#conventions).</summary>
     /// <param name="timeZone">The practice's time zone.</param>
     /// <param name="holidays">Host holidays.</param>
     /// <returns>The calendar.</returns>

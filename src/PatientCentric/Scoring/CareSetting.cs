@@ -1,6 +1,6 @@
 namespace PatientCentric.Scoring;
 
-/// <summary>The care setting a <see cref="Profile"/> describes (DOMAIN.md §8.3).</summary>
+/// <summary>The care setting a <see cref="Profile"/> describes (docs/configuration.md#built-in-profiles).</summary>
 public enum CareSetting
 {
     /// <summary>Self-pay elective or aesthetic care: patients pay and choose.</summary>

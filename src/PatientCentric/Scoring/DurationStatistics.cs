@@ -5,7 +5,7 @@ using static PatientCentric.Scoring.InvariantText;
 namespace PatientCentric.Scoring;
 
 /// <summary>Builds the score card of a duration measure: median as the value, with the 90th percentile (Hyndman–Fan
-/// type 7) and n as components (DOMAIN.md §0, §2).</summary>
+/// type 7) and n as components (docs/measures.md#conventions, docs/touchpoints.md).</summary>
 internal static class DurationStatistics
 {
     /// <summary>Builds the card.</summary>

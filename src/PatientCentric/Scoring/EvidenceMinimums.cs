@@ -1,7 +1,7 @@
 namespace PatientCentric.Scoring;
 
 /// <summary>The minimum evidence each measure family needs before a score card carries a value; below it the card is
-/// <see cref="ScoreStatus.InsufficientData"/> (DOMAIN.md §0, minimum evidence; all host-configured).</summary>
+/// <see cref="ScoreStatus.InsufficientData"/> (docs/measures.md#conventions, minimum evidence; all host-configured).</summary>
 /// <param name="RateEvents">Events in a rate's denominator (no-show, clean claims, closure). Default 20.</param>
 /// <param name="SurveyResponses">Valid responses to a survey item, composite or NPS. Default 30.</param>
 /// <param name="DurationObservations">Observations behind a duration statistic (median, P90). Default 10.</param>

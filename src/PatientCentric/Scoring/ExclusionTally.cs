@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Scoring;
 
-/// <summary>Counts records excluded for breaking a rule, by reason code, in first-seen order (DOMAIN.md §0 invalid records).</summary>
+/// <summary>Counts records excluded for breaking a rule, by reason code, in first-seen order (docs/measures.md#conventions, invalid records).</summary>
 internal sealed class ExclusionTally
 {
     private readonly List<(string Code, string Rule, int Count)> _items = [];

@@ -1,7 +1,7 @@
 namespace PatientCentric.Scoring;
 
-/// <summary>The role the patient plays in one interaction; it decides which strategies may score it (DOMAIN.md §1, §9).</summary>
-/// <remarks>Source: Schlesinger (2018), "Ask Len: Should I treat my patients as customers?" (seed post 004).</remarks>
+/// <summary>The role the patient plays in one interaction; it decides which strategies may score it (docs/guardrails.md).</summary>
+/// <remarks>Source: Schlesinger (2018), "Ask Len: Should I treat my patients as customers?", athenaInsight; docs/guardrails.md.</remarks>
 public enum InteractionRole
 {
     /// <summary>Billing, scheduling, communications, the waiting room, follow-up logistics: the moments of truth.</summary>

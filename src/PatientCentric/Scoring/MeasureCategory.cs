@@ -1,6 +1,6 @@
 namespace PatientCentric.Scoring;
 
-/// <summary>What kind of measure a strategy computes; with the <see cref="InteractionRole"/> it decides whether the guardrail lets it run (DOMAIN.md §1 role table).</summary>
+/// <summary>What kind of measure a strategy computes; with the <see cref="InteractionRole"/> it decides whether the guardrail lets it run (docs/guardrails.md, role table).</summary>
 public enum MeasureCategory
 {
     /// <summary>An operational touchpoint measure (lead time, waits, no-shows, claims): Customer interactions only.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Scoring;
 
-/// <summary>A target band for one measure: the value to reach and which way is better (DOMAIN.md §2; targets are
+/// <summary>A target band for one measure: the value to reach and which way is better (docs/touchpoints.md; targets are
 /// host-configured unless a source is cited).</summary>
 /// <param name="Target">The target on the measure's own scale (proportions as 0..1).</param>
 /// <param name="HigherIsBetter">Whether values at or above the target meet it; otherwise values at or below it do.</param>
@@ -13,7 +13,7 @@ public sealed record MeasureTarget(double Target, bool HigherIsBetter)
     /// <returns><see langword="true"/> when met.</returns>
     public bool IsMetBy(double value) => HigherIsBetter ? value >= Target : value <= Target;
 
-    /// <summary>Gets the targets the built-in profiles start from, where a convention is commonly cited (DOMAIN.md §2.3–2.4):
+    /// <summary>Gets the targets the built-in profiles start from, where a convention is commonly cited (docs/touchpoints/communication.md, docs/touchpoints/billing.md):
     /// clean-claim rate ≥ 95 % and call abandonment ≤ 5 %. Every other target is the host's to set.</summary>
     public static ImmutableSortedDictionary<string, MeasureTarget> CommonlyCited { get; } =
         new Dictionary<string, MeasureTarget>(StringComparer.Ordinal)

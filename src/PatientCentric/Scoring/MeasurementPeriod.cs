@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace PatientCentric.Scoring;
 
-/// <summary>A measurement period <c>[Start, End]</c> of local dates, both ends inclusive (DOMAIN.md §2 notation).</summary>
+/// <summary>A measurement period <c>[Start, End]</c> of local dates, both ends inclusive (docs/measures.md#conventions).</summary>
 /// <remarks>Immutable. The default value is the single day 0001-01-01.</remarks>
 public readonly record struct MeasurementPeriod
 {

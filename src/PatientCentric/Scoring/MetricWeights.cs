@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace PatientCentric.Scoring;
 
 /// <summary>The weights of the three encounter metrics a profile optimises: customer service, quality of care and
-/// cost effectiveness, normalised to sum to 1 (DOMAIN.md §0 Weights, §8.1).</summary>
+/// cost effectiveness, normalised to sum to 1 (docs/measures.md#conventions, weights, docs/tradeoffs.md).</summary>
 /// <remarks>Immutable. The constructor normalises; the default value has every weight 0 and is not valid for scoring.</remarks>
 public readonly record struct MetricWeights
 {

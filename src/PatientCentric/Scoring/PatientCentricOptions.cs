@@ -20,7 +20,7 @@ public sealed class PatientCentricOptions
     public string PrimaryCustomerStrategy { get; set; } = "weighted-sum";
 
     /// <summary>Gets or sets the settings of the patient-job measures and support plans (<c>PatientCentric:Jobs</c>).</summary>
-    /// <value>The defaults are PQA's and DOMAIN.md §4's.</value>
+    /// <value>The defaults are PQA's and docs/jobs.md's.</value>
     public Jobs.JobOptions Jobs { get; set; } = new();
 
     /// <summary>Gets the commitments' rubrics by commitment key (such as <c>"respecting-time"</c>); a commitment declared here

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace PatientCentric.Scoring;
 
 /// <summary>Validates <see cref="PatientCentricOptions"/> at start-up: the active profile exists, every declared
-/// profile's weights are finite, non-negative and not all zero (DOMAIN.md §0 Weights), minimum evidence is at least 1,
+/// profile's weights are finite, non-negative and not all zero (docs/measures.md#conventions, weights), minimum evidence is at least 1,
 /// and job settings are in range. Every failure names the setting's full path and value. (Whether enabled strategies are
 /// registered is checked by <see cref="ProfileCatalog"/>: strategies depend on these options, so this validator cannot
 /// depend on them.)</summary>

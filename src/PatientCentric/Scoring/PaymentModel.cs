@@ -1,6 +1,6 @@
 namespace PatientCentric.Scoring;
 
-/// <summary>How the practice is paid (DOMAIN.md §1, Profile).</summary>
+/// <summary>How the practice is paid (docs/measures.md#vocabulary, Profile).</summary>
 public enum PaymentModel
 {
     /// <summary>Paid per service: volume-driven.</summary>

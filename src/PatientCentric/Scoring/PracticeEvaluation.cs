@@ -4,7 +4,7 @@ using PatientCentric.Jobs;
 namespace PatientCentric.Scoring;
 
 /// <summary>The result of evaluating a practice: the profile, period and instant it was scored under, and every card,
-/// for the practice and each service line (DESIGN.md §3, results).</summary>
+/// for the practice and each service line (docs/report.md).</summary>
 /// <param name="PracticeName">The practice's display name.</param>
 /// <param name="Profile">The profile in force, with the weights used.</param>
 /// <param name="Period">The measurement period.</param>
@@ -31,7 +31,7 @@ public sealed record PracticeEvaluation(string PracticeName, Profile Profile, Me
     /// <summary>Gets the primary-customer decision, or <see langword="null"/> when the data set carries no stakeholder assessments.</summary>
     public Customers.PrimaryCustomerDecision? Decision { get; init; }
 
-    /// <summary>Gets one XmR chart per monitored assumption of the decision (DOMAIN.md §7.5).</summary>
+    /// <summary>Gets one XmR chart per monitored assumption of the decision (docs/assumption-monitors.md).</summary>
     public ImmutableArray<Control.AssumptionChart> AssumptionCharts
     {
         get => _assumptionCharts;
@@ -63,7 +63,7 @@ public sealed record PracticeEvaluation(string PracticeName, Profile Profile, Me
 
     private readonly ImmutableArray<Touchpoints.ReviewTheme> _reviewThemes = [];
 
-    /// <summary>Gets one support plan per patient with a job below its threshold (advisory only, DOMAIN.md §4.6, §9).</summary>
+    /// <summary>Gets one support plan per patient with a job below its threshold (advisory only, docs/jobs.md#support-plans, docs/guardrails.md).</summary>
     public ImmutableArray<SupportPlan> SupportPlans
     {
         get => _supportPlans;

@@ -10,7 +10,7 @@ namespace PatientCentric.Scoring;
 
 /// <summary>Runs the strategies the profile turns on over a practice's data, for the practice and for each service line:
 /// touchpoint scorers on the practice's interactions, job scorers on each patient's timeline (summed into population
-/// rates) and support planning. Enforces the role guardrail before any strategy runs (DOMAIN.md §1, §9). Resolved from
+/// rates) and support planning. Enforces the role guardrail before any strategy runs (docs/guardrails.md). Resolved from
 /// dependency injection as a singleton; thread-safe.</summary>
 public sealed class PracticeEvaluator
 {
@@ -160,7 +160,7 @@ public sealed class PracticeEvaluator
             .All(c => InputNotRecordedCodes.Contains(c.Name[ScoreComponent.ExclusionPrefix.Length..]));
 
     // Population rates: per measure key, Σ numerator ÷ Σ denominator over the patients' cards, with the distribution of
-    // the patients' own values and the patients' exclusions by reason code as components (DOMAIN.md §4.1 step 10 for PDC).
+    // the patients' own values and the patients' exclusions by reason code as components (docs/jobs.md#proportion-of-days-covered-exactly-as-pqa-defines-it, step 10 for PDC).
     // Absent data is not bad data: when every patient card lacks the input entirely, so does the population, which is then
     // NotApplicable with the patients' reason instead of InsufficientData.
     private static IEnumerable<ScoreCard> PopulationCards(IEnumerable<ScoreCard> patientCards, ScoringContext context)

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace PatientCentric.Scoring;
 
 /// <summary>The mix a host declares that it optimises: the weights of the three encounter metrics, the care setting,
-/// the payment model, minimum evidence, and which strategies are on (DOMAIN.md §1 Profile, §8.3).</summary>
+/// the payment model, minimum evidence, and which strategies are on (docs/measures.md#vocabulary, Profile, docs/configuration.md#built-in-profiles).</summary>
 /// <remarks>Immutable. Built-in profiles are in <see cref="BuiltInProfiles"/>; hosts bind their own from configuration
 /// (<c>PatientCentric:Profiles:&lt;key&gt;</c>).</remarks>
 /// <param name="Key">The stable kebab-case key, such as <c>"primary-care-value-based"</c>.</param>

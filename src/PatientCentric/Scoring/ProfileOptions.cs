@@ -36,15 +36,15 @@ public sealed class ProfileOptions
     public double CostEffectivenessWeight { get; set; }
 
     /// <summary>Gets or sets the minimum number of events in a rate's denominator.</summary>
-    /// <value>1 or more. The default is 20 (DOMAIN.md §0).</value>
+    /// <value>1 or more. The default is 20 (docs/measures.md#conventions).</value>
     public int MinimumRateEvents { get; set; } = EvidenceMinimums.Default.RateEvents;
 
     /// <summary>Gets or sets the minimum number of valid survey responses.</summary>
-    /// <value>1 or more. The default is 30 (DOMAIN.md §0).</value>
+    /// <value>1 or more. The default is 30 (docs/measures.md#conventions).</value>
     public int MinimumSurveyResponses { get; set; } = EvidenceMinimums.Default.SurveyResponses;
 
     /// <summary>Gets or sets the minimum number of observations behind a duration statistic.</summary>
-    /// <value>1 or more. The default is 10 (DOMAIN.md §0).</value>
+    /// <value>1 or more. The default is 10 (docs/measures.md#conventions).</value>
     public int MinimumDurationObservations { get; set; } = EvidenceMinimums.Default.DurationObservations;
 
     /// <summary>Gets the target bands by measure key (such as <c>"wait-to-be-seen"</c>); they replace the built-in targets of the same keys.</summary>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace PatientCentric.Scoring;
 
-/// <summary>Order statistics as DOMAIN.md §0 defines them.</summary>
+/// <summary>Order statistics as docs/measures.md#conventions defines them.</summary>
 internal static class Quantiles
 {
     /// <summary>Hyndman–Fan type 7 quantile of sorted data: linear interpolation between order statistics with

@@ -1,6 +1,6 @@
 namespace PatientCentric.Scoring;
 
-/// <summary>The role table of DOMAIN.md §1, enforced by the framework before any strategy runs (§9).</summary>
+/// <summary>The role table of docs/guardrails.md, enforced by the framework before any strategy runs.</summary>
 internal static class RoleGuardrail
 {
     /// <summary>Decides whether a measure of <paramref name="category"/> may score interactions in <paramref name="role"/>.</summary>
@@ -13,15 +13,15 @@ internal static class RoleGuardrail
         reason = (category, role) switch
         {
             (MeasureCategory.Satisfaction, InteractionRole.Partner) =>
-                "Satisfaction measures (NPS, 0–10 ratings, top-box of ratings) never score clinical (Partner) interactions: satisfaction must not steer clinical care (DOMAIN.md §9).",
+                "Satisfaction measures (NPS, 0–10 ratings, top-box of ratings) never score clinical (Partner) interactions: satisfaction must not steer clinical care (docs/guardrails.md).",
             (MeasureCategory.Operational or MeasureCategory.Satisfaction, not InteractionRole.Customer) =>
-                $"Touchpoint and satisfaction measures score Customer interactions only, not {role} interactions (DOMAIN.md §1).",
+                $"Touchpoint and satisfaction measures score Customer interactions only, not {role} interactions (docs/guardrails.md).",
             (MeasureCategory.ExperienceReport, InteractionRole.Employee) =>
-                "Experience reports describe Customer or Partner interactions, not patient jobs (DOMAIN.md §1).",
+                "Experience reports describe Customer or Partner interactions, not patient jobs (docs/guardrails.md).",
             (MeasureCategory.ClinicalQuality, not InteractionRole.Partner) =>
-                $"Clinical quality measures score clinical (Partner) interactions only, not {role} interactions (DOMAIN.md §1).",
+                $"Clinical quality measures score clinical (Partner) interactions only, not {role} interactions (docs/guardrails.md).",
             (MeasureCategory.JobPerformance, not InteractionRole.Employee) =>
-                $"Job measures score the patient's jobs (Employee interactions) only, not {role} interactions (DOMAIN.md §1).",
+                $"Job measures score the patient's jobs (Employee interactions) only, not {role} interactions (docs/guardrails.md).",
             _ => null,
         };
         return reason is null;

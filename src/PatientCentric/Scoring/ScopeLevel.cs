@@ -15,6 +15,6 @@ public enum ScopeLevel
     /// <summary>One patient, referred to by an opaque key, never by name.</summary>
     Patient,
 
-    /// <summary>One stakeholder a service line could be designed around, such as a payer or referrers (DOMAIN.md §5).</summary>
+    /// <summary>One stakeholder a service line could be designed around, such as a payer or referrers (docs/primary-customer.md).</summary>
     Stakeholder,
 }

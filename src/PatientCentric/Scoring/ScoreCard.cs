@@ -4,7 +4,7 @@ namespace PatientCentric.Scoring;
 
 /// <summary>One measure's result for one scope and period; every number explains itself through its components.</summary>
 /// <remarks>
-/// <para>Follows DOMAIN.md §1 (Score card). <see cref="Value"/> is present exactly when <see cref="Status"/> is
+/// <para>Follows docs/measures.md#score-cards (Score card). <see cref="Value"/> is present exactly when <see cref="Status"/> is
 /// <see cref="ScoreStatus.Ok"/>; otherwise <see cref="StatusReason"/> says why, and the components still list what was found.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>

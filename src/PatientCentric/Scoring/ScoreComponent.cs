@@ -8,7 +8,7 @@ namespace PatientCentric.Scoring;
 /// <param name="Contribution">The input's share of the score's value (contributions of an additive score sum to its value), or <see langword="null"/>.</param>
 /// <param name="Reason">One readable sentence; never a patient identifier, name or free text from a record, and no counts
 /// (they live in <paramref name="InputValue"/>, where displays can suppress small cells).</param>
-/// <remarks>DOMAIN.md §1 (Component).</remarks>
+/// <remarks>docs/measures.md#score-cards (Component).</remarks>
 public sealed record ScoreComponent(string Name, double? InputValue, ScoreScale InputScale, double? Weight, double? Contribution, string Reason)
 {
     /// <summary>The name prefix of components that count records excluded for breaking a rule.</summary>
@@ -22,7 +22,7 @@ public sealed record ScoreComponent(string Name, double? InputValue, ScoreScale 
     /// <returns>The component.</returns>
     public static ScoreComponent Describe(string name, double? value, ScoreScale scale, string reason) => new(name, value, scale, null, null, reason);
 
-    /// <summary>Creates a component that counts records excluded for one reason code (DOMAIN.md §0, invalid records).</summary>
+    /// <summary>Creates a component that counts records excluded for one reason code (docs/measures.md#conventions, invalid records).</summary>
     /// <param name="reasonCode">A kebab-case reason code, such as <c>"negative-lead-time"</c>.</param>
     /// <param name="count">How many records were excluded, at least 1.</param>
     /// <param name="reason">A readable sentence that states the rule, without the count.</param>

@@ -1,6 +1,6 @@
 namespace PatientCentric.Scoring;
 
-/// <summary>The scale a <see cref="ScoreCard.Value"/> is stated on (DOMAIN.md §0).</summary>
+/// <summary>The scale a <see cref="ScoreCard.Value"/> is stated on (docs/measures.md#conventions).</summary>
 public enum ScoreScale
 {
     /// <summary>A proportion from 0 to 1 inclusive; shown as a percentage.</summary>
@@ -30,7 +30,7 @@ public enum ScoreScale
     /// <summary>A weighted utility or normalised score from 0 to 1 inclusive.</summary>
     Utility,
 
-    /// <summary>A value on a host-declared assessment scale, such as a criterion's 1–5 rating (DOMAIN.md §5.1); the
+    /// <summary>A value on a host-declared assessment scale, such as a criterion's 1–5 rating (docs/primary-customer.md); the
     /// component's reason states the scale's bounds.</summary>
     Assessment,
 }

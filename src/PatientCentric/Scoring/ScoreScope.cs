@@ -28,7 +28,7 @@ public readonly record struct ScoreScope(ScopeLevel Level, string Key)
         return new(ScopeLevel.Patient, patientKey);
     }
 
-    /// <summary>Creates the scope of one stakeholder, a candidate primary customer (DOMAIN.md §5).</summary>
+    /// <summary>Creates the scope of one stakeholder, a candidate primary customer (docs/primary-customer.md).</summary>
     /// <param name="stakeholderKey">The stakeholder's key, such as <c>"patients"</c> or <c>"acme-health-plan"</c>.</param>
     /// <returns>The scope.</returns>
     /// <exception cref="ArgumentException"><paramref name="stakeholderKey"/> is null, empty or white space.</exception>

@@ -1,6 +1,6 @@
 namespace PatientCentric.Scoring;
 
-/// <summary>Whether a <see cref="ScoreCard"/> carries a value, and if not, why (DOMAIN.md §1).</summary>
+/// <summary>Whether a <see cref="ScoreCard"/> carries a value, and if not, why (docs/measures.md#score-cards).</summary>
 public enum ScoreStatus
 {
     /// <summary>The value was computed from enough evidence.</summary>
@@ -15,6 +15,6 @@ public enum ScoreStatus
     /// <summary>The measure does not apply to this subject or the data holds none of its inputs.</summary>
     NotApplicable,
 
-    /// <summary>A guardrail refused to compute the measure (DOMAIN.md §9), for example a satisfaction measure asked to score a clinical (Partner) interaction.</summary>
+    /// <summary>A guardrail refused to compute the measure (docs/guardrails.md), for example a satisfaction measure asked to score a clinical (Partner) interaction.</summary>
     GuardrailBlocked,
 }

@@ -1,10 +1,10 @@
 namespace PatientCentric.Scoring;
 
 /// <summary>Everything a strategy needs besides its input: the period, "now", the practice's time zone, the profile,
-/// the scope being scored and the role of the interactions (DESIGN.md §3: strategies have no clock of their own).</summary>
+/// the scope being scored and the role of the interactions (strategies have no clock of their own).</summary>
 /// <param name="Period">The measurement period in local dates.</param>
 /// <param name="AsOf">The evaluation instant, read once per run from a <see cref="TimeProvider"/>.</param>
-/// <param name="TimeZone">The practice's time zone; all date arithmetic happens in it (DOMAIN.md §0).</param>
+/// <param name="TimeZone">The practice's time zone; all date arithmetic happens in it (docs/measures.md#conventions).</param>
 /// <param name="Profile">The profile in force.</param>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record ScoringContext(MeasurementPeriod Period, DateTimeOffset AsOf, TimeZoneInfo TimeZone, Profile Profile)
@@ -22,7 +22,7 @@ public sealed record ScoringContext(MeasurementPeriod Period, DateTimeOffset AsO
     /// <returns>The local date in <see cref="TimeZone"/>.</returns>
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
 
-    /// <summary>Returns <c>days(a, b) = localDate(b) − localDate(a)</c> in whole days (same day = 0) (DOMAIN.md §0).</summary>
+    /// <summary>Returns <c>days(a, b) = localDate(b) − localDate(a)</c> in whole days (same day = 0) (docs/measures.md#conventions).</summary>
     /// <param name="a">The earlier instant.</param>
     /// <param name="b">The later instant.</param>
     /// <returns>The signed number of local calendar days from <paramref name="a"/> to <paramref name="b"/>.</returns>

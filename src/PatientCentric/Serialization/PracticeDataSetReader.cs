@@ -9,7 +9,7 @@ namespace PatientCentric.Serialization;
 /// checks what the schema requires, collecting every problem before failing.</summary>
 /// <remarks>Structural problems (malformed JSON, unknown fields, wrong types, missing fields, references to unknown
 /// service lines or survey items, duplicate ids) are errors. Values that break a measure's rule (an appointment that
-/// starts before it was booked) are not: the scorers exclude and count them (DOMAIN.md §0).</remarks>
+/// starts before it was booked) are not: the scorers exclude and count them (docs/measures.md#conventions).</remarks>
 public static class PracticeDataSetReader
 {
     /// <summary>Reads and checks a data set.</summary>

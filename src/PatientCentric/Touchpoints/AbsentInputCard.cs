@@ -4,7 +4,7 @@ namespace PatientCentric.Touchpoints;
 
 /// <summary>Builds the card of a measure whose input the data lacks entirely: NotApplicable with the reason, no value,
 /// and the excluded records counted by reason code. Absent data is not bad data: such a measure is never 0 and never
-/// <c>InsufficientData</c>, which is kept for some evidence but less than the minimum (DOMAIN.md §0, §1).</summary>
+/// <c>InsufficientData</c>, which is kept for some evidence but less than the minimum (docs/measures.md#conventions, docs/measures.md#score-cards).</summary>
 internal static class AbsentInputCard
 {
     /// <summary>Builds the card.</summary>

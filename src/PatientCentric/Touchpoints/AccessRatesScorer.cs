@@ -5,12 +5,12 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Touchpoints;
 
 /// <summary>Access rates that share the no-show denominator D (appointments still booked at 00:00 on their day,
-/// DOMAIN.md §2.1): <c>same-day-cancellation-rate</c> = same-day patient cancellations ÷ D, <c>missed-appointment-rate</c> =
+/// docs/touchpoints/access.md): <c>same-day-cancellation-rate</c> = same-day patient cancellations ÷ D, <c>missed-appointment-rate</c> =
 /// (no-shows + same-day cancellations) ÷ D; and <c>telehealth-share</c> = telehealth visits ÷ kept visits (digital access).
 /// D and its exclusions come from <see cref="NoShowDenominator"/>, as for the no-show rate, so the three rates can never
 /// disagree.</summary>
 /// <remarks>A patient cancellation whose time is unknown cannot be placed on or before its day: it is excluded and counted
-/// (<c>cancellation-time-unknown</c>, DOMAIN.md §2.1), and both rates are computed over the appointments that can be
+/// (<c>cancellation-time-unknown</c>, docs/touchpoints/access.md), and both rates are computed over the appointments that can be
 /// placed. When no patient cancellation records its time (or no cancellation records who cancelled), the same-day count
 /// is unknown rather than 0, and both rates are NotApplicable with that reason; so they are on visit-only data.</remarks>
 internal sealed class AccessRatesScorer : ITouchpointScorer

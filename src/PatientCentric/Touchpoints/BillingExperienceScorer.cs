@@ -5,7 +5,7 @@ using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>The patient's side of billing (DOMAIN.md §2.4): <c>price-estimate-accuracy</c> = estimates within tolerance ÷
+/// <summary>The patient's side of billing (docs/touchpoints/billing.md): <c>price-estimate-accuracy</c> = estimates within tolerance ÷
 /// estimates with a final amount, where within means <c>|A − E| ≤ max(25, 0.10·E)</c> (E = 0 and A = 0 is within), with the
 /// mean absolute error and the count of self-pay estimates exceeded by USD 400 or more (45 CFR 149.620's dispute
 /// threshold) as components; <c>statement-to-payment-days</c> = the median days from statement to payment in full of

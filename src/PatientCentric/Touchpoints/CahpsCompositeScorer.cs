@@ -7,7 +7,7 @@ using static PatientCentric.Scoring.InvariantText;
 namespace PatientCentric.Touchpoints;
 
 /// <summary>CAHPS-style composites of report items (Never–Always, No–Yes…), keyed <c>cahps:&lt;composite&gt;</c>: the
-/// unweighted mean of the items' top-box proportions, each item over its own respondents (DOMAIN.md §3.2). An item
+/// unweighted mean of the items' top-box proportions, each item over its own respondents (docs/touchpoints.md#surveys-nps-and-cahps). An item
 /// without a composite is its own composite.</summary>
 /// <remarks>Each item is a component with weight 1/k and contribution topBox/k, so contributions sum to the value; its
 /// linear mean (0..100) and n are in the reason. Evidence count = the smallest item n; insufficient if any item is
@@ -57,7 +57,7 @@ internal sealed class CahpsCompositeScorer : ITouchpointScorer, ISurveyItemReade
                     Inv($"\"{item.Text}\": share answering \"{item.Categories[^1]}\" (top box); linear mean {result.LinearMean:0.#} on 0–100.")));
             }
             if (context.Role == InteractionRole.Partner)
-                components.Add(ScoreComponent.Describe("reported-only", null, ScoreScale.Proportion, "About clinical (Partner) interactions: reported only, never linked to a clinical decision (DOMAIN.md §1)."));
+                components.Add(ScoreComponent.Describe("reported-only", null, ScoreScale.Proportion, "About clinical (Partner) interactions: reported only, never linked to a clinical decision (docs/guardrails.md)."));
             components.AddRange(exclusions.ToComponents());
             cards.Add(shortItem is not null
                 ? ScoreCard.WithoutValue(key, context.Scope, ScoreScale.Proportion, ScoreStatus.InsufficientData,

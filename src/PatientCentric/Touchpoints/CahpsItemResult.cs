@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>One CAHPS item's score: n, the linear mean on 0..100 and the top, middle and bottom boxes as proportions (DOMAIN.md §3.2).</summary>
+/// <summary>One CAHPS item's score: n, the linear mean on 0..100 and the top, middle and bottom boxes as proportions (docs/touchpoints.md#surveys-nps-and-cahps).</summary>
 /// <param name="Scale">The item's scale.</param>
 /// <param name="CategoryCounts">Responses per category, in the scale's order.</param>
 public sealed record CahpsItemResult(CahpsScale Scale, ImmutableArray<int> CategoryCounts)

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>A CAHPS item's answer categories, least to most positive, and the boxes and linear-mean values they map to (DOMAIN.md §3.2).</summary>
+/// <summary>A CAHPS item's answer categories, least to most positive, and the boxes and linear-mean values they map to (docs/touchpoints.md#surveys-nps-and-cahps).</summary>
 /// <remarks>Immutable. Responses are coded 1..k from least to most positive (0–10 ratings keep their value); the linear
 /// mean maps code X to <c>100·(X − 1)/(k − 1)</c> (0–10 ratings: <c>10·X</c>, the same values).
 /// Source: AHRQ, instructions for analysing CAHPS data; NCI SEER-CAHPS linear-mean rule.</remarks>

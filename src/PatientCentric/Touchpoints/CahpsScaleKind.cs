@@ -1,6 +1,6 @@
 namespace PatientCentric.Touchpoints;
 
-/// <summary>The response scales CAHPS items use (DOMAIN.md §3.2).</summary>
+/// <summary>The response scales CAHPS items use (docs/touchpoints.md#surveys-nps-and-cahps).</summary>
 public enum CahpsScaleKind
 {
     /// <summary>Two categories, such as No–Yes: top box = the most positive, bottom box = the least positive.</summary>

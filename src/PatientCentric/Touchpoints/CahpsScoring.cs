@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>Scores CAHPS-style items: top box, bottom box and linear mean (DOMAIN.md §3.2).</summary>
+/// <summary>Scores CAHPS-style items: top box, bottom box and linear mean (docs/touchpoints.md#surveys-nps-and-cahps).</summary>
 /// <remarks>Sources: AHRQ, CAHPS Clinician &amp; Group Survey 3.1 and instructions for analysing CAHPS data; NCI SEER-CAHPS scoring guidance.</remarks>
 public static class CahpsScoring
 {

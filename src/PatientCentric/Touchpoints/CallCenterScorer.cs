@@ -5,7 +5,7 @@ using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>Phone access (DOMAIN.md §2.3, contact-centre conventions): <c>call-abandonment-rate</c> = calls abandoned after
+/// <summary>Phone access (docs/touchpoints/communication.md, contact-centre conventions): <c>call-abandonment-rate</c> = calls abandoned after
 /// at least s = 5 seconds ÷ (answered calls + those abandonments); <c>average-speed-of-answer</c> = mean seconds from
 /// queue to answer over answered calls; <c>call-service-level</c> = answered within 30 seconds ÷ (answered + abandoned
 /// after ≥ s). Short abandons (under s) leave every numerator and denominator. Calls entering the queue in the period count.

@@ -3,7 +3,7 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>Counts behind the clean-claim and initial-denial rates (DOMAIN.md §2.4; HFMA MAP Keys).</summary>
+/// <summary>Counts behind the clean-claim and initial-denial rates (docs/touchpoints/billing.md; HFMA MAP Keys).</summary>
 /// <param name="Submitted">Claims first submitted in the period whose edit result is recorded (the clean-claim denominator).</param>
 /// <param name="Clean">Of those, claims that passed every edit with no manual intervention.</param>
 /// <param name="Adjudicated">Claims first adjudicated in the period (the denial denominator).</param>

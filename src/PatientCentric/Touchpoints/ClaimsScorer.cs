@@ -5,7 +5,7 @@ using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>Billing moments of truth from claims (DOMAIN.md §2.4; HFMA MAP Keys): <c>clean-claim-rate</c> = claims that
+/// <summary>Billing moments of truth from claims (docs/touchpoints/billing.md; HFMA MAP Keys): <c>clean-claim-rate</c> = claims that
 /// passed every edit with no manual intervention ÷ claims first submitted in the period; <c>initial-denial-rate</c> =
 /// claims with any line denied at first adjudication ÷ claims adjudicated in the period (by remittance date).</summary>
 /// <remarks>Each claim counts once, at first submission (a claim held, edited, rejected and resubmitted is not clean even

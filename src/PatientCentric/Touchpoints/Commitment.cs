@@ -1,7 +1,7 @@
 namespace PatientCentric.Touchpoints;
 
-/// <summary>The six commitments of an aesthetic practice to its patients-as-customers (seed post 002: customer service in
-/// aesthetic practice), each scored by a rubric of touchpoint measures and reviews.</summary>
+/// <summary>The six commitments of an aesthetic practice to its patients-as-customers (the library's rubric of customer service in
+/// aesthetic practice, docs/touchpoints/follow-up.md), each scored by a rubric of touchpoint measures and reviews.</summary>
 public enum Commitment
 {
     /// <summary>Compassion: kindness, listening, empathy.</summary>

@@ -4,7 +4,7 @@ using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>Scores one commitment from its rubric (DOMAIN.md §2.5, touchpoint composite): each measure with a value is
+/// <summary>Scores one commitment from its rubric (docs/touchpoints/follow-up.md, touchpoint composite): each measure with a value is
 /// normalised to 0..1 against its bounds, then the weighted mean is taken over those measures, the weights re-normalised
 /// over the measures used; measures without a value are listed as skipped. Contributions sum to the score.</summary>
 public static class CommitmentRubric

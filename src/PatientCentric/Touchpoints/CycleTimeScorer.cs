@@ -5,7 +5,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Touchpoints;
 
 /// <summary>Office-visit cycle time: minutes from arrival (check-in) to departure (check-out); the card's value is the
-/// median, with the 90th percentile as a component (DOMAIN.md §2.2; IHI office-visit cycle time).</summary>
+/// median, with the 90th percentile as a component (docs/touchpoints/waiting-room.md; IHI office-visit cycle time).</summary>
 /// <remarks>Counts kept appointments whose local start date is in the period. Missing arrival or departure → excluded;
 /// departure before arrival, or a cycle over 12 hours, → invalid and excluded. All exclusions are counted. When the
 /// period has visits but none records an arrival, or none records a departure, the card is NotApplicable with that
@@ -14,7 +14,7 @@ internal sealed class CycleTimeScorer : ITouchpointScorer
 {
     public const string MeasureKey = "cycle-time";
 
-    /// <summary>The longest plausible cycle: 12 hours (DOMAIN.md §2.2).</summary>
+    /// <summary>The longest plausible cycle: 12 hours (docs/touchpoints/waiting-room.md).</summary>
     public static readonly TimeSpan MaximumCycle = TimeSpan.FromHours(12);
 
     public string Key => MeasureKey;

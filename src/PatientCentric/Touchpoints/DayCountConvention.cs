@@ -1,6 +1,6 @@
 namespace PatientCentric.Touchpoints;
 
-/// <summary>How days to an appointment are counted (DOMAIN.md §2.1).</summary>
+/// <summary>How days to an appointment are counted (docs/touchpoints/access.md).</summary>
 public enum DayCountConvention
 {
     /// <summary>Calendar days including weekends and holidays (IHI; the patient's view). The default.</summary>

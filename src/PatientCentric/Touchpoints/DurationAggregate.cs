@@ -6,7 +6,7 @@ namespace PatientCentric.Touchpoints;
 /// percentiles in one pass, with memory fixed by the number of groups (never by the number of events). A mergeable
 /// partial aggregate: shards added in any order give exactly the one-pass result.</summary>
 /// <remarks>Each group keeps a <see cref="DurationHistogram"/>: lead time 0–730 days, waits and cycle times 0–720 minutes.
-/// Invalid values (negative, or above the cap) are excluded and counted per measure (DOMAIN.md §0). Not thread-safe: one
+/// Invalid values (negative, or above the cap) are excluded and counted per measure (docs/measures.md#conventions). Not thread-safe: one
 /// per thread or shard.</remarks>
 public sealed class DurationAggregate
 {

@@ -56,7 +56,7 @@ public sealed class DurationHistogram
     public ImmutableArray<long> ToCounts() => [.. _counts];
 
     /// <summary>Returns the Hyndman–Fan type 7 quantile: with the values sorted, <c>h = (n − 1)·p</c> and linear
-    /// interpolation between the order statistics at ⌊h⌋ and ⌊h⌋ + 1 (R's default; DOMAIN.md §0). Exact.</summary>
+    /// interpolation between the order statistics at ⌊h⌋ and ⌊h⌋ + 1 (R's default; docs/measures.md#conventions). Exact.</summary>
     /// <param name="p">The probability, 0 to 1.</param>
     /// <returns>The quantile, or <see langword="null"/> when the histogram is empty.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside 0..1.</exception>

@@ -1,6 +1,6 @@
 namespace PatientCentric.Touchpoints;
 
-/// <summary>A duration measure that streams as whole units (DOMAIN.md §2.1–2.2).</summary>
+/// <summary>A duration measure that streams as whole units (docs/touchpoints/access.md, docs/touchpoints/waiting-room.md).</summary>
 public enum DurationMeasure
 {
     /// <summary>Appointment lead time in whole local days, 0 to 730.</summary>

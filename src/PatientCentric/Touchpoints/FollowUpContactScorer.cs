@@ -4,10 +4,10 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>Post-visit contact within N days, keyed <c>post-visit-contact-rate</c> (DOMAIN.md §2.5): kept visits in the
+/// <summary>Post-visit contact within N days, keyed <c>post-visit-contact-rate</c> (docs/touchpoints/follow-up.md): kept visits in the
 /// period with a completed two-way contact c with <c>end &lt; c ≤ end + N days</c> ÷ kept visits whose window has closed by
 /// the evaluation instant (end = departure, or the scheduled start when no departure is recorded). N = 7 calendar days
-/// for office visits (host-configured in DOMAIN; the library default). Failed attempts do not count; windows still open
+/// for office visits (a library default; no published window fits office visits). Failed attempts do not count; windows still open
 /// are not counted.</summary>
 internal sealed class FollowUpContactScorer : ITouchpointScorer
 {

@@ -4,7 +4,7 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>Turns a practice's Customer-role interactions into score cards (DOMAIN.md §2, §3).</summary>
+/// <summary>Turns a practice's Customer-role interactions into score cards (docs/touchpoints.md).</summary>
 /// <remarks>
 /// <para>Pure, thread-safe singletons: the same data and context give the same cards; no I/O and no clock (use
 /// <see cref="ScoringContext.AsOf"/>). Report weak evidence as <see cref="ScoreStatus.InsufficientData"/>; throw only
@@ -21,7 +21,7 @@ public interface ITouchpointScorer
     /// <summary>Gets the moment of truth the scorer measures.</summary>
     TouchpointKind Kind { get; }
 
-    /// <summary>Gets the kind of measure, which decides the roles it may score (DOMAIN.md §1 role table).</summary>
+    /// <summary>Gets the kind of measure, which decides the roles it may score (docs/guardrails.md, role table).</summary>
     MeasureCategory Category { get; }
 
     /// <summary>Scores <paramref name="data"/> over the period and for the scope in <paramref name="context"/>.</summary>

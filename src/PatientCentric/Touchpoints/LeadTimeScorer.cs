@@ -5,7 +5,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Touchpoints;
 
 /// <summary>Appointment lead time: per appointment, <c>days(booking instant, appointment start)</c> in local calendar
-/// days; the card's value is the median, with the 90th percentile as a component (DOMAIN.md §2.1).</summary>
+/// days; the card's value is the median, with the 90th percentile as a component (docs/touchpoints/access.md).</summary>
 /// <remarks>Counts appointments whose local start date is in the period and that were not cancelled (a cancelled
 /// appointment's lead time was never experienced, and a rebooking would count twice). A start before the booking is
 /// invalid and excluded; so is one whose booking instant is unknown (<see cref="Appointment.BookingUnknown"/>), and when no

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace PatientCentric.Touchpoints;
 
 /// <summary>Computes the Net Promoter Score: the proportion of promoters (answers 9–10) minus the proportion of
-/// detractors (answers 0–6), on −1..1 (shown ×100) (DOMAIN.md §3.1).</summary>
+/// detractors (answers 0–6), on −1..1 (shown ×100) (docs/touchpoints.md#surveys-nps-and-cahps).</summary>
 /// <remarks>Source: Reichheld FF (2003), "The One Number You Need to Grow", Harvard Business Review 81(12).</remarks>
 public static class NetPromoterScore
 {
@@ -68,7 +68,7 @@ public static class NetPromoterScore
         }
     }
 
-    /// <summary>Returns the standard error of the difference of two independent scores, <c>√(var₁/n₁ + var₂/n₂)</c>, on −1..1 (DOMAIN.md §3.1).</summary>
+    /// <summary>Returns the standard error of the difference of two independent scores, <c>√(var₁/n₁ + var₂/n₂)</c>, on −1..1 (docs/touchpoints.md#surveys-nps-and-cahps).</summary>
     /// <param name="first">The first sample's result.</param>
     /// <param name="second">The second sample's result.</param>
     /// <returns>The standard error of <c>first.Score − second.Score</c>.</returns>

@@ -3,7 +3,7 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>How the no-show family (DOMAIN.md §2.1) sorts the appointments starting in the period: the members of D
+/// <summary>How the no-show family (docs/touchpoints/access.md) sorts the appointments starting in the period: the members of D
 /// (appointments still booked at 00:00 local on their day: kept + no-shows + same-day patient cancellations), those
 /// left out by rule (practice cancellations, earlier patient cancellations, appointments still to come), and those
 /// excluded and counted because they cannot be placed. The no-show, same-day cancellation and missed-appointment rates

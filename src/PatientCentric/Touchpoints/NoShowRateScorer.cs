@@ -7,7 +7,7 @@ using static PatientCentric.Scoring.InvariantText;
 namespace PatientCentric.Touchpoints;
 
 /// <summary>No-show rate: <c>N(no-show) / D</c>, where D counts appointments starting in the period that were still
-/// booked at 00:00 local on their day: kept + no-show + same-day patient cancellations (DOMAIN.md §2.1).</summary>
+/// booked at 00:00 local on their day: kept + no-show + same-day patient cancellations (docs/touchpoints/access.md).</summary>
 /// <remarks>Practice-initiated cancellations leave numerator and denominator. Patient cancellations before the day are
 /// not in D. A cancellation whose time or initiator is unknown cannot be placed and is excluded and counted, as is an
 /// appointment whose start has passed without a recorded outcome, or a visit recorded without an appointment
@@ -15,7 +15,7 @@ namespace PatientCentric.Touchpoints;
 /// The sorting is <see cref="NoShowDenominator"/>'s, shared with the same-day cancellation and missed-appointment rates.
 /// When patient cancellations have no recorded time (FHIR R4), the no-shows are still known but the same-day cancellations
 /// cannot join D, so the rate stays Ok over the appointments that can be placed and is an upper bound; the excluded
-/// cancellations are counted as <c>cancellation-time-unknown</c> (DOMAIN.md §2.1: unknown time → excluded).</remarks>
+/// cancellations are counted as <c>cancellation-time-unknown</c> (docs/touchpoints/access.md: unknown time → excluded).</remarks>
 internal sealed class NoShowRateScorer : ITouchpointScorer
 {
     public const string MeasureKey = "no-show-rate";

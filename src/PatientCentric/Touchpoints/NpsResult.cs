@@ -1,7 +1,7 @@
 namespace PatientCentric.Touchpoints;
 
 /// <summary>A Net Promoter Score with its counts, variance, standard error and 95 % confidence interval, all on the
-/// −1..1 proportion scale (multiply by 100 to show) (DOMAIN.md §3.1).</summary>
+/// −1..1 proportion scale (multiply by 100 to show) (docs/touchpoints.md#surveys-nps-and-cahps).</summary>
 /// <remarks>Immutable. Derived values are computed from the counts. Source: Reichheld (2003); R package <c>NPS</c>
 /// (<c>nps</c>, <c>nps_var</c>, <c>nps_se</c>).</remarks>
 /// <param name="Promoters">Respondents above the passive band (9–10 on the standard scale).</param>
@@ -9,7 +9,7 @@ namespace PatientCentric.Touchpoints;
 /// <param name="Detractors">Respondents at or below the detractor cut (0–6).</param>
 public readonly record struct NpsResult(int Promoters, int Passives, int Detractors)
 {
-    /// <summary>The sample size below which the interval is flagged as small-sample: 30 (DOMAIN.md §0).</summary>
+    /// <summary>The sample size below which the interval is flagged as small-sample: 30 (docs/measures.md#conventions).</summary>
     public const int SmallSampleThreshold = 30;
 
     /// <summary>Gets the number of valid responses, n.</summary>

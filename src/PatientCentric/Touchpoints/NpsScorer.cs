@@ -4,9 +4,9 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>Net Promoter Score of each likelihood-to-recommend item (DOMAIN.md §2.5 referral intent, §3.1), keyed
+/// <summary>Net Promoter Score of each likelihood-to-recommend item (docs/touchpoints/follow-up.md, referral intent, docs/touchpoints.md#surveys-nps-and-cahps), keyed
 /// <c>nps:&lt;item&gt;</c>, on −1..1. Promoters contribute +pP and detractors −pD, so contributions sum to the value.</summary>
-/// <remarks>A satisfaction measure: the framework never lets it score Partner (clinical) interactions (DOMAIN.md §9).</remarks>
+/// <remarks>A satisfaction measure: the framework never lets it score Partner (clinical) interactions (docs/guardrails.md).</remarks>
 internal sealed class NpsScorer : ITouchpointScorer, ISurveyItemReader
 {
     public const string ScorerKey = "nps";

@@ -5,13 +5,13 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Touchpoints;
 
 /// <summary>On-time start rate, keyed <c>on-time-start-rate</c>: visits whose first clinician contact came within τ = 10
-/// minutes of the scheduled start ÷ visits with both times (DOMAIN.md §2.2). Patients who arrived more than τ after the
+/// minutes of the scheduled start ÷ visits with both times (docs/touchpoints/waiting-room.md). Patients who arrived more than τ after the
 /// scheduled start are left out (they made the visit late); visits without a first-contact time are excluded and
 /// counted. When the period has visits but none records a first clinician contact, the card is NotApplicable with that
 /// reason, not InsufficientData, which is kept for some counted visits but fewer than the minimum.</summary>
 internal sealed class OnTimeStartScorer : ITouchpointScorer
 {
-    /// <summary>τ, the tolerance: 10 minutes (host-configured in DOMAIN.md; the library default).</summary>
+    /// <summary>τ, the tolerance: 10 minutes (a library default with no published source; docs/touchpoints/waiting-room.md).</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(10);
 
     public string Key => "on-time-start-rate";

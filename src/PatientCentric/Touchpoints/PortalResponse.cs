@@ -3,7 +3,7 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>Portal-message first response in business hours (DOMAIN.md §2.3): per patient-initiated thread, the business
+/// <summary>Portal-message first response in business hours (docs/touchpoints/communication.md): per patient-initiated thread, the business
 /// time from the patient's message to the first staff reply; the share answered within T business days, where an
 /// unanswered thread older than T is a breach.</summary>
 public static class PortalResponse

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>Portal-message response times in business hours (DOMAIN.md §2.3).</summary>
+/// <summary>Portal-message response times in business hours (docs/touchpoints/communication.md).</summary>
 /// <param name="BusinessHours">Each answered thread's business hours to the first staff reply, in input order of the answered threads.</param>
 /// <param name="Open">Threads still unanswered at the evaluation instant (left out of the median).</param>
 /// <param name="WithinTarget">Answered within the target.</param>

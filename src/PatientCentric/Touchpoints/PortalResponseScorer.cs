@@ -7,7 +7,7 @@ namespace PatientCentric.Touchpoints;
 
 /// <summary>Portal-message first response, keyed <c>portal-response</c>: the median business hours to the first staff
 /// reply over threads sent in the period, with the 90th percentile, the share answered within 2 business days, and the
-/// open threads (DOMAIN.md §2.3). The calendar is the data set's opening hours and holidays (default Mon–Fri 08:00–17:00).</summary>
+/// open threads (docs/touchpoints/communication.md). The calendar is the data set's opening hours and holidays (default Mon–Fri 08:00–17:00).</summary>
 internal sealed class PortalResponseScorer : ITouchpointScorer
 {
     public const string MeasureKey = "portal-response";

@@ -5,7 +5,7 @@ using static PatientCentric.Scoring.InvariantText;
 namespace PatientCentric.Touchpoints;
 
 /// <summary>Builds a rate card: numerator and denominator as components, insufficient data below the profile's minimum
-/// rate events or with a zero denominator (DOMAIN.md §0).</summary>
+/// rate events or with a zero denominator (docs/measures.md#conventions).</summary>
 internal static class RateCard
 {
     public static ScoreCard Build(string key, ScoringContext context, int numerator, int denominator, string numeratorText, string denominatorText,

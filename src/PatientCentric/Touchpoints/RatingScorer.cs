@@ -5,8 +5,8 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Touchpoints;
 
 /// <summary>Top box (answers 9–10) of each 0–10 rating item, keyed <c>rating:&lt;item&gt;</c>, as a proportion, with the
-/// linear mean and bottom box as components (DOMAIN.md §3.2).</summary>
-/// <remarks>A satisfaction measure: the framework never lets it score Partner (clinical) interactions (DOMAIN.md §9).</remarks>
+/// linear mean and bottom box as components (docs/touchpoints.md#surveys-nps-and-cahps).</summary>
+/// <remarks>A satisfaction measure: the framework never lets it score Partner (clinical) interactions (docs/guardrails.md).</remarks>
 internal sealed class RatingScorer : ITouchpointScorer, ISurveyItemReader
 {
     public const string ScorerKey = "rating";

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace PatientCentric.Touchpoints;
 
 /// <summary>The word lists the default review classifier uses: per commitment, words that praise and words that
-/// complain, plus negation words (DOMAIN.md leaves the lexicon to the host; this is the library's transparent default).</summary>
+/// complain, plus negation words (no published lexicon fits; this is the library's transparent default, and hosts may supply their own).</summary>
 /// <param name="Praise">Per commitment, lower-case words or phrases that praise it.</param>
 /// <param name="Complaint">Per commitment, lower-case words or phrases that complain about it.</param>
 /// <param name="Negations">Lower-case words that flip the polarity of a match within <paramref name="NegationWindow"/> words before it.</param>

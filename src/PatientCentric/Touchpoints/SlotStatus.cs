@@ -9,7 +9,7 @@ public enum SlotStatus
     /// <summary>Busy (booked).</summary>
     Busy,
 
-    /// <summary>Busy, tentatively: not bookable (DOMAIN.md §2.1).</summary>
+    /// <summary>Busy, tentatively: not bookable (docs/touchpoints/access.md).</summary>
     BusyTentative,
 
     /// <summary>Busy, unavailable (blocked): not bookable.</summary>

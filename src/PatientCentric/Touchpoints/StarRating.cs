@@ -1,6 +1,6 @@
 namespace PatientCentric.Touchpoints;
 
-/// <summary>Star ratings from linear mean scores (DOMAIN.md §3.2): a score earns one star plus one for every cut point it
+/// <summary>Star ratings from linear mean scores (docs/touchpoints.md#surveys-nps-and-cahps): a score earns one star plus one for every cut point it
 /// reaches, so four ascending cut points give 1 to 5 stars.</summary>
 /// <remarks>CMS derives HCAHPS star cut points each quarter by clustering national linear mean scores and requires at
 /// least 100 completed surveys over four quarters; neither the national data nor the clustering is reproducible here,

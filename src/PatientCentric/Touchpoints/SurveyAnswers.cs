@@ -6,7 +6,7 @@ using static PatientCentric.Scoring.InvariantText;
 namespace PatientCentric.Touchpoints;
 
 /// <summary>Collects the valid answers to one survey item among the returns in the period, counting answers that are
-/// not one of the item's categories as excluded (DOMAIN.md §0 invalid records).</summary>
+/// not one of the item's categories as excluded (docs/measures.md#conventions, invalid records).</summary>
 internal static class SurveyAnswers
 {
     /// <summary>Items of <paramref name="kind"/> about the context's role, in declared order.</summary>

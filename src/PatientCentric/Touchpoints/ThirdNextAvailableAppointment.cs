@@ -1,7 +1,7 @@
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>Third next available appointment (TNAA), IHI's access measure (DOMAIN.md §2.1): at a snapshot instant t0, the
+/// <summary>Third next available appointment (TNAA), IHI's access measure (docs/touchpoints/access.md): at a snapshot instant t0, the
 /// days from t0 to the start of the third bookable free slot that starts at or after t0.</summary>
 /// <remarks>Held ("frozen") slots, slots reserved for same-day or urgent use, and busy slots of any kind are not bookable.
 /// Days are counted between local dates in the practice's time zone (same day = 0); calendar days by default, or

@@ -6,7 +6,7 @@ namespace PatientCentric.Touchpoints;
 
 /// <summary>Third next available appointment, keyed <c>tnaa</c>: the mean over the availability snapshots taken in the
 /// period of each snapshot's TNAA in calendar days, with the median as a component; right-censored snapshots (fewer than
-/// three bookable slots within 90 days) are excluded from the mean and counted (DOMAIN.md §2.1).</summary>
+/// three bookable slots within 90 days) are excluded from the mean and counted (docs/touchpoints/access.md).</summary>
 internal sealed class TnaaScorer : ITouchpointScorer
 {
     public string Key => "tnaa";
@@ -36,7 +36,7 @@ internal sealed class TnaaScorer : ITouchpointScorer
         var card = DurationStatistics.Card("tnaa", context, values, ScoreScale.Days, "snapshots", exclusions, []);
         if (card.Status != ScoreStatus.Ok)
             return [card];
-        double mean = values.Average();   // DOMAIN.md §2.1: the period value is the mean of the snapshot values
+        double mean = values.Average();   // docs/touchpoints/access.md: the period value is the mean of the snapshot values
         return [new ScoreCard(card.MeasureKey, card.Scope, mean, card.Scale, card.Status, card.EvidenceCount, card.ExcludedCount,
             card.Components.Insert(0, ScoreComponent.Describe("mean", mean, ScoreScale.Days, "Mean of the uncensored snapshots' TNAA: the period value.")))];
     }

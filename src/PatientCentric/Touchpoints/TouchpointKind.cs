@@ -1,6 +1,6 @@
 namespace PatientCentric.Touchpoints;
 
-/// <summary>A kind of moment of truth: a Customer interaction that decides whether the patient returns and refers (DOMAIN.md §1, §2).</summary>
+/// <summary>A kind of moment of truth: a Customer interaction that decides whether the patient returns and refers (docs/measures.md#vocabulary, docs/touchpoints.md).</summary>
 public enum TouchpointKind
 {
     /// <summary>Access and scheduling: lead time, third next available appointment, no-shows, cancellations.</summary>

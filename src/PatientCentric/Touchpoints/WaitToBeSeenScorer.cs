@@ -5,7 +5,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Touchpoints;
 
 /// <summary>Wait to be seen: minutes from <c>max(arrival, scheduled start)</c> to first clinician contact, negative
-/// values set to 0; the card's value is the median, with the 90th percentile as a component (DOMAIN.md §2.2).</summary>
+/// values set to 0; the card's value is the median, with the 90th percentile as a component (docs/touchpoints/waiting-room.md).</summary>
 /// <remarks>Convention: early arrivals are not counted as waiting. Counts kept appointments whose local start date is in
 /// the period. A visit without an arrival or first-contact time is excluded and counted; first contact before arrival is invalid.
 /// When the period has visits but none records a first clinician contact (FHIR: the reader does not map

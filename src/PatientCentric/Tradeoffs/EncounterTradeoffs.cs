@@ -4,7 +4,7 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Tradeoffs;
 
 /// <summary>Normalises the three encounter metrics, applies the quality floor, weights them with the profile's weights and
-/// finds the Pareto front (DOMAIN.md §8.1–8.2). Customer service, quality of care and cost effectiveness trade off and
+/// finds the Pareto front (docs/tradeoffs.md). Customer service, quality of care and cost effectiveness trade off and
 /// cannot all be maximised; the front shows which options are not beaten on all three at once.</summary>
 /// <remarks>Pure and thread-safe. Dominance compares the normalised values exactly (no tolerance), so the relation is a
 /// strict partial order: a dominates b when a ≥ b on all three and a &gt; b on at least one. Identical vectors do not

@@ -1,6 +1,6 @@
 namespace PatientCentric.Tradeoffs;
 
-/// <summary>The host-declared range of one encounter metric's raw values (DOMAIN.md §8.1): the value that normalises to 0
+/// <summary>The host-declared range of one encounter metric's raw values (docs/tradeoffs.md): the value that normalises to 0
 /// (worst) and to 1 (best). Best may be below worst, as for cost.</summary>
 /// <remarks>Immutable. The default value (0, 0) is not valid.</remarks>
 public readonly record struct MetricBounds

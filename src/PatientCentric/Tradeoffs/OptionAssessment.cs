@@ -2,7 +2,7 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Tradeoffs;
 
-/// <summary>One option's normalised metrics, weighted score and place on the Pareto front (DOMAIN.md §8.1–8.2).</summary>
+/// <summary>One option's normalised metrics, weighted score and place on the Pareto front (docs/tradeoffs.md).</summary>
 /// <param name="Name">The option's name.</param>
 /// <param name="Status"><see cref="ScoreStatus.Ok"/>; <see cref="ScoreStatus.InsufficientData"/> when a metric is missing;
 /// <see cref="ScoreStatus.GuardrailBlocked"/> when quality of care is below the floor.</param>

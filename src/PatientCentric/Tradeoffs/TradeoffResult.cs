@@ -3,7 +3,7 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Tradeoffs;
 
-/// <summary>The trade-off between options on the three encounter metrics (DOMAIN.md §8): every option assessed, the Pareto
+/// <summary>The trade-off between options on the three encounter metrics (docs/tradeoffs.md): every option assessed, the Pareto
 /// front, and, separately, the option with the highest weighted score.</summary>
 /// <param name="Weights">The normalised weights used (printed with every report).</param>
 /// <param name="QualityFloor">The floor on s_QC used, 0 to 1.</param>

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace PatientCentric.Value;
 
 /// <summary>A single-pass, mergeable accumulator of the means and co-moments of k variables, from which Pearson
-/// correlations are read (DOMAIN.md §6.1). Rows with a missing value (<see cref="double.NaN"/>) are deleted listwise and counted.</summary>
+/// correlations are read (docs/key-drivers.md). Rows with a missing value (<see cref="double.NaN"/>) are deleted listwise and counted.</summary>
 /// <remarks>
 /// <para>Each complete row updates the running means and the co-moment matrix <c>Cᵢⱼ = Σ (xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ)</c> by
 /// Welford's method generalised to co-moments: <c>dᵢ = xᵢ − x̄ᵢ(old)</c>, <c>x̄ᵢ += dᵢ/n</c>,

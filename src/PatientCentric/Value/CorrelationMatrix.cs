@@ -3,12 +3,12 @@ using System.Globalization;
 
 namespace PatientCentric.Value;
 
-/// <summary>A Pearson correlation matrix of named variables, given instead of raw rows to key-driver analysis (DOMAIN.md §6.1).</summary>
+/// <summary>A Pearson correlation matrix of named variables, given instead of raw rows to key-driver analysis (docs/key-drivers.md).</summary>
 /// <remarks>Immutable. Validated on construction: square, finite, unit diagonal, symmetric and within −1..1, each to within
 /// <see cref="Tolerance"/>. Positive (semi-)definiteness is checked by <see cref="KeyDriverAnalysis.FromCorrelations"/>.</remarks>
 public sealed record CorrelationMatrix
 {
-    /// <summary>The absolute tolerance for the unit diagonal, symmetry and the −1..1 range: 1e−9 (DOMAIN.md §0 tie tolerance).</summary>
+    /// <summary>The absolute tolerance for the unit diagonal, symmetry and the −1..1 range: 1e−9 (docs/measures.md#conventions, tie tolerance).</summary>
     public const double Tolerance = 1e-9;
 
     /// <summary>Initializes a correlation matrix.</summary>

@@ -1,6 +1,6 @@
 namespace PatientCentric.Value;
 
-/// <summary>Where importance–performance analysis draws its crosshairs (DOMAIN.md §6.3).</summary>
+/// <summary>Where importance–performance analysis draws its crosshairs (docs/ipa.md).</summary>
 public enum CrosshairRule
 {
     /// <summary>The mean of the attribute means on each axis (data-centred); the default.</summary>

@@ -3,7 +3,7 @@ using System.Numerics;
 
 namespace PatientCentric.Value;
 
-/// <summary>The Shapley / LMG decomposition of R², with Azen &amp; Budescu's (2003) general and conditional dominance (DOMAIN.md §6.1).</summary>
+/// <summary>The Shapley / LMG decomposition of R², with Azen &amp; Budescu's (2003) general and conditional dominance (docs/key-drivers.md).</summary>
 /// <param name="RespondentCount">n, the complete rows used; <see langword="null"/> for a correlation matrix.</param>
 /// <param name="RSquared">R² of the full regression, 0 to 1; equals the sum of <paramref name="GeneralDominance"/>.</param>
 /// <param name="Predictors">The p predictors analysed, in the order requested; bit i of a subset mask is predictor i.</param>

@@ -3,7 +3,7 @@ using PatientCentric.Scoring;
 
 namespace PatientCentric.Value;
 
-/// <summary>Importance–performance analysis and allocation (DOMAIN.md §6.3): places attributes in Martilla &amp; James's four
+/// <summary>Importance–performance analysis and allocation (docs/ipa.md): places attributes in Martilla &amp; James's four
 /// quadrants around crosshairs and suggests how to share improvement effort among the "concentrate here" attributes.</summary>
 /// <remarks>Source: Martilla JA, James JC (1977), "Importance-performance analysis", Journal of Marketing 41(1):77–79.
 /// Allocation: quadrant-A attributes ordered by <c>importance × (best − P)</c>, each given that product's share of the

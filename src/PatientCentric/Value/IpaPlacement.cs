@@ -1,6 +1,6 @@
 namespace PatientCentric.Value;
 
-/// <summary>Where one attribute falls on the importance–performance grid, and the effort it is suggested (DOMAIN.md §6.3).</summary>
+/// <summary>Where one attribute falls on the importance–performance grid, and the effort it is suggested (docs/ipa.md).</summary>
 /// <param name="Name">The attribute's name.</param>
 /// <param name="Importance">I.</param>
 /// <param name="Performance">P.</param>

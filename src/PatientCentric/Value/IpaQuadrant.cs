@@ -1,6 +1,6 @@
 namespace PatientCentric.Value;
 
-/// <summary>The four quadrants of Martilla &amp; James's (1977) importance–performance grid (DOMAIN.md §6.3).</summary>
+/// <summary>The four quadrants of Martilla &amp; James's (1977) importance–performance grid (docs/ipa.md).</summary>
 public enum IpaQuadrant
 {
     /// <summary>A: high importance, low performance; allocate resources here first.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Value;
 
-/// <summary>An importance–performance analysis: the crosshairs, each attribute's placement, and the allocation order (DOMAIN.md §6.3).</summary>
+/// <summary>An importance–performance analysis: the crosshairs, each attribute's placement, and the allocation order (docs/ipa.md).</summary>
 /// <param name="ImportanceCrosshair">The importance at or above which an attribute counts as highly important.</param>
 /// <param name="PerformanceCrosshair">The performance at or above which an attribute counts as performing well.</param>
 /// <param name="BestPerformance">The best performance used in the priorities (best − P).</param>

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 
 namespace PatientCentric.Value;
 
-/// <summary>Key-driver analysis (DOMAIN.md §6.1): which predictor items (such as touchpoint ratings) drive an outcome (such as
+/// <summary>Key-driver analysis (docs/key-drivers.md): which predictor items (such as touchpoint ratings) drive an outcome (such as
 /// the overall rating), as a decomposition of the regression's R² by Johnson's relative weights (the default) or by the
 /// exact Shapley / LMG general dominance statistics.</summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace PatientCentric.Value;
 
 /// <summary>The correlations key-driver analysis rests on, already checked: the outcome, the predictors kept, the predictor
-/// correlation matrix <c>R_xx</c> (positive definite) with its eigen-decomposition, and the validities <c>r_xy</c> (DOMAIN.md §6.1).</summary>
+/// correlation matrix <c>R_xx</c> (positive definite) with its eigen-decomposition, and the validities <c>r_xy</c> (docs/key-drivers.md).</summary>
 /// <remarks>Immutable and thread-safe; build it once with <see cref="KeyDriverAnalysis.FromRows"/> or
 /// <see cref="KeyDriverAnalysis.FromCorrelations"/> and run both <see cref="KeyDriverAnalysis.RelativeWeights"/> and
 /// <see cref="KeyDriverAnalysis.Dominance"/> on it.</remarks>
@@ -47,6 +47,6 @@ public sealed class KeyDriverInput
     internal double[] Eigenvectors { get; }
 
     /// <summary>Gets whether n reaches the rule-of-thumb minimum of key-driver analysis, <c>max(50, 10·p)</c> complete
-    /// respondents (DOMAIN.md §0); <see langword="null"/> when a correlation matrix was given.</summary>
+    /// respondents (docs/measures.md#conventions); <see langword="null"/> when a correlation matrix was given.</summary>
     public bool? MeetsMinimumEvidence => RespondentCount is { } n ? n >= Math.Max(50, 10L * Predictors.Length) : null;
 }

@@ -5,12 +5,12 @@ using PatientCentric.Touchpoints;
 
 namespace PatientCentric.Value;
 
-/// <summary>Which moments of truth move intent to recommend (DOMAIN.md §6.1, §6.3): Johnson's relative weights of the
+/// <summary>Which moments of truth move intent to recommend (docs/key-drivers.md, docs/ipa.md): Johnson's relative weights of the
 /// Customer-role report items (coded 1..k) on the likelihood-to-recommend answer (0..10), over the returns in the period
 /// (listwise deletion), then an importance–performance grid of the same items: importance = rescaled weight (%),
 /// performance = the item's top-box share (%).</summary>
 /// <remarks>Only Customer-role items are drivers: clinical (Partner) items are never used to explain or steer satisfaction
-/// (DOMAIN.md §9). The analysis needs max(50, 10 × items) complete returns; below that it is not run.</remarks>
+/// (docs/guardrails.md). The analysis needs max(50, 10 × items) complete returns; below that it is not run.</remarks>
 public sealed record LoyaltyDrivers(string OutcomeItem, RelativeWeightsResult Weights, IpaResult Grid)
 {
     /// <summary>Analyses <paramref name="data"/>'s surveys over <paramref name="period"/>.</summary>

@@ -1,6 +1,6 @@
 namespace PatientCentric.Value;
 
-/// <summary>One predictor's Johnson (2000) relative weight (DOMAIN.md §6.1).</summary>
+/// <summary>One predictor's Johnson (2000) relative weight (docs/key-drivers.md).</summary>
 /// <param name="Predictor">The predictor's name.</param>
 /// <param name="RawWeight">ε, its share of R² on the proportion scale; 0 or more; the raw weights sum to R².</param>
 /// <param name="RescaledPercent">100·ε/R², the percentage of the explained variance; <see langword="null"/> when R² is 0.</param>

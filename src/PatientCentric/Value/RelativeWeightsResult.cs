@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PatientCentric.Value;
 
-/// <summary>Johnson's (2000) relative weights of the predictors of one outcome (DOMAIN.md §6.1).</summary>
+/// <summary>Johnson's (2000) relative weights of the predictors of one outcome (docs/key-drivers.md).</summary>
 /// <param name="RespondentCount">n, the complete rows used; <see langword="null"/> for a correlation matrix.</param>
 /// <param name="RSquared">R² of the full regression, 0 to 1; equals the sum of the raw weights.</param>
 /// <param name="Weights">One weight per predictor analysed, in the order requested.</param>

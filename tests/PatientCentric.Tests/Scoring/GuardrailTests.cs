@@ -31,7 +31,7 @@ public sealed class GuardrailTests
         var card = Assert.Single(PracticeEvaluator.Score(scorer, Data(), Context() with { Role = InteractionRole.Partner }));
         Assert.Equal(ScoreStatus.GuardrailBlocked, card.Status);
         Assert.Null(card.Value);
-        Assert.Equal("Satisfaction measures (NPS, 0–10 ratings, top-box of ratings) never score clinical (Partner) interactions: satisfaction must not steer clinical care (DOMAIN.md §9).", card.StatusReason);
+        Assert.Equal("Satisfaction measures (NPS, 0–10 ratings, top-box of ratings) never score clinical (Partner) interactions: satisfaction must not steer clinical care (docs/guardrails.md).", card.StatusReason);
         Assert.Equal(0, scorer.Calls);
     }
 
