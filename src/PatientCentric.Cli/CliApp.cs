@@ -337,6 +337,9 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             stderr.WriteLine("  Appointments with an unknown booking instant are left out of lead-time, and visits recorded without an Appointment out of the no-show and cancellation rates.");
         if (q.ReferralClosureUnknown > 0)
             stderr.WriteLine("  The input holds no Task, so no referral can show whether its loop closed: referral closure leaves them out.");
+        if (q.Retracted > 0)
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {q.Retracted:N0} resources retracted: their latest version (meta.lastUpdated) is entered-in-error or has a status that is not scored, so no version of them is used."));
         if (data.Claims.Length > 0)
             stderr.WriteLine("  FHIR does not record claim edits: the clean-claim rate leaves every claim out; the initial denial rate uses them.");
         foreach (var (code, issues) in input.IssuesByCode)

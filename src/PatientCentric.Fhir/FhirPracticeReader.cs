@@ -437,7 +437,18 @@ public sealed class FhirPracticeReader
             resource = null;
         }
         if (resource is null || resource.TypeName != type) return Parsed.Malformed(type);
-        return new Parsed(ParsedKind.Mapped, type, id, FirelyFacts.From(resource));
+        ResourceFacts? facts;
+        try
+        {
+            facts = FirelyFacts.From(resource);
+        }
+        catch (Hl7.Fhir.Validation.CodedValidationException)
+        {
+            // A part of the POCO that recoverable mode left in a state its getters refuse (FirelyFacts reads primitives
+            // through JsonValue, so this is a last resort): the resource cannot be read.
+            return Parsed.Malformed(type);
+        }
+        return new Parsed(ParsedKind.Mapped, type, id, facts);
     }
 
     /// <summary>Reader on an object's StartObject: reads to its EndObject and returns its (last) string
