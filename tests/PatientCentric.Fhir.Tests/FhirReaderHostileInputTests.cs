@@ -30,10 +30,10 @@ public sealed class FhirReaderHostileInputTests : IDisposable
     private const string Patient = """{"resourceType":"Patient","id":"p1"}""";
 
     private static string Encounter(string status, string lastUpdated, string start = "2024-03-01T09:00:00Z") =>
-        $$"""{"resourceType":"Encounter","id":"e1","meta":{"lastUpdated":"{{lastUpdated}}"},"status":"{{status}}","class":{"code":"AMB"},"subject":{"reference":"Patient/p1"},"period":{"start":"{{start}}"}}""";
+        $$$"""{"resourceType":"Encounter","id":"e1","meta":{"lastUpdated":"{{{lastUpdated}}}"},"status":"{{{status}}}","class":{"code":"AMB"},"subject":{"reference":"Patient/p1"},"period":{"start":"{{{start}}}"}}""";
 
     private static string Dispense(string status, string lastUpdated, string handedOver = "2024-01-05") =>
-        $$"""{"resourceType":"MedicationDispense","id":"d1","meta":{"lastUpdated":"{{lastUpdated}}"},"status":"{{status}}","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"text":"Atorvastatin"},"whenHandedOver":"{{handedOver}}","daysSupply":{"value":30}}""";
+        $$$"""{"resourceType":"MedicationDispense","id":"d1","meta":{"lastUpdated":"{{{lastUpdated}}}"},"status":"{{{status}}}","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"text":"Atorvastatin"},"whenHandedOver":"{{{handedOver}}}","daysSupply":{"value":30}}""";
 
     public static TheoryData<FhirParser> Parsers() => [FhirParser.Utf8, FhirParser.Firely];
 
@@ -128,7 +128,7 @@ public sealed class FhirReaderHostileInputTests : IDisposable
         {
             "MedicationDispense" => Dispense("completed", "2024-01-06T00:00:00Z", value),
             "Encounter" => Encounter("finished", "2024-03-02T00:00:00Z", value),
-            "Appointment" => $$"""{"resourceType":"Appointment","id":"a1","status":"booked","start":"{{value}}","participant":[{"actor":{"reference":"Patient/p1"}}]}""",
+            "Appointment" => $$$"""{"resourceType":"Appointment","id":"a1","status":"booked","start":"{{{value}}}","participant":[{"actor":{"reference":"Patient/p1"}}]}""",
             "Slot" => $$"""{"resourceType":"Slot","id":"s1","schedule":{"reference":"Schedule/x"},"status":"free","start":"{{value}}"}""",
             _ => Encounter("finished", value),
         };
