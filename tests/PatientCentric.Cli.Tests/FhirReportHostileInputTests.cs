@@ -61,7 +61,7 @@ public sealed class FhirReportHostileInputTests : IDisposable
         var r = CliRunner.Run("report", "--fhir", path, "--strict");
         Assert.Equal(2, r.ExitCode);
         var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("Malformed in file 1 of 1 (.ndjson.gz) line 2", line, StringComparison.Ordinal);
+        Assert.Contains("(FHIR input problem: Malformed in file 1 of 1 (.ndjson.gz) line 1)", line, StringComparison.Ordinal);   // held back until the trailer
         Assert.DoesNotContain("Given_Family", line, StringComparison.Ordinal);
     }
 }
