@@ -191,6 +191,9 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             return Fail($"{source}: the data set states no period; give --from and --to.");
         }
 
+        if (_fhirSummary is not null)
+            stderr.Write(_fhirSummary.ToString());
+
         using var services = BuildServices(asOf, profileKey);
         PracticeEvaluation evaluation;
         try
@@ -277,6 +280,9 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
                && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant);
     }
 
+    /// <summary>The data-quality summary of the FHIR input read, for standard error once the report goes on.</summary>
+    private System.Text.StringBuilder? _fhirSummary;
+
     private bool TryReadFhir(string path, FhirReadOptions options, out PracticeDataSet data, out string source, out FhirInput? input, out string failure)
     {
         data = null!;
@@ -327,26 +333,31 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         data = result.Data;
         input = new FhirInput(result.Quality, files);
         var q = result.Quality;
+        // Written once the run goes on (see Report): a run that then stops (exit 2) says one line only.
+        var summary = _fhirSummary = new System.Text.StringBuilder();
         // Counts only, on standard error so that --format json keeps standard output one JSON document.
         var ignored = q.ResourcesIgnored.Values.Sum();
-        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        summary.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"FHIR input: {q.ResourcesRead:N0} resources read, {q.DuplicatesReplaced:N0} duplicates replaced, {ignored:N0} of unused types ignored, {q.Issues.Length:N0} problems; " +
             $"{q.BookingInstantUnknown:N0} appointments with unknown booking instant, {q.DerivedFills:N0} fills derived from prescriptions, {q.ClaimsWithoutResponse:N0} claims without a response, " +
             $"{q.ReferralClosureUnknown:N0} referrals with unknown closure."));
         if (q.BookingInstantUnknown > 0)
-            stderr.WriteLine("  Appointments with an unknown booking instant are left out of lead-time, and visits recorded without an Appointment out of the no-show and cancellation rates.");
+            summary.AppendLine("  Appointments with an unknown booking instant are left out of lead-time, and visits recorded without an Appointment out of the no-show and cancellation rates.");
         if (q.ReferralClosureUnknown > 0)
-            stderr.WriteLine("  The input holds no Task, so no referral can show whether its loop closed: referral closure leaves them out.");
+            summary.AppendLine("  The input holds no Task, so no referral can show whether its loop closed: referral closure leaves them out.");
+        if (q.Retracted > 0)
+            summary.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {q.Retracted:N0} resources retracted: their latest version (meta.lastUpdated) is entered-in-error or has a status that is not scored, so no version of them is used."));
         if (data.Claims.Length > 0)
-            stderr.WriteLine("  FHIR does not record claim edits: the clean-claim rate leaves every claim out; the initial denial rate uses them.");
+            summary.AppendLine("  FHIR does not record claim edits: the clean-claim rate leaves every claim out; the initial denial rate uses them.");
         foreach (var (code, issues) in input.IssuesByCode)
         {
             var first = issues[0];
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            summary.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {code}: {issues.Length:N0} (first: {files.Locate(first)}{(FhirInput.What(first) is { } what ? $", {what}" : "")})"));
         }
         if (!q.Issues.IsEmpty && files.Count > 1)
-            stderr.WriteLine("  Files are numbered in the order read: ordinal name order in the folder (LC_ALL=C ls); names are not shown.");
+            summary.AppendLine("  Files are numbered in the order read: ordinal name order in the folder (LC_ALL=C ls); names are not shown.");
         return true;
     }
 

@@ -4,7 +4,8 @@ namespace PatientCentric.Fhir;
 
 /// <summary>What the reader could not use, or used with an assumption. Counts only: no identifier, name or value.</summary>
 /// <param name="ResourcesRead">Resources read (lines and Bundle entries), before de-duplication.</param>
-/// <param name="DuplicatesReplaced">Resources dropped because another with the same <c>resourceType/id</c> had the same or later <c>meta.lastUpdated</c>.</param>
+/// <param name="DuplicatesReplaced">Resources dropped because another with the same <c>resourceType/id</c> had the same or
+/// later <c>meta.lastUpdated</c> (whatever that one's status; see <see cref="Retracted"/>).</param>
 /// <param name="ResourcesIgnored">Readable resources of types the mapping does not use (such as <c>Observation</c>), by type.</param>
 /// <param name="BookingInstantUnknown">Appointments whose booking instant is unknown (an <c>Encounter</c> without an
 /// <c>Appointment</c>, or an <c>Appointment</c> without <c>created</c>): they are marked <see cref="Records.Appointment.BookingUnknown"/> and lead time leaves them out.</param>
@@ -22,6 +23,14 @@ public sealed record FhirDataQuality(int ResourcesRead, int DuplicatesReplaced, 
     /// closure leaves them out instead of counting them as open loops. 0 when any <c>Task</c> was read.</summary>
     /// <value>0 or more. The default is 0.</value>
     public int ReferralClosureUnknown { get; init; }
+
+    /// <summary>Gets the resources left out because their latest version (by <c>meta.lastUpdated</c>, across all files of
+    /// the read) is one the mapping does not use, such as an <c>entered-in-error</c> copy or an <c>Encounter</c> no longer
+    /// <c>finished</c>, while an earlier version would have been used. The latest version wins whatever its status, so
+    /// retracted data is never scored; this count shows how much was dropped that way. A latest version left out because of
+    /// a problem is an issue in <see cref="Issues"/> instead.</summary>
+    /// <value>0 or more. The default is 0.</value>
+    public int Retracted { get; init; }
 
     /// <summary>Counts the issues with a given code.</summary>
     /// <param name="code">The code.</param>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -23,13 +22,17 @@ public sealed class FhirPracticeReader
     /// <summary>Initializes a reader.</summary>
     /// <param name="options">The settings, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentException">The time zone is unknown or the pseudonym key is shorter than 16 bytes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="FhirReadOptions.MaxLineBytes"/> is outside 1,024 to 1,073,741,824.</exception>
     public FhirPracticeReader(FhirReadOptions? options = null)
     {
         var o = options ?? new FhirReadOptions();
+        if (o.MaxLineBytes is < 1024 or > 1 << 30)
+            throw new ArgumentOutOfRangeException(nameof(options), o.MaxLineBytes,
+                $"MaxLineBytes must be 1,024 to 1,073,741,824 bytes but is {o.MaxLineBytes:N0}.");
         _options = new FhirReadOptions
         {
             PracticeName = o.PracticeName, TimeZone = o.TimeZone, Period = o.Period, PseudonymKey = o.PseudonymKey,
-            IncludePatientReferences = o.IncludePatientReferences,
+            IncludePatientReferences = o.IncludePatientReferences, MaxLineBytes = o.MaxLineBytes,
             Strict = o.Strict, Parser = o.Parser, DefaultServiceLine = o.DefaultServiceLine, SlotsObservedAt = o.SlotsObservedAt,
             SurveyItemsByLinkId = o.SurveyItemsByLinkId.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             SurveyItems = o.SurveyItems.IsDefault ? [] : o.SurveyItems,
@@ -169,28 +172,39 @@ public sealed class FhirPracticeReader
     private void ReadNdjsonFile(Run run, string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        // CheckedGzipStream, not GZipStream alone: a .gz cut short must be Malformed, not a silently shorter file.
+        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGzipStream(file) : file;
         ReadNdjsonStream(run, Path.GetFileName(path), stream);
     }
 
     private void ReadNdjsonStream(Run run, string name, Stream stream)
     {
-        using var lines = new NdjsonLineReader(stream);
+        using var lines = new NdjsonLineReader(stream, _options.MaxLineBytes);
         int line = 0;
         while (true)
         {
             ReadOnlySpan<byte> text;
+            NdjsonLine kind;
             try
             {
-                if (!lines.TryReadLine(out text)) break;
+                kind = lines.Read(out text);
             }
             catch (InvalidDataException)
             {
-                // A corrupt .ndjson.gz: nothing after this point of the file can be read. Count it and go on with the next file.
+                // A corrupt or truncated .ndjson.gz: nothing after this point of the file can be read. Count it and go on
+                // with the next file.
                 run.Collector.Issue(FhirIssueCode.Malformed, name, line + 1, null);
                 break;
             }
+            if (kind == NdjsonLine.End) break;
             line++;
+            if (kind == NdjsonLine.TooLong)
+            {
+                // Over MaxLineBytes: skipped unread, one problem; the read goes on with the next line.
+                run.Resource(name);
+                Apply(run, Parsed.Malformed(null), name, line, urls: null);
+                continue;
+            }
             if (IsBlank(text)) continue;
             run.Resource(name);
             Parsed parsed;
@@ -198,6 +212,9 @@ public sealed class FhirPracticeReader
             {
                 var reader = new Utf8JsonReader(text);
                 parsed = reader.Read() && reader.TokenType == JsonTokenType.StartObject ? ParseResource(ref reader, text, needId: false) : Parsed.Malformed(null);
+                // One resource per line: a second value or any other text after the object spoils the line, even when
+                // the first object alone would read (the reader throws on anything but whitespace after it).
+                if (reader.Read()) parsed = Parsed.Malformed(parsed.Type);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException) { parsed = Parsed.Malformed(null); }
             Apply(run, parsed, name, line, urls: null);
@@ -249,11 +266,16 @@ public sealed class FhirPracticeReader
                 {
                     if (!r.ValueTextEquals("entry"u8)) { r.Skip(); continue; }
                     r.Read();
-                    if (r.TokenType != JsonTokenType.StartArray) { r.Skip(); continue; }
                     entries = true;
                     pending.Clear();
                     urls = new Dictionary<string, string>(StringComparer.Ordinal);
-                    ReadEntries(ref r, json, pending, urls);
+                    if (r.TokenType == JsonTokenType.StartArray) ReadEntries(ref r, json, pending, urls);
+                    else
+                    {
+                        // Bundle.entry is an array (0..*): anything else is an unreadable Bundle, never a Bundle of nothing.
+                        r.Skip();
+                        pending.Add((0, new Parsed(ParsedKind.Malformed, "Bundle", null, null) { Field = "Bundle.entry" }));
+                    }
                 }
                 if (!entries) pending.Add((0, ParseResource(ref root, json, needId: true)));
             }
@@ -293,7 +315,12 @@ public sealed class FhirPracticeReader
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             i++;
-            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
+            if (r.TokenType != JsonTokenType.StartObject)
+            {
+                r.Skip();
+                pending.Add((i, new Parsed(ParsedKind.Malformed, null, null, null) { Field = "Bundle.entry" }));
+                continue;
+            }
             string? fullUrl = null;
             Parsed? parsed = null;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
@@ -308,11 +335,12 @@ public sealed class FhirPracticeReader
                 {
                     r.Read();
                     if (r.TokenType == JsonTokenType.StartObject) parsed = ParseResource(ref r, json, needId: true);
-                    else { r.Skip(); parsed = Parsed.Malformed(null); }
+                    else { r.Skip(); parsed = new Parsed(ParsedKind.Malformed, null, null, null) { Field = "Bundle.entry.resource" }; }
                 }
                 else r.Skip();
             }
-            if (parsed is not { } p) continue;
+            // An entry without a resource (a deletion in a history Bundle, a bare request) gives nothing to read: say so.
+            var p = parsed ?? new Parsed(ParsedKind.MissingResource, null, null, null);
             pending.Add((i, p));
             if (fullUrl is not null && p.Type is not null && p.Id is not null) urls[fullUrl] = p.Type + "/" + p.Id;
         }
@@ -325,7 +353,8 @@ public sealed class FhirPracticeReader
         if (parsed.Facts is TaskFacts) run.TasksRead = true;
         switch (parsed.Kind)
         {
-            case ParsedKind.Malformed: c.Issue(FhirIssueCode.Malformed, file, line, parsed.Type); break;
+            case ParsedKind.Malformed: c.Issue(FhirIssueCode.Malformed, file, line, parsed.Type, parsed.Field); break;
+            case ParsedKind.MissingResource: c.Issue(FhirIssueCode.MissingField, file, line, null, "Bundle.entry.resource"); break;
             case ParsedKind.UnknownType: c.Issue(FhirIssueCode.UnknownResourceType, file, line, null); break;
             case ParsedKind.Ignored: c.Ignore(parsed.Type!); break;
             default: c.Add(parsed.Facts!, file, line, urls); break;
@@ -408,7 +437,18 @@ public sealed class FhirPracticeReader
             resource = null;
         }
         if (resource is null || resource.TypeName != type) return Parsed.Malformed(type);
-        return new Parsed(ParsedKind.Mapped, type, id, FirelyFacts.From(resource));
+        ResourceFacts? facts;
+        try
+        {
+            facts = FirelyFacts.From(resource);
+        }
+        catch (Hl7.Fhir.Validation.CodedValidationException)
+        {
+            // A part of the POCO that recoverable mode left in a state its getters refuse (FirelyFacts reads primitives
+            // through JsonValue, so this is a last resort): the resource cannot be read.
+            return Parsed.Malformed(type);
+        }
+        return new Parsed(ParsedKind.Mapped, type, id, facts);
     }
 
     /// <summary>Reader on an object's StartObject: reads to its EndObject and returns its (last) string
@@ -445,11 +485,14 @@ public sealed class FhirPracticeReader
         return known;
     }
 
-    private enum ParsedKind { Malformed, UnknownType, Ignored, Mapped }
+    private enum ParsedKind { Malformed, UnknownType, Ignored, Mapped, MissingResource }
 
-    /// <summary>What one resource gave: its kind, type and id (when readable), and its facts when mapped.</summary>
+    /// <summary>What one resource gave: its kind, type and id (when readable), and its facts when mapped; for a Malformed
+    /// Bundle part, the element concerned.</summary>
     private readonly record struct Parsed(ParsedKind Kind, string? Type, string? Id, ResourceFacts? Facts)
     {
+        public string? Field { get; init; }
+
         public static Parsed Malformed(string? type) => new(ParsedKind.Malformed, type, null, null);
     }
 }

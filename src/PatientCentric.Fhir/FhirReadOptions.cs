@@ -37,6 +37,18 @@ public sealed class FhirReadOptions
     /// <value>The default is <see langword="false"/>.</value>
     public bool Strict { get; set; }
 
+    /// <summary>Gets or sets the longest NDJSON line read, in bytes before its line feed. A longer line is one
+    /// <see cref="FhirIssueCode.Malformed"/> problem at its line number: the reader skips it to the next line feed without
+    /// holding it, so one huge line (such as a gigabyte without a line break) costs the time to read it, not the memory.</summary>
+    /// <value>1,024 (1 KiB) to 1,073,741,824 (1 GiB). The default is 67,108,864 (64 MiB), far above any real resource
+    /// (a Synthea patient's whole Bundle is about 1 MB).</value>
+    /// <remarks>The reader's NDJSON buffer grows only to the longest line read, so memory for lines is at most this plus
+    /// one byte. JSON files (<see cref="FhirPracticeReader.ReadJsonFile"/>) are read whole and are not limited by it.</remarks>
+    public int MaxLineBytes { get; set; } = DefaultMaxLineBytes;
+
+    /// <summary>The default of <see cref="MaxLineBytes"/>: 64 MiB.</summary>
+    public const int DefaultMaxLineBytes = 64 << 20;
+
     /// <summary>Gets or sets how resources are parsed: <see cref="FhirParser.Utf8"/> (the default) reads only the fields the
     /// mapping needs straight from UTF-8; <see cref="FhirParser.Firely"/> deserializes each mapped resource with the
     /// Firely SDK first. Both give the same records on well-formed data (tested on every shared sample file).</summary>

@@ -8,12 +8,27 @@ namespace PatientCentric.Fhir;
 
 /// <summary>Collects mapped rows (not whole resources) from one read, de-duplicates by <c>resourceType/id</c>, and
 /// joins and pseudonymises them into a <see cref="PracticeDataSet"/> at the end.</summary>
+/// <remarks>De-duplication decides on versions before the mapping decides on use: the copy with the latest
+/// <c>meta.lastUpdated</c> wins whatever it holds. When that copy is one the mapping leaves out (entered-in-error, a status
+/// it does not score, a problem), the resource is left out, even if an older copy would have been scored: retracted data
+/// is never scored. Such retractions of a usable copy are counted (<see cref="FhirDataQuality.Retracted"/>).</remarks>
 internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zone, Func<string, string> pseudonym)
 {
-    private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _rows = new(StringComparer.Ordinal);
     private readonly List<FhirDataIssue> _issues = [];
     private readonly SortedDictionary<string, int> _ignored = new(StringComparer.Ordinal);
     private int _read, _duplicates, _anonymous;
+
+    /// <summary>The winning copy of one <c>resourceType/id</c> so far.</summary>
+    /// <param name="Row">What the mapping made of it; <see langword="null"/> when it uses nothing of it.</param>
+    /// <param name="LastUpdated">Its <c>meta.lastUpdated</c>.</param>
+    /// <param name="Problem">Whether the mapping reported a problem with it (then it is not a retraction but an issue).</param>
+    /// <param name="EarlierUsed">Whether a copy it beat (or that lost to it) would have been used.</param>
+    private sealed record Entry(Row? Row, DateTimeOffset? LastUpdated, bool Problem, bool EarlierUsed);
+
+    /// <summary>Whether a row gives a record or a join the scorers see (a dispense that is not handed over only marks
+    /// its prescription as being dispensed).</summary>
+    private static bool Used(Row? row) => row is not (null or PrescriptionRow);
 
     public void CountRead() => _read++;
 
@@ -27,10 +42,14 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     }
 
     /// <summary>Maps one resource's facts into a row and keeps it, replacing an earlier copy with the same
-    /// <c>resourceType/id</c> unless that one is later.</summary>
+    /// <c>resourceType/id</c> unless that one is later; a later copy replaces it even when the mapping uses nothing of
+    /// the later one (then the resource is left out).</summary>
     public void Add(ResourceFacts facts, string file, int line, Dictionary<string, string>? urls)
     {
         var at = new Source(file, line, urls);
+        // The version decides which copy wins, so a copy whose version cannot be read takes no part.
+        if (!TryInstant(facts.LastUpdated, instant: true, at, facts.Type, facts.Type + ".meta.lastUpdated", out var lastUpdated)) return;
+        int issues = _issues.Count;
         Row? row = facts switch
         {
             PatientFacts => new PatientRow(),
@@ -48,15 +67,21 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             SlotFacts s => MapSlot(s, at),
             _ => null,
         };
-        if (row is null) return;
-        row = row with { At = at, LastUpdated = facts.LastUpdated };
+        if (row is not null) row = row with { At = at };
+        var entry = new Entry(row, lastUpdated, _issues.Count > issues, EarlierUsed: false);
         var key = facts.Type + "/" + (facts.Id ?? "#" + (++_anonymous).ToString(CultureInfo.InvariantCulture));
         if (_rows.TryGetValue(key, out var existing))
         {
             _duplicates++;
-            if (Later(existing.LastUpdated, row.LastUpdated)) return;   // keep the existing, later (or equal, first-read) one
+            if (Later(existing.LastUpdated, lastUpdated))
+            {
+                // Keep the existing, later (or equal, first-read) one, and remember whether this one would have been used.
+                if (Used(row) && !existing.EarlierUsed) _rows[key] = existing with { EarlierUsed = true };
+                return;
+            }
+            entry = entry with { EarlierUsed = existing.EarlierUsed || Used(existing.Row) };
         }
-        _rows[key] = row;
+        _rows[key] = entry;
     }
 
     private static bool Later(DateTimeOffset? existing, DateTimeOffset? candidate) =>
@@ -67,7 +92,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private EncounterRow? MapEncounter(EncounterFacts e, Source at)
     {
         if (e.Status != "finished") return null;
-        var start = Instant(e.Start);
+        if (!TryInstant(e.Start, instant: false, at, "Encounter", "Encounter.period.start", out var start)) return null;
         if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Encounter", "Encounter.period.start"); return null; }
         var patient = Ref(e.Subject, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Encounter", "Encounter.subject"); return null; }
@@ -83,18 +108,24 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var appointment = e.Appointments.Select(r => Ref(r, "Appointment", at)).FirstOrDefault(r => r is not null);
         // docs/fhir.md default: statusHistory "arrived" start = arrival, "in-progress" start = first clinician contact,
         // "finished" start = departure (earliest of each); without them, period.start and period.end.
-        var arrived = FirstStart(e.History, "arrived") ?? start.Value;
-        var seen = FirstStart(e.History, "in-progress");
-        var departed = FirstStart(e.History, "finished") ?? Instant(e.End);
-        return new EncounterRow(patient, line, mode, start.Value, arrived, seen, departed, appointment);
+        if (!TryFirstStart(e.History, "arrived", at, out var arrivedAt) || !TryFirstStart(e.History, "in-progress", at, out var seen)
+            || !TryFirstStart(e.History, "finished", at, out var finishedAt)
+            || !TryInstant(e.End, instant: false, at, "Encounter", "Encounter.period.end", out var end)) return null;
+        return new EncounterRow(patient, line, mode, start.Value, arrivedAt ?? start.Value, seen, finishedAt ?? end, appointment);
     }
 
-    private DateTimeOffset? FirstStart(ImmutableArray<StatusPeriodFacts> history, string status)
+    /// <summary>The earliest <c>period.start</c> of the statusHistory entries with a status; false (an issue reported)
+    /// when one of them is not a dateTime.</summary>
+    private bool TryFirstStart(ImmutableArray<StatusPeriodFacts> history, string status, Source at, out DateTimeOffset? first)
     {
-        DateTimeOffset? first = null;
+        first = null;
         foreach (var h in history)
-            if (h.Status == status && Instant(h.Start) is { } t && (first is null || t < first)) first = t;
-        return first;
+        {
+            if (h.Status != status) continue;
+            if (!TryInstant(h.Start, instant: false, at, "Encounter", "Encounter.statusHistory.period.start", out var t)) return false;
+            if (t is not null && (first is null || t < first)) first = t;
+        }
+        return true;
     }
 
     private AppointmentRow? MapAppointment(AppointmentFacts a, Source at)
@@ -108,15 +139,16 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             _ => (AppointmentOutcome?)null,   // proposed, waitlist, entered-in-error: not a booked appointment
         };
         if (outcome is null) return null;
-        var start = Instant(a.Start);
+        if (!TryInstant(a.Start, instant: true, at, "Appointment", "Appointment.start", out var start)) return null;
         if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Appointment", "Appointment.start"); return null; }
+        if (!TryInstant(a.Created, instant: false, at, "Appointment", "Appointment.created", out var created)) return null;
         var patient = a.Actors.Select(r => Ref(r, "Patient", at)).FirstOrDefault(r => r is not null);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Appointment", "Appointment.participant.actor"); return null; }
         var clinician = a.Actors.Select(r => Ref(r, "Practitioner", at)).FirstOrDefault(r => r is not null);
         var reason = a.CancelationCodes.FirstOrDefault(c => c is not null);
         CancellationInitiator? by = outcome != AppointmentOutcome.Cancelled || reason is null ? null
             : reason.StartsWith("pat", StringComparison.Ordinal) ? CancellationInitiator.Patient : CancellationInitiator.Practice;
-        return new AppointmentRow(patient, clinician, Instant(a.Created), start.Value, outcome.Value, by);
+        return new AppointmentRow(patient, clinician, created, start.Value, outcome.Value, by);
     }
 
     private Row? MapDispense(DispenseFacts d, Source at)
@@ -127,7 +159,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (d.Status is not (null or "completed")) return new PrescriptionRow(prescriptions);
         var patient = Ref(d.Subject, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.subject"); return null; }
-        var date = LocalDate(d.WhenHandedOver);
+        if (!TryLocalDate(d.WhenHandedOver, at, "MedicationDispense", "MedicationDispense.whenHandedOver", out var date)) return null;
         if (date is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.whenHandedOver"); return null; }
         if (d.DaysSupply is not { } supply) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.daysSupply"); return null; }
         if (supply != decimal.Truncate(supply) || supply < 1 || supply > 10_000)
@@ -142,7 +174,9 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (!r.HasDispenseRequest) return null;   // no dispense request: nothing to derive a fill from
         var patient = Ref(r.Subject, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationRequest", "MedicationRequest.subject"); return null; }
-        var date = LocalDate(r.ValidityStart ?? r.AuthoredOn);
+        if (!TryLocalDate(r.ValidityStart, at, "MedicationRequest", "MedicationRequest.dispenseRequest.validityPeriod.start", out var validity)
+            || !TryLocalDate(r.AuthoredOn, at, "MedicationRequest", "MedicationRequest.authoredOn", out var authored)) return null;
+        var date = validity ?? authored;
         var days = Days(r.ExpectedSupply);
         var drug = DrugKey(r.Medication, r.Contained);
         // Incomplete requests are kept silently: they only matter if no dispense refers to them (checked in Build).
@@ -155,7 +189,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (!isReferral) return null;
         var patient = Ref(s.Subject, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "ServiceRequest", "ServiceRequest.subject"); return null; }
-        var authored = LocalDate(s.AuthoredOn);
+        if (!TryLocalDate(s.AuthoredOn, at, "ServiceRequest", "ServiceRequest.authoredOn", out var authored)) return null;
         if (authored is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "ServiceRequest", "ServiceRequest.authoredOn"); return null; }
         var specialty = Text(s.PerformerType) ?? Text(s.Code) ?? "unspecified";
         return new ReferralRow(patient, specialty, authored.Value);
@@ -164,8 +198,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private TaskRow? MapTask(TaskFacts t, Source at)
     {
         if (t.Status != "completed") return null;
-        var end = LocalDate(t.ExecutionEnd);
-        if (end is null) return null;
+        if (!TryLocalDate(t.ExecutionEnd, at, "Task", "Task.executionPeriod.end", out var end) || end is null) return null;
         var basedOn = t.BasedOn.Select(r => Ref(r, "ServiceRequest", at)).OfType<string>().ToImmutableArray();
         return basedOn.IsEmpty ? null : new TaskRow(basedOn, end.Value);
     }
@@ -174,7 +207,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     {
         var patient = Ref(c.Patient, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.patient"); return null; }
-        var created = LocalDate(c.Created);
+        if (!TryLocalDate(c.Created, at, "Claim", "Claim.created", out var created)) return null;
         if (created is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.created"); return null; }
         if (c.Total is not { } total) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.total"); return null; }
         if (total < 0) { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "Claim", "Claim.total"); return null; }
@@ -184,7 +217,9 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private ResponseRow? MapResponse(ResponseFacts r, Source at)
     {
         var claimKey = Ref(r.Claim, "Claim", at);
-        return claimKey is null ? null : new ResponseRow(claimKey, LocalDate(r.Created), r.Error);
+        if (claimKey is null) return null;
+        if (!TryLocalDate(r.Created, at, r.ResourceType, r.ResourceType + ".created", out var created)) return null;
+        return new ResponseRow(claimKey, created, r.Error);
     }
 
     private SurveyRow? MapSurvey(SurveyFacts q, Source at)
@@ -193,7 +228,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (q.Status is not ("completed" or "amended")) return null;
         var patient = Ref(q.Subject, "Patient", at) ?? Ref(q.Source, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "QuestionnaireResponse", "QuestionnaireResponse.subject"); return null; }
-        var date = LocalDate(q.Authored);
+        if (!TryLocalDate(q.Authored, at, "QuestionnaireResponse", "QuestionnaireResponse.authored", out var date)) return null;
         if (date is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "QuestionnaireResponse", "QuestionnaireResponse.authored"); return null; }
         var answers = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var item in q.Answers)
@@ -206,8 +241,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 
     private MessageRow? MapCommunication(CommunicationFacts m, Source at)
     {
-        var sent = Instant(m.Sent);
-        if (sent is null) return null;
+        if (!TryInstant(m.Sent, instant: false, at, "Communication", "Communication.sent", out var sent) || sent is null) return null;
         var fromPatient = Ref(m.Sender, "Patient", at);
         var replyTo = m.InResponseTo.Select(r => Ref(r, "Communication", at)).FirstOrDefault(r => r is not null);
         var patient = fromPatient ?? Ref(m.Subject, "Patient", at) ?? m.Recipients.Select(r => Ref(r, "Patient", at)).FirstOrDefault(r => r is not null);
@@ -233,7 +267,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (status is null) { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "Slot", "Slot.status"); return null; }
         var schedule = Ref(s.Schedule, "Schedule", at);
         if (schedule is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Slot", "Slot.schedule"); return null; }
-        var start = Instant(s.Start);
+        if (!TryInstant(s.Start, instant: true, at, "Slot", "Slot.start", out var start)) return null;
         if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Slot", "Slot.start"); return null; }
         // The appointment type: Slot.appointmentType's code, else the first serviceType's, else "unspecified".
         var type = Code(s.AppointmentType) ?? (s.ServiceTypes.IsEmpty ? null : Code(s.ServiceTypes[0])) ?? "unspecified";
@@ -247,7 +281,8 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// seen, so every referral is marked <see cref="Referral.ClosureUnknown"/> instead of open.</param>
     public FhirReadResult Build(bool tasksRead)
     {
-        var rows = _rows.ToList();
+        var rows = _rows.Where(p => p.Value.Row is not null).Select(p => KeyValuePair.Create(p.Key, p.Value.Row!)).ToList();
+        int retracted = _rows.Values.Count(e => !Used(e.Row) && !e.Problem && e.EarlierUsed);
         var patients = rows.Where(r => r.Value is PatientRow).Select(r => r.Key["Patient/".Length..]).ToHashSet(StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Key(Row row, string type)
@@ -357,7 +392,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var data = new PracticeDataSet(PracticeDataSet.CurrentSchemaVersion, options.PracticeName, options.TimeZone, period, lines,
             [.. appointments], options.SurveyItems, [.. surveys], [.. fills], [.. referrals], [.. claims]) { PortalThreads = [.. threads], AvailabilitySnapshots = snapshots };
         var quality = new FhirDataQuality(_read, _duplicates, _ignored.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            bookingUnknown, derived, withoutResponse, [.. _issues]) { ReferralClosureUnknown = closureUnknown };
+            bookingUnknown, derived, withoutResponse, [.. _issues]) { ReferralClosureUnknown = closureUnknown, Retracted = retracted };
         return new FhirReadResult(data, quality);
     }
 
@@ -428,22 +463,41 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         return t.SequenceEqual(type) && id.Length > 0 && !id.Contains('?') ? id.ToString() : null;
     }
 
-    private DateTimeOffset? Instant(string? value)
+    /// <summary>An instant from a FHIR <c>instant</c> element (<paramref name="instant"/>: the full form only) or a
+    /// <c>dateTime</c> (a date alone is local midnight in the practice's zone). Absent: true with <see langword="null"/>.
+    /// Present but not such a literal (an impossible or out-of-range date, a time without offset, only a year or month):
+    /// an <see cref="FhirIssueCode.InvalidValue"/> issue naming <paramref name="field"/>, and false.</summary>
+    private bool TryInstant(string? value, bool instant, Source at, string type, string field, out DateTimeOffset? result)
     {
-        if (string.IsNullOrEmpty(value)) return null;
-        if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        result = null;
+        if (value is null) return true;
+        if (FhirDates.TryParse(value, instant, out var precision, out var date, out var time))
         {
-            var local = d.ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(local, zone.GetUtcOffset(local));
+            if (precision == FhirDatePrecision.Time) { result = time; return true; }
+            if (precision == FhirDatePrecision.Day)
+            {
+                var local = date.ToDateTime(TimeOnly.MinValue);
+                result = new DateTimeOffset(local, zone.GetUtcOffset(local));
+                return true;
+            }
         }
-        return FhirInstant.TryParse(value, out var t) ? t : null;
+        Issue(FhirIssueCode.InvalidValue, at.File, at.Line, type, field);
+        return false;
     }
 
-    private DateOnly? LocalDate(string? value)
+    /// <summary>A local date (in the practice's zone) from a FHIR <c>dateTime</c>; absent and invalid as in
+    /// <see cref="TryInstant"/>.</summary>
+    private bool TryLocalDate(string? value, Source at, string type, string field, out DateOnly? result)
     {
-        if (string.IsNullOrEmpty(value)) return null;
-        if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        return Instant(value) is { } t ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, zone).DateTime) : null;
+        result = null;
+        if (value is null) return true;
+        if (FhirDates.TryParse(value, instant: false, out var precision, out var date, out var time))
+        {
+            if (precision == FhirDatePrecision.Day) { result = date; return true; }
+            if (precision == FhirDatePrecision.Time) { result = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, zone).DateTime); return true; }
+        }
+        Issue(FhirIssueCode.InvalidValue, at.File, at.Line, type, field);
+        return false;
     }
 
     private static int? Days(DurationFacts? duration)
@@ -494,7 +548,6 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private abstract record Row
     {
         public Source At { get; init; } = new("", 0, null);
-        public DateTimeOffset? LastUpdated { get; init; }
         public virtual string? PatientId => null;
     }
 

@@ -27,14 +27,14 @@ internal readonly record struct StatusPeriodFacts(string? Status, string? Start)
 /// <summary>One answered questionnaire item: linkId and the text of its first answer (null when not a supported type).</summary>
 internal readonly record struct AnswerFacts(string? LinkId, string? Answer);
 
-/// <summary>What every mapped resource carries: type, id and <c>meta.lastUpdated</c>.</summary>
+/// <summary>What every mapped resource carries: type, id and <c>meta.lastUpdated</c> (its literal, checked by the mapping).</summary>
 internal abstract record ResourceFacts
 {
     public abstract string Type { get; }
 
     public string? Id { get; init; }
 
-    public DateTimeOffset? LastUpdated { get; init; }
+    public string? LastUpdated { get; init; }
 }
 
 internal sealed record PatientFacts : ResourceFacts

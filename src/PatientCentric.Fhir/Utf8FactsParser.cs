@@ -309,7 +309,7 @@ internal static class Utf8FactsParser
     private struct Common
     {
         public string? Id;
-        public DateTimeOffset? LastUpdated;
+        public string? LastUpdated;
 
         /// <summary>Reads the property the reader is on if it is one of these; false (reader unmoved) otherwise.</summary>
         public bool Read(ref Utf8JsonReader r)
@@ -320,9 +320,7 @@ internal static class Utf8FactsParser
             if (!StartObject(ref r)) return true;
             while (Next(ref r))
             {
-                if (r.ValueTextEquals("lastUpdated"u8) && String(ref r) is { } s
-                    && FhirInstant.TryParse(s, out var t))
-                    LastUpdated = t;
+                if (r.ValueTextEquals("lastUpdated"u8)) LastUpdated = String(ref r);
                 else r.Skip();
             }
             return true;

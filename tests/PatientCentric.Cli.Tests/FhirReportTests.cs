@@ -239,7 +239,7 @@ public sealed class FhirReportTests
             var outputs = new List<(string What, string Text)>();
             var r = CliRunner.Run("report", "--fhir", bundles, "--as-of", AsOf, "--out", Path.Combine(dir, "out-bundles"));
             Assert.True(r.ExitCode == 0, r.Stderr);
-            Assert.Contains("Malformed: 1 (first: file 1 of 1 (.json) entry 6)", r.Stderr, StringComparison.Ordinal);
+            Assert.Contains("Malformed: 1 (first: file 1 of 1 (.json) entry 6, Bundle.entry.resource)", r.Stderr, StringComparison.Ordinal);
             Assert.Contains($"MissingField: 1 (first: file 1 of 1 (.json) entry {noStart + 1}, Encounter.period.start)", r.Stderr, StringComparison.Ordinal);
             outputs.Add(("stdout", r.Stdout));
             outputs.Add(("stderr", r.Stderr));

@@ -28,6 +28,7 @@ internal static class DataQualityJson
         w.WriteString("fileNumbering", FileNumbering);
         w.WriteNumber("resourcesRead", q.ResourcesRead);
         w.WriteNumber("duplicatesReplaced", q.DuplicatesReplaced);
+        w.WriteNumber("retracted", q.Retracted);
 
         w.WriteStartObject("resourcesIgnored");
         w.WriteNumber("total", q.ResourcesIgnored.Values.Sum());

@@ -24,6 +24,8 @@ internal static partial class HtmlReport
         p.Raw("<li>").Text(q.DuplicatesReplaced == 0
             ? "No record appeared twice."
             : $"{N(q.DuplicatesReplaced)} {Plural(q.DuplicatesReplaced, "record was a repeat", "records were repeats")} of another with the same kind and id: only the latest version of each was kept.").Raw("</li>\n");
+        if (q.Retracted > 0)
+            p.Raw("<li>").Text($"{N(q.Retracted)} {Plural(q.Retracted, "record was", "records were")} withdrawn: the latest version is marked entered in error, or no longer has a status this report scores, so the earlier versions were not used either.").Raw("</li>\n");
         int ignored = q.ResourcesIgnored.Values.Sum();
         if (ignored == 0)
             p.Raw("<li>").Text("Every record was of a kind this report uses.").Raw("</li>\n");
