@@ -1,6 +1,7 @@
 using System.Globalization;
 using PatientCentric.Fhir;
 using PatientCentric.Records;
+using PatientCentric.Scoring;
 
 namespace PatientCentric.Cli.Report;
 
@@ -44,7 +45,7 @@ internal static partial class HtmlReport
                   "They were recorded as visits without an appointment: a visit that took place cannot show a no-show or a cancellation, so they are also left out of the no-show and cancellation rates."
                 : $"{CardText.Count(q.BookingInstantUnknown)} visits or appointments have no booking time, so they are left out of appointment lead time (the days from booking to the visit)." +
                   (visitsOnly > 0
-                      ? $" {(visitsOnly <= 10 ? "Some" : CardText.Count(visitsOnly))} of them were recorded as visits without an appointment: a visit that took place cannot show a no-show or a cancellation, so these are also left out of the no-show and cancellation rates."
+                      ? $" {(SmallCellRule.IsSuppressed(visitsOnly) ? "Some" : CardText.Count(visitsOnly))} of them were recorded as visits without an appointment: a visit that took place cannot show a no-show or a cancellation, so these are also left out of the no-show and cancellation rates."
                       : "");
             p.Raw("<li>").Text(text).Raw("</li>\n");
         }

@@ -260,7 +260,7 @@ internal static partial class HtmlReport
                 p.Raw(Svg($"<text x=\"{label + 6}\" y=\"{y + 24}\" class=\"mark\">")).Text(CardText.Status(c.Status)).Raw("</text>\n");
             }
             int patients = (int)(Component(c, "patients") ?? c.EvidenceCount);
-            if (patients is >= 1 and <= 10)
+            if (SmallCellRule.IsSuppressed(Math.Max(0, patients)))
             {
                 p.Raw(Svg($"<text x=\"{boxX}\" y=\"{y + 24}\" class=\"mark\">")).Text("suppressed: fewer than 11 patients").Raw("</text>\n");
             }
@@ -573,7 +573,7 @@ internal static partial class HtmlReport
             p.Raw(Svg($"<text x=\"{(toLeft ? mid - 6 : mid + 6)}\" y=\"{y + 14}\" text-anchor=\"{(toLeft ? "end" : "start")}\" class=\"val\">0</text>\n"));
             return;
         }
-        bool suppressed = count <= 10;
+        bool suppressed = SmallCellRule.IsSuppressed(count);   // count > 0 here
         double w = suppressed ? 24 : Math.Max(2, (double)count / max * half);
         double x = toLeft ? mid - w : mid;
         p.Raw(Svg($"<rect x=\"{x:0.#}\" y=\"{y}\" width=\"{w:0.#}\" height=\"18\" class=\"{(suppressed ? "hidden-count" : css)}\"/>\n"));
