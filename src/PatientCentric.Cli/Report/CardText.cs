@@ -29,15 +29,7 @@ internal static class CardText
             : Value(v, card.Scale)
         : Status(card.Status);
 
-    public static string Status(ScoreStatus status) => status switch
-    {
-        ScoreStatus.Ok => "ok",
-        ScoreStatus.InsufficientData => "insufficient data",
-        ScoreStatus.Suppressed => "suppressed",
-        ScoreStatus.NotApplicable => "not applicable",
-        ScoreStatus.GuardrailBlocked => "refused (guardrail)",
-        _ => status.ToString(),
-    };
+    public static string Status(ScoreStatus status) => PlainWords.Of(status);
 
     public static string Component(ScoreComponent c) => c.InputValue switch
     {

@@ -86,7 +86,7 @@ internal static partial class HtmlReport
                               "Whoever produced the files can find each record from the file number and its place in the file, below.").Raw("</p>\n");
             foreach (var (code, issues) in fhir.IssuesByCode)
             {
-                p.Raw("<h4>").Text($"{FhirQualityText.Title(code)}: {N(issues.Length)}").Raw(" <code>").Text(code.ToString()).Raw("</code></h4>\n");
+                p.Raw("<h4>").Text($"{FhirQualityText.Title(code)}: {N(issues.Length)}").Raw(" <code>").Text(DataQualityJson.CodeName(code)).Raw("</code></h4>\n");
                 p.Raw("<p>").Text(FhirQualityText.Plain(code)).Raw("</p>\n");
                 p.Raw("<table class=\"problems\">\n<thead><tr><th>File (in reading order)</th><th>Where in the file</th><th>Kind of record</th><th>Detail (FHIR field)</th></tr></thead>\n<tbody>\n");
                 foreach (var issue in issues.AsSpan(0, Math.Min(issues.Length, ProblemRowsShown)))
