@@ -127,7 +127,7 @@ public sealed class FhirReportTests
         foreach (var a in assumptions.EnumerateObject())
             Assert.EndsWith(".", a.Value.GetProperty("meaning").GetString(), StringComparison.Ordinal);
         Assert.Equal(10, root.GetProperty("issuesTotal").GetInt32());
-        Assert.Equal(["Malformed:0", "UnknownResourceType:0", "MissingPatient:2", "MissingField:8", "InvalidValue:0"],
+        Assert.Equal(["malformed:0", "unknownResourceType:0", "missingPatient:2", "missingField:8", "invalidValue:0"],
                      root.GetProperty("issueCounts").EnumerateObject().Select(c => $"{c.Name}:{c.Value.GetInt32()}"));
 
         var groups = root.GetProperty("issues").EnumerateArray().ToList();

@@ -14,7 +14,7 @@ public sealed class ReportTests
         foreach (string expected in new[] { "Riverside Health Partners", "Profile primary-care-value-based", "lead-time", "no-show-rate", "wait-to-be-seen",
                                             "cycle-time", "nps:recommend", "cahps:office-staff", "Service line: Dermatology", "Guardrails", "different dimensions",
                                             "portal-response", "clean-claim-rate", "pdc:statins", "referral-closure", "job-timeliness:complete-lab", "Support plans",
-                                            "Primary customer (weighted-sum): Patients", "Weight margin:", "Assumption monitors", "ALERT — revisit the primary-customer decision",
+                                            "Primary customer (weighted-sum): Patients", "Weight margin:", "Assumption monitors", "ALERT: Revisit the primary-customer decision",
                                             "What moves intent to recommend", "concentrate here",
                                             "tnaa", "on-time-start-rate", "call-abandonment-rate", "price-estimate-accuracy", "post-visit-contact-rate",
                                             "commitment:respecting-time", "What reviews say", "[name]", "target 95.0 %" })

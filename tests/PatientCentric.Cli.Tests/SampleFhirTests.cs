@@ -502,7 +502,7 @@ public sealed class SampleFhirTests : IDisposable
     [InlineData("{\"surveyItems\": []}", "PC0103 s.json line 1, $.surveyItems: must list at least one survey item.")]
     [InlineData("{\"surveyItems\": {}}", "PC0100 s.json line 1, $.surveyItems: wrong type: expected an array of survey items (docs/data-model.md).")]
     [InlineData("{\n  \"surveyItems\": [\n    {\"key\": \"q\", \"text\": \"Q?\", \"kind\": \"Sometimes\", \"categories\": [\"No\", \"Yes\"], \"aboutRole\": \"Customer\"}\n  ]\n}",
-                "PC0100 s.json line 3, $.surveyItems[0].kind: wrong type: expected one of the SurveyItem values or an object as documented.")]
+                "PC0100 s.json line 3, $.surveyItems[0].kind: expected one of \"likelihoodToRecommend\", \"report\", \"rating\".")]
     [InlineData("{\"surveyItems\": [{\"key\": \"q\", \"text\": \"Q?\", \"kind\": \"Rating\", \"categories\": [\"No\", \"Yes\"], \"aboutRole\": \"Customer\"}]}",
                 "PC0105 s.json, $.surveyItems[0].categories: a Rating item must have exactly the categories \"0\"..\"10\".")]
     [InlineData("{\"surveyItems\": [{\"key\": \"q\", \"text\": \"Q?\", \"kind\": \"Report\", \"categories\": [\"No\", \"Yes\"], \"aboutRole\": \"Customer\", \"colour\": 1}]}",

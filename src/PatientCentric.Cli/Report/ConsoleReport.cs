@@ -59,7 +59,7 @@ internal static class ConsoleReport
             }
             table.Write(o);
             foreach (var a in e.AssumptionAlerts)
-                o.WriteLine($"  ALERT — revisit the primary-customer decision: {a.Message}");
+                o.WriteLine($"  ALERT: {a.Message}");
             if (e.AssumptionAlerts.IsEmpty)
                 o.WriteLine("  No assumption has stopped holding.");
         }
