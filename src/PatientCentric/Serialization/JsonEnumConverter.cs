@@ -18,38 +18,28 @@ internal sealed class JsonEnumConverter<TEnum> : JsonConverter<TEnum>
     private static readonly FrozenDictionary<string, TEnum> ByName = Values.Select((v, i) => KeyValuePair.Create(Names[i], v)).ToFrozenDictionary(StringComparer.Ordinal);
     private static readonly FrozenDictionary<string, TEnum> ByNameAnyCase = Values.ToFrozenDictionary(v => v.ToString(), v => v, StringComparer.OrdinalIgnoreCase);
 
-    private readonly TEnum? _writtenAsNull;
-    private readonly string _expected;
-
-    /// <summary>Initializes the converter.</summary>
-    /// <param name="writtenAsNull">The member that means absence, written (and read) as JSON <c>null</c>; <see langword="null"/> when none does.</param>
-    public JsonEnumConverter(TEnum? writtenAsNull = null)
-    {
-        _writtenAsNull = writtenAsNull;
-        var allowed = Values.Where(v => !v.Equals(writtenAsNull)).Select(v => $"\"{JsonEnumNames.Name(v.ToString())}\"");
-        _expected = $"expected one of {string.Join(", ", allowed)}{(writtenAsNull is null ? "" : " or null")}.";
-    }
-
-    /// <summary>Gets the refusal message, naming every allowed value.</summary>
-    internal string Expected => _expected;
+    // Static, so it is set before the base constructor reads HandleNull.
+    private static readonly TEnum? WrittenAsNull = JsonEnumNames.WrittenAsNull<TEnum>();
+    private static readonly string Message = $"expected one of {string.Join(", ", Values.Where(v => !v.Equals(WrittenAsNull)).Select(v => $"\"{JsonEnumNames.Name(v.ToString())}\""))}" +
+                                             $"{(WrittenAsNull is null ? "" : " or null")}.";
 
     /// <inheritdoc/>
-    public override bool HandleNull => _writtenAsNull is not null;
+    public override bool HandleNull => WrittenAsNull is not null;
 
     /// <inheritdoc/>
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.Null && _writtenAsNull is { } absent)
+        if (reader.TokenType == JsonTokenType.Null && WrittenAsNull is { } absent)
             return absent;
         if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } text && Find(text) is { } value)
             return value;
-        throw new JsonException(_expected);
+        throw new JsonException(Message);
     }
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
     {
-        if (value.Equals(_writtenAsNull))
+        if (value.Equals(WrittenAsNull))
             writer.WriteNullValue();
         else
             writer.WriteStringValue(NameOf(value));
@@ -57,7 +47,7 @@ internal sealed class JsonEnumConverter<TEnum> : JsonConverter<TEnum>
 
     /// <inheritdoc/>
     public override TEnum ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.GetString() is { } text && Find(text) is { } value ? value : throw new JsonException(_expected);
+        reader.GetString() is { } text && Find(text) is { } value ? value : throw new JsonException(Message);
 
     /// <inheritdoc/>
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
@@ -76,6 +66,12 @@ internal sealed class JsonEnumConverter<TEnum> : JsonConverter<TEnum>
 /// <summary>The JSON spelling of enum member names.</summary>
 internal static class JsonEnumNames
 {
+    /// <summary>The member that means "none applies", written as <c>null</c>: <see cref="Control.SpecialCauseRule.None"/>
+    /// (no rule labels the point). <see cref="Customers.SalienceGroup.None"/> and
+    /// <see cref="Customers.TopsisNormalization.None"/> are settings (screen nobody out, do not normalise) and stay <c>"none"</c>.</summary>
+    public static TEnum? WrittenAsNull<TEnum>() where TEnum : struct, Enum =>
+        typeof(TEnum) == typeof(Control.SpecialCauseRule) ? (TEnum)(object)Control.SpecialCauseRule.None : null;
+
     /// <summary>camelCase (<c>NotApplicable</c> → <c>notApplicable</c>, <c>Points0To100</c> → <c>points0To100</c>); a name
     /// without lower-case letters (<c>CMA7</c>) is kept as it is, the way its source spells it.</summary>
     public static string Name(string member) =>

@@ -25,14 +25,13 @@ internal sealed class JsonEnumConverterFactory : JsonConverterFactory
     private static FrozenDictionary<Type, JsonConverter> Build()
     {
         var converters = new Dictionary<Type, JsonConverter>();
-        void Add<TEnum>(TEnum? writtenAsNull = null) where TEnum : struct, Enum =>
-            converters.Add(typeof(TEnum), new JsonEnumConverter<TEnum>(writtenAsNull));
+        void Add<TEnum>() where TEnum : struct, Enum => converters.Add(typeof(TEnum), new JsonEnumConverter<TEnum>());
         Add<Control.AssumptionAlertRule>();
         Add<Control.AssuranceIcon>();
         Add<Control.ImprovementDirection>();
         Add<Control.PointType>();
         Add<Control.RunsCentreLine>();
-        Add<Control.SpecialCauseRule>(writtenAsNull: Control.SpecialCauseRule.None);
+        Add<Control.SpecialCauseRule>();
         Add<Control.VariationIcon>();
         Add<Customers.AhpStatus>();
         Add<Customers.CriterionDirection>();
