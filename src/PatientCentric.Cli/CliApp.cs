@@ -199,7 +199,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         try
         {
             var evaluator = services.GetRequiredService<PracticeEvaluator>();
-            evaluation = evaluator.Evaluate(data, period);
+            evaluation = MeasureFamilies.WithNotApplicableFamilies(evaluator.Evaluate(data, period), data);
         }
         catch (OptionsValidationException e)
         {

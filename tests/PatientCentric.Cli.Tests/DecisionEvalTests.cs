@@ -126,7 +126,7 @@ public sealed class DecisionEvalTests
     }
 
     private const string Stakeholders = """
-        "stakeholders":[{"key":"patients","kind":"Patient"},{"key":"payer","kind":"Payer"},{"key":"referrers","kind":"Referrer"}],
+        "stakeholders":[{"key":"patients","kind":"Patient"},{"key":"payer","kind":"payer"},{"key":"referrers","kind":"referrer"}],
         "criteria":[{"key":"fit","weight":0.5,"direction":"benefit","scaleLow":0,"scaleHigh":10},{"key":"capability","weight":0.3,"direction":"benefit","scaleLow":0,"scaleHigh":10},{"key":"cost-to-serve","weight":0.2,"direction":"cost","scaleLow":0,"scaleHigh":10}],
         "assessments":[
           {"stakeholder":"patients","criterion":"fit","value":8,"source":"culture survey","assessedOn":"2025-01-15"},
@@ -139,6 +139,13 @@ public sealed class DecisionEvalTests
           {"stakeholder":"referrers","criterion":"capability","value":5,"source":"ops review","assessedOn":"2025-01-20"},
           {"stakeholder":"referrers","criterion":"cost-to-serve","value":5,"source":"finance","assessedOn":"2025-01-31"}]
         """;
+
+    [Fact]
+    public void PrimaryCustomer_UnknownStakeholderKind_ListsTheAllowedValues()
+    {
+        string request = $$"""{"measure":"primary-customer","strategy":"weighted-sum",{{Stakeholders}}}""".Replace("\"kind\":\"referrer\"", "\"kind\":\"boss\"", StringComparison.Ordinal);
+        Assert.Equal("$.stakeholders[2].kind: expected one of \"patient\", \"payer\", \"referrer\", \"institution\", \"employer\", \"hostDefined\".", Bad(request));
+    }
 
     [Fact]
     public void PrimaryCustomer_WeightedSum_GivesTheDecisionRecord()
@@ -187,8 +194,8 @@ public sealed class DecisionEvalTests
     {
         string request = $$"""{"measure":"primary-customer","strategy":"topsis",{{Stakeholders}}}"""
             .Replace("""{"key":"patients","kind":"Patient"}""", """{"key":"patients","kind":"Patient","power":0,"legitimacy":1,"urgency":0}""", StringComparison.Ordinal)
-            .Replace("""{"key":"payer","kind":"Payer"}""", """{"key":"payer","kind":"Payer","power":1,"legitimacy":1,"urgency":0}""", StringComparison.Ordinal)
-            .Replace("""{"key":"referrers","kind":"Referrer"}""", """{"key":"referrers","kind":"Referrer","power":1,"legitimacy":1,"urgency":1}""", StringComparison.Ordinal);
+            .Replace("""{"key":"payer","kind":"payer"}""", """{"key":"payer","kind":"payer","power":1,"legitimacy":1,"urgency":0}""", StringComparison.Ordinal)
+            .Replace("""{"key":"referrers","kind":"referrer"}""", """{"key":"referrers","kind":"referrer","power":1,"legitimacy":1,"urgency":1}""", StringComparison.Ordinal);
         var r = Ok(request);
         var last = r.GetProperty("ranking")[2];
         Assert.Equal(("patients", JsonValueKind.Null, "notApplicable"), (last.GetProperty("stakeholder").GetString(), last.GetProperty("rank").ValueKind, last.GetProperty("status").GetString()));

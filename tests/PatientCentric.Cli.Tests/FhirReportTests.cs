@@ -58,11 +58,11 @@ public sealed class FhirReportTests
         Assert.Contains("left out of lead-time", r.Stderr, StringComparison.Ordinal);
         // Bulk data has Encounters but no Appointment: lead time cannot be measured, and says so instead of showing 0 days.
         var leadTime = root.GetProperty("cards").EnumerateArray().First(c => c.GetProperty("measureKey").GetString() == "lead-time");
-        Assert.Equal("NotApplicable", leadTime.GetProperty("status").GetString());
+        Assert.Equal("notApplicable", leadTime.GetProperty("status").GetString());
         Assert.False(leadTime.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number);
         // Nor can no-shows: an Encounter is a visit that happened. NotApplicable, not 0 %.
         foreach (string key in new[] { "no-show-rate", "same-day-cancellation-rate", "missed-appointment-rate" })
-            Assert.Equal("NotApplicable", root.GetProperty("cards").EnumerateArray().First(c => c.GetProperty("measureKey").GetString() == key).GetProperty("status").GetString());
+            Assert.Equal("notApplicable", root.GetProperty("cards").EnumerateArray().First(c => c.GetProperty("measureKey").GetString() == key).GetProperty("status").GetString());
         // FHIR logical ids of the patients must not leak: only keyed pseudonyms ("P-...") are used.
         foreach (string line in File.ReadLines(Data(Path.Combine("bulk", "Patient.000.ndjson"))))
         {
@@ -127,11 +127,11 @@ public sealed class FhirReportTests
         foreach (var a in assumptions.EnumerateObject())
             Assert.EndsWith(".", a.Value.GetProperty("meaning").GetString(), StringComparison.Ordinal);
         Assert.Equal(10, root.GetProperty("issuesTotal").GetInt32());
-        Assert.Equal(["Malformed:0", "UnknownResourceType:0", "MissingPatient:2", "MissingField:8", "InvalidValue:0"],
+        Assert.Equal(["malformed:0", "unknownResourceType:0", "missingPatient:2", "missingField:8", "invalidValue:0"],
                      root.GetProperty("issueCounts").EnumerateObject().Select(c => $"{c.Name}:{c.Value.GetInt32()}"));
 
         var groups = root.GetProperty("issues").EnumerateArray().ToList();
-        Assert.Equal(["MissingPatient", "MissingField"], groups.Select(g => g.GetProperty("code").GetString()));
+        Assert.Equal(["missingPatient", "missingField"], groups.Select(g => g.GetProperty("code").GetString()));
         var missingField = groups[1];
         Assert.Equal(8, missingField.GetProperty("count").GetInt32());
         Assert.Equal(0, missingField.GetProperty("leftOut").GetInt32());
@@ -166,14 +166,14 @@ public sealed class FhirReportTests
 
             string path = Path.Combine(dir, "out", "data-quality.json");
             var root = JsonDocument.Parse(File.ReadAllText(path)).RootElement;
-            var malformed = root.GetProperty("issues").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "Malformed");
+            var malformed = root.GetProperty("issues").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "malformed");
             Assert.Equal(250, malformed.GetProperty("count").GetInt32());
             Assert.Equal(150, malformed.GetProperty("leftOut").GetInt32());
             var listed = malformed.GetProperty("first").EnumerateArray().ToList();
             Assert.Equal(100, listed.Count);
             Assert.Equal(Enumerable.Range(2, 100), listed.Select(i => i.GetProperty("line").GetInt32()));
             Assert.All(listed, i => Assert.Equal(".ndjson", i.GetProperty("fileExtension").GetString()));
-            var unknown = root.GetProperty("issues").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "UnknownResourceType");
+            var unknown = root.GetProperty("issues").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "unknownResourceType");
             Assert.Equal(0, unknown.GetProperty("leftOut").GetInt32());
             Assert.Equal(3, unknown.GetProperty("first").GetArrayLength());
             Assert.Equal(253, root.GetProperty("issuesTotal").GetInt32());

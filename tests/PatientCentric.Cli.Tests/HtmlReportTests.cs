@@ -132,7 +132,7 @@ public sealed class HtmlReportTests
                      "Service line: Dermatology", "Service line: Aesthetic Medicine", "insufficient data", "What could not be scored",
                      "median 8 days", "P90 34 days", "Medication adherence", "Q1 ", "Q3 ", "Support plans (counts only)", "Advisory only:",
                      "Who is the primary customer?", "Patients — by the weighted-sum method", "How safe is the choice?", "Break-evens",
-                     "Variation: SpecialCauseConcern", "Assurance: ConsistentPass", "Alert — revisit the primary-customer decision",
+                     "Variation: special cause — concern", "Assurance: consistently passing the target", "Alert — revisit the primary-customer decision",
                      "Concentrate here", "Keep up the good work", "Low priority", "Possible overkill",
                      "What reviews say", "[name]", "Scores the library refused to compute", "0–10 rating",
                      "Patient-experience scores and quality of care are different dimensions", "Fenton et al. 2012", "<11",

@@ -14,7 +14,7 @@ public sealed class ReportTests
         foreach (string expected in new[] { "Riverside Health Partners", "Profile primary-care-value-based", "lead-time", "no-show-rate", "wait-to-be-seen",
                                             "cycle-time", "nps:recommend", "cahps:office-staff", "Service line: Dermatology", "Guardrails", "different dimensions",
                                             "portal-response", "clean-claim-rate", "pdc:statins", "referral-closure", "job-timeliness:complete-lab", "Support plans",
-                                            "Primary customer (weighted-sum): Patients", "Weight margin:", "Assumption monitors", "ALERT RevisitPrimaryCustomerDecision",
+                                            "Primary customer (weighted-sum): Patients", "Weight margin:", "Assumption monitors", "ALERT: Revisit the primary-customer decision",
                                             "What moves intent to recommend", "concentrate here",
                                             "tnaa", "on-time-start-rate", "call-abandonment-rate", "price-estimate-accuracy", "post-visit-contact-rate",
                                             "commitment:respecting-time", "What reviews say", "[name]", "target 95.0 %" })
@@ -36,7 +36,7 @@ public sealed class ReportTests
             var keys = cards.Where(c => c.GetProperty("scope").GetProperty("key").GetString() == scope).Select(c => c.GetProperty("measureKey").GetString()).ToList();
             Assert.Subset(keys.ToHashSet(), new HashSet<string?> { "lead-time", "no-show-rate", "wait-to-be-seen", "cycle-time", "nps:recommend", "rating" });
         }
-        Assert.All(cards.Where(c => c.GetProperty("measureKey").GetString() == "rating"), c => Assert.Equal("GuardrailBlocked", c.GetProperty("status").GetString()));
+        Assert.All(cards.Where(c => c.GetProperty("measureKey").GetString() == "rating"), c => Assert.Equal("guardrailBlocked", c.GetProperty("status").GetString()));
     }
 
     [Fact]

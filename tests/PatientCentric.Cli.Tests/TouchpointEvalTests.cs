@@ -56,7 +56,7 @@ public sealed class TouchpointEvalTests
         var cards = r.GetProperty("cards").EnumerateArray().ToList();
         Assert.Contains(cards, c => c.GetProperty("measureKey").GetString() == "cycle-time" && c.GetProperty("value").GetDouble() == 50);
         Assert.Contains(cards, c => c.GetProperty("measureKey").GetString() == "wait-to-be-seen" && c.GetProperty("evidenceCount").GetInt32() == 12);
-        Assert.Contains(cards, c => c.GetProperty("measureKey").GetString() == "no-show-rate" && c.GetProperty("status").GetString() == "InsufficientData");
+        Assert.Contains(cards, c => c.GetProperty("measureKey").GetString() == "no-show-rate" && c.GetProperty("status").GetString() == "insufficientData");
     }
 
     [Fact]

@@ -28,12 +28,14 @@ internal sealed class NpsMeasure : IEvalMeasure
         result.WriteNumber("promoters", nps.Promoters);
         result.WriteNumber("passives", nps.Passives);
         result.WriteNumber("detractors", nps.Detractors);
-        result.WriteNumber("nps", nps.Score * 100);
+        // Points from the integer counts in one division, so 60 promoters and 15 detractors of 100 give 45, not 44.99999999999999.
+        double points = nps.ScorePoints, standardError = nps.StandardError * 100;
+        result.WriteNumber("nps", points);
         result.WriteNumber("variance", nps.Variance);
-        result.WriteNumber("standardError", nps.StandardError * 100);
+        result.WriteNumber("standardError", standardError);
         result.WriteStartArray("ci95");
-        result.WriteNumberValue(nps.Ci95Low * 100);
-        result.WriteNumberValue(nps.Ci95High * 100);
+        result.WriteNumberValue(Math.Max(-100.0, points - (1.96 * standardError)));
+        result.WriteNumberValue(Math.Min(100.0, points + (1.96 * standardError)));
         result.WriteEndArray();
         result.WriteEndObject();
     }

@@ -53,8 +53,12 @@ internal sealed class PrimaryCustomerMeasure : IEvalMeasure
             if (s.Optional("kind") is { } k)
             {
                 string kindPath = RequestObject.Child(s.Path, "kind");
-                if (k.ValueKind != JsonValueKind.String || !Enum.TryParse(k.GetString(), ignoreCase: false, out kind) || !Enum.IsDefined(kind) || char.IsDigit(k.GetString()![0]))
-                    throw new EvalInputException(kindPath, $"expected one of {string.Join(", ", Enum.GetNames<StakeholderKind>())}.");
+                // camelCase, as every JSON output spells an enum; the PascalCase name is still read.
+                var names = Enum.GetValues<StakeholderKind>().Select(v => (Value: v, Name: JsonNamingPolicy.CamelCase.ConvertName(v.ToString()))).ToList();
+                string? text = k.ValueKind == JsonValueKind.String ? k.GetString() : null;
+                if (names.FirstOrDefault(x => x.Name == text || x.Value.ToString() == text) is not { Name: not null } match)
+                    throw new EvalInputException(kindPath, $"expected one of {string.Join(", ", names.Select(x => $"\"{x.Name}\""))}.");
+                kind = match.Value;
             }
             string name = s.Optional("name") is { } n ? RequestValues.NonEmptyString(n, RequestObject.Child(s.Path, "name")) : key;
             bool hasAny = s.Optional("power") is not null | s.Optional("legitimacy") is not null | s.Optional("urgency") is not null;

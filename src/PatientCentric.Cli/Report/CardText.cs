@@ -7,9 +7,9 @@ namespace PatientCentric.Cli.Report;
 /// display rounding half away from zero (docs/measures.md#conventions), and counts of 1–10 suppressed (CMS cell-size policy, docs/guardrails.md).</summary>
 internal static class CardText
 {
-    public const string SuppressedCount = "<11";
-
-    public static string Count(int n) => n is >= 1 and <= 10 ? SuppressedCount : n.ToString("N0", CultureInfo.InvariantCulture);
+    /// <summary>A count as a person may see it: the library's small-cell rule (1–10 show as &lt;11). A negative number is
+    /// not a count of anyone and is printed as it is.</summary>
+    public static string Count(long n) => n < 0 ? n.ToString("N0", CultureInfo.InvariantCulture) : SmallCellRule.Display(n);
 
     public static string Value(double value, ScoreScale scale) => scale switch
     {
@@ -29,15 +29,7 @@ internal static class CardText
             : Value(v, card.Scale)
         : Status(card.Status);
 
-    public static string Status(ScoreStatus status) => status switch
-    {
-        ScoreStatus.Ok => "ok",
-        ScoreStatus.InsufficientData => "insufficient data",
-        ScoreStatus.Suppressed => "suppressed",
-        ScoreStatus.NotApplicable => "not applicable",
-        ScoreStatus.GuardrailBlocked => "refused (guardrail)",
-        _ => status.ToString(),
-    };
+    public static string Status(ScoreStatus status) => PlainWords.Of(status);
 
     public static string Component(ScoreComponent c) => c.InputValue switch
     {

@@ -20,7 +20,7 @@ internal static class ConsoleReport
             var names = pc.Stakeholders.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
             string Name(string? key) => key is null ? "(tie)" : names.GetValueOrDefault(key, key);
             o.WriteLine();
-            o.WriteLine($"Primary customer ({d.StrategyKey}): {(d.WinnerKey is null ? $"no single winner ({d.Outcome})" : Name(d.WinnerKey))}");
+            o.WriteLine($"Primary customer ({d.StrategyKey}): {(d.WinnerKey is null ? $"no single winner ({PlainWords.Of(d.Outcome)})" : Name(d.WinnerKey))}");
             var table = new TextTable("Rank", "Stakeholder", "Score", "Note");
             for (int i = 0; i < d.Ranking.Length; i++)
             {
@@ -41,6 +41,11 @@ internal static class ConsoleReport
             if (breakEvens.Count > 0)
                 o.WriteLine($"  Break-evens of the winner's assumptions (where {Name(d.BreakEvens[0].RivalKey)} would tie): {string.Join("; ", breakEvens)}.");
         }
+        else
+        {
+            o.WriteLine();
+            o.WriteLine("Primary customer: not decided (the data set carries no stakeholder assessments).");
+        }
         if (!e.AssumptionCharts.IsEmpty)
         {
             o.WriteLine();
@@ -50,13 +55,18 @@ internal static class ConsoleReport
             {
                 var l = c.Chart.Limits;
                 table.Add(c.Binding.SeriesKey, F(c.Chart.Points[^1].Value), F(l.Mean), $"{F(l.LowerProcessLimit)} to {F(l.UpperProcessLimit)}",
-                          c.Variation.ToString(), c.Assurance?.ToString() ?? (c.BreakEven is null ? "no break-even" : ""));
+                          PlainWords.Capital(PlainWords.Of(c.Variation)), c.Assurance is { } a ? PlainWords.Capital(PlainWords.Of(a)) : (c.BreakEven is null ? "no break-even" : ""));
             }
             table.Write(o);
             foreach (var a in e.AssumptionAlerts)
-                o.WriteLine($"  ALERT RevisitPrimaryCustomerDecision: {a.Message}");
+                o.WriteLine($"  ALERT: {a.Message}");
             if (e.AssumptionAlerts.IsEmpty)
                 o.WriteLine("  No assumption has stopped holding.");
+        }
+        if (e.LoyaltyDrivers is null)
+        {
+            o.WriteLine();
+            o.WriteLine("What moves intent to recommend: not analysed (no recommend item, fewer than two report items, or too few complete returns).");
         }
         if (e.LoyaltyDrivers is { } ld)
         {
@@ -65,7 +75,7 @@ internal static class ConsoleReport
             o.WriteLine("and where to put effort (importance–performance: importance = share of R², performance = top box):");
             var table = new TextTable("Item", "Importance", "Top box", "Quadrant", "Effort share");
             foreach (var p in ld.Grid.Attributes.OrderByDescending(p => p.Importance))
-                table.Add(p.Name, $"{F(p.Importance, "0.0")} %", $"{F(p.Performance, "0.0")} %", Quadrant(p.Quadrant), p.EffortShare > 0 ? $"{F(p.EffortShare * 100, "0")} %" : "");
+                table.Add(p.Name, $"{F(p.Importance, "0.0")} %", $"{F(p.Performance, "0.0")} %", PlainWords.Of(p.Quadrant), p.EffortShare > 0 ? $"{F(p.EffortShare * 100, "0")} %" : "");
             table.Write(o);
         }
     }
@@ -91,7 +101,11 @@ internal static class ConsoleReport
     private static void WriteReviews(TextWriter o, PracticeEvaluation e, PracticeDataSet data)
     {
         if (e.ReviewThemes.IsEmpty)
+        {
+            o.WriteLine();
+            o.WriteLine("What reviews say: no reviews in the period.");
             return;
+        }
         int n = data.Reviews.Count(r => e.Period.Contains(r.WrittenOn));
         o.WriteLine();
         o.WriteLine($"What reviews say about the six commitments ({CardText.Count(n)} reviews; names replaced by [name]):");
@@ -99,18 +113,10 @@ internal static class ConsoleReport
         foreach (var t in e.ReviewThemes)
         {
             string example = t.ConExamples.FirstOrDefault() is { } con ? $"− {con}" : t.ProExamples.FirstOrDefault() is { } pro ? $"+ {pro}" : "";
-            table.Add(Touchpoints.CommitmentRubric.Key(t.Commitment), CardText.Count(t.Pros), CardText.Count(t.Cons), example);
+            table.Add(PlainWords.Capital(PlainWords.Of(t.Commitment)), CardText.Count(t.Pros), CardText.Count(t.Cons), example);
         }
         table.Write(o);
     }
-
-    private static string Quadrant(Value.IpaQuadrant q) => q switch
-    {
-        Value.IpaQuadrant.ConcentrateHere => "concentrate here",
-        Value.IpaQuadrant.KeepUpTheGoodWork => "keep up the good work",
-        Value.IpaQuadrant.LowPriority => "low priority",
-        _ => "possible overkill",
-    };
 
     private static void WriteSupportPlans(TextWriter o, PracticeEvaluation e)
     {
@@ -127,10 +133,10 @@ internal static class ConsoleReport
         foreach (var g in items.GroupBy(i => i.Item.JobKind).OrderBy(g => g.Key))
         {
             string barriers = string.Join(", ", g.GroupBy(i => i.Item.Barrier).OrderByDescending(b => b.Count()).ThenBy(b => b.Key)
-                .Select(b => $"{b.Key} {CardText.Count(b.Count())}"));
+                .Select(b => $"{PlainWords.Of(b.Key)} {CardText.Count(b.Count())}"));
             string supports = string.Join(", ", g.SelectMany(i => i.Item.Supports).GroupBy(a => a).OrderByDescending(a => a.Count()).ThenBy(a => a.Key)
-                .Select(a => $"{a.Key} {CardText.Count(a.Count())}"));
-            table.Add(g.Key.ToString(), CardText.Count(g.Select(i => i.Patient).Distinct(StringComparer.Ordinal).Count()), barriers, supports);
+                .Select(a => $"{PlainWords.Of(a.Key)} {CardText.Count(a.Count())}"));
+            table.Add(PlainWords.Capital(PlainWords.Of(g.Key)), CardText.Count(g.Select(i => i.Patient).Distinct(StringComparer.Ordinal).Count()), barriers, supports);
         }
         table.Write(o);
     }

@@ -48,14 +48,14 @@ internal static class DataQualityJson
         w.WriteNumber("issuesTotal", q.Issues.Length);
         w.WriteStartObject("issueCounts");
         foreach (var code in Enum.GetValues<FhirIssueCode>())
-            w.WriteNumber(code.ToString(), q.Count(code));
+            w.WriteNumber(CodeName(code), q.Count(code));
         w.WriteEndObject();
 
         w.WriteStartArray("issues");
         foreach (var (code, issues) in input.IssuesByCode)
         {
             w.WriteStartObject();
-            w.WriteString("code", code.ToString());
+            w.WriteString("code", CodeName(code));
             w.WriteString("meaning", FhirQualityText.Meaning(code));
             w.WriteNumber("count", issues.Length);
             int listed = Math.Min(issues.Length, IssuesPerCode);
@@ -96,4 +96,7 @@ internal static class DataQualityJson
         w.WriteString("meaning", meaning);
         w.WriteEndObject();
     }
+
+    /// <summary>An issue code as every JSON output spells an enum: camelCase (<c>missingPatient</c>).</summary>
+    public static string CodeName(FhirIssueCode code) => JsonNamingPolicy.CamelCase.ConvertName(code.ToString());
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PatientCentric.Fhir;
 using PatientCentric.Records;
+using PatientCentric.Scoring;
 
 namespace PatientCentric.Cli.Report;
 
@@ -46,7 +47,7 @@ internal static partial class HtmlReport
                   "They were recorded as visits without an appointment: a visit that took place cannot show a no-show or a cancellation, so they are also left out of the no-show and cancellation rates."
                 : $"{CardText.Count(q.BookingInstantUnknown)} visits or appointments have no booking time, so they are left out of appointment lead time (the days from booking to the visit)." +
                   (visitsOnly > 0
-                      ? $" {(visitsOnly <= 10 ? "Some" : CardText.Count(visitsOnly))} of them were recorded as visits without an appointment: a visit that took place cannot show a no-show or a cancellation, so these are also left out of the no-show and cancellation rates."
+                      ? $" {(SmallCellRule.IsSuppressed(visitsOnly) ? "Some" : CardText.Count(visitsOnly))} of them were recorded as visits without an appointment: a visit that took place cannot show a no-show or a cancellation, so these are also left out of the no-show and cancellation rates."
                       : "");
             p.Raw("<li>").Text(text).Raw("</li>\n");
         }
@@ -87,7 +88,7 @@ internal static partial class HtmlReport
                               "Whoever produced the files can find each record from the file number and its place in the file, below.").Raw("</p>\n");
             foreach (var (code, issues) in fhir.IssuesByCode)
             {
-                p.Raw("<h4>").Text($"{FhirQualityText.Title(code)}: {N(issues.Length)}").Raw(" <code>").Text(code.ToString()).Raw("</code></h4>\n");
+                p.Raw("<h4>").Text($"{FhirQualityText.Title(code)}: {N(issues.Length)}").Raw(" <code>").Text(DataQualityJson.CodeName(code)).Raw("</code></h4>\n");
                 p.Raw("<p>").Text(FhirQualityText.Plain(code)).Raw("</p>\n");
                 p.Raw("<table class=\"problems\">\n<thead><tr><th>File (in reading order)</th><th>Where in the file</th><th>Kind of record</th><th>Detail (FHIR field)</th></tr></thead>\n<tbody>\n");
                 foreach (var issue in issues.AsSpan(0, Math.Min(issues.Length, ProblemRowsShown)))

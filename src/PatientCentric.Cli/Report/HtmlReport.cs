@@ -260,7 +260,7 @@ internal static partial class HtmlReport
                 p.Raw(Svg($"<text x=\"{label + 6}\" y=\"{y + 24}\" class=\"mark\">")).Text(CardText.Status(c.Status)).Raw("</text>\n");
             }
             int patients = (int)(Component(c, "patients") ?? c.EvidenceCount);
-            if (patients is >= 1 and <= 10)
+            if (SmallCellRule.IsSuppressed(Math.Max(0, patients)))
             {
                 p.Raw(Svg($"<text x=\"{boxX}\" y=\"{y + 24}\" class=\"mark\">")).Text("suppressed: fewer than 11 patients").Raw("</text>\n");
             }
@@ -320,9 +320,9 @@ internal static partial class HtmlReport
         p.Raw("<table>\n<thead><tr><th>Job</th><th class=\"num\">Patients</th><th>Barrier recorded</th><th>Suggested supports</th></tr></thead>\n<tbody>\n");
         foreach (var g in items.GroupBy(i => i.Item.JobKind).OrderBy(g => g.Key))
         {
-            string barriers = string.Join(", ", g.GroupBy(i => i.Item.Barrier).OrderByDescending(b => b.Count()).ThenBy(b => b.Key).Select(b => $"{Words(b.Key.ToString())} {CardText.Count(b.Count())}"));
-            string supports = string.Join(", ", g.SelectMany(i => i.Item.Supports).GroupBy(a => a).OrderByDescending(a => a.Count()).ThenBy(a => a.Key).Select(a => $"{Words(a.Key.ToString())} {CardText.Count(a.Count())}"));
-            p.Raw("<tr><td>").Text(Words(g.Key.ToString())).Raw("</td><td class=\"num\">").Text(CardText.Count(g.Select(i => i.Patient).Distinct(StringComparer.Ordinal).Count()))
+            string barriers = string.Join(", ", g.GroupBy(i => i.Item.Barrier).OrderByDescending(b => b.Count()).ThenBy(b => b.Key).Select(b => $"{PlainWords.Of(b.Key)} {CardText.Count(b.Count())}"));
+            string supports = string.Join(", ", g.SelectMany(i => i.Item.Supports).GroupBy(a => a).OrderByDescending(a => a.Count()).ThenBy(a => a.Key).Select(a => $"{PlainWords.Of(a.Key)} {CardText.Count(a.Count())}"));
+            p.Raw("<tr><td>").Text(PlainWords.Capital(PlainWords.Of(g.Key))).Raw("</td><td class=\"num\">").Text(CardText.Count(g.Select(i => i.Patient).Distinct(StringComparer.Ordinal).Count()))
              .Raw("</td><td>").Text(barriers).Raw("</td><td>").Text(supports).Raw("</td></tr>\n");
         }
         p.Raw("</tbody>\n</table>\n</section>\n");
@@ -338,7 +338,7 @@ internal static partial class HtmlReport
         }
         var names = pc.Stakeholders.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
         string Name(string? key) => key is null ? "(tie)" : names.GetValueOrDefault(key, key);
-        p.Raw("<p class=\"lead\">").Text(d.WinnerKey is null ? $"No single winner ({d.Outcome})." : $"{Name(d.WinnerKey)} — by the {d.StrategyKey} method" +
+        p.Raw("<p class=\"lead\">").Text(d.WinnerKey is null ? $"No single winner ({PlainWords.Of(d.Outcome)})." : $"{Name(d.WinnerKey)} — by the {d.StrategyKey} method" +
                                           (d.ScoreMargin is { } sm ? $", ahead of the runner-up by {F(sm, "0.000")} on a 0–1 scale." : ".")).Raw("</p>\n");
         var ok = d.Ranking.Where(c => c.Status == ScoreStatus.Ok && c.Value is not null).ToList();
         if (ok.Count > 0)
@@ -394,8 +394,8 @@ internal static partial class HtmlReport
             var series = data.KpiSeries.FirstOrDefault(s => s.Key == c.Binding.SeriesKey);
             p.Raw("<figure>\n<figcaption>").Text($"{series?.Name ?? c.Binding.SeriesKey} — assumption “{c.Binding.StakeholderKey} · {c.Binding.CriterionKey}”").Raw("</figcaption>\n");
             SpcChart(p, c, series);
-            p.Raw("<p class=\"icons\"><span class=\"icon\">").Text($"Variation: {c.Variation}").Raw("</span> ").Text(VariationText(c.Variation)).Raw("<br><span class=\"icon\">")
-             .Text($"Assurance: {(c.Assurance is { } asr ? asr.ToString() : "none")}").Raw("</span> ").Text(AssuranceText(c.Assurance, c.BreakEven)).Raw("</p>\n</figure>\n");
+            p.Raw("<p class=\"icons\"><span class=\"icon\">").Text($"Variation: {PlainWords.Of(c.Variation)}").Raw("</span> ").Text(VariationText(c.Variation)).Raw("<br><span class=\"icon\">")
+             .Text($"Assurance: {(c.Assurance is { } asr ? PlainWords.Of(asr) : "none")}").Raw("</span> ").Text(AssuranceText(c.Assurance, c.BreakEven)).Raw("</p>\n</figure>\n");
         }
         p.Raw("</section>\n");
     }
@@ -456,7 +456,7 @@ internal static partial class HtmlReport
             var pt = points[i];
             string period = periods ? series!.Points[i].Period : (i + 1).ToString(CultureInfo.InvariantCulture);
             p.Raw(Svg($"<circle cx=\"{X(i):0.#}\" cy=\"{Y(pt.Value):0.#}\" r=\"5\" fill=\"{PointColour(pt.PointType)}\" class=\"pt pt-{Id(pt.PointType.ToString())}\"><title>"))
-             .Text($"{period}: {F(pt.Value)} — {Words(pt.PointType.ToString())}{(pt.SpecialCause != SpecialCauseRule.None ? $" ({Words(pt.SpecialCause.ToString())})" : "")}").Raw("</title></circle>\n");
+             .Text($"{period}: {F(pt.Value)} — {PlainWords.Capital(PlainWords.Of(pt.PointType))}{(pt.SpecialCause != SpecialCauseRule.None ? $" ({PlainWords.Of(pt.SpecialCause)})" : "")}").Raw("</title></circle>\n");
             if (i % every == 0 || i == points.Length - 1)
                 p.Raw(Svg($"<text x=\"{X(i):0.#}\" y=\"{top + plotH + 16}\" text-anchor=\"middle\" class=\"axis\">")).Text(period).Raw("</text>\n");
         }
@@ -518,7 +518,7 @@ internal static partial class HtmlReport
         {
             var a = ordered[i];
             p.Raw("<tr><td>").Text((i + 1).ToString(CultureInfo.InvariantCulture)).Raw("</td><td>").Text(a.Name).Raw("</td><td class=\"num\">").Text($"{F(a.Importance, "0.0")} %")
-             .Raw("</td><td class=\"num\">").Text($"{F(a.Performance, "0.0")} %").Raw("</td><td>").Text(Quadrant(a.Quadrant))
+             .Raw("</td><td class=\"num\">").Text($"{F(a.Performance, "0.0")} %").Raw("</td><td>").Text(PlainWords.Of(a.Quadrant))
              .Raw("</td><td class=\"num\">").Text(a.EffortShare > 0 ? $"{F(a.EffortShare * 100, "0")} %" : "").Raw("</td></tr>\n");
         }
         p.Raw("</tbody>\n</table>\n</section>\n");
@@ -547,7 +547,7 @@ internal static partial class HtmlReport
         {
             var t = e.ReviewThemes[i];
             double y = top + i * rowHeight;
-            p.Raw(Svg($"<text x=\"{label - 8}\" y=\"{y + 17}\" text-anchor=\"end\" class=\"lbl\">")).Text(Words(t.Commitment.ToString())).Raw("</text>\n");
+            p.Raw(Svg($"<text x=\"{label - 8}\" y=\"{y + 17}\" text-anchor=\"end\" class=\"lbl\">")).Text(PlainWords.Capital(PlainWords.Of(t.Commitment))).Raw("</text>\n");
             CountBar(p, mid, y + 4, t.Cons, max, half, toLeft: true);
             CountBar(p, mid, y + 4, t.Pros, max, half, toLeft: false);
         }
@@ -557,7 +557,7 @@ internal static partial class HtmlReport
         {
             var examples = t.ConExamples.Distinct(StringComparer.Ordinal).Take(2).Select(s => $"− {s}")
                             .Concat(t.ProExamples.Distinct(StringComparer.Ordinal).Take(1).Select(s => $"+ {s}")).ToList();
-            p.Raw("<tr><td>").Text(Words(t.Commitment.ToString())).Raw("</td><td class=\"num\">").Text(CardText.Count(t.Pros)).Raw("</td><td class=\"num\">").Text(CardText.Count(t.Cons)).Raw("</td><td>");
+            p.Raw("<tr><td>").Text(PlainWords.Capital(PlainWords.Of(t.Commitment))).Raw("</td><td class=\"num\">").Text(CardText.Count(t.Pros)).Raw("</td><td class=\"num\">").Text(CardText.Count(t.Cons)).Raw("</td><td>");
             foreach (string ex in examples)
                 p.Raw("<div class=\"quote\">").Text(ex).Raw("</div>");
             p.Raw("</td></tr>\n");
@@ -573,7 +573,7 @@ internal static partial class HtmlReport
             p.Raw(Svg($"<text x=\"{(toLeft ? mid - 6 : mid + 6)}\" y=\"{y + 14}\" text-anchor=\"{(toLeft ? "end" : "start")}\" class=\"val\">0</text>\n"));
             return;
         }
-        bool suppressed = count <= 10;
+        bool suppressed = SmallCellRule.IsSuppressed(count);   // count > 0 here
         double w = suppressed ? 24 : Math.Max(2, (double)count / max * half);
         double x = toLeft ? mid - w : mid;
         p.Raw(Svg($"<rect x=\"{x:0.#}\" y=\"{y}\" width=\"{w:0.#}\" height=\"18\" class=\"{(suppressed ? "hidden-count" : css)}\"/>\n"));
@@ -631,7 +631,7 @@ internal static partial class HtmlReport
 
     private static string Label(string key)
     {
-        if (Labels.TryGetValue(key, out var label))
+        if (Labels.TryGetValue(key, out var label) || (label = MeasureFamilies.Label(key)) is not null)
             return label;
         int colon = key.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0)
@@ -660,15 +660,7 @@ internal static partial class HtmlReport
         ScoreScale.Minutes => "minutes",
         ScoreScale.Hours => "business hours",
         ScoreScale.Seconds => "seconds",
-        _ => scale.ToString(),
-    };
-
-    private static string Quadrant(IpaQuadrant q) => q switch
-    {
-        IpaQuadrant.ConcentrateHere => "concentrate here",
-        IpaQuadrant.KeepUpTheGoodWork => "keep up the good work",
-        IpaQuadrant.LowPriority => "low priority",
-        _ => "possible overkill",
+        _ => PlainWords.Of(scale),
     };
 
     private static string StatusCss(ScoreStatus s) => s switch

@@ -45,7 +45,7 @@ public sealed class PracticeDataSetReaderTests
     {
         var data = Read(Valid(Appointment()));
         string json = JsonSerializer.Serialize(data, PatientCentricJsonContext.Default.PracticeDataSet);
-        Assert.Contains("\"outcome\":\"Kept\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"kept\"", json, StringComparison.Ordinal);
         Assert.Contains("\"start\":\"2025-03-04T09:30:00-06:00\"", json, StringComparison.Ordinal);
         Assert.Contains("\"period\":{\"start\":\"2025-01-01\",\"end\":\"2025-12-31\"}", json, StringComparison.Ordinal);
         Assert.DoesNotContain("cancelledAt", json, StringComparison.Ordinal);   // absent optional fields are omitted
@@ -95,6 +95,27 @@ public sealed class PracticeDataSetReaderTests
         var e = ReadFails(Valid(Appointment(start: "2025-03-04T09:30:00")));
         Assert.Equal(("PC0100", "$.appointments[0].start"), (e.Code, e.Path));
         Assert.Equal("must be an ISO 8601 date-time with a UTC offset (Z or ±hh:mm), such as \"2025-03-04T09:30:00-06:00\".", e.Message);
+    }
+
+    [Theory]
+    [InlineData("kept")]
+    [InlineData("Kept")]    // the spelling written before camelCase, still read
+    [InlineData("KEPT")]
+    public void Read_EnumValue_InCamelCaseOrAnyCaseOfItsName(string outcome)
+    {
+        var data = Read(Valid(Appointment().Replace("\"Kept\"", $"\"{outcome}\"", StringComparison.Ordinal)));
+        Assert.Equal(AppointmentOutcome.Kept, Assert.Single(data.Appointments).Outcome);
+    }
+
+    [Theory]
+    [InlineData("\"" + Sentinel + "\"")]
+    [InlineData("2")]
+    public void Read_UnknownEnumValue_ListsTheAllowedValues_WithoutEchoingTheValue(string outcome)
+    {
+        var e = ReadFails(Valid(Appointment().Replace("\"Kept\"", outcome, StringComparison.Ordinal)));
+        Assert.Equal(("PC0100", "$.appointments[0].outcome"), (e.Code, e.Path));
+        Assert.Equal("expected one of \"booked\", \"kept\", \"noShow\", \"cancelled\".", e.Message);
+        Assert.DoesNotContain(Sentinel, e.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,6 +19,27 @@ public sealed class NetPromoterScoreTests
     }
 
     [Fact]
+    public void Compute_WorkedExample_IsExactlyFortyFivePoints()
+    {
+        // From the integer counts in one division: 0.6 − 0.15 and 0.45·100 in doubles would give 44.99999999999999.
+        var r = NetPromoterScore.Compute(SixtyTwentyFiveFifteen)!.Value;
+        Assert.Equal(45.0, r.ScorePoints);
+        Assert.Equal(0.45, r.Score);
+        Assert.Equal(0.5475, r.Variance);
+    }
+
+    // Counts built to give a whole number of points (−100..100) with n = 100·m and e extra promoter–detractor pairs.
+    [Property(MaxTest = 1_000)]
+    public bool ScorePoints_IsExact_ForEveryWholeNumberOfPoints(byte pointsSeed, byte multiplierSeed, byte pairsSeed)
+    {
+        int points = (pointsSeed % 201) - 100, m = (multiplierSeed % 50) + 1;
+        int pairs = pairsSeed % ((m * (100 - Math.Abs(points)) / 2) + 1);
+        int promoters = (m * Math.Max(points, 0)) + pairs, detractors = (m * Math.Max(-points, 0)) + pairs;
+        var r = new NpsResult(promoters, (100 * m) - promoters - detractors, detractors);
+        return r.ScorePoints == points;
+    }
+
+    [Fact]
     public void Compute_WorkedExample_VarianceSeAndIntervalFollowTheMultinomialFormula()
     {
         var r = NetPromoterScore.Compute(SixtyTwentyFiveFifteen)!.Value;
