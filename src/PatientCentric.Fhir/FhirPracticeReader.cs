@@ -11,7 +11,7 @@ namespace PatientCentric.Fhir;
 /// (DOMAIN.md §10). Patients get keyed pseudonyms; problems are counted in <see cref="FhirDataQuality"/>. See docs/fhir.md.</summary>
 /// <remarks>One reader may be used for many reads; with a random key (the default) pseudonyms match across reads of the
 /// same reader only. Not thread-safe for concurrent reads.</remarks>
-public sealed class FhirPracticeReader
+public sealed partial class FhirPracticeReader
 {
     private readonly FhirReadOptions _options;
     private readonly TimeZoneInfo _timeZone;
@@ -24,7 +24,14 @@ public sealed class FhirPracticeReader
     /// <param name="options">The settings, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentException">The time zone is unknown or the pseudonym key is shorter than 16 bytes.</exception>
     public FhirPracticeReader(FhirReadOptions? options = null)
+        : this(options, FhirTelemetry.Default)
     {
+    }
+
+    // Resolved from DI (AddPatientCentricFhir) with the host's logger and meter factories.
+    internal FhirPracticeReader(FhirReadOptions? options, FhirTelemetry telemetry)
+    {
+        _telemetry = telemetry;
         var o = options ?? new FhirReadOptions();
         _options = new FhirReadOptions
         {
@@ -55,9 +62,10 @@ public sealed class FhirPracticeReader
     public FhirReadResult ReadJsonFile(string path, IProgress<FhirReadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        using var observed = new FhirReadObservation(_telemetry, JsonFormat);
         var run = NewRun(1, progress, cancellationToken);
         ReadJson(run, path);
-        return run.Build();
+        return observed.Complete(run.Build(), 1);
     }
 
     /// <summary>Reads every <c>*.json</c> file (Bundles or single resources; the extension in any case) in a folder, in
@@ -73,9 +81,10 @@ public sealed class FhirPracticeReader
         ArgumentException.ThrowIfNullOrEmpty(folder);
         var files = Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal).ToList();
+        using var observed = new FhirReadObservation(_telemetry, JsonFormat);
         var run = NewRun(files.Count, progress, cancellationToken);
         foreach (var f in files) ReadJson(run, f);
-        return run.Build();
+        return observed.Complete(run.Build(), files.Count);
     }
 
     /// <summary>Reads Bulk Data NDJSON files (<c>.ndjson</c> or gzip <c>.ndjson.gz</c>): one resource per line, any order,
@@ -90,9 +99,10 @@ public sealed class FhirPracticeReader
     {
         ArgumentNullException.ThrowIfNull(paths);
         var files = paths.ToList();
+        using var observed = new FhirReadObservation(_telemetry, NdjsonFormat);
         var run = NewRun(files.Count, progress, cancellationToken);
         foreach (var p in files) ReadNdjsonFile(run, p);
-        return run.Build();
+        return observed.Complete(run.Build(), files.Count);
     }
 
     /// <summary>Reads Bulk Data NDJSON from streams, such as the output files of a <c>$export</c> as they are downloaded:
@@ -113,9 +123,10 @@ public sealed class FhirPracticeReader
             ArgumentException.ThrowIfNullOrEmpty(name, nameof(files));
             ArgumentNullException.ThrowIfNull(content, nameof(files));
         }
+        using var observed = new FhirReadObservation(_telemetry, NdjsonFormat);
         var run = NewRun(list.Count, progress, cancellationToken);
         foreach (var (name, content) in list) ReadNdjsonStream(run, name, content);
-        return run.Build();
+        return observed.Complete(run.Build(), list.Count);
     }
 
     /// <summary>Reads every <c>*.ndjson</c> and <c>*.ndjson.gz</c> file in a Bulk Data export folder, in ordinal name
@@ -190,19 +201,24 @@ public sealed class FhirPracticeReader
                 run.Collector.Issue(FhirIssueCode.Malformed, name, line + 1, null);
                 break;
             }
-            line++;
-            if (IsBlank(text)) continue;
-            run.Resource(name);
-            Parsed parsed;
-            try
-            {
-                var reader = new Utf8JsonReader(text);
-                parsed = reader.Read() && reader.TokenType == JsonTokenType.StartObject ? ParseResource(ref reader, text, needId: false) : Parsed.Malformed(null);
-            }
-            catch (Exception e) when (e is JsonException or InvalidOperationException) { parsed = Parsed.Malformed(null); }
-            Apply(run, parsed, name, line, urls: null);
+            ReadNdjsonLine(run, name, ++line, text);
         }
         run.FileDone(name);
+    }
+
+    /// <summary>One NDJSON line (1-based <paramref name="line"/>): blank lines are skipped; the sync and async reads share it.</summary>
+    private void ReadNdjsonLine(Run run, string name, int line, ReadOnlySpan<byte> text)
+    {
+        if (IsBlank(text)) return;
+        run.Resource(name);
+        Parsed parsed;
+        try
+        {
+            var reader = new Utf8JsonReader(text);
+            parsed = reader.Read() && reader.TokenType == JsonTokenType.StartObject ? ParseResource(ref reader, text, needId: false) : Parsed.Malformed(null);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException) { parsed = Parsed.Malformed(null); }
+        Apply(run, parsed, name, line, urls: null);
     }
 
     private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n\f\v"u8);
