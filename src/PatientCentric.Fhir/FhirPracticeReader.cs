@@ -10,7 +10,7 @@ namespace PatientCentric.Fhir;
 /// (docs/fhir.md). Patients get keyed pseudonyms; problems are counted in <see cref="FhirDataQuality"/>. See docs/fhir.md.</summary>
 /// <remarks>One reader may be used for many reads; with a random key (the default) pseudonyms match across reads of the
 /// same reader only. Not thread-safe for concurrent reads.</remarks>
-public sealed class FhirPracticeReader
+public sealed partial class FhirPracticeReader
 {
     private readonly FhirReadOptions _options;
     private readonly TimeZoneInfo _timeZone;
@@ -24,7 +24,14 @@ public sealed class FhirPracticeReader
     /// <exception cref="ArgumentException">The time zone is unknown or the pseudonym key is shorter than 16 bytes.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="FhirReadOptions.MaxLineBytes"/> is outside 1,024 to 1,073,741,824.</exception>
     public FhirPracticeReader(FhirReadOptions? options = null)
+        : this(options, FhirTelemetry.Default)
     {
+    }
+
+    // Resolved from DI (AddPatientCentricFhir) with the host's logger and meter factories.
+    internal FhirPracticeReader(FhirReadOptions? options, FhirTelemetry telemetry)
+    {
+        _telemetry = telemetry;
         var o = options ?? new FhirReadOptions();
         if (o.MaxLineBytes is < 1024 or > 1 << 30)
             throw new ArgumentOutOfRangeException(nameof(options), o.MaxLineBytes,
@@ -58,9 +65,10 @@ public sealed class FhirPracticeReader
     public FhirReadResult ReadJsonFile(string path, IProgress<FhirReadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        using var observed = new FhirReadObservation(_telemetry, JsonFormat);
         var run = NewRun(1, progress, cancellationToken);
         ReadJson(run, path);
-        return run.Build();
+        return observed.Complete(run.Build(), 1);
     }
 
     /// <summary>Reads every <c>*.json</c> file (Bundles or single resources; the extension in any case) in a folder, in
@@ -76,9 +84,10 @@ public sealed class FhirPracticeReader
         ArgumentException.ThrowIfNullOrEmpty(folder);
         var files = Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal).ToList();
+        using var observed = new FhirReadObservation(_telemetry, JsonFormat);
         var run = NewRun(files.Count, progress, cancellationToken);
         foreach (var f in files) ReadJson(run, f);
-        return run.Build();
+        return observed.Complete(run.Build(), files.Count);
     }
 
     /// <summary>Reads Bulk Data NDJSON files (<c>.ndjson</c> or gzip <c>.ndjson.gz</c>): one resource per line, any order,
@@ -93,9 +102,10 @@ public sealed class FhirPracticeReader
     {
         ArgumentNullException.ThrowIfNull(paths);
         var files = paths.ToList();
+        using var observed = new FhirReadObservation(_telemetry, NdjsonFormat);
         var run = NewRun(files.Count, progress, cancellationToken);
         foreach (var p in files) ReadNdjsonFile(run, p);
-        return run.Build();
+        return observed.Complete(run.Build(), files.Count);
     }
 
     /// <summary>Reads Bulk Data NDJSON from streams, such as the output files of a <c>$export</c> as they are downloaded:
@@ -116,9 +126,10 @@ public sealed class FhirPracticeReader
             ArgumentException.ThrowIfNullOrEmpty(name, nameof(files));
             ArgumentNullException.ThrowIfNull(content, nameof(files));
         }
+        using var observed = new FhirReadObservation(_telemetry, NdjsonFormat);
         var run = NewRun(list.Count, progress, cancellationToken);
         foreach (var (name, content) in list) ReadNdjsonStream(run, name, content);
-        return run.Build();
+        return observed.Complete(run.Build(), list.Count);
     }
 
     /// <summary>Reads every <c>*.ndjson</c> and <c>*.ndjson.gz</c> file in a Bulk Data export folder, in ordinal name
@@ -199,27 +210,37 @@ public sealed class FhirPracticeReader
             if (kind == NdjsonLine.End) break;
             line++;
             if (kind == NdjsonLine.TooLong)
-            {
-                // Over MaxLineBytes: skipped unread, one problem; the read goes on with the next line.
-                run.Resource(name);
-                Apply(run, Parsed.Malformed(null), name, line, urls: null);
-                continue;
-            }
-            if (IsBlank(text)) continue;
-            run.Resource(name);
-            Parsed parsed;
-            try
-            {
-                var reader = new Utf8JsonReader(text);
-                parsed = reader.Read() && reader.TokenType == JsonTokenType.StartObject ? ParseResource(ref reader, text, needId: false) : Parsed.Malformed(null);
-                // One resource per line: a second value or any other text after the object spoils the line, even when
-                // the first object alone would read (the reader throws on anything but whitespace after it).
-                if (reader.Read()) parsed = Parsed.Malformed(parsed.Type);
-            }
-            catch (Exception e) when (e is JsonException or InvalidOperationException) { parsed = Parsed.Malformed(null); }
-            Apply(run, parsed, name, line, urls: null);
+                ReadTooLongLine(run, name, line);
+            else
+                ReadNdjsonLine(run, name, line, text);
         }
         run.FileDone(name);
+    }
+
+    /// <summary>One NDJSON line (1-based <paramref name="line"/>): blank lines are skipped; the sync and async reads share it.</summary>
+    private void ReadNdjsonLine(Run run, string name, int line, ReadOnlySpan<byte> text)
+    {
+        if (IsBlank(text)) return;
+        run.Resource(name);
+        Parsed parsed;
+        try
+        {
+            var reader = new Utf8JsonReader(text);
+            parsed = reader.Read() && reader.TokenType == JsonTokenType.StartObject ? ParseResource(ref reader, text, needId: false) : Parsed.Malformed(null);
+            // One resource per line: a second value or any other text after the object spoils the line, even when
+            // the first object alone would read (the reader throws on anything but whitespace after it).
+            if (reader.Read()) parsed = Parsed.Malformed(parsed.Type);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException) { parsed = Parsed.Malformed(null); }
+        Apply(run, parsed, name, line, urls: null);
+    }
+
+    /// <summary>A line over <see cref="FhirReadOptions.MaxLineBytes"/>: skipped unread, one Malformed problem; the read goes
+    /// on with the next line. The sync and async reads share it.</summary>
+    private void ReadTooLongLine(Run run, string name, int line)
+    {
+        run.Resource(name);
+        Apply(run, Parsed.Malformed(null), name, line, urls: null);
     }
 
     private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n\f\v"u8);

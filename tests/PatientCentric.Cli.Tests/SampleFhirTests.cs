@@ -249,9 +249,9 @@ public sealed class SampleFhirTests : IDisposable
         var evaluator = services.GetRequiredService<PracticeEvaluator>();
         static Dictionary<string, ScoreCard> Practice(PracticeEvaluation e) =>
             e.Cards.Where(c => c.Scope == ScoreScope.Practice).ToDictionary(c => c.MeasureKey, StringComparer.Ordinal);
-        var before = Practice(evaluator.Evaluate(original, period));
+        var before = Practice(evaluator.Evaluate(original, period, cancellationToken: TestContext.Current.CancellationToken));
         // Holidays are not FHIR data: given back, the portal response in business hours matches too.
-        var after = Practice(evaluator.Evaluate(read with { Holidays = original.Holidays }, period));
+        var after = Practice(evaluator.Evaluate(read with { Holidays = original.Holidays }, period, cancellationToken: TestContext.Current.CancellationToken));
 
         string[] lossless =
         [

@@ -1,7 +1,10 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PatientCentric.Customers;
 using PatientCentric.DependencyInjection;
+using PatientCentric.Diagnostics;
 using PatientCentric.Jobs;
 using PatientCentric.Scoring;
 using PatientCentric.Touchpoints;
@@ -25,9 +28,11 @@ public static class PatientCentricServiceCollectionExtensions
     /// <param name="configure">Configures the builder.</param>
     /// <returns><paramref name="services"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <remarks>Bind configuration with
-    /// <c>services.Configure&lt;PatientCentricOptions&gt;(configuration.GetSection(PatientCentricOptions.SectionName))</c>
-    /// (Microsoft.Extensions.Options.ConfigurationExtensions); the core package does not depend on configuration.</remarks>
+    /// <remarks>To bind configuration with unknown-key and conversion checks, use the <c>AddPatientCentric(IConfiguration)</c>
+    /// overload of the PatientCentric.Hosting package; the core package does not depend on configuration. Start-up
+    /// validation also checks every strategy key (<see cref="ProfileOptions.EnabledStrategies"/>,
+    /// <see cref="PatientCentricOptions.PrimaryCustomerStrategy"/>) against the registered strategies. Logs go to the
+    /// host's <c>ILoggerFactory</c> and metrics to its <c>IMeterFactory</c> when they are registered (docs/telemetry.md).</remarks>
     public static IServiceCollection AddPatientCentric(this IServiceCollection services, Action<PatientCentricBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -35,9 +40,14 @@ public static class PatientCentricServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PatientCentricOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PatientCentricOptions>, PatientCentricOptionsValidator>());
+        services.AddOptions<StrategyKeyCheck>().ValidateOnStart();   // strategy keys against the registered strategies
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StrategyKeyCheck>, StrategyKeyValidator>());
         services.TryAddSingleton<StrategyRegistry>();
         services.TryAddSingleton<ProfileCatalog>();
-        services.TryAddSingleton<PracticeEvaluator>();
+        services.TryAddSingleton(static sp => new EvaluationTelemetry(sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(static sp => new PracticeEvaluator(sp.GetRequiredService<StrategyRegistry>(), sp.GetRequiredService<ProfileCatalog>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<PatientCentricOptions>>(), sp.GetRequiredService<IReviewClassifier>(),
+            sp.GetRequiredService<EvaluationTelemetry>()));
         services.TryAddSingleton<IReviewClassifier>(static _ => new KeywordReviewClassifier());
 
         // Built-in touchpoint scorers, in report order.

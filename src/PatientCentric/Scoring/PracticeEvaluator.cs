@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
+using PatientCentric.Diagnostics;
 using PatientCentric.Jobs;
 using PatientCentric.Records;
 using PatientCentric.Touchpoints;
@@ -12,8 +13,9 @@ namespace PatientCentric.Scoring;
 /// touchpoint scorers on the practice's interactions, job scorers on each patient's timeline (summed into population
 /// rates) and support planning. Enforces the role guardrail before any strategy runs (docs/guardrails.md). Resolved from
 /// dependency injection as a singleton; thread-safe.</summary>
-public sealed class PracticeEvaluator
+public sealed partial class PracticeEvaluator
 {
+    private readonly EvaluationTelemetry _telemetry;
     private readonly StrategyRegistry _registry;
     private readonly ProfileCatalog _profiles;
     private readonly TimeProvider _time;
@@ -29,7 +31,15 @@ public sealed class PracticeEvaluator
     /// <param name="options">The library's options (job thresholds, the primary-customer strategy, the commitments' rubrics).</param>
     /// <param name="reviews">The review classifier.</param>
     public PracticeEvaluator(StrategyRegistry registry, ProfileCatalog profiles, TimeProvider time, IOptions<PatientCentricOptions> options, IReviewClassifier reviews)
+        : this(registry, profiles, time, options, reviews, EvaluationTelemetry.Default)
     {
+    }
+
+    // Resolved from DI with the host's logger and meter factories (AddPatientCentric registers this constructor).
+    internal PracticeEvaluator(StrategyRegistry registry, ProfileCatalog profiles, TimeProvider time, IOptions<PatientCentricOptions> options,
+                               IReviewClassifier reviews, EvaluationTelemetry telemetry)
+    {
+        _telemetry = telemetry;
         ArgumentNullException.ThrowIfNull(reviews);
         _reviews = reviews;
         ArgumentNullException.ThrowIfNull(registry);
@@ -43,6 +53,7 @@ public sealed class PracticeEvaluator
         _primaryCustomerStrategy = options.Value.PrimaryCustomerStrategy;
         _rubric = CommitmentRubric.Default.SetItems(options.Value.Commitments.Select(c => KeyValuePair.Create(
             Enum.GetValues<Commitment>().First(x => CommitmentRubric.Key(x) == c.Key), c.Value.ToImmutableArray())));
+        WarnOfStrategiesNotEnabled();
     }
 
     /// <summary>Scores <paramref name="data"/> with every enabled strategy, for the practice and each service line, and
@@ -50,28 +61,36 @@ public sealed class PracticeEvaluator
     /// <param name="data">The practice's data.</param>
     /// <param name="period">The measurement period; <see langword="null"/> uses the data's own period.</param>
     /// <param name="profile">The profile; <see langword="null"/> uses the one in force (<see cref="ProfileCatalog.Active"/>).</param>
+    /// <param name="cancellationToken">Checked before each strategy runs on each scope and patient.</param>
     /// <returns>The evaluation.</returns>
     /// <exception cref="ArgumentException">The data's time zone is unknown, or neither <paramref name="period"/> nor the data states a period.</exception>
-    public PracticeEvaluation Evaluate(PracticeDataSet data, MeasurementPeriod? period = null, Profile? profile = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public PracticeEvaluation Evaluate(PracticeDataSet data, MeasurementPeriod? period = null, Profile? profile = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         profile ??= _profiles.Active;
+        return Observe(data, profile, () => EvaluateCore(data, period, profile, cancellationToken), cancellationToken);
+    }
+
+    private PracticeEvaluation EvaluateCore(PracticeDataSet data, MeasurementPeriod? period, Profile profile, CancellationToken cancellationToken)
+    {
         var p = period ?? data.Period ?? throw new ArgumentException("Neither the call nor the data set states a measurement period.", nameof(period));
         var context = new ScoringContext(p, _time.GetUtcNow(), FindTimeZone(data.TimeZone), profile);
+        var ct = cancellationToken;
         var cards = ImmutableArray.CreateBuilder<ScoreCard>();
-        cards.AddRange(ScoreScope(data, context));
+        cards.AddRange(ScoreScope(data, context, ct));
         var timelines = data.ToTimelines();
-        var patientCards = ScorePatients(timelines, context);
+        var patientCards = ScorePatients(timelines, context, ct);
         cards.AddRange(PopulationCards(patientCards.SelectMany(p => p.Cards), context));
         foreach (var line in data.ServiceLines)
         {
             var lineData = data.ForServiceLine(line.Key);
             var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(line.Key) };
-            cards.AddRange(ScoreScope(lineData, lineContext));
-            cards.AddRange(PopulationCards(ScorePatients(lineData.ToTimelines(), context).SelectMany(p => p.Cards), lineContext));
+            cards.AddRange(ScoreScope(lineData, lineContext, ct));
+            cards.AddRange(PopulationCards(ScorePatients(lineData.ToTimelines(), context, ct).SelectMany(p => p.Cards), lineContext));
         }
         foreach (string clinician in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            cards.AddRange(ScoreScope(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }));
+            cards.AddRange(ScoreScope(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }, ct));
         var plans = patientCards
             .Select(p => SupportPlanner.Plan(p.Timeline, p.Cards, _jobs))
             .Where(plan => plan is not null)
@@ -89,6 +108,7 @@ public sealed class PracticeEvaluator
         ImmutableArray<Control.AssumptionAlert> alerts = [];
         if (data.PrimaryCustomer is { } assessments)
         {
+            ct.ThrowIfCancellationRequested();
             decision = _registry.GetPrimaryCustomerStrategy(_primaryCustomerStrategy).Decide(assessments, context);
             (charts, alerts) = Control.AssumptionMonitor.Check(decision, data.AssumptionBindings, data.KpiSeries);
         }
@@ -135,7 +155,7 @@ public sealed class PracticeEvaluator
         return scorer.Score(timeline, context);
     }
 
-    private List<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> ScorePatients(ImmutableArray<PatientTimeline> timelines, ScoringContext context)
+    private List<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> ScorePatients(ImmutableArray<PatientTimeline> timelines, ScoringContext context, CancellationToken ct)
     {
         var employee = context with { Role = InteractionRole.Employee, Scope = Scoring.ScoreScope.Practice };
         var scorers = _registry.JobScorers.Where(s => context.Profile.IsEnabled(s.Key)).ToList();
@@ -144,7 +164,10 @@ public sealed class PracticeEvaluator
         {
             var cards = ImmutableArray.CreateBuilder<ScoreCard>();
             foreach (var scorer in scorers)
+            {
+                ct.ThrowIfCancellationRequested();
                 cards.AddRange(Score(scorer, timeline, employee));
+            }
             result.Add((timeline, cards.ToImmutable()));   // kept even without cards: ratings alone can call for support
         }
         return result;
@@ -237,12 +260,13 @@ public sealed class PracticeEvaluator
         return scorer.Score(data, context);
     }
 
-    private IEnumerable<ScoreCard> ScoreScope(PracticeDataSet data, ScoringContext context)
+    private IEnumerable<ScoreCard> ScoreScope(PracticeDataSet data, ScoringContext context, CancellationToken ct)
     {
         foreach (var scorer in _registry.TouchpointScorers)
         {
             if (!context.Profile.IsEnabled(scorer.Key))
                 continue;
+            ct.ThrowIfCancellationRequested();
             foreach (var role in RolesIn(scorer, data))
             {
                 foreach (var card in Score(scorer, data, context with { Role = role }))

@@ -10,22 +10,15 @@ public sealed class ProfileCatalog
     /// <summary>Initializes the catalog from validated options, checking that every enabled strategy is registered.</summary>
     /// <param name="options">The library's options.</param>
     /// <param name="registry">The registered strategies.</param>
-    /// <exception cref="OptionsValidationException">The options are invalid, or a profile enables a strategy that is not
-    /// registered; the message names every offending setting.</exception>
+    /// <exception cref="OptionsValidationException">The options are invalid, or a profile enables (or
+    /// <see cref="PatientCentricOptions.PrimaryCustomerStrategy"/> names) a strategy that is not registered; the message
+    /// names every offending setting.</exception>
     public ProfileCatalog(IOptions<PatientCentricOptions> options, StrategyRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(registry);
         var o = options.Value;
-        var unknown = new List<string>();
-        foreach (var (key, p) in o.Profiles)
-        {
-            for (int i = 0; i < p.EnabledStrategies.Count; i++)
-            {
-                if (!registry.Contains(p.EnabledStrategies[i]))
-                    unknown.Add($"{PatientCentricOptions.SectionName}:Profiles:{key}:{nameof(ProfileOptions.EnabledStrategies)}:{i}: \"{p.EnabledStrategies[i]}\" is not a registered strategy; registered: {string.Join(", ", registry.Keys)}.");
-            }
-        }
+        var unknown = StrategyKeyValidator.Errors(o, registry);
         if (unknown.Count > 0)
             throw new OptionsValidationException(Options.DefaultName, typeof(PatientCentricOptions), unknown);
         var all = BuiltInProfiles.All.ToBuilder();

@@ -10,7 +10,7 @@ namespace PatientCentric.Serialization;
 /// <remarks>Structural problems (malformed JSON, unknown fields, wrong types, missing fields, references to unknown
 /// service lines or survey items, duplicate ids) are errors. Values that break a measure's rule (an appointment that
 /// starts before it was booked) are not: the scorers exclude and count them (docs/measures.md#conventions).</remarks>
-public static class PracticeDataSetReader
+public static partial class PracticeDataSetReader
 {
     /// <summary>Reads and checks a data set.</summary>
     /// <param name="utf8Json">The JSON, UTF-8 encoded.</param>
