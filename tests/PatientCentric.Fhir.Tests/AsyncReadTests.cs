@@ -187,6 +187,32 @@ public sealed class AsyncReadTests
     }
 
     [Fact]
+    public async Task ReadNdjsonAsync_LinesOverTheLimit_AreOneMalformedProblemEach_AsTheSyncReadHasThem()
+    {
+        // MaxLineBytes 1 KiB: a 5,000-byte line in the middle and an unterminated 3,000-byte line at the end are each one
+        // Malformed problem; the lines around them are read. Trickled in pieces smaller and larger than the limit.
+        string patient = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}";
+        byte[] bytes = Encoding.UTF8.GetBytes(patient + "\n" + new string('0', 5000) + "\n" + patient.Replace("p1", "p2", StringComparison.Ordinal) + "\n" + new string('0', 3000));
+        var reader = new FhirPracticeReader(new FhirReadOptions { PseudonymKey = Key, MaxLineBytes = 1024 });
+        var sync = reader.ReadNdjson([("limit.ndjson", (Stream)new MemoryStream(bytes))]);
+        Assert.Equal(["Malformed limit.ndjson line 2", "Malformed limit.ndjson line 4"], sync.Quality.Issues.Select(i => i.ToString()));
+        foreach (int trickle in new[] { 7, 1000, 4096 })
+        {
+            var async = await reader.ReadNdjsonAsync([("limit.ndjson", (Stream)new TrickleStream(new MemoryStream(bytes), trickle))], cancellationToken: TestContext.Current.CancellationToken);
+            AssertSame(sync, async, $"trickle {trickle}");
+        }
+    }
+
+    [Fact]
+    public async Task ReadNdjsonAsync_TwoObjectsOnOneLine_IsMalformed_AsTheSyncReadHasIt()
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes("{\"resourceType\":\"Patient\",\"id\":\"p1\"} {\"resourceType\":\"Patient\",\"id\":\"p2\"}\n");
+        var reader = NewReader();
+        var async = await reader.ReadNdjsonAsync([("two.ndjson", (Stream)new MemoryStream(bytes))], cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("Malformed two.ndjson line 1", Assert.Single(async.Quality.Issues).ToString());
+    }
+
+    [Fact]
     public async Task ReadNdjsonAsync_Cancelled_Throws()
     {
         var files = NdjsonFiles(Folders(Path.Combine(AppContext.BaseDirectory, "Data")).First(f => NdjsonFiles(f).Count > 0));
