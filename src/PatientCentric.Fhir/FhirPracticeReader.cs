@@ -237,7 +237,7 @@ public sealed partial class FhirPracticeReader
 
     /// <summary>A line over <see cref="FhirReadOptions.MaxLineBytes"/>: skipped unread, one Malformed problem; the read goes
     /// on with the next line. The sync and async reads share it.</summary>
-    private void ReadTooLongLine(Run run, string name, int line)
+    private static void ReadTooLongLine(Run run, string name, int line)
     {
         run.Resource(name);
         Apply(run, Parsed.Malformed(null), name, line, urls: null);
