@@ -3,16 +3,16 @@ using System.Runtime.InteropServices;
 
 namespace PatientCentric.Control;
 
-/// <summary>XmR (individuals) charts exactly as DOMAIN.md §7 defines them, following NHS England "Making Data Count" as
-/// implemented in NHSRplotthedots 0.2.2 (MIT): limits from a baseline (§7.1), the four special-cause rules with label
-/// priority (§7.2), and the variation and assurance icons (§7.3).</summary>
+/// <summary>XmR (individuals) charts exactly as docs/spc.md defines them, following NHS England "Making Data Count" as
+/// implemented in NHSRplotthedots 0.2.2 (MIT): limits from a baseline (docs/spc.md), the four special-cause rules with label
+/// priority (docs/spc.md), and the variation and assurance icons (docs/spc.md).</summary>
 /// <remarks>The rules are evaluated in <b>one pass</b> over the points once the limits are known: the trend, shift and
 /// two-of-three rules keep streaming state (run direction and length, side and length, the previous two points) and flag
 /// points retroactively through an 8-entry ring, so a point's label is final six points later. <see cref="ComputeLimits"/>
 /// and <see cref="Classify"/> allocate nothing; <see cref="Compute"/> allocates only its result. Thread-safe.</remarks>
 public static class XmrChart
 {
-    /// <summary>Computes the centre line and limits from baseline values (DOMAIN.md §7.1).</summary>
+    /// <summary>Computes the centre line and limits from baseline values (docs/spc.md).</summary>
     /// <param name="baseline">The baseline values in series order, at least 2, all finite.</param>
     /// <param name="screenOutliers">Whether to leave moving ranges of at least <c>3.267·m̄R</c> out of m̄R (no screening when m̄R is 0).</param>
     /// <returns>The limits.</returns>
@@ -55,7 +55,7 @@ public static class XmrChart
     }
 
     /// <summary>Classifies every point against known limits in one pass: outside/close flags, the highest-priority special-cause
-    /// rule, and the point type (DOMAIN.md §7.2).</summary>
+    /// rule, and the point type (docs/spc.md).</summary>
     /// <param name="values">The points of one segment in series order, all finite.</param>
     /// <param name="limits">The segment's limits.</param>
     /// <param name="direction">Which way the measure improves.</param>
@@ -81,7 +81,7 @@ public static class XmrChart
         SpecialCauseClassifier.Classify(values, constant, SpecialCauseClassifier.Sign(direction), destination);
     }
 
-    /// <summary>Computes a whole XmR chart: limits per rebase segment, every point classified, and the icons (DOMAIN.md §7.1–7.3).</summary>
+    /// <summary>Computes a whole XmR chart: limits per rebase segment, every point classified, and the icons (docs/spc.md).</summary>
     /// <param name="values">The series in time order, at least 2 points, all finite.</param>
     /// <param name="options">The options; <see cref="XmrOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The chart.</returns>
@@ -123,7 +123,7 @@ public static class XmrChart
                                   Variation(points[^1].PointType), Assurance(last, options.ImprovementDirection, options.Target));
     }
 
-    /// <summary>Returns the variation icon for the point type of the last point (DOMAIN.md §7.3).</summary>
+    /// <summary>Returns the variation icon for the point type of the last point (docs/spc.md).</summary>
     /// <param name="lastPointType">The point type of the chart's last point.</param>
     /// <returns>The icon; both neutral point types give <see cref="VariationIcon.SpecialCauseNeutral"/>.</returns>
     public static VariationIcon Variation(PointType lastPointType) => lastPointType switch
@@ -134,7 +134,7 @@ public static class XmrChart
         _ => VariationIcon.CommonCause,
     };
 
-    /// <summary>Returns the assurance icon for a target against process limits (DOMAIN.md §7.3). Increase: a target above the
+    /// <summary>Returns the assurance icon for a target against process limits (docs/spc.md). Increase: a target above the
     /// upper limit is a consistent fail, below the lower limit a consistent pass; decrease the reverse; otherwise, or on a limit,
     /// inconsistent.</summary>
     /// <param name="limits">The process limits (of the last segment).</param>
