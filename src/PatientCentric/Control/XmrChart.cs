@@ -12,6 +12,9 @@ namespace PatientCentric.Control;
 /// and <see cref="Classify"/> allocate nothing; <see cref="Compute"/> allocates only its result. Thread-safe.</remarks>
 public static class XmrChart
 {
+    // The one-pass rule evaluation lives in SpecialCauseClassifier, shared with SpcChart's per-point limits.
+    // XmR passes one segment's constant limits to it, so its results are unchanged.
+
     /// <summary>Computes the centre line and limits from baseline values (docs/spc.md).</summary>
     /// <param name="baseline">The baseline values in series order, at least 2, all finite.</param>
     /// <param name="screenOutliers">Whether to leave moving ranges of at least <c>3.267·m̄R</c> out of m̄R (no screening when m̄R is 0).</param>
