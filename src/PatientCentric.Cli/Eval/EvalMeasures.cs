@@ -15,7 +15,7 @@ internal static class EvalMeasures
         new TouchpointsMeasure(), new LeadTimeMeasure(), new TnaaMeasure(), new CycleTimeMeasure(), new PortalResponseMeasure(),
         new CleanClaimRateMeasure(), new CommitmentsMeasure(), new ReviewThemesMeasure(),
         // Control (SPC)
-        new XmrMeasure(), new RunsMeasure(), new RunsLimitsMeasure(),
+        new XmrMeasure(), new SpcMeasure(), new FunnelMeasure(), new RunsMeasure(), new RunsLimitsMeasure(),
         // Learning what the customer values, allocation, trade-offs
         new RelativeWeightsMeasure(), new DominanceMeasure(), new IpaMeasure(), new ParetoMeasure(),
         // Primary customer

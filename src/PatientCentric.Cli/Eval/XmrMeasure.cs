@@ -22,7 +22,7 @@ internal sealed class XmrMeasure : IEvalMeasure
 
         if (values.Length < 2)
             throw new EvalInputException(RequestObject.Child(request.Path, "values"), $"an XmR chart needs at least 2 points; got {values.Length}.");
-        var direction = directionElement is { } d ? Direction(d, RequestObject.Child(request.Path, "improvementDirection")) : ImprovementDirection.Increase;
+        var direction = directionElement is { } d ? SpcValues.Direction(d, RequestObject.Child(request.Path, "improvementDirection")) : ImprovementDirection.Increase;
         double? target = targetElement is { } t ? SpcValues.FiniteNumber(t, RequestObject.Child(request.Path, "target")) : null;
         int? fixAfter = fixElement is { } f ? RequestObject.WholeNumber(f, RequestObject.Child(request.Path, "fixAfterNPoints"), 2, int.MaxValue) : null;
 
@@ -56,40 +56,12 @@ internal sealed class XmrMeasure : IEvalMeasure
                 result.WriteString("specialCause", rule);
             else
                 result.WriteNull("specialCause");
-            result.WriteString("pointType", PointTypeName(p.PointType));
+            result.WriteString("pointType", SpcValues.PointTypeName(p.PointType));
             result.WriteEndObject();
         }
         result.WriteEndArray();
-        result.WriteString("variationIcon", chart.VariationIcon switch
-        {
-            VariationIcon.SpecialCauseImprovement => "specialCauseImprovement",
-            VariationIcon.SpecialCauseConcern => "specialCauseConcern",
-            VariationIcon.SpecialCauseNeutral => "specialCauseNeutral",
-            _ => "commonCause",
-        });
-        if (chart.AssuranceIcon is { } a)
-            result.WriteString("assuranceIcon", a switch
-            {
-                AssuranceIcon.ConsistentPass => "consistentPass",
-                AssuranceIcon.ConsistentFail => "consistentFail",
-                _ => "inconsistent",
-            });
-        else
-            result.WriteNull("assuranceIcon");
+        SpcValues.WriteIcons(result, chart.VariationIcon, chart.AssuranceIcon);
         result.WriteEndObject();
-    }
-
-    private static ImprovementDirection Direction(JsonElement e, string path)
-    {
-        if (e.ValueKind != JsonValueKind.String)
-            throw new EvalInputException(path, $"expected a string, got {RequestObject.Describe(e)}.");
-        return e.GetString() switch
-        {
-            "increase" => ImprovementDirection.Increase,
-            "decrease" => ImprovementDirection.Decrease,
-            "neutral" => ImprovementDirection.Neutral,
-            var other => throw new EvalInputException(path, $"expected \"increase\", \"decrease\" or \"neutral\", got \"{other}\"."),
-        };
     }
 
     private static string? RuleName(SpecialCauseRule rule) => rule switch
@@ -99,14 +71,5 @@ internal sealed class XmrMeasure : IEvalMeasure
         SpecialCauseRule.TwoOfThree => "twoOfThree",
         SpecialCauseRule.Shift => "shift",
         _ => null,
-    };
-
-    private static string PointTypeName(PointType type) => type switch
-    {
-        PointType.SpecialCauseImprovement => "specialCauseImprovement",
-        PointType.SpecialCauseConcern => "specialCauseConcern",
-        PointType.SpecialCauseNeutralHigh => "specialCauseNeutralHigh",
-        PointType.SpecialCauseNeutralLow => "specialCauseNeutralLow",
-        _ => "commonCause",
     };
 }

@@ -12,8 +12,8 @@ namespace PatientCentric.Control;
 /// and <see cref="Classify"/> allocate nothing; <see cref="Compute"/> allocates only its result. Thread-safe.</remarks>
 public static class XmrChart
 {
-    private const byte Outside = 1, TrendUp = 2, TrendDown = 4, TwoOfThree = 8, Shift = 16, AnyTrend = TrendUp | TrendDown;
-    private const int RunLength = 7;
+    // The one-pass rule evaluation lives in SpecialCauseClassifier, shared with SpcChart's per-point limits.
+    // XmR passes one segment's constant limits to it, so its results are unchanged.
 
     /// <summary>Computes the centre line and limits from baseline values (docs/spc.md).</summary>
     /// <param name="baseline">The baseline values in series order, at least 2, all finite.</param>
@@ -75,70 +75,13 @@ public static class XmrChart
         if (destination.Length < values.Length)
             throw new ArgumentException($"The destination holds {destination.Length} points but there are {values.Length} values.", nameof(destination));
         ValidateDirection(direction);
-        double mean = limits.Mean, lpl = limits.LowerProcessLimit, upl = limits.UpperProcessLimit;
-        double lnl = limits.LowerNearLimit, unl = limits.UpperNearLimit;
-        int sign = direction switch { ImprovementDirection.Increase => 1, ImprovementDirection.Decrease => -1, _ => 0 };
-        Span<byte> ring = stackalloc byte[8];
-        int trendDirection = 0, trendLength = 0, side = 0, sideLength = 0;
-        int side1 = 0, side2 = 0;          // sides of the previous two points
-        int close1 = 0, close2 = 0;        // 1 when the previous (second previous) point was close
-        double previous = 0;
-        // Random data makes "above or below?" a coin toss, so the state updates below are written as conditional moves
-        // (setcc/cmov after JIT if-conversion) rather than branches; only the rare events (outside, close, runs of 7) branch.
         for (int i = 0; i < values.Length; i++)
         {
-            double y = values[i];
-            if (!double.IsFinite(y))
+            if (!double.IsFinite(values[i]))
                 throw new ArgumentOutOfRangeException(nameof(values), $"values[{i}] must be a finite number.");
-            int relative = (y > mean ? 1 : 0) - (y < mean ? 1 : 0);
-            bool outside = y > upl || y < lpl;
-            int close = !outside && (y > unl || y < lnl) ? 1 : 0;
-            ring[i & 7] = outside ? Outside : (byte)0;
-
-            // Rule 2, trend: consecutive strictly rising (falling) steps; an equal pair restarts the run at this point.
-            int step = i == 0 ? 0 : (y > previous ? 1 : 0) - (y < previous ? 1 : 0);
-            trendLength = step == trendDirection && step != 0 ? trendLength + 1 : 1 + (step & 1);
-            trendDirection = step;
-            if (trendLength >= RunLength)
-            {
-                byte bit = trendDirection > 0 ? TrendUp : TrendDown;
-                for (int j = trendLength == RunLength ? i - (RunLength - 1) : i; j <= i; j++)
-                {
-                    if ((ring[j & 7] & AnyTrend) == 0)
-                        ring[j & 7] |= bit;
-                }
-            }
-
-            // Rule 4, shift: consecutive points on one side; a point on the mean breaks the run and does not start one.
-            sideLength = relative == side && relative != 0 ? sideLength + 1 : relative & 1;
-            side = relative;
-            if (sideLength >= RunLength)
-            {
-                for (int j = sideLength == RunLength ? i - (RunLength - 1) : i; j <= i; j++)
-                    ring[j & 7] |= Shift;
-            }
-
-            // Rule 3, two of three: at least two of this point and the previous two close, all three on one side.
-            if (close + close1 + close2 >= 2 && relative != 0 && relative == side1 && relative == side2)
-            {
-                if (close != 0) ring[i & 7] |= TwoOfThree;
-                if (close1 != 0) ring[(i - 1) & 7] |= TwoOfThree;
-                if (close2 != 0) ring[(i - 2) & 7] |= TwoOfThree;
-            }
-
-            side2 = side1;
-            side1 = relative;
-            close2 = close1;
-            close1 = close;
-            previous = y;
-            if (i >= RunLength - 1)
-            {
-                int j = i - (RunLength - 1);
-                destination[j] = Finish(values[j], ring[j & 7], mean, lnl, unl, sign);
-            }
         }
-        for (int j = Math.Max(0, values.Length - (RunLength - 1)); j < values.Length; j++)
-            destination[j] = Finish(values[j], ring[j & 7], mean, lnl, unl, sign);
+        var constant = new ConstantLimits(limits.Mean, limits.LowerProcessLimit, limits.UpperProcessLimit, limits.LowerNearLimit, limits.UpperNearLimit);
+        SpecialCauseClassifier.Classify(values, constant, SpecialCauseClassifier.Sign(direction), destination);
     }
 
     /// <summary>Computes a whole XmR chart: limits per rebase segment, every point classified, and the icons (docs/spc.md).</summary>
@@ -201,41 +144,8 @@ public static class XmrChart
     /// <param name="direction">Which way the measure improves.</param>
     /// <param name="target">The target, in the unit of the values.</param>
     /// <returns>The icon, or <see langword="null"/> without a target or with a neutral direction.</returns>
-    public static AssuranceIcon? Assurance(in XmrLimits limits, ImprovementDirection direction, double? target)
-    {
-        if (target is not { } t || direction == ImprovementDirection.Neutral)
-            return null;
-        int sign = direction == ImprovementDirection.Increase ? 1 : -1;
-        if (t > limits.UpperProcessLimit)
-            return sign > 0 ? AssuranceIcon.ConsistentFail : AssuranceIcon.ConsistentPass;
-        if (t < limits.LowerProcessLimit)
-            return sign > 0 ? AssuranceIcon.ConsistentPass : AssuranceIcon.ConsistentFail;
-        return AssuranceIcon.Inconsistent;
-    }
-
-    // sign: +1 increase, −1 decrease, 0 neutral.
-    private static XmrPoint Finish(double y, byte flags, double mean, double lnl, double unl, int sign)
-    {
-        int relative = (y > mean ? 1 : 0) - (y < mean ? 1 : 0);
-        bool outside = (flags & Outside) != 0;
-        bool close = !outside && (y > unl || y < lnl);
-        if (flags == 0)
-            return new XmrPoint(y, relative, false, close, SpecialCauseRule.None, PointType.CommonCause);
-        SpecialCauseRule rule;
-        int towards;
-        if (outside)
-            (rule, towards) = (SpecialCauseRule.Astronomical, relative);
-        else if ((flags & AnyTrend) != 0)
-            (rule, towards) = (SpecialCauseRule.Trend, (flags & TrendUp) != 0 ? 1 : -1);
-        else if ((flags & TwoOfThree) != 0)
-            (rule, towards) = (SpecialCauseRule.TwoOfThree, relative);
-        else
-            (rule, towards) = (SpecialCauseRule.Shift, relative);
-        PointType type = sign == 0
-            ? (towards > 0 ? PointType.SpecialCauseNeutralHigh : PointType.SpecialCauseNeutralLow)
-            : (towards * sign > 0 ? PointType.SpecialCauseImprovement : PointType.SpecialCauseConcern);
-        return new XmrPoint(y, relative, outside, close, rule, type);
-    }
+    public static AssuranceIcon? Assurance(in XmrLimits limits, ImprovementDirection direction, double? target) =>
+        SpecialCauseClassifier.Assurance(limits.LowerProcessLimit, limits.UpperProcessLimit, direction, target);
 
     private static void ValidateDirection(ImprovementDirection direction)
     {
