@@ -78,6 +78,10 @@ internal static class GammaFunctions
             {
                 next = double.NaN;
             }
+            // Converged when the step is below the spacing of doubles at x; tested before the bracket, because such a step
+            // lands on x itself (= lo or hi), which the bracket test would take for a step out of the bracket.
+            if (Math.Abs(next - x) <= 1e-15 * x)
+                return next;
             if (!(next > lo && next < hi))
                 next = double.IsPositiveInfinity(hi) ? Math.Max(2 * x, x + 1) : (lo + hi) / 2;   // bisect when a step leaves the bracket
             if (Math.Abs(next - x) <= 1e-15 * x)

@@ -28,9 +28,13 @@ internal sealed class JsonEnumConverterFactory : JsonConverterFactory
         void Add<TEnum>() where TEnum : struct, Enum => converters.Add(typeof(TEnum), new JsonEnumConverter<TEnum>());
         Add<Control.AssumptionAlertRule>();
         Add<Control.AssuranceIcon>();
+        Add<Control.FunnelDataType>();
+        Add<Control.FunnelOverdispersion>();
+        Add<Control.FunnelTrimming>();
         Add<Control.ImprovementDirection>();
         Add<Control.PointType>();
         Add<Control.RunsCentreLine>();
+        Add<Control.SpcChartKind>();
         Add<Control.SpecialCauseRule>();
         Add<Control.VariationIcon>();
         Add<Customers.AhpStatus>();
