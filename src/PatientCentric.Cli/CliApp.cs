@@ -27,8 +27,13 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
     public static int Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        return new CliApp(Console.In, Console.Out, Console.Error).Run(args);
+        using var input = Console.OpenStandardInput();
+        return new CliApp(Console.In, Console.Out, Console.Error) { StdinBytes = input }.Run(args);
     }
+
+    /// <summary>Gets standard input as bytes, so that eval decodes it strictly itself; when <see langword="null"/> the text
+    /// reader is used and must hold valid UTF-16 (no unpaired surrogate).</summary>
+    public Stream? StdinBytes { get; init; }
 
     public int Run(string[] args)
     {
@@ -439,11 +444,15 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         string name = file is null or "-" ? "<stdin>" : file;
         try
         {
-            request = file is null or "-" ? Encoding.UTF8.GetBytes(stdin.ReadToEnd()) : File.ReadAllBytes(file);
+            request = file is null or "-" ? ReadStdin() : File.ReadAllBytes(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Fail($"{name}: cannot read the request ({e.GetType().Name}).");
+        }
+        catch (EncoderFallbackException)
+        {
+            return Fail("$: the input is not valid Unicode text (an unpaired surrogate).");
         }
 
         string result;
@@ -469,6 +478,20 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         }
         return Success;
     }
+
+    /// <summary>Standard input's bytes as sent, never decoded with replacement characters: eval checks them strictly.</summary>
+    private byte[] ReadStdin()
+    {
+        if (StdinBytes is { } bytes)
+        {
+            using var buffer = new MemoryStream();
+            bytes.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+        return StrictUtf8.GetBytes(stdin.ReadToEnd());
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>A table cell: numbers as written, strings bare, arrays and objects as compact JSON on one line.</summary>
     private static string CellText(JsonElement value)
