@@ -83,7 +83,8 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var profile = new Option<string?>("--profile") { Description = "The profile to score under (see 'patientcentric profiles'). Default: primary-care-value-based." };
         var from = new Option<DateOnly?>("--from") { Description = "First day of the measurement period (yyyy-MM-dd). Default: the data set's period." };
         var to = new Option<DateOnly?>("--to") { Description = "Last day of the measurement period (yyyy-MM-dd). Default: the data set's period." };
-        var asOf = new Option<DateTimeOffset?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601 with offset) instead of now, for reproducible output." };
+        // Read as text and parsed like every other instant: without an offset it would be read in the machine's time zone.
+        var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601 with offset) instead of now, for reproducible output." };
         var explain = new Option<bool>("--explain") { Description = "List every component of every score card." };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), and with --fhir DIR/data-quality.json (what was read, assumed and skipped; files by number, never by name), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
@@ -94,8 +95,15 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         return command;
     }
 
-    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, string? timeZone, string? slotsObservedAt, FileInfo? surveyItemsFile, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
+    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, string? timeZone, string? slotsObservedAt, FileInfo? surveyItemsFile, string format, string? profileKey, DateOnly? from, DateOnly? to, string? asOfText, bool explain, DirectoryInfo? outDir)
     {
+        DateTimeOffset? asOf = null;
+        if (asOfText is not null)
+        {
+            if (!TryParseInstant(asOfText, out var at))
+                return Fail("--as-of: not an ISO 8601 instant with a UTC offset (for example 2026-01-15T12:00:00Z or 2026-01-15T06:00:00-06:00).");
+            asOf = at;
+        }
         PracticeDataSet data;
         string source;
         FhirInput? fhirInput = null;
@@ -206,6 +214,10 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         catch (OptionsValidationException e)
         {
             return Fail(string.Join(Environment.NewLine, e.Failures));
+        }
+        catch (PatientCentricDataException e)
+        {
+            return Fail(e.Message);
         }
 
         string? json = null;

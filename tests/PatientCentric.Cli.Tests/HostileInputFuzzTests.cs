@@ -41,7 +41,7 @@ public sealed partial class HostileInputFuzzTests
     /// <summary>The synthetic sample with every record list cut to its first three records: every kind of record, small.</summary>
     private static readonly Lazy<JsonNode> DataSetSeed = new(() =>
     {
-        var data = (JsonObject)JsonNode.Parse(CliApp.SampleJson(SamplePracticeGenerator.Generate(seed: 7, patients: 3)))!;
+        var data = (JsonObject)JsonNode.Parse(CliApp.SampleJson(SamplePracticeGenerator.Generate(seed: 7, patients: 40)))!;
         foreach (var (_, value) in data.ToList())
         {
             if (value is JsonArray list)

@@ -137,7 +137,15 @@ internal sealed class TouchpointsMeasure : IEvalMeasure
             services.AddSingleton<TimeProvider>(new FixedClock(instant));
         services.AddPatientCentric();
         using var provider = services.BuildServiceProvider();
-        var evaluation = provider.GetRequiredService<PracticeEvaluator>().Evaluate(data, profile: profile);
+        PracticeEvaluation evaluation;
+        try
+        {
+            evaluation = provider.GetRequiredService<PracticeEvaluator>().Evaluate(data, profile: profile);
+        }
+        catch (PatientCentricDataException e) when (e.Errors.FirstOrDefault() is { } first)
+        {
+            throw new EvalInputException(dataPath + first.Path.TrimStart('$'), $"{first.Code} {first.Message}");
+        }
         var touchpointKeys = provider.GetRequiredService<StrategyRegistry>().TouchpointScorers.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var cards = evaluation.Cards.Where(c => touchpointKeys.Contains(c.MeasureKey.Split(':')[0]) || touchpointKeys.Contains(c.MeasureKey)
                                                 || c.MeasureKey is "clean-claim-rate" or "initial-denial-rate").ToImmutableArray();

@@ -12,8 +12,9 @@ namespace PatientCentric.Serialization;
 /// line and JSON path, never the value. Malformed JSON is left to the parser, which words it.</summary>
 internal static class StrictJsonText
 {
-    /// <summary>One problem: the 1-based line, the JSON path and what is wrong (never the value).</summary>
-    internal sealed record Problem(long Line, string Path, string Message);
+    /// <summary>One problem: the data-set error code (PC0100 unreadable text, PC0107 a repeated field), the 1-based line, the
+    /// JSON path and what is wrong (never the value).</summary>
+    internal sealed record Problem(string Code, long Line, string Path, string Message);
 
     /// <summary>Returns <paramref name="utf8"/> without a leading UTF-8 byte order mark.</summary>
     public static ReadOnlyMemory<byte> WithoutBom(ReadOnlyMemory<byte> utf8) =>
@@ -28,7 +29,7 @@ internal static class StrictJsonText
             int at = 0;
             while (at < utf8.Length && Rune.DecodeFromUtf8(utf8[at..], out _, out int consumed) == OperationStatus.Done)
                 at += consumed;
-            return new Problem(LineAt(utf8, at), "$", string.Create(CultureInfo.InvariantCulture,
+            return new Problem("PC0100", LineAt(utf8, at), "$", string.Create(CultureInfo.InvariantCulture,
                 $"the input is not valid UTF-8 (invalid byte at line {LineAt(utf8, at)}, byte {at - LineStart(utf8, at) + 1}); save it as UTF-8."));
         }
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = maxDepth });
@@ -45,14 +46,14 @@ internal static class StrictJsonText
                         var frame = frames.Peek();
                         string? name = TryGetString(ref reader);
                         if (name is null)
-                            return new Problem(LineAt(utf8, reader.TokenStartIndex), frame.Path,
+                            return new Problem("PC0100", LineAt(utf8, reader.TokenStartIndex), frame.Path,
                                 "a field name holds a lone surrogate escape (such as \\ud800); it is not Unicode text.");
                         frame.Names ??= new HashSet<string>(StringComparer.Ordinal);
                         frame.Fields++;
                         if (!frame.Names.Add(name))
                             return IsPlain(name)
-                                ? new Problem(LineAt(utf8, reader.TokenStartIndex), $"{frame.Path}.{name}", "the field is given more than once.")
-                                : new Problem(LineAt(utf8, reader.TokenStartIndex), frame.Path, string.Create(CultureInfo.InvariantCulture,
+                                ? new Problem("PC0107", LineAt(utf8, reader.TokenStartIndex), $"{frame.Path}.{name}", "the field is given more than once.")
+                                : new Problem("PC0107", LineAt(utf8, reader.TokenStartIndex), frame.Path, string.Create(CultureInfo.InvariantCulture,
                                     $"field {frame.Fields} repeats the name of an earlier field of this object."));
                         pendingName = name;
                         break;
@@ -69,7 +70,7 @@ internal static class StrictJsonText
                     {
                         string path = ValuePath(frames, ref pendingName);
                         if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && TryGetString(ref reader) is null)
-                            return new Problem(LineAt(utf8, reader.TokenStartIndex), path,
+                            return new Problem("PC0100", LineAt(utf8, reader.TokenStartIndex), path,
                                 "the string holds a lone surrogate escape (such as \\ud800); it is not Unicode text.");
                         if (frames.TryPeek(out var container))
                             container.Index++;
