@@ -119,12 +119,14 @@ internal sealed partial class SchemaWalker
                 return;
             case JsonTypeInfoKind.Enumerable:
                 if (r.TokenType != JsonTokenType.StartArray) { Wrong(ref r, type, path); return; }
+                if (ElementOf(type, dictionary: false) is not { } element) { r.Skip(); return; }
                 int i = 0;
                 while (r.Read() && r.TokenType != JsonTokenType.EndArray)
-                    Value(ref r, info.ElementType!, string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]"));
+                    Value(ref r, element, string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]"));
                 return;
             case JsonTypeInfoKind.Dictionary:
                 if (r.TokenType != JsonTokenType.StartObject) { Wrong(ref r, type, path); return; }
+                if (ElementOf(type, dictionary: true) is not { } valueType) { r.Skip(); return; }
                 var keys = new List<string>();
                 MapKeys[path] = keys;
                 while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
@@ -133,12 +135,24 @@ internal sealed partial class SchemaWalker
                     keys.Add(key);
                     r.Read();
                     // The key is host data: the path names its position, never its text.
-                    Value(ref r, info.ElementType!, string.Create(CultureInfo.InvariantCulture, $"{path}[field {keys.Count}]"));
+                    Value(ref r, valueType, string.Create(CultureInfo.InvariantCulture, $"{path}[field {keys.Count}]"));
                 }
                 return;
         }
         if (!Scalar(ref r, type))
             Wrong(ref r, type, path);
+    }
+
+    /// <summary>The element type of an array or list, or the value type of a dictionary, from the type's own generic
+    /// arguments (JsonTypeInfo.ElementType is .NET 9 and later); <see langword="null"/> when it cannot be told.</summary>
+    private static Type? ElementOf(Type type, bool dictionary)
+    {
+        if (type.IsArray)
+            return dictionary ? null : type.GetElementType();
+        if (!type.IsGenericType)
+            return null;
+        var arguments = type.GetGenericArguments();
+        return dictionary ? (arguments.Length == 2 ? arguments[1] : null) : (arguments.Length == 1 ? arguments[0] : null);
     }
 
     private void Wrong(ref Utf8JsonReader r, Type type, string path)
