@@ -27,8 +27,13 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
     public static int Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        return new CliApp(Console.In, Console.Out, Console.Error).Run(args);
+        using var input = Console.OpenStandardInput();
+        return new CliApp(Console.In, Console.Out, Console.Error) { StdinBytes = input }.Run(args);
     }
+
+    /// <summary>Gets standard input as bytes, so that eval decodes it strictly itself; when <see langword="null"/> the text
+    /// reader is used and must hold valid UTF-16 (no unpaired surrogate).</summary>
+    public Stream? StdinBytes { get; init; }
 
     public int Run(string[] args)
     {
@@ -78,7 +83,8 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         var profile = new Option<string?>("--profile") { Description = "The profile to score under (see 'patientcentric profiles'). Default: primary-care-value-based." };
         var from = new Option<DateOnly?>("--from") { Description = "First day of the measurement period (yyyy-MM-dd). Default: the data set's period." };
         var to = new Option<DateOnly?>("--to") { Description = "Last day of the measurement period (yyyy-MM-dd). Default: the data set's period." };
-        var asOf = new Option<DateTimeOffset?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601 with offset) instead of now, for reproducible output." };
+        // Read as text and parsed like every other instant: without an offset it would be read in the machine's time zone.
+        var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601 with offset) instead of now, for reproducible output." };
         var explain = new Option<bool>("--explain") { Description = "List every component of every score card." };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), and with --fhir DIR/data-quality.json (what was read, assumed and skipped; files by number, never by name), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
@@ -89,8 +95,15 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         return command;
     }
 
-    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, string? timeZone, string? slotsObservedAt, FileInfo? surveyItemsFile, string format, string? profileKey, DateOnly? from, DateOnly? to, DateTimeOffset? asOf, bool explain, DirectoryInfo? outDir)
+    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, string? timeZone, string? slotsObservedAt, FileInfo? surveyItemsFile, string format, string? profileKey, DateOnly? from, DateOnly? to, string? asOfText, bool explain, DirectoryInfo? outDir)
     {
+        DateTimeOffset? asOf = null;
+        if (asOfText is not null)
+        {
+            if (!TryParseInstant(asOfText, out var at))
+                return Fail("--as-of: not an ISO 8601 instant with a UTC offset (for example 2026-01-15T12:00:00Z or 2026-01-15T06:00:00-06:00).");
+            asOf = at;
+        }
         PracticeDataSet data;
         string source;
         FhirInput? fhirInput = null;
@@ -204,6 +217,10 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         catch (OptionsValidationException e)
         {
             return Fail(string.Join(Environment.NewLine, e.Failures));
+        }
+        catch (PatientCentricDataException e)
+        {
+            return Fail(e.Message);
         }
 
         string? json = null;
@@ -450,11 +467,15 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         string name = file is null or "-" ? "<stdin>" : file;
         try
         {
-            request = file is null or "-" ? Encoding.UTF8.GetBytes(stdin.ReadToEnd()) : File.ReadAllBytes(file);
+            request = file is null or "-" ? ReadStdin() : File.ReadAllBytes(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Fail($"{name}: cannot read the request ({e.GetType().Name}).");
+        }
+        catch (EncoderFallbackException)
+        {
+            return Fail("$: the input is not valid Unicode text (an unpaired surrogate).");
         }
 
         string result;
@@ -480,6 +501,20 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         }
         return Success;
     }
+
+    /// <summary>Standard input's bytes as sent, never decoded with replacement characters: eval checks them strictly.</summary>
+    private byte[] ReadStdin()
+    {
+        if (StdinBytes is { } bytes)
+        {
+            using var buffer = new MemoryStream();
+            bytes.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+        return StrictUtf8.GetBytes(stdin.ReadToEnd());
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>A table cell: numbers as written, strings bare, arrays and objects as compact JSON on one line.</summary>
     private static string CellText(JsonElement value)

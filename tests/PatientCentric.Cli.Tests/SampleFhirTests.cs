@@ -504,7 +504,7 @@ public sealed class SampleFhirTests : IDisposable
     [InlineData("{\n  \"surveyItems\": [\n    {\"key\": \"q\", \"text\": \"Q?\", \"kind\": \"Sometimes\", \"categories\": [\"No\", \"Yes\"], \"aboutRole\": \"Customer\"}\n  ]\n}",
                 "PC0100 s.json line 3, $.surveyItems[0].kind: expected one of \"likelihoodToRecommend\", \"report\", \"rating\".")]
     [InlineData("{\"surveyItems\": [{\"key\": \"q\", \"text\": \"Q?\", \"kind\": \"Rating\", \"categories\": [\"No\", \"Yes\"], \"aboutRole\": \"Customer\"}]}",
-                "PC0105 s.json, $.surveyItems[0].categories: a Rating item must have exactly the categories \"0\"..\"10\".")]
+                "PC0105 s.json line 1, $.surveyItems[0].categories: a Rating item must have exactly the categories \"0\"..\"10\".")]
     [InlineData("{\"surveyItems\": [{\"key\": \"q\", \"text\": \"Q?\", \"kind\": \"Report\", \"categories\": [\"No\", \"Yes\"], \"aboutRole\": \"Customer\", \"colour\": 1}]}",
                 "PC0101 s.json line 1, $.surveyItems[0].colour: unknown field; check its spelling against docs/data-model.md.")]
     [InlineData("{\"surveyItems\": [{\"key\": \"q\", \"text\": \"Q?\", \"kind\": \"Report\", \"categories\": [\"No\", \"Yes\"], \"aboutRole\": \"Customer\"}],\n \"linkIds\": {\"1.1\": \"q\", \"1.2\": \"r\"}}",
@@ -514,7 +514,7 @@ public sealed class SampleFhirTests : IDisposable
     [InlineData("{\"surveyItems\": [{\"key\": \"q\", \"text\": \"Q?\", \"kind\": \"Report\", \"categories\": [\"No\", \"Yes\"], \"aboutRole\": \"Customer\"}], \"linkIds\": {}}",
                 "PC0103 s.json, $.linkIds: maps no linkId; leave it out to map each item's key to itself.")]
     [InlineData("{\"surveyItems\": [{\"key\": \"q\", \"text\": \"\", \"kind\": \"Report\", \"categories\": [\"No\", \"Yes\"], \"aboutRole\": \"Customer\"}, {\"key\": \"q\", \"text\": \"Q?\", \"kind\": \"Report\", \"categories\": [\"No\", \"Yes\"], \"aboutRole\": \"Customer\"}]}",
-                "PC0103 s.json, $.surveyItems[0].text: required; must be a non-empty string. (and 1 more)")]
+                "PC0103 s.json line 1, $.surveyItems[0].text: required; must be a non-empty string. (and 1 more)")]
     public void Cli_BadSurveyItemsFile_ExitsTwo_NamingTheJsonPath(string content, string expected)
     {
         Directory.CreateDirectory(_root);

@@ -50,7 +50,8 @@ internal static class DecisionRequests
     public static double PositiveNumber(JsonElement e, string path)
     {
         double v = FiniteNumber(e, path);
-        return v > 0 ? v : throw new EvalInputException(path, "must be a positive number (Saaty's 1–9 scale or a reciprocal).");
+        return v > 0 ? (v is >= 1e-100 and <= 1e100 ? v : throw new EvalInputException(path, "must be from 1e-100 to 1e100 (Saaty's scale is 1/9 to 9); larger ratios overflow the priorities."))
+            : throw new EvalInputException(path, "must be a positive number (Saaty's 1–9 scale or a reciprocal).");
     }
 
     public static RandomIndexTable RandomIndex(RequestObject o, string field, int n, string itemsPath)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PatientCentric.Serialization;
 
 namespace PatientCentric.Cli.Eval;
 
@@ -16,8 +17,11 @@ internal static class EvalRunner
     /// <exception cref="EvalInputException">The request is malformed or breaks the contract.</exception>
     public static string Evaluate(ReadOnlyMemory<byte> utf8Request)
     {
+        utf8Request = StrictJsonText.WithoutBom(utf8Request);
         if (utf8Request.Span.Trim(" \t\r\n"u8).IsEmpty)
             throw new EvalInputException("$", "the request is empty; expected one JSON object.");
+        if (StrictJsonText.Check(utf8Request.Span, DocumentOptions.MaxDepth) is { } problem)
+            throw new EvalInputException(problem.Path, problem.Message);
         JsonDocument document;
         try
         {

@@ -29,12 +29,12 @@ internal sealed class IpaMeasure : IEvalMeasure
                                               $"unknown crosshair \"{crosshairText}\"; expected \"grandMeans\", \"median\" or \"scaleMidpoint\"."),
         };
         string midpointPath = RequestObject.Child(request.Path, "scaleMidpoint");
-        double? midpoint = midpointElement is { } m ? KeyDriverRequest.FiniteNumber(m, midpointPath) : null;
+        double? midpoint = midpointElement is { } m ? Rating(m, midpointPath) : null;
         if (rule == CrosshairRule.ScaleMidpoint && midpoint is null)
             throw new EvalInputException(midpointPath, "required when crosshair is \"scaleMidpoint\".");
         if (rule != CrosshairRule.ScaleMidpoint && midpoint is not null)
             throw new EvalInputException(midpointPath, "only used when crosshair is \"scaleMidpoint\".");
-        double? best = bestElement is { } b ? KeyDriverRequest.FiniteNumber(b, RequestObject.Child(request.Path, "bestPerformance")) : null;
+        double? best = bestElement is { } b ? Rating(b, RequestObject.Child(request.Path, "bestPerformance")) : null;
 
         var attributes = new List<ImportancePerformance>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -43,8 +43,8 @@ internal sealed class IpaMeasure : IEvalMeasure
             string name = RequestValues.NonEmptyString(a.Required("name"), RequestObject.Child(a.Path, "name"));
             if (!names.Add(name))
                 throw new EvalInputException(RequestObject.Child(a.Path, "name"), $"\"{name}\" is listed twice; names must be distinct.");
-            double importance = KeyDriverRequest.FiniteNumber(a.Required("importance"), RequestObject.Child(a.Path, "importance"));
-            double performance = KeyDriverRequest.FiniteNumber(a.Required("performance"), RequestObject.Child(a.Path, "performance"));
+            double importance = Rating(a.Required("importance"), RequestObject.Child(a.Path, "importance"));
+            double performance = Rating(a.Required("performance"), RequestObject.Child(a.Path, "performance"));
             a.RejectUnknownFields();
             attributes.Add(new ImportancePerformance(name, importance, performance));
         }
@@ -76,5 +76,13 @@ internal sealed class IpaMeasure : IEvalMeasure
             result.WriteStringValue(name);
         result.WriteEndArray();
         result.WriteEndObject();
+    }
+
+    /// <summary>A finite number within ±1e100 (the library's IPA range, where crosshairs, gaps and priorities stay finite).</summary>
+    private static double Rating(JsonElement e, string path)
+    {
+        double v = KeyDriverRequest.FiniteNumber(e, path);
+        return Math.Abs(v) <= 1e100 ? v
+            : throw new EvalInputException(path, "must be within -1e100..1e100 (importance and performance are ratings or weights).");
     }
 }

@@ -75,13 +75,14 @@ internal static class KeyDriverRequest
             throw new EvalInputException(path, $"expected an array, got {RequestObject.Describe(rows)}.");
         ImmutableArray<string> columns = [outcome, .. predictors];
         var accumulator = new CorrelationAccumulator(columns.Length);
-        var row = new double[columns.Length];
+        var table = new List<double[]>();
         int i = 0;
         foreach (var element in rows.EnumerateArray())
         {
             string rowPath = $"{path}[{i++}]";
             if (element.ValueKind != JsonValueKind.Object)
                 throw new EvalInputException(rowPath, $"expected an object, got {RequestObject.Describe(element)}.");
+            var row = new double[columns.Length];
             for (int c = 0; c < columns.Length; c++)
             {
                 // Other fields of a row are ignored; an absent or null value is missing and deletes the row listwise.
@@ -89,8 +90,22 @@ internal static class KeyDriverRequest
                     ? FiniteNumber(v, RequestObject.Child(rowPath, columns[c]))
                     : double.NaN;
             }
-            accumulator.Add(row);
+            table.Add(row);
         }
+        // Scale-safe: each column is divided by the power of two at or below its largest magnitude, so its values lie within
+        // ±2 and no co-moment overflows (1e200) or underflows (5e-324). Correlations do not depend on a column's unit, and a
+        // power of two changes no digit of the others.
+        for (int c = 0; c < columns.Length; c++)
+        {
+            double largest = table.Where(r => !double.IsNaN(r[c])).Select(r => Math.Abs(r[c])).DefaultIfEmpty(0).Max();
+            if (largest == 0)
+                continue;
+            int exponent = Math.ILogB(largest);
+            foreach (var r in table)
+                r[c] = Math.ScaleB(r[c], -exponent);
+        }
+        foreach (var r in table)
+            accumulator.Add(r);
         int p = predictors.Length;
         if (accumulator.Count < p + 2)
             throw new EvalInputException(path, string.Create(CultureInfo.InvariantCulture,

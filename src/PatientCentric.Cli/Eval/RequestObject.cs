@@ -81,17 +81,50 @@ internal sealed class RequestObject
     /// <summary>The named properties, for map-shaped fields.</summary>
     public IEnumerable<JsonProperty> Properties() => _element.EnumerateObject();
 
+    /// <summary>Reads a whole number in <paramref name="min"/>..<paramref name="max"/> from the number's own digits, never
+    /// through a rounding type: <c>1e-30</c> is not a whole number (decimal would round it to 0), <c>2.0</c> and <c>1e2</c> are.</summary>
     public static int WholeNumber(JsonElement e, string path, int min, int max)
     {
         if (e.ValueKind != JsonValueKind.Number)
             throw new EvalInputException(path, $"expected a whole number, got {Describe(e)}.");
-        if (!e.TryGetDecimal(out decimal d))
-            throw new EvalInputException(path, $"{e.GetRawText()} is not a number this tool can read.");
-        if (d != decimal.Truncate(d))
-            throw new EvalInputException(path, $"{e.GetRawText()} is not a whole number.");
-        if (d < min || d > max)
-            throw new EvalInputException(path, string.Create(CultureInfo.InvariantCulture, $"{e.GetRawText()} is outside {min}..{max}."));
-        return (int)d;
+        string raw = e.GetRawText();
+        return ExactInteger(raw) switch
+        {
+            null => throw new EvalInputException(path, $"{raw} is not a whole number."),
+            { } v when v < min || v > max => throw new EvalInputException(path, string.Create(CultureInfo.InvariantCulture, $"{raw} is outside {min}..{max}.")),
+            { } v => (int)v,
+        };
+    }
+
+    /// <summary>The exact value of a JSON number when it is whole, clamped to ±2⁶²; <see langword="null"/> when it has a
+    /// fractional part, however small.</summary>
+    internal static long? ExactInteger(string raw)
+    {
+        bool negative = raw.StartsWith('-');
+        string body = negative ? raw[1..] : raw;
+        int ePos = body.IndexOfAny(['e', 'E']);
+        long exponent = 0;
+        if (ePos >= 0)
+        {
+            string exp = body[(ePos + 1)..];
+            // Exponents beyond ±10^6 are folded: no JSON number has that many digits, so only the sign matters.
+            exponent = exp.TrimStart('+', '-').Length > 7 ? (exp.StartsWith('-') ? -10_000_000 : 10_000_000)
+                : long.Parse(exp, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            body = body[..ePos];
+        }
+        int dot = body.IndexOf('.', StringComparison.Ordinal);
+        string all = dot < 0 ? body : body[..dot] + body[(dot + 1)..];
+        string digits = all.TrimStart('0');
+        long point = (dot < 0 ? body.Length : dot) + exponent - (all.Length - digits.Length);   // digits before the point
+        string significant = digits.TrimEnd('0');
+        if (significant.Length == 0)
+            return 0;
+        if (significant.Length > point)
+            return null;                                          // a non-zero digit after the point
+        if (point > 18)
+            return negative ? -(1L << 62) : 1L << 62;             // far beyond any range asked for
+        long value = long.Parse(digits.PadRight((int)point, '0')[..(int)point], CultureInfo.InvariantCulture);
+        return negative ? -value : value;
     }
 
     public static string Describe(JsonElement e) => e.ValueKind switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PatientCentric.Control;
 
@@ -8,6 +9,10 @@ internal sealed class RunsLimitsMeasure : IEvalMeasure
 {
     /// <summary>The largest n accepted (the crossing limit's work grows with n).</summary>
     public const int MaxN = 10_000_000;
+
+    /// <summary>The most work one request may ask for: the sum of its distinct n (each crossing limit costs about n/2 steps),
+    /// a few seconds at most; a longer table is asked for in several requests.</summary>
+    public const long MaxWork = 50_000_000;
 
     public string Id => "runs-limits";
 
@@ -23,6 +28,10 @@ internal sealed class RunsLimitsMeasure : IEvalMeasure
         foreach (var e in array.EnumerateArray())
             ns.Add(RequestObject.WholeNumber(e, $"{path}[{i++}]", RunsAnalysis.MinimumUsefulObservations, MaxN));
 
+        if (ns.Distinct().Sum(n => (long)n) > MaxWork)
+            throw new EvalInputException(path, string.Create(CultureInfo.InvariantCulture,
+                $"the distinct n add up to more than {MaxWork:N0}, too much work for one request; ask for fewer or smaller n per request."));
+        var crossings = ns.Distinct().ToDictionary(n => n, RunsAnalysis.CrossingsLimit);   // each distinct n once
         result.WriteStartObject();
         result.WriteStartArray("table");
         foreach (int n in ns)
@@ -30,7 +39,7 @@ internal sealed class RunsLimitsMeasure : IEvalMeasure
             result.WriteStartObject();
             result.WriteNumber("n", n);
             result.WriteNumber("longestRunMax", RunsAnalysis.LongestRunLimit(n));
-            result.WriteNumber("crossingsMin", RunsAnalysis.CrossingsLimit(n));
+            result.WriteNumber("crossingsMin", crossings[n]);
             result.WriteEndObject();
         }
         result.WriteEndArray();

@@ -56,7 +56,17 @@ internal sealed class TopsisMeasure : IEvalMeasure
             rows.Add([.. row.EnumerateArray().Select((e, j) => DecisionRequests.FiniteNumber(e, $"{rowPath}[{j}]"))]);
         }
 
-        var t = Topsis.Rank(rows, weights, directions, normalization);
+        TopsisResult t;
+        try
+        {
+            t = Topsis.Rank(rows, weights, directions, normalization);
+        }
+        catch (ArgumentException e) when (e is not ArgumentOutOfRangeException)
+        {
+            // Only the distance range remains to be refused here: every other rule was checked above.
+            string message = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "", StringComparison.Ordinal) : e.Message;
+            throw new EvalInputException(matrixPath, char.ToLowerInvariant(message[0]) + message[1..]);
+        }
         result.WriteStartObject();
         DecisionRequests.WriteNumbers(result, "closeness", t.Closeness);
         result.WriteStartArray("rank");

@@ -30,7 +30,9 @@ internal static class TouchpointScorers
     /// card with <see cref="WriteDuration"/>.</summary>
     public static void ScoreDuration(Utf8JsonWriter w, string scorerKey, TimeZoneInfo zone, List<Appointment> appointments)
     {
-        var days = appointments.Select(a => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.Start, zone).DateTime)).ToList();
+        // Local dates held within 0001..9999: a start at 9999-12-31T23:00Z is on the last day in a zone east of UTC.
+        var days = appointments.Select(a => DateOnly.FromDateTime(new DateTime(Math.Clamp(a.Start.UtcTicks + zone.GetUtcOffset(a.Start).Ticks,
+            DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks)))).ToList();
         var context = new ScoringContext(new MeasurementPeriod(days.Min(), days.Max()), DateTimeOffset.MaxValue, zone, Calculator);
         WriteDuration(w, Score(scorerKey, Data(zone, appointments), context));
     }
@@ -135,7 +137,15 @@ internal sealed class TouchpointsMeasure : IEvalMeasure
             services.AddSingleton<TimeProvider>(new FixedClock(instant));
         services.AddPatientCentric();
         using var provider = services.BuildServiceProvider();
-        var evaluation = provider.GetRequiredService<PracticeEvaluator>().Evaluate(data, profile: profile);
+        PracticeEvaluation evaluation;
+        try
+        {
+            evaluation = provider.GetRequiredService<PracticeEvaluator>().Evaluate(data, profile: profile);
+        }
+        catch (PatientCentricDataException e) when (e.Errors.FirstOrDefault() is { } first)
+        {
+            throw new EvalInputException(dataPath + first.Path.TrimStart('$'), $"{first.Code} {first.Message}");
+        }
         var touchpointKeys = provider.GetRequiredService<StrategyRegistry>().TouchpointScorers.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var cards = evaluation.Cards.Where(c => touchpointKeys.Contains(c.MeasureKey.Split(':')[0]) || touchpointKeys.Contains(c.MeasureKey)
                                                 || c.MeasureKey is "clean-claim-rate" or "initial-denial-rate").ToImmutableArray();

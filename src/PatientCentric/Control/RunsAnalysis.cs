@@ -141,7 +141,8 @@ public static class RunsAnalysis
         double logTerm = -m * Math.Log(2), cumulative = 0;
         for (int k = 0; ; k++)
         {
-            cumulative += Math.Exp(logTerm);
+            if (logTerm > -746)                 // below, Exp underflows to exactly 0: skip the call
+                cumulative += Math.Exp(logTerm);
             if (cumulative >= 0.05)
                 return k;
             logTerm += Math.Log(m - k) - Math.Log(k + 1);
@@ -163,7 +164,13 @@ public static class RunsAnalysis
         foreach (double y in values)
             sum += y;
         double mean = sum / values.Length;
-        return double.IsFinite(mean) ? mean : throw new ArgumentOutOfRangeException(nameof(values), "The values are too large for a double-precision mean.");
+        if (double.IsFinite(mean))
+            return mean;
+        // The sum left the double range (values near ±1.8e308): the mean of the values divided by n first is finite.
+        mean = 0;
+        foreach (double y in values)
+            mean += y / values.Length;
+        return mean;
     }
 
     // docs/measures.md#conventions: the median of an even count is the mean of the two middle values.

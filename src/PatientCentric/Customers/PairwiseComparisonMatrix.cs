@@ -12,6 +12,16 @@ public sealed class PairwiseComparisonMatrix
     /// <summary>The relative tolerance within which a judgement and its stated reciprocal agree.</summary>
     public const double ReciprocalTolerance = 1e-9;
 
+    /// <summary>The smallest judgement accepted. Saaty's scale is 1/9 to 9; the range 1e−100..1e100 keeps every power-iteration
+    /// sum, weight and λmax within the double range for the orders the random-index tables cover.</summary>
+    internal const double MinimumJudgement = 1e-100;
+
+    /// <summary>The largest judgement accepted (see <see cref="MinimumJudgement"/>).</summary>
+    internal const double MaximumJudgement = 1e100;
+
+    /// <summary>Whether <paramref name="value"/> is a judgement the matrix accepts: finite and within 1e−100..1e100.</summary>
+    internal static bool IsJudgement(double value) => value is >= MinimumJudgement and <= MaximumJudgement;
+
     private readonly double[] _values;
 
     private PairwiseComparisonMatrix(ImmutableArray<string> items, double[] values)
@@ -37,7 +47,7 @@ public sealed class PairwiseComparisonMatrix
     /// <param name="judgements">One judgement per pair (either direction); a pair may be given in both directions if the values are reciprocal.</param>
     /// <returns>The matrix.</returns>
     /// <exception cref="ArgumentException">An item is empty or repeated; a judgement names an unknown item, is not a
-    /// positive finite number, compares an item with itself at a value other than 1, or contradicts another; or a pair has no judgement (the matrix is incomplete).</exception>
+    /// positive number from 1e−100 to 1e100, compares an item with itself at a value other than 1, or contradicts another; or a pair has no judgement (the matrix is incomplete).</exception>
     public static PairwiseComparisonMatrix FromJudgements(IEnumerable<string> items, IEnumerable<PairwiseJudgement> judgements)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -56,8 +66,8 @@ public sealed class PairwiseComparisonMatrix
                 throw new ArgumentException(Invariant($"Judgement {k}: the row \"{j.Row}\" is not one of the items."), nameof(judgements));
             if (!index.TryGetValue(j.Column, out int c))
                 throw new ArgumentException(Invariant($"Judgement {k}: the column \"{j.Column}\" is not one of the items."), nameof(judgements));
-            if (!double.IsFinite(j.Value) || j.Value <= 0)
-                throw new ArgumentException(Invariant($"Judgement {k}: the value must be a positive finite number."), nameof(judgements));
+            if (!IsJudgement(j.Value))
+                throw new ArgumentException(Invariant($"Judgement {k}: the value must be a positive number from 1e-100 to 1e100."), nameof(judgements));
             if (r == c)
             {
                 if (!Agrees(j.Value, 1.0))
@@ -88,7 +98,7 @@ public sealed class PairwiseComparisonMatrix
     /// <param name="items">The items, distinct, at least one.</param>
     /// <param name="rows">n rows of n positive finite numbers; the diagonal must be 1 and <c>a(j,i)</c> the reciprocal of <c>a(i,j)</c> (relative tolerance 1e−9).</param>
     /// <returns>The matrix.</returns>
-    /// <exception cref="ArgumentException">The shape is not n×n, a value is not positive and finite, the diagonal is not 1, or the matrix is not reciprocal.</exception>
+    /// <exception cref="ArgumentException">The shape is not n×n, a value is not a positive number from 1e−100 to 1e100, the diagonal is not 1, or the matrix is not reciprocal.</exception>
     public static PairwiseComparisonMatrix FromRows(IEnumerable<string> items, IEnumerable<IEnumerable<double>> rows)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -104,8 +114,8 @@ public sealed class PairwiseComparisonMatrix
             for (int c = 0; c < n; c++)
             {
                 double v = grid[r][c];
-                if (!double.IsFinite(v) || v <= 0)
-                    throw new ArgumentException(Invariant($"Row {r}, column {c}: the value must be a positive finite number."), nameof(rows));
+                if (!IsJudgement(v))
+                    throw new ArgumentException(Invariant($"Row {r}, column {c}: the value must be a positive number from 1e-100 to 1e100."), nameof(rows));
                 if (r == c && !Agrees(v, 1.0))
                     throw new ArgumentException(Invariant($"Row {r}, column {c}: the diagonal must be 1."), nameof(rows));
                 if (c > r && !Agrees(v * grid[c][r], 1.0))
@@ -148,7 +158,8 @@ public sealed class PairwiseComparisonMatrix
     /// <param name="items">The items.</param>
     /// <param name="weights">One positive finite weight per item.</param>
     /// <returns>The matrix, whose principal eigenvector is <paramref name="weights"/> normalised and whose consistency index is 0.</returns>
-    /// <exception cref="ArgumentException">The counts differ or a weight is not positive and finite.</exception>
+    /// <exception cref="ArgumentException">The counts differ, a weight is not positive and finite, or two weights differ by a
+    /// factor beyond 1e100 (a ratio the matrix does not hold).</exception>
     public static PairwiseComparisonMatrix FromWeights(IEnumerable<string> items, IEnumerable<double> weights)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -157,6 +168,8 @@ public sealed class PairwiseComparisonMatrix
         var w = weights.ToArray();
         if (w.Length != names.Length || w.Any(x => !double.IsFinite(x) || x <= 0))
             throw new ArgumentException("One positive finite weight per item is needed.", nameof(weights));
+        if (!IsJudgement(w.Max() / w.Min()))
+            throw new ArgumentException("The largest weight may be at most 1e100 times the smallest.", nameof(weights));
         int n = w.Length;
         var values = new double[n * n];
         for (int r = 0; r < n; r++)

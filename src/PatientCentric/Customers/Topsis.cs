@@ -13,7 +13,8 @@ public static class Topsis
     /// <param name="directions">n directions: benefit (more is better) or cost.</param>
     /// <param name="normalization">The normalisation; the default is <see cref="TopsisNormalization.Vector"/>.</param>
     /// <returns>Closeness, ranks, ideal and anti-ideal.</returns>
-    /// <exception cref="ArgumentException">The shapes disagree, a value is not finite, a weight is negative or not finite, or all weights are 0.</exception>
+    /// <exception cref="ArgumentException">The shapes disagree, a value is not finite, a weight is negative or not finite, or all
+    /// weights are 0; or, without normalisation, a distance to the ideal exceeds the double range.</exception>
     /// <remarks>Steps: normalise; <c>v = w·r</c>; for a benefit column <c>A⁺ = max v</c>, <c>A⁻ = min v</c> (a cost column the
     /// reverse; after min–max every column is a benefit); Euclidean <c>D⁺</c>, <c>D⁻</c>; <c>C = D⁻/(D⁺ + D⁻)</c>, 0.5 when the sum is 0.</remarks>
     public static TopsisResult Rank(IReadOnlyList<IReadOnlyList<double>> matrix, IReadOnlyList<double> weights,
@@ -33,6 +34,15 @@ public static class Topsis
             throw new ArgumentException("Every value must be a finite number.", nameof(matrix));
         var w = Weighting.Normalise(weights, nameof(weights));
 
+        // Scale-safe throughout: a column is divided by its largest magnitude before squaring (so 1e155 does not overflow to
+        // infinity and 5e-324 does not vanish), and without normalisation the whole matrix is divided by a power of two,
+        // which changes no closeness (D⁺ and D⁻ scale alike) and is undone exactly on the ideal, anti-ideal and distances.
+        double unscale = 1;
+        if (normalization == TopsisNormalization.None)
+        {
+            double largest = matrix.Max(r => r.Max(Math.Abs));
+            unscale = largest == 0 ? 1 : Math.ScaleB(1.0, Math.ILogB(largest));   // 2^⌊log₂ largest⌋, finite
+        }
         var v = new double[m][];
         for (int i = 0; i < m; i++)
             v[i] = new double[n];
@@ -40,24 +50,32 @@ public static class Topsis
         for (int j = 0; j < n; j++)
         {
             benefit[j] = normalization == TopsisNormalization.MinMax || directions[j] == CriterionDirection.Benefit;
-            double min = double.PositiveInfinity, max = double.NegativeInfinity, squares = 0;
+            double min = double.PositiveInfinity, max = double.NegativeInfinity, largest = 0;
             for (int i = 0; i < m; i++)
             {
                 double x = matrix[i][j];
                 min = Math.Min(min, x);
                 max = Math.Max(max, x);
+                largest = Math.Max(largest, Math.Abs(x));
+            }
+            double squares = 0;
+            for (int i = 0; i < m; i++)
+            {
+                double x = largest == 0 ? 0 : matrix[i][j] / largest;
                 squares += x * x;
             }
-            double norm = Math.Sqrt(squares);
+            double norm = Math.Sqrt(squares);                     // ‖column‖ / largest, in [1, √m]
+            bool halve = !double.IsFinite(max - min);             // max − min beyond the double range: work in halves
             for (int i = 0; i < m; i++)
             {
                 double x = matrix[i][j];
                 double r = normalization switch
                 {
-                    TopsisNormalization.Vector => norm == 0 ? 0 : x / norm,
+                    TopsisNormalization.Vector => largest == 0 ? 0 : x / largest / norm,
                     TopsisNormalization.MinMax => max == min ? 1.0
+                        : halve ? (directions[j] == CriterionDirection.Benefit ? ((x / 2) - (min / 2)) / ((max / 2) - (min / 2)) : ((max / 2) - (x / 2)) / ((max / 2) - (min / 2)))
                         : directions[j] == CriterionDirection.Benefit ? (x - min) / (max - min) : (max - x) / (max - min),
-                    TopsisNormalization.None => x,
+                    TopsisNormalization.None => x / unscale,
                     _ => throw new ArgumentOutOfRangeException(nameof(normalization), normalization, "Unknown normalisation."),
                 };
                 v[i][j] = w[j] * r;
@@ -85,7 +103,16 @@ public static class Topsis
             dMinus[i] = Math.Sqrt(sm);
             double total = dPlus[i] + dMinus[i];
             closeness[i] = total == 0 ? 0.5 : dMinus[i] / total;
+            dPlus[i] *= unscale;
+            dMinus[i] *= unscale;
         }
+        for (int j = 0; j < n; j++)
+        {
+            ideal[j] *= unscale;
+            anti[j] *= unscale;
+        }
+        if (dPlus.Any(d => !double.IsFinite(d)) || dMinus.Any(d => !double.IsFinite(d)))
+            throw new ArgumentException("The distances to the ideal exceed the double range (about 1.8e308); without normalisation, rescale the values (closeness does not depend on the unit).", nameof(matrix));
         return new TopsisResult(normalization, [.. w], [.. closeness], CompetitionRanking.Ranks(closeness), [.. ideal], [.. anti], [.. dPlus], [.. dMinus]);
     }
 }

@@ -1,3 +1,5 @@
+using PatientCentric.Scoring;
+
 namespace PatientCentric.Jobs;
 
 /// <summary>Classifies jobs as on time, late, pending, overdue or missed, and counts them into timeliness and completion
@@ -23,11 +25,11 @@ public static class JobTimeliness
     {
         ArgumentOutOfRangeException.ThrowIfNegative(graceDays);
         ArgumentOutOfRangeException.ThrowIfNegative(missedAfterDays);
-        DateOnly deadline = dueOn.AddDays(graceDays);
+        DateOnly deadline = CalendarMath.AddDays(dueOn, graceDays);
         if (completedOn is { } c && c <= asOf)
             return c <= deadline ? JobState.OnTime : JobState.Late;
         if (asOf <= deadline)
             return JobState.Pending;
-        return asOf <= deadline.AddDays(missedAfterDays) ? JobState.Overdue : JobState.Missed;
+        return asOf <= CalendarMath.AddDays(deadline, missedAfterDays) ? JobState.Overdue : JobState.Missed;
     }
 }

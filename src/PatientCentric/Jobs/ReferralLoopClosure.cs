@@ -48,7 +48,7 @@ public static class ReferralLoopClosure
                 unknown++;
                 continue;
             }
-            DateOnly windowEnd = r.AuthoredOn.AddDays(w);
+            DateOnly windowEnd = CalendarMath.AddDays(r.AuthoredOn, w);
             if (windowEnd > asOf)
             {
                 pending++;
@@ -65,7 +65,7 @@ public static class ReferralLoopClosure
 
     private static ReferralClosureResult Cms50(IEnumerable<Referral> referrals, MeasurementPeriod period, DateOnly asOf)
     {
-        DateOnly lastReferralDay = period.Start.AddMonths(10).AddDays(-1);
+        DateOnly lastReferralDay = CalendarMath.AddDays(CalendarMath.AddMonths(period.Start, 10), -1);
         if (lastReferralDay > period.End)
             lastReferralDay = period.End;
         var first = referrals

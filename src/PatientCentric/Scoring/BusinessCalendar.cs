@@ -57,8 +57,9 @@ public sealed class BusinessCalendar
             return TimeSpan.Zero;
         var total = TimeSpan.Zero;
         DateOnly first = Local(from), last = Local(to);
-        for (var day = first; day <= last; day = day.AddDays(1))
+        for (int dayNumber = first.DayNumber; dayNumber <= last.DayNumber; dayNumber++)
         {
+            var day = DateOnly.FromDayNumber(dayNumber);
             if (Holidays.Contains(day))
                 continue;
             foreach (var o in Openings)
@@ -76,11 +77,7 @@ public sealed class BusinessCalendar
         return total;
     }
 
-    private DateOnly Local(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
+    private DateOnly Local(DateTimeOffset instant) => CalendarMath.LocalDate(instant, TimeZone);
 
-    private DateTimeOffset Instant(DateOnly day, TimeOnly time)
-    {
-        var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
-    }
+    private DateTimeOffset Instant(DateOnly day, TimeOnly time) => CalendarMath.Instant(day, time, TimeZone);
 }

@@ -65,6 +65,8 @@ public sealed partial class PracticeEvaluator
     /// <returns>The evaluation.</returns>
     /// <exception cref="ArgumentException">The data's time zone is unknown, or neither <paramref name="period"/> nor the data states a period.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="Serialization.PatientCentricDataException">The data's primary-customer assessments do not give the
+    /// configured strategy what it needs (code PC0112).</exception>
     public PracticeEvaluation Evaluate(PracticeDataSet data, MeasurementPeriod? period = null, Profile? profile = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -109,7 +111,18 @@ public sealed partial class PracticeEvaluator
         if (data.PrimaryCustomer is { } assessments)
         {
             ct.ThrowIfCancellationRequested();
-            decision = _registry.GetPrimaryCustomerStrategy(_primaryCustomerStrategy).Decide(assessments, context);
+            try
+            {
+                decision = _registry.GetPrimaryCustomerStrategy(_primaryCustomerStrategy).Decide(assessments, context);
+            }
+            catch (ArgumentException e) when (e is not ArgumentNullException)
+            {
+                // The data's assessments do not give the configured strategy what it needs (a strategy documents this as
+                // ArgumentException on its input): a data problem with a code, not an unexpected failure.
+                string message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+                throw new Serialization.PatientCentricDataException([new Serialization.DataError("PC0112", "data set", null,
+                    "$.primaryCustomer", $"the {_primaryCustomerStrategy} strategy cannot use these assessments: {message}")]);
+            }
             (charts, alerts) = Control.AssumptionMonitor.Check(decision, data.AssumptionBindings, data.KpiSeries);
         }
         return new PracticeEvaluation(data.PracticeName, profile, p, context.AsOf, data.TimeZone, [.. cards.Select(c => WithTarget(c, profile))])

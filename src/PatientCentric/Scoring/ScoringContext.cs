@@ -20,7 +20,7 @@ public sealed record ScoringContext(MeasurementPeriod Period, DateTimeOffset AsO
     /// <summary>Converts an instant to the practice's local date.</summary>
     /// <param name="instant">An instant with its offset.</param>
     /// <returns>The local date in <see cref="TimeZone"/>.</returns>
-    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
+    public DateOnly LocalDate(DateTimeOffset instant) => CalendarMath.LocalDate(instant, TimeZone);
 
     /// <summary>Returns <c>days(a, b) = localDate(b) − localDate(a)</c> in whole days (same day = 0) (docs/measures.md#conventions).</summary>
     /// <param name="a">The earlier instant.</param>

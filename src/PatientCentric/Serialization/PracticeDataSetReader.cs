@@ -21,24 +21,47 @@ public static partial class PracticeDataSetReader
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(sourceName);
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            utf8Json.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
+        // One strict path: a BOM is skipped; invalid UTF-8, lone surrogate escapes and repeated fields are refused.
+        var json = StrictJsonText.WithoutBom(bytes);
+        if (StrictJsonText.Check(json.Span, MaxDepth) is { } problem)
+            throw new PatientCentricDataException([new DataError(problem.Code, sourceName, problem.Line, problem.Path, problem.Message)]);
+        // Every schema problem, with its line, before the serializer (which stops at the first) runs.
+        var walker = SchemaWalker.Walk(json.Span, PatientCentricJsonContext.Default.PracticeDataSet, sourceName, MaxDepth);
+        if (walker.Errors.Count > 0)
+            throw new PatientCentricDataException([.. walker.Errors]);
         PracticeDataSet? data;
         try
         {
-            data = JsonSerializer.Deserialize(utf8Json, PatientCentricJsonContext.Default.PracticeDataSet);
+            data = JsonSerializer.Deserialize(json.Span, PatientCentricJsonContext.Default.PracticeDataSet);
         }
         catch (JsonException e)
         {
             throw new PatientCentricDataException([FromJsonException(e, sourceName)]);
         }
-        catch (ArgumentException)
+        catch (ArgumentException e)
         {
-            throw new PatientCentricDataException([new DataError("PC0109", sourceName, null, "$.period", "the period's end is before its start.")]);
+            // A record's constructor refused a value the schema allows (a period that ends before it starts).
+            bool period = e.ParamName is "end" or "start" || e.Message.Contains("period", StringComparison.OrdinalIgnoreCase);
+            throw new PatientCentricDataException([period
+                ? new DataError("PC0109", sourceName, walker.LineOf("$.period"), "$.period", "the period's end is before its start.")
+                : new DataError("PC0100", sourceName, null, "$", $"a value is out of range: {WithoutParameter(e)}")]);
         }
         if (data is null)
             throw new PatientCentricDataException([new DataError("PC0103", sourceName, null, "$", "the document is null; expected a data set object.")]);
-        var errors = Check(data, sourceName);
+        var errors = Check(data, sourceName, walker);
         return errors.IsEmpty ? data : throw new PatientCentricDataException(errors);
     }
+
+    private const int MaxDepth = 64;
+
+    private static string WithoutParameter(ArgumentException e) =>
+        e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "", StringComparison.Ordinal) : e.Message;
 
     internal static DataError FromJsonException(JsonException e, string source)
     {
@@ -80,10 +103,10 @@ public static partial class PracticeDataSetReader
         _ => clrType,
     };
 
-    private static ImmutableArray<DataError> Check(PracticeDataSet d, string source)
+    private static ImmutableArray<DataError> Check(PracticeDataSet d, string source, SchemaWalker walker)
     {
         var errors = ImmutableArray.CreateBuilder<DataError>();
-        void Error(string code, string path, string message) => errors.Add(new DataError(code, source, null, path, message));
+        void Error(string code, string path, string message) => errors.Add(new DataError(code, source, walker.LineOf(path), path, message));
         void Required(string? value, string path)
         {
             if (string.IsNullOrWhiteSpace(value))
@@ -166,8 +189,13 @@ public static partial class PracticeDataSetReader
             if (r is null) continue;
             Required(r.PatientKey, $"$.surveyReturns[{i}].patientKey");
             ServiceLineRef(r.ServiceLine, $"$.surveyReturns[{i}].serviceLine");
-            foreach (string key in r.Answers.Keys.Where(k => !items.ContainsKey(k)).Order(StringComparer.Ordinal))
-                Error("PC0106", $"$.surveyReturns[{i}].answers", $"answers an item that $.surveyItems does not declare (key \"{key}\").");
+            // The key is host data: name its position among the return's answers, never its text.
+            var order = walker.MapKeys.GetValueOrDefault($"$.surveyReturns[{i}].answers") ?? [.. r.Answers.Keys];
+            for (int k = 0; k < order.Count; k++)
+            {
+                if (!items.ContainsKey(order[k]))
+                    Error("PC0106", $"$.surveyReturns[{i}].answers[field {k + 1}]", "answers an item that $.surveyItems does not declare.");
+            }
         }
 
         UniqueIds(d.MedicationFills, f => f.Id, "medicationFills");
@@ -222,6 +250,21 @@ public static partial class PracticeDataSetReader
         {
             if (d.Barriers[i] is not { } b) { Error("PC0103", $"$.barriers[{i}]", "must be an object, not null."); continue; }
             Required(b.PatientKey, $"$.barriers[{i}].patientKey");
+        }
+        if (d.PrimaryCustomer is { } customers)
+        {
+            // The stakeholders, criteria and assessments every strategy reads: a null, repeated or unknown key, a criterion
+            // without a valid scale, an assessment off the table. Strategy-specific requirements are checked when deciding.
+            try
+            {
+                Customers.AssessmentTable.Read(customers, requireSalience: false, requireCriteria: false);
+                if (!customers.CriteriaJudgements.IsEmpty)
+                    Customers.PairwiseComparisonMatrix.FromJudgements(customers.Criteria.Select(c => c?.Key ?? ""), customers.CriteriaJudgements);
+            }
+            catch (ArgumentException e)
+            {
+                Error("PC0112", "$.primaryCustomer", WithoutParameter(e));
+            }
         }
         return errors.ToImmutable();
     }

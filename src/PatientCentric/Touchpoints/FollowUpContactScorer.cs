@@ -30,13 +30,14 @@ internal sealed class FollowUpContactScorer : ITouchpointScorer
         foreach (var v in AppointmentsInPeriod.Visits(data, context))
         {
             var end = v.DepartedAt ?? v.Start;
-            if (end + Window > context.AsOf)
+            var windowEnd = CalendarMath.Add(end, Window);   // saturates at the end of time instead of throwing
+            if (windowEnd > context.AsOf)
             {
                 open++;
                 continue;
             }
             closed++;
-            if (contacts[v.PatientKey].Any(c => c.At > end && c.At <= end + Window)) reached++;
+            if (contacts[v.PatientKey].Any(c => c.At > end && c.At <= windowEnd)) reached++;
         }
         return [RateCard.Build(Key, context, reached, closed, "Visits followed by a completed two-way contact within 7 days.",
             "Kept visits whose 7-day window has closed.", null,

@@ -1,3 +1,4 @@
+using PatientCentric.Scoring;
 
 namespace PatientCentric.Touchpoints;
 
@@ -29,7 +30,7 @@ public static class ThirdNextAvailableAppointment
         ArgumentOutOfRangeException.ThrowIfLessThan(horizonDays, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(horizonDays, 3650);
         DateOnly day0 = Local(takenAt, timeZone);
-        DateOnly lastDay = day0.AddDays(horizonDays);
+        DateOnly lastDay = CalendarMath.AddDays(day0, horizonDays);
         // The three earliest bookable starts at or after t0 within the horizon, kept in order without sorting everything.
         Span<long> best = [long.MaxValue, long.MaxValue, long.MaxValue];
         foreach (ref readonly Slot s in slots)
@@ -53,13 +54,14 @@ public static class ThirdNextAvailableAppointment
     private static int BusinessDaysAfter(DateOnly from, DateOnly to, IReadOnlySet<DateOnly>? holidays)
     {
         int n = 0;
-        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
+        for (int dayNumber = from.DayNumber + 1; dayNumber <= to.DayNumber; dayNumber++)
         {
+            var d = DateOnly.FromDayNumber(dayNumber);
             if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && holidays?.Contains(d) != true)
                 n++;
         }
         return n;
     }
 
-    private static DateOnly Local(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+    private static DateOnly Local(DateTimeOffset instant, TimeZoneInfo zone) => CalendarMath.LocalDate(instant, zone);
 }

@@ -146,9 +146,13 @@ public sealed class CorrelationAccumulator
     /// <summary>Gets the Pearson correlation matrix of the complete rows, k×k row-major.</summary>
     /// <returns>The correlations; an entry is <see cref="double.NaN"/> when either variable has zero variance (the diagonal is
     /// then NaN too), so callers can drop constant variables.</returns>
+    /// <exception cref="InvalidOperationException">A co-moment left the double range: values beyond about ±1e150 were added.
+    /// Correlations do not depend on units, so rescale the variable (divide it by a power of ten) and add the rows again.</exception>
     public ImmutableArray<double> Correlations()
     {
         int k = VariableCount;
+        if (_comoment.Any(c => !double.IsFinite(c)))
+            throw new InvalidOperationException("A variable's values are too large (beyond about 1e150) for double-precision co-moments; rescale it (correlations do not depend on units).");
         var r = new double[k * k];
         for (int i = 0; i < k; i++)
         {
@@ -157,7 +161,7 @@ public sealed class CorrelationAccumulator
             for (int j = i + 1; j < k; j++)
             {
                 double cjj = _comoment[(j * k) + j];
-                double value = cii > 0 && cjj > 0 ? Math.Clamp(_comoment[(i * k) + j] / Math.Sqrt(cii * cjj), -1.0, 1.0) : double.NaN;
+                double value = cii > 0 && cjj > 0 ? Math.Clamp(_comoment[(i * k) + j] / Math.Sqrt(cii) / Math.Sqrt(cjj), -1.0, 1.0) : double.NaN;
                 r[(i * k) + j] = r[(j * k) + i] = value;
             }
         }

@@ -10,6 +10,10 @@ namespace PatientCentric.Value;
 /// quadrant's total as its effort share. Pure and thread-safe.</remarks>
 public static class ImportancePerformanceAnalysis
 {
+    /// <summary>The largest magnitude of an importance, performance, midpoint or best performance: 1e100, far beyond any
+    /// rating or weight, and small enough that crosshairs, gaps and priorities (products of two values) stay finite.</summary>
+    internal const double MaximumMagnitude = 1e100;
+
     /// <summary>Analyses <paramref name="attributes"/>.</summary>
     /// <param name="attributes">One or more attributes with distinct, non-empty names and finite values.</param>
     /// <param name="crosshair">How the crosshairs are drawn; <see cref="CrosshairRule.GrandMeans"/> by default.</param>
@@ -17,7 +21,7 @@ public static class ImportancePerformanceAnalysis
     /// <param name="bestPerformance">The best achievable performance (such as the scale's top, 5 on a 1–5 scale); by default
     /// the highest performance among the attributes.</param>
     /// <returns>The analysis.</returns>
-    /// <exception cref="ArgumentException">No attributes, a name is empty or repeated, a value is not finite, or the scale
+    /// <exception cref="ArgumentException">No attributes, a name is empty or repeated, a value is not within ±1e100, or the scale
     /// midpoint is missing for <see cref="CrosshairRule.ScaleMidpoint"/>.</exception>
     public static IpaResult Analyse(ReadOnlySpan<ImportancePerformance> attributes, CrosshairRule crosshair = CrosshairRule.GrandMeans,
                                     double? scaleMidpoint = null, double? bestPerformance = null)
@@ -32,13 +36,13 @@ public static class ImportancePerformanceAnalysis
             var a = attributes[i];
             if (string.IsNullOrWhiteSpace(a.Name) || !names.Add(a.Name))
                 throw new ArgumentException($"attributes[{i}].Name must be non-empty and unique.", nameof(attributes));
-            if (!double.IsFinite(a.Importance) || !double.IsFinite(a.Performance))
-                throw new ArgumentException($"attributes[{i}] must have a finite importance and performance.", nameof(attributes));
+            if (!(Math.Abs(a.Importance) <= MaximumMagnitude) || !(Math.Abs(a.Performance) <= MaximumMagnitude))
+                throw new ArgumentException($"attributes[{i}] must have an importance and performance within ±1e100.", nameof(attributes));
             importance[i] = a.Importance;
             performance[i] = a.Performance;
         }
-        if (bestPerformance is { } b && !double.IsFinite(b))
-            throw new ArgumentException("The best performance must be finite.", nameof(bestPerformance));
+        if (bestPerformance is { } b && !(Math.Abs(b) <= MaximumMagnitude))
+            throw new ArgumentException("The best performance must be within ±1e100.", nameof(bestPerformance));
 
         double ic, pc;
         switch (crosshair)
@@ -52,8 +56,8 @@ public static class ImportancePerformanceAnalysis
                 (ic, pc) = (Quantiles.Median(importance), Quantiles.Median(performance));
                 break;
             case CrosshairRule.ScaleMidpoint:
-                if (scaleMidpoint is not { } m || !double.IsFinite(m))
-                    throw new ArgumentException("A finite scale midpoint is required for the ScaleMidpoint crosshair.", nameof(scaleMidpoint));
+                if (scaleMidpoint is not { } m || !(Math.Abs(m) <= MaximumMagnitude))
+                    throw new ArgumentException("A scale midpoint within ±1e100 is required for the ScaleMidpoint crosshair.", nameof(scaleMidpoint));
                 (ic, pc) = (m, m);
                 break;
             default:

@@ -35,6 +35,8 @@ public static class KeyDriverAnalysis
     /// <returns>The checked input.</returns>
     /// <exception cref="ArgumentException">A name is unknown or repeated; fewer than p + 2 complete rows; the outcome has zero
     /// variance; every predictor has zero variance; or the predictors are collinear (the message names them).</exception>
+    /// <exception cref="InvalidOperationException">The rows hold values too large for double-precision co-moments
+    /// (<see cref="CorrelationAccumulator.Correlations"/>).</exception>
     public static KeyDriverInput FromRows(CorrelationAccumulator rows, ImmutableArray<string> variables, string outcome, ImmutableArray<string> predictors)
     {
         ArgumentNullException.ThrowIfNull(rows);

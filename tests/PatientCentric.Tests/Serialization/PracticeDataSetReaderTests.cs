@@ -150,7 +150,7 @@ public sealed class PracticeDataSetReaderTests
         [
             "PC0102 $.schemaVersion", "PC0103 $.practiceName", "PC0108 $.timeZone", "PC0107 $.serviceLines[1].key",
             "PC0107 $.appointments[1].id", "PC0104 $.appointments[0].serviceLine", "PC0110 $.appointments[1].cancelledAt",
-            "PC0105 $.surveyItems[0].categories", "PC0106 $.surveyReturns[0].answers",
+            "PC0105 $.surveyItems[0].categories", "PC0106 $.surveyReturns[0].answers[field 2]",
         ], errors.Select(e => $"{e.Code} {e.Path}"));
     }
 

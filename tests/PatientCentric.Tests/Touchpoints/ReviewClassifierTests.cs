@@ -37,6 +37,18 @@ public sealed class ReviewClassifierTests
         Assert.DoesNotContain("Watson", string.Join(" ", new KeywordReviewClassifier().Classify(["Nurse Watson was kind."]).SelectMany(x => x.ProExamples)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Watson was rude to me.", "[name] was rude to me.")]                        // a surname starting a sentence
+    [InlineData("Great visit. Watson was late.", "Great visit. [name] was late.")]
+    [InlineData("dr. amelia watson listened.", "[name] listened.")]                        // a lower-case title and name
+    [InlineData("ask for mr smith at the desk.", "ask for [name] at the desk.")]
+    [InlineData("Dr. Wat\u200Bson was kind.", "[name] was kind.")]                         // a zero-width space inside the name
+    [InlineData("Ask for Wat\u200Bson at the desk.", "Ask for [name] at the desk.")]
+    [InlineData("Ask for \uFF2Aordan at the desk.", "Ask for [name] at the desk.")]      // a full-width capital
+    [InlineData("Rude staff. The wait was long. Everyone was kind.", "Rude staff. The wait was long. Everyone was kind.")]
+    public void DefaultScrubber_RemovesNamesThatUsedToSlipThrough(string text, string expected) =>
+        Assert.Equal(expected, NameScrubber.Default.Scrub(text));
+
     [Fact]
     public void Snippets_AreShortened()
     {
