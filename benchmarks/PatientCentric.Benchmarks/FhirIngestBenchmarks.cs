@@ -7,7 +7,7 @@ using PatientCentric.Fhir;
 
 namespace PatientCentric.Benchmarks;
 
-/// <summary>FHIR R4 ingestion throughput on real data in /work/shared/data/fhir: Bulk Data NDJSON (the <c>bulk</c>
+/// <summary>FHIR R4 ingestion throughput on real data in ../shared/data/fhir (from the repository root): Bulk Data NDJSON (the <c>bulk</c>
 /// folder, every <c>*.ndjson</c> except <c>log.ndjson</c>) and Synthea transaction Bundles (the <c>synthea</c> folder).
 /// Baseline: a <see cref="Utf8JsonReader"/> pass that only finds and counts each resource's <c>resourceType</c>. Also
 /// Firely's <see cref="FhirJsonDeserializer"/> with default settings and in Ostrich mode, and the library's
@@ -16,8 +16,10 @@ namespace PatientCentric.Benchmarks;
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
 public class FhirIngestBenchmarks
 {
-    // The shared data sits beside the repository on the machine of the runs; PATIENTCENTRIC_FHIR_DATA points elsewhere.
-    private static readonly string DataRoot = Environment.GetEnvironmentVariable("PATIENTCENTRIC_FHIR_DATA") ?? "/work/shared/data/fhir";
+    // The shared data sits beside the repository (../shared/data/fhir from the root); PATIENTCENTRIC_FHIR_DATA points elsewhere.
+    private static readonly string DataRoot = Environment.GetEnvironmentVariable("PATIENTCENTRIC_FHIR_DATA") is { Length: > 0 } configured
+        ? configured
+        : Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data", "fhir"));
     private byte[][] _files = [];
     private string _folder = "";
     private FhirJsonDeserializer _default = null!;
@@ -32,9 +34,22 @@ public class FhirIngestBenchmarks
     /// <summary>Total input size in MiB (printed in <see cref="Setup"/>).</summary>
     public double InputMiB { get; private set; }
 
+    // BenchmarkDotNet runs a generated project under this one's bin folder, so the root is found upwards from there.
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PatientCentric.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("The repository root (PatientCentric.sln) was not found above the benchmark binaries.");
+    }
+
     [GlobalSetup]
     public void Setup()
     {
+        if (!Directory.Exists(DataRoot))
+            throw new DirectoryNotFoundException($"The shared FHIR data is not at {DataRoot}: lay it at ../shared/data/fhir beside the repository or set PATIENTCENTRIC_FHIR_DATA.");
         _folder = Path.Combine(DataRoot, Input == "ndjson" ? "bulk" : "synthea");
         var paths = Input == "ndjson"
             ? Directory.EnumerateFiles(_folder, "*.ndjson").Where(f => !Path.GetFileName(f).Equals("log.ndjson", StringComparison.OrdinalIgnoreCase))
