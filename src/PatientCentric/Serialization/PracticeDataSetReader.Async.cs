@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PatientCentric.Records;
 
 namespace PatientCentric.Serialization;
@@ -6,8 +5,9 @@ namespace PatientCentric.Serialization;
 // The asynchronous read, for hosts that download a data set: the same data set, or the same errors, as Read.
 public static partial class PracticeDataSetReader
 {
-    /// <summary>Reads and checks a data set as <see cref="Read"/> does, reading the stream asynchronously (the JSON is
-    /// parsed as it arrives; the stream is not disposed).</summary>
+    /// <summary>Reads and checks a data set as <see cref="Read"/> does, reading the stream asynchronously (the stream is not
+    /// disposed). The bytes are gathered first, as <see cref="Read"/> gathers them: the strict UTF-8 and schema checks
+    /// look at the whole document before it is deserialized, so every problem is listed with its line.</summary>
     /// <param name="utf8Json">The JSON, UTF-8 encoded.</param>
     /// <param name="sourceName">The file or stream name used in error messages.</param>
     /// <param name="cancellationToken">Passed to every read.</param>
@@ -19,22 +19,9 @@ public static partial class PracticeDataSetReader
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(sourceName);
-        PracticeDataSet? data;
-        try
-        {
-            data = await JsonSerializer.DeserializeAsync(utf8Json, PatientCentricJsonContext.Default.PracticeDataSet, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException e)
-        {
-            throw new PatientCentricDataException([FromJsonException(e, sourceName)]);
-        }
-        catch (ArgumentException)
-        {
-            throw new PatientCentricDataException([new DataError("PC0109", sourceName, null, "$.period", "the period's end is before its start.")]);
-        }
-        if (data is null)
-            throw new PatientCentricDataException([new DataError("PC0103", sourceName, null, "$", "the document is null; expected a data set object.")]);
-        var errors = Check(data, sourceName);
-        return errors.IsEmpty ? data : throw new PatientCentricDataException(errors);
+        using var buffer = new MemoryStream();
+        await utf8Json.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        buffer.Position = 0;
+        return Read(buffer, sourceName);
     }
 }
