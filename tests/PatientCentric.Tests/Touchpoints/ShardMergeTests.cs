@@ -15,7 +15,10 @@ namespace PatientCentric.Tests.Touchpoints;
 public sealed class ShardMergeTests
 {
     private static readonly ImmutableArray<ITouchpointCombiner> Combiners =
-        [new LeadTimeScorer(), new WaitToBeSeenScorer(), new CycleTimeScorer(), new OnTimeStartScorer()];
+        [
+            new LeadTimeScorer(), new WaitToBeSeenScorer(), new CycleTimeScorer(), new OnTimeStartScorer(), new NoShowRateScorer(),
+            new AccessRatesScorer(), new FollowUpContactScorer(), new PortalResponseScorer(), new TnaaScorer(),
+        ];
 
     private static readonly Lazy<PracticeDataSet> Sample = new(LoadSample);
 
@@ -87,16 +90,27 @@ public sealed class ShardMergeTests
         return Json(combiner.Finish(partials[0], context));
     }
 
-    // Each patient's appointments go to one random shard; a shard keeps the rest of the data set's settings.
+    // Each patient's appointments, outreach contacts and portal threads go to one random shard, each availability snapshot
+    // to any shard; every shard keeps the data set's settings (time zone, opening hours, holidays).
     private static IEnumerable<PracticeDataSet> Shards(PracticeDataSet data, int count, Random random)
     {
-        var shardOf = data.Appointments.Select(a => a.PatientKey).Distinct(StringComparer.Ordinal)
-            .ToDictionary(p => p, _ => random.Next(count), StringComparer.Ordinal);
-        return Enumerable.Range(0, count).Select(k => data with { Appointments = [.. data.Appointments.Where(a => shardOf[a.PatientKey] == k)] });
+        var shardOf = data.Appointments.Select(a => a.PatientKey).Concat(data.OutreachContacts.Select(c => c.PatientKey))
+            .Concat(data.PortalThreads.Select(t => t.PatientKey))
+            .Distinct(StringComparer.Ordinal).ToDictionary(p => p, _ => random.Next(count), StringComparer.Ordinal);
+        var snapshotShard = data.AvailabilitySnapshots.Select(_ => random.Next(count)).ToArray();   // practice-level: any shard
+        return Enumerable.Range(0, count).Select(k => data with
+        {
+            Appointments = [.. data.Appointments.Where(a => shardOf[a.PatientKey] == k)],
+            OutreachContacts = [.. data.OutreachContacts.Where(c => shardOf[c.PatientKey] == k)],
+            PortalThreads = [.. data.PortalThreads.Where(t => shardOf.GetValueOrDefault(t.PatientKey) == k)],
+            AvailabilitySnapshots = [.. data.AvailabilitySnapshots.Where((_, i) => snapshotShard[i] == k)],
+        });
     }
 
     // Up to 6 patients and 40 appointments in January, starts drawn from few instants (so ties are common), with every
-    // outcome and missing, early, late or impossible times, so every exclusion and NotApplicable path is reached.
+    // outcome, visit-only and telehealth visits, missing, early, late or impossible times (so every exclusion and
+    // NotApplicable path is reached), none or some outreach contacts, and portal threads answered early, late, never or
+    // before they were sent.
     private static PracticeDataSet SmallDataSet(Random random)
     {
         int patients = random.Next(1, 7);
@@ -112,9 +126,21 @@ public sealed class ShardMergeTests
                 outcome == AppointmentOutcome.Cancelled ? (CancellationInitiator)random.Next(2) : null,
                 ArrivedAt: Maybe(random.Next(-30, 30)), SeenAt: Maybe(random.Next(-40, 90) + random.NextDouble()),
                 DepartedAt: Maybe(random.Next(-60, 900)))
-            { BookingUnknown = random.Next(8) == 0 });
+            {
+                BookingUnknown = random.Next(8) == 0,
+                VisitOnly = random.Next(10) == 0,
+                Mode = random.Next(4) == 0 ? VisitMode.Telehealth : VisitMode.InPerson,
+            });
         }
-        return Data(appointments);
+        var contacts = Enumerable.Range(0, random.Next(0, 3) == 0 ? 0 : random.Next(1, 20)).Select(i => new OutreachContact(
+            $"O{i}", $"P{random.Next(patients)}", "primary-care", Jan(random.Next(1, 32), 8 + random.Next(9)), random.Next(3) > 0));
+        var threads = Enumerable.Range(0, random.Next(0, 15)).Select(i =>
+        {
+            var sent = Jan(random.Next(1, 32), random.Next(24), random.Next(60));
+            return new PortalThread($"T{i}", $"P{random.Next(patients)}", "primary-care", sent,
+                random.Next(4) == 0 ? null : sent.AddMinutes(random.Next(-120, 6000)));
+        });
+        return Data(appointments) with { OutreachContacts = [.. contacts], PortalThreads = [.. threads] };
     }
 
     private static string Json(ImmutableArray<ScoreCard> cards) =>
