@@ -17,7 +17,8 @@ public sealed class ShardMergeTests
     private static readonly ImmutableArray<ITouchpointCombiner> Combiners =
         [
             new LeadTimeScorer(), new WaitToBeSeenScorer(), new CycleTimeScorer(), new OnTimeStartScorer(), new NoShowRateScorer(),
-            new AccessRatesScorer(), new FollowUpContactScorer(), new PortalResponseScorer(), new TnaaScorer(),
+            new AccessRatesScorer(), new FollowUpContactScorer(), new PortalResponseScorer(), new TnaaScorer(), new NpsScorer(),
+            new RatingScorer(), new CahpsCompositeScorer(),
         ];
 
     private static readonly Lazy<PracticeDataSet> Sample = new(LoadSample);
@@ -27,7 +28,7 @@ public sealed class ShardMergeTests
     {
         var random = new Random(seed);
         var data = SmallDataSet(random);
-        var context = Context();
+        var context = Context() with { Role = random.Next(2) == 0 ? InteractionRole.Customer : InteractionRole.Partner };
         return Combiners.All(c => Sharded(c, data, context, random) == OnePass(c, data, context));
     }
 
@@ -38,7 +39,8 @@ public sealed class ShardMergeTests
         var data = Sample.Value;
         var context = new ScoringContext(data.Period!.Value, new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero),
             TimeZoneInfo.FindSystemTimeZoneById(data.TimeZone), BuiltInProfiles.PrimaryCareValueBased);
-        return Combiners.All(c => Sharded(c, data, context, random) == OnePass(c, data, context));
+        return Enum.GetValues<InteractionRole>().All(role =>   // survey scorers read the items about each role
+            Combiners.All(c => Sharded(c, data, context with { Role = role }, random) == OnePass(c, data, context with { Role = role })));
     }
 
     [Fact]
@@ -90,12 +92,12 @@ public sealed class ShardMergeTests
         return Json(combiner.Finish(partials[0], context));
     }
 
-    // Each patient's appointments, outreach contacts and portal threads go to one random shard, each availability snapshot
+    // Each patient's appointments, outreach contacts, portal threads and survey returns go to one random shard, each availability snapshot
     // to any shard; every shard keeps the data set's settings (time zone, opening hours, holidays).
     private static IEnumerable<PracticeDataSet> Shards(PracticeDataSet data, int count, Random random)
     {
         var shardOf = data.Appointments.Select(a => a.PatientKey).Concat(data.OutreachContacts.Select(c => c.PatientKey))
-            .Concat(data.PortalThreads.Select(t => t.PatientKey))
+            .Concat(data.PortalThreads.Select(t => t.PatientKey)).Concat(data.SurveyReturns.Select(r => r.PatientKey))
             .Distinct(StringComparer.Ordinal).ToDictionary(p => p, _ => random.Next(count), StringComparer.Ordinal);
         var snapshotShard = data.AvailabilitySnapshots.Select(_ => random.Next(count)).ToArray();   // practice-level: any shard
         return Enumerable.Range(0, count).Select(k => data with
@@ -103,6 +105,7 @@ public sealed class ShardMergeTests
             Appointments = [.. data.Appointments.Where(a => shardOf[a.PatientKey] == k)],
             OutreachContacts = [.. data.OutreachContacts.Where(c => shardOf[c.PatientKey] == k)],
             PortalThreads = [.. data.PortalThreads.Where(t => shardOf.GetValueOrDefault(t.PatientKey) == k)],
+            SurveyReturns = [.. data.SurveyReturns.Where(r => shardOf.GetValueOrDefault(r.PatientKey) == k)],
             AvailabilitySnapshots = [.. data.AvailabilitySnapshots.Where((_, i) => snapshotShard[i] == k)],
         });
     }
@@ -110,7 +113,7 @@ public sealed class ShardMergeTests
     // Up to 6 patients and 40 appointments in January, starts drawn from few instants (so ties are common), with every
     // outcome, visit-only and telehealth visits, missing, early, late or impossible times (so every exclusion and
     // NotApplicable path is reached), none or some outreach contacts, and portal threads answered early, late, never or
-    // before they were sent.
+    // before they were sent, and survey returns (some out of period, some answers not a category) to 0–10 and CAHPS items.
     private static PracticeDataSet SmallDataSet(Random random)
     {
         int patients = random.Next(1, 7);
@@ -140,7 +143,20 @@ public sealed class ShardMergeTests
             return new PortalThread($"T{i}", $"P{random.Next(patients)}", "primary-care", sent,
                 random.Next(4) == 0 ? null : sent.AddMinutes(random.Next(-120, 6000)));
         });
-        return Data(appointments) with { OutreachContacts = [.. contacts], PortalThreads = [.. threads] };
+        SurveyItem[] items =
+        [
+            new("recommend", "Recommend the practice?", SurveyItemKind.LikelihoodToRecommend, ZeroToTen, InteractionRole.Customer),
+            new("rate-visit", "Rate the visit", SurveyItemKind.Rating, ZeroToTen, InteractionRole.Customer),
+            new("rate-care", "Rate the care", SurveyItemKind.Rating, ZeroToTen, InteractionRole.Partner),
+            new("listened", "Listened carefully?", SurveyItemKind.Report, Frequency, InteractionRole.Partner, "communication"),
+            new("explained", "Explained clearly?", SurveyItemKind.Report, Frequency, InteractionRole.Partner, "communication"),
+            new("on-time", "Seen on time?", SurveyItemKind.Report, Frequency, InteractionRole.Customer),
+        ];
+        var returns = Enumerable.Range(0, random.Next(0, 30)).Select(i => new SurveyReturn($"S{i}", $"P{random.Next(patients)}", "primary-care",
+            new DateOnly(2025, 1, random.Next(1, 32)).AddDays(random.Next(4) == 0 ? 31 : 0),
+            items.Where(_ => random.Next(3) > 0).ToImmutableSortedDictionary(item => item.Key,
+                item => random.Next(12) == 0 ? "n/a" : item.Categories[random.Next(item.Categories.Length)], StringComparer.Ordinal)));
+        return Data(appointments, items, returns) with { OutreachContacts = [.. contacts], PortalThreads = [.. threads] };
     }
 
     private static string Json(ImmutableArray<ScoreCard> cards) =>
