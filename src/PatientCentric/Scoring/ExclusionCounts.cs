@@ -1,7 +1,7 @@
 namespace PatientCentric.Scoring;
 
 /// <summary>A mergeable tally of records excluded for breaking a rule: per reason code, the count and the earliest
-/// record (instant, then identifier, ordinal). Codes are listed by their earliest record, so the list does not depend
+/// record (instant, then identifier, ordinal), whose rule text the code is shown with. Codes are listed by their earliest record, so the list does not depend
 /// on how records were split into shards or in which order shards were merged; on records in time order it is the
 /// first-seen order of <see cref="ExclusionTally"/> (docs/measures.md#conventions, invalid records).</summary>
 /// <remarks>Plain data: codes, rules, counts and one (instant, identifier) pair per code. Not thread-safe.</remarks>
@@ -21,7 +21,7 @@ internal sealed class ExclusionCounts
     {
         Total++;
         _items[code] = _items.TryGetValue(code, out var item)
-            ? (item.Rule, item.Count + 1, Earlier(item.At, item.Id, at, id) ? item.At : at, Earlier(item.At, item.Id, at, id) ? item.Id : id)
+            ? Earlier(item.At, item.Id, at, id) ? (item.Rule, item.Count + 1, item.At, item.Id) : (rule, item.Count + 1, at, id)
             : (rule, 1, at, id);
     }
 
@@ -32,7 +32,7 @@ internal sealed class ExclusionCounts
         foreach (var (code, o) in other._items)
         {
             _items[code] = _items.TryGetValue(code, out var item)
-                ? (item.Rule, item.Count + o.Count, Earlier(item.At, item.Id, o.At, o.Id) ? item.At : o.At, Earlier(item.At, item.Id, o.At, o.Id) ? item.Id : o.Id)
+                ? Earlier(item.At, item.Id, o.At, o.Id) ? (item.Rule, item.Count + o.Count, item.At, item.Id) : (o.Rule, item.Count + o.Count, o.At, o.Id)
                 : o;
         }
         Total += other.Total;

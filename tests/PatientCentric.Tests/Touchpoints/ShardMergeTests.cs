@@ -18,7 +18,7 @@ public sealed class ShardMergeTests
         [
             new LeadTimeScorer(), new WaitToBeSeenScorer(), new CycleTimeScorer(), new OnTimeStartScorer(), new NoShowRateScorer(),
             new AccessRatesScorer(), new FollowUpContactScorer(), new PortalResponseScorer(), new TnaaScorer(), new NpsScorer(),
-            new RatingScorer(), new CahpsCompositeScorer(),
+            new RatingScorer(), new CahpsCompositeScorer(), new ClaimsScorer(), new CallCenterScorer(),
         ];
 
     private static readonly Lazy<PracticeDataSet> Sample = new(LoadSample);
@@ -92,20 +92,24 @@ public sealed class ShardMergeTests
         return Json(combiner.Finish(partials[0], context));
     }
 
-    // Each patient's appointments, outreach contacts, portal threads and survey returns go to one random shard, each availability snapshot
-    // to any shard; every shard keeps the data set's settings (time zone, opening hours, holidays).
+    // Each patient's appointments, outreach contacts, portal threads, survey returns and claims go to one random shard,
+    // each availability snapshot and call to any shard; every shard keeps the data set's settings (time zone, opening hours, holidays).
     private static IEnumerable<PracticeDataSet> Shards(PracticeDataSet data, int count, Random random)
     {
         var shardOf = data.Appointments.Select(a => a.PatientKey).Concat(data.OutreachContacts.Select(c => c.PatientKey))
             .Concat(data.PortalThreads.Select(t => t.PatientKey)).Concat(data.SurveyReturns.Select(r => r.PatientKey))
+            .Concat(data.Claims.Select(c => c.PatientKey))
             .Distinct(StringComparer.Ordinal).ToDictionary(p => p, _ => random.Next(count), StringComparer.Ordinal);
         var snapshotShard = data.AvailabilitySnapshots.Select(_ => random.Next(count)).ToArray();   // practice-level: any shard
+        var callShard = data.Calls.Select(_ => random.Next(count)).ToArray();
         return Enumerable.Range(0, count).Select(k => data with
         {
             Appointments = [.. data.Appointments.Where(a => shardOf[a.PatientKey] == k)],
             OutreachContacts = [.. data.OutreachContacts.Where(c => shardOf[c.PatientKey] == k)],
             PortalThreads = [.. data.PortalThreads.Where(t => shardOf.GetValueOrDefault(t.PatientKey) == k)],
             SurveyReturns = [.. data.SurveyReturns.Where(r => shardOf.GetValueOrDefault(r.PatientKey) == k)],
+            Claims = [.. data.Claims.Where(c => shardOf.GetValueOrDefault(c.PatientKey) == k)],
+            Calls = [.. data.Calls.Where((_, i) => callShard[i] == k)],
             AvailabilitySnapshots = [.. data.AvailabilitySnapshots.Where((_, i) => snapshotShard[i] == k)],
         });
     }
@@ -113,7 +117,8 @@ public sealed class ShardMergeTests
     // Up to 6 patients and 40 appointments in January, starts drawn from few instants (so ties are common), with every
     // outcome, visit-only and telehealth visits, missing, early, late or impossible times (so every exclusion and
     // NotApplicable path is reached), none or some outreach contacts, and portal threads answered early, late, never or
-    // before they were sent, and survey returns (some out of period, some answers not a category) to 0–10 and CAHPS items.
+    // before they were sent, survey returns (some out of period, some answers not a category) to 0–10 and CAHPS items, and calls answered,
+    // abandoned, both, neither or before they queued, at instants and ids that tie.
     private static PracticeDataSet SmallDataSet(Random random)
     {
         int patients = random.Next(1, 7);
@@ -156,7 +161,15 @@ public sealed class ShardMergeTests
             new DateOnly(2025, 1, random.Next(1, 32)).AddDays(random.Next(4) == 0 ? 31 : 0),
             items.Where(_ => random.Next(3) > 0).ToImmutableSortedDictionary(item => item.Key,
                 item => random.Next(12) == 0 ? "n/a" : item.Categories[random.Next(item.Categories.Length)], StringComparer.Ordinal)));
-        return Data(appointments, items, returns) with { OutreachContacts = [.. contacts], PortalThreads = [.. threads] };
+        var calls = Enumerable.Range(0, random.Next(0, 25)).Select(i =>
+        {
+            var queued = Jan(random.Next(1, 32), 8 + random.Next(9), random.Next(60)).AddSeconds(random.Next(60));
+            int outcome = random.Next(6);
+            return new CallRecord($"K{random.Next(100)}", "primary-care", queued,
+                outcome is 0 or 1 or 5 ? queued.AddSeconds(random.Next(-5, 120) + random.NextDouble()) : null,
+                outcome is 2 or 3 or 5 ? queued.AddSeconds(random.Next(-5, 60)) : null);
+        });
+        return Data(appointments, items, returns) with { OutreachContacts = [.. contacts], PortalThreads = [.. threads], Calls = [.. calls] };
     }
 
     private static string Json(ImmutableArray<ScoreCard> cards) =>
