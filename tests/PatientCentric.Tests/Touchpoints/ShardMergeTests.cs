@@ -19,6 +19,7 @@ public sealed class ShardMergeTests
             new LeadTimeScorer(), new WaitToBeSeenScorer(), new CycleTimeScorer(), new OnTimeStartScorer(), new NoShowRateScorer(),
             new AccessRatesScorer(), new FollowUpContactScorer(), new PortalResponseScorer(), new TnaaScorer(), new NpsScorer(),
             new RatingScorer(), new CahpsCompositeScorer(), new ClaimsScorer(), new CallCenterScorer(),
+            new BillingExperienceScorer(),
         ];
 
     private static readonly Lazy<PracticeDataSet> Sample = new(LoadSample);
@@ -92,16 +93,18 @@ public sealed class ShardMergeTests
         return Json(combiner.Finish(partials[0], context));
     }
 
-    // Each patient's appointments, outreach contacts, portal threads, survey returns and claims go to one random shard,
-    // each availability snapshot and call to any shard; every shard keeps the data set's settings (time zone, opening hours, holidays).
+    // Each patient's appointments, outreach contacts, portal threads, survey returns, claims, price estimates and statements
+    // go to one random shard, each availability snapshot, call and billing complaint to any shard; every shard keeps the data set's settings (time zone, opening hours, holidays).
     private static IEnumerable<PracticeDataSet> Shards(PracticeDataSet data, int count, Random random)
     {
         var shardOf = data.Appointments.Select(a => a.PatientKey).Concat(data.OutreachContacts.Select(c => c.PatientKey))
             .Concat(data.PortalThreads.Select(t => t.PatientKey)).Concat(data.SurveyReturns.Select(r => r.PatientKey))
-            .Concat(data.Claims.Select(c => c.PatientKey))
+            .Concat(data.Claims.Select(c => c.PatientKey)).Concat(data.PriceEstimates.Select(e => e.PatientKey))
+            .Concat(data.Statements.Select(t => t.PatientKey))
             .Distinct(StringComparer.Ordinal).ToDictionary(p => p, _ => random.Next(count), StringComparer.Ordinal);
         var snapshotShard = data.AvailabilitySnapshots.Select(_ => random.Next(count)).ToArray();   // practice-level: any shard
         var callShard = data.Calls.Select(_ => random.Next(count)).ToArray();
+        var complaintShard = data.BillingComplaints.Select(_ => random.Next(count)).ToArray();
         return Enumerable.Range(0, count).Select(k => data with
         {
             Appointments = [.. data.Appointments.Where(a => shardOf[a.PatientKey] == k)],
@@ -110,6 +113,9 @@ public sealed class ShardMergeTests
             SurveyReturns = [.. data.SurveyReturns.Where(r => shardOf.GetValueOrDefault(r.PatientKey) == k)],
             Claims = [.. data.Claims.Where(c => shardOf.GetValueOrDefault(c.PatientKey) == k)],
             Calls = [.. data.Calls.Where((_, i) => callShard[i] == k)],
+            PriceEstimates = [.. data.PriceEstimates.Where(e => shardOf.GetValueOrDefault(e.PatientKey) == k)],
+            Statements = [.. data.Statements.Where(t => shardOf.GetValueOrDefault(t.PatientKey) == k)],
+            BillingComplaints = [.. data.BillingComplaints.Where((_, i) => complaintShard[i] == k)],
             AvailabilitySnapshots = [.. data.AvailabilitySnapshots.Where((_, i) => snapshotShard[i] == k)],
         });
     }
