@@ -260,6 +260,8 @@ public sealed partial class PracticeEvaluator
     /// <param name="data">The data, narrowed to the context's scope.</param>
     /// <param name="context">The context; its <see cref="ScoringContext.Role"/> is checked.</param>
     /// <returns>The scorer's cards, or one blocked card keyed by the scorer's key.</returns>
+    /// <remarks>An <see cref="ITouchpointCombiner"/> is run as create, add the data, finish; any other scorer through
+    /// <see cref="ITouchpointScorer.Score"/> (docs/scale.md#the-accumulator-contract).</remarks>
     public static ImmutableArray<ScoreCard> Score(ITouchpointScorer scorer, PracticeDataSet data, ScoringContext context)
     {
         ArgumentNullException.ThrowIfNull(scorer);
@@ -270,7 +272,9 @@ public sealed partial class PracticeEvaluator
             return [ScoreCard.WithoutValue(scorer.Key, context.Scope, ScoreScale.Proportion, ScoreStatus.GuardrailBlocked, reason!,
                 components: [ScoreComponent.Describe("role", null, ScoreScale.Count, $"Asked to score {context.Role} interactions with a {scorer.Category} measure.")])];
         }
-        return scorer.Score(data, context);
+        if (scorer is ITouchpointCombiner combiner)   // one shard: the whole data set of the scope
+            return combiner.Finish(combiner.Add(combiner.CreateAccumulator(context), data, context), context);
+        return scorer.Score(data, context);   // not mergeable: always scored on the whole data set of its scope
     }
 
     private IEnumerable<ScoreCard> ScoreScope(PracticeDataSet data, ScoringContext context, CancellationToken ct)

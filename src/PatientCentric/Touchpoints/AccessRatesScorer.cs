@@ -13,7 +13,7 @@ namespace PatientCentric.Touchpoints;
 /// (<c>cancellation-time-unknown</c>, docs/touchpoints/access.md), and both rates are computed over the appointments that can be
 /// placed. When no patient cancellation records its time (or no cancellation records who cancelled), the same-day count
 /// is unknown rather than 0, and both rates are NotApplicable with that reason; so they are on visit-only data.</remarks>
-internal sealed class AccessRatesScorer : ITouchpointScorer
+internal sealed class AccessRatesScorer : ITouchpointCombiner<AccessRatesScorer.Accumulator>
 {
     public const string SameDayCancellationKey = "same-day-cancellation-rate";
     public const string MissedAppointmentKey = "missed-appointment-rate";
@@ -26,33 +26,72 @@ internal sealed class AccessRatesScorer : ITouchpointScorer
 
     public MeasureCategory Category => MeasureCategory.Operational;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public Accumulator CreateAccumulator(ScoringContext context) => new();
+
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        var d = NoShowDenominator.Count(data, context);
+        accumulator.Denominator.Add(shard, context);
+        foreach (var v in AppointmentsInPeriod.Visits(shard, context))
+        {
+            accumulator.Visits++;
+            if (v.Mode == VisitMode.Telehealth) accumulator.Telehealth++;
+        }
+        return accumulator;
+    }
+
+    public Accumulator Merge(Accumulator left, Accumulator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        left.Denominator.Merge(right.Denominator);
+        left.Visits += right.Visits;
+        left.Telehealth += right.Telehealth;
+        return left;
+    }
+
+    public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(context);
+        var d = accumulator.Denominator;
         if (d.IsEmpty)
             return [];
-        var visits = AppointmentsInPeriod.Visits(data, context).ToList();
-        var telehealth = RateCard.Build("telehealth-share", context, visits.Count(v => v.Mode == VisitMode.Telehealth), visits.Count,
+        var exclusions = d.Exclusions.ToTally();
+        var telehealth = RateCard.Build("telehealth-share", context, accumulator.Telehealth, accumulator.Visits,
             "Kept visits by video or phone.", "Kept visits starting in the period.");
         if ((d.HasOnlyVisits ? NoShowDenominator.OnlyVisitsReason : d.SameDayUnknowableReason) is { } reason)
         {
             // The data cannot show the same-day cancellations: unknown, which is not the same as 0 %.
             return
             [
-                AbsentInputCard.Build(SameDayCancellationKey, context, ScoreScale.Proportion, reason, d.Exclusions),
-                AbsentInputCard.Build(MissedAppointmentKey, context, ScoreScale.Proportion, reason, d.Exclusions),
+                AbsentInputCard.Build(SameDayCancellationKey, context, ScoreScale.Proportion, reason, exclusions),
+                AbsentInputCard.Build(MissedAppointmentKey, context, ScoreScale.Proportion, reason, exclusions),
                 telehealth,
             ];
         }
         return
         [
             RateCard.Build(SameDayCancellationKey, context, d.SameDayCancellations, d.Denominator, "Patient cancellations on the appointment day.",
-                DenominatorText, d.Exclusions),
+                DenominatorText, exclusions),
             RateCard.Build(MissedAppointmentKey, context, d.NoShows + d.SameDayCancellations, d.Denominator, "No-shows plus same-day patient cancellations.",
-                DenominatorText, d.Exclusions),
+                DenominatorText, exclusions),
             telehealth,
         ];
+    }
+
+    /// <summary>The partial result: the no-show family's counts, the kept visits and the telehealth visits.</summary>
+    internal sealed class Accumulator
+    {
+        public NoShowDenominator Denominator { get; } = new();
+
+        public int Visits { get; set; }
+
+        public int Telehealth { get; set; }
     }
 }

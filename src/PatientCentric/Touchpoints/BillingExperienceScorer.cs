@@ -10,7 +10,7 @@ namespace PatientCentric.Touchpoints;
 /// mean absolute error and the count of self-pay estimates exceeded by USD 400 or more (45 CFR 149.620's dispute
 /// threshold) as components; <c>statement-to-payment-days</c> = the median days from statement to payment in full of
 /// statements sent in the period (open statements listed, not counted); <c>billing-complaints-per-1000-statements</c>.</summary>
-internal sealed class BillingExperienceScorer : ITouchpointScorer
+internal sealed class BillingExperienceScorer : ITouchpointCombiner<BillingExperienceScorer.Accumulator>
 {
     private const decimal AbsoluteTolerance = 25m;
     private const decimal RelativeTolerance = 0.10m;
@@ -22,69 +22,137 @@ internal sealed class BillingExperienceScorer : ITouchpointScorer
 
     public MeasureCategory Category => MeasureCategory.Operational;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public Accumulator CreateAccumulator(ScoringContext context) => new();
+
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
+        var x = accumulator;
+        foreach (var e in shard.PriceEstimates)
+        {
+            if (!context.Period.Contains(e.EstimatedOn))
+                continue;
+            x.Estimates++;
+            if (e.EstimatedAmount < 0 || e.FinalAmount < 0)
+            {
+                x.NegativeAmounts++;
+                continue;
+            }
+            if (e.FinalAmount is not { } a)
+            {
+                x.Pending++;
+                continue;
+            }
+            x.Final++;
+            decimal error = Math.Abs(a - e.EstimatedAmount);
+            x.AbsoluteError += error;
+            if (error <= Math.Max(AbsoluteTolerance, RelativeTolerance * e.EstimatedAmount)) x.Within++;
+            if (e.IsSelfPay && a - e.EstimatedAmount >= DisputeThreshold) x.Disputes++;
+        }
+        foreach (var st in shard.Statements)
+        {
+            if (!context.Period.Contains(st.SentOn))
+                continue;
+            x.Statements++;
+            if (st.PaidOn is not { } paid) { x.OpenStatements++; continue; }
+            if (paid < st.SentOn) { x.PaidBeforeSent++; continue; }
+            x.PaymentDays.Add(paid.DayNumber - st.SentOn.DayNumber);
+        }
+        x.Complaints += shard.BillingComplaints.Count(c => context.Period.Contains(c.ReceivedOn));
+        return x;
+    }
+
+    public Accumulator Merge(Accumulator left, Accumulator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        left.Estimates += right.Estimates;
+        left.NegativeAmounts += right.NegativeAmounts;
+        left.Pending += right.Pending;
+        left.Final += right.Final;
+        left.Within += right.Within;
+        left.Disputes += right.Disputes;
+        left.AbsoluteError += right.AbsoluteError;
+        left.Statements += right.Statements;
+        left.OpenStatements += right.OpenStatements;
+        left.PaidBeforeSent += right.PaidBeforeSent;
+        left.PaymentDays.AddRange(right.PaymentDays);
+        left.Complaints += right.Complaints;
+        return left;
+    }
+
+    public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(context);
+        var x = accumulator;
         var cards = ImmutableArray.CreateBuilder<ScoreCard>();
-        var estimates = data.PriceEstimates.Where(e => context.Period.Contains(e.EstimatedOn)).ToList();
-        if (estimates.Count > 0)
+        if (x.Estimates > 0)
         {
             var exclusions = new ExclusionTally();
-            int within = 0, final = 0, disputes = 0, pending = 0;
-            decimal absoluteError = 0;
-            foreach (var e in estimates)
-            {
-                if (e.EstimatedAmount < 0 || e.FinalAmount < 0)
-                {
-                    exclusions.Add("negative-amount", "an estimated or final amount is negative");
-                    continue;
-                }
-                if (e.FinalAmount is not { } a)
-                {
-                    pending++;
-                    continue;
-                }
-                final++;
-                decimal error = Math.Abs(a - e.EstimatedAmount);
-                absoluteError += error;
-                if (error <= Math.Max(AbsoluteTolerance, RelativeTolerance * e.EstimatedAmount)) within++;
-                if (e.IsSelfPay && a - e.EstimatedAmount >= DisputeThreshold) disputes++;
-            }
+            if (x.NegativeAmounts > 0)
+                exclusions.Add("negative-amount", "an estimated or final amount is negative", x.NegativeAmounts);
             var notes = new List<ScoreComponent>
             {
-                ScoreComponent.Describe("pending", pending, ScoreScale.Count, "Estimates not yet billed: not counted."),
-                ScoreComponent.Describe("self-pay-over-400", disputes, ScoreScale.Count, "Self-pay final bills USD 400 or more above the good-faith estimate (45 CFR 149.620)."),
+                ScoreComponent.Describe("pending", x.Pending, ScoreScale.Count, "Estimates not yet billed: not counted."),
+                ScoreComponent.Describe("self-pay-over-400", x.Disputes, ScoreScale.Count, "Self-pay final bills USD 400 or more above the good-faith estimate (45 CFR 149.620)."),
             };
-            if (final > 0)
-                notes.Add(ScoreComponent.Describe("mean-absolute-error", (double)(absoluteError / final), ScoreScale.Count, "Mean absolute difference between final and estimate, in currency units."));
-            cards.Add(RateCard.Build("price-estimate-accuracy", context, within, final, "Final amount within max(25, 10 % of the estimate) of the estimate.",
+            if (x.Final > 0)
+                notes.Add(ScoreComponent.Describe("mean-absolute-error", (double)(x.AbsoluteError / x.Final), ScoreScale.Count, "Mean absolute difference between final and estimate, in currency units."));
+            cards.Add(RateCard.Build("price-estimate-accuracy", context, x.Within, x.Final, "Final amount within max(25, 10 % of the estimate) of the estimate.",
                 "Estimates made in the period with a final amount.", exclusions, notes));
         }
-        var statements = data.Statements.Where(s => context.Period.Contains(s.SentOn)).ToList();
-        if (statements.Count > 0)
+        if (x.Statements > 0)
         {
             var exclusions = new ExclusionTally();
-            var days = new List<double>();
-            int open = 0;
-            foreach (var s in statements)
-            {
-                if (s.PaidOn is not { } paid) { open++; continue; }
-                if (paid < s.SentOn) { exclusions.Add("paid-before-sent", "the statement is paid before it was sent"); continue; }
-                days.Add(paid.DayNumber - s.SentOn.DayNumber);
-            }
-            cards.Add(DurationStatistics.Card("statement-to-payment-days", context, days, ScoreScale.Days, "paid statements", exclusions,
-                [ScoreComponent.Describe("open", open, ScoreScale.Count, "Statements not yet paid in full: not counted.")]));
-            int complaints = data.BillingComplaints.Count(c => context.Period.Contains(c.ReceivedOn));
+            if (x.PaidBeforeSent > 0)
+                exclusions.Add("paid-before-sent", "the statement is paid before it was sent", x.PaidBeforeSent);
+            cards.Add(DurationStatistics.Card("statement-to-payment-days", context, [.. x.PaymentDays], ScoreScale.Days, "paid statements", exclusions,
+                [ScoreComponent.Describe("open", x.OpenStatements, ScoreScale.Count, "Statements not yet paid in full: not counted.")]));
+            int complaints = x.Complaints, statements = x.Statements;
             int minimum = context.Profile.MinimumEvidence.RateEvents;
             var components = ImmutableArray.Create(
                 ScoreComponent.Describe("complaints", complaints, ScoreScale.Count, "Billing complaints received in the period."),
-                ScoreComponent.Describe("statements", statements.Count, ScoreScale.Count, "Statements sent in the period."));
-            cards.Add(statements.Count < minimum
+                ScoreComponent.Describe("statements", statements, ScoreScale.Count, "Statements sent in the period."));
+            cards.Add(statements < minimum
                 ? ScoreCard.WithoutValue("billing-complaints-per-1000-statements", context.Scope, ScoreScale.Count, ScoreStatus.InsufficientData,
-                    Inv($"Fewer statements than the minimum of {minimum}."), statements.Count, 0, components)
-                : ScoreCard.Ok("billing-complaints-per-1000-statements", context.Scope, 1000.0 * complaints / statements.Count, ScoreScale.Count, statements.Count, 0, components));
+                    Inv($"Fewer statements than the minimum of {minimum}."), statements, 0, components)
+                : ScoreCard.Ok("billing-complaints-per-1000-statements", context.Scope, 1000.0 * complaints / statements, ScoreScale.Count, statements, 0, components));
         }
         return cards.ToImmutable();
+    }
+
+    /// <summary>The partial result: estimate and statement counts, the summed absolute error (decimal: exact in any
+    /// order), every paid statement's whole days to payment, and the complaints received in the period.</summary>
+    internal sealed class Accumulator
+    {
+        public int Estimates { get; set; }
+
+        public int NegativeAmounts { get; set; }
+
+        public int Pending { get; set; }
+
+        public int Final { get; set; }
+
+        public int Within { get; set; }
+
+        public int Disputes { get; set; }
+
+        public decimal AbsoluteError { get; set; }
+
+        public int Statements { get; set; }
+
+        public int OpenStatements { get; set; }
+
+        public int PaidBeforeSent { get; set; }
+
+        public List<double> PaymentDays { get; } = [];
+
+        public int Complaints { get; set; }
     }
 }

@@ -12,7 +12,7 @@ namespace PatientCentric.Touchpoints;
 /// <remarks>Each item is a component with weight 1/k and contribution topBox/k, so contributions sum to the value; its
 /// linear mean (0..100) and n are in the reason. Evidence count = the smallest item n; insufficient if any item is
 /// below the minimum. Report items about Partner interactions are reported only, never linked to a clinical decision.</remarks>
-internal sealed class CahpsCompositeScorer : ITouchpointScorer, ISurveyItemReader
+internal sealed class CahpsCompositeScorer : ITouchpointCombiner<SurveyCounts>, ISurveyItemReader
 {
     public const string ScorerKey = "cahps";
 
@@ -24,13 +24,30 @@ internal sealed class CahpsCompositeScorer : ITouchpointScorer, ISurveyItemReade
 
     public SurveyItemKind ItemKind => SurveyItemKind.Report;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public SurveyCounts CreateAccumulator(ScoringContext context) => new();
+
+    public SurveyCounts Add(SurveyCounts accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(accumulator);
+        return accumulator.Add(shard, ItemKind, context);
+    }
+
+    public SurveyCounts Merge(SurveyCounts left, SurveyCounts right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        return left.Merge(right);
+    }
+
+    public ImmutableArray<ScoreCard> Finish(SurveyCounts accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(context);
         var cards = ImmutableArray.CreateBuilder<ScoreCard>();
         int minimum = context.Profile.MinimumEvidence.SurveyResponses;
-        foreach (var composite in SurveyAnswers.ItemsInScope(data, ItemKind, context).GroupBy(i => i.Composite ?? i.Key, StringComparer.Ordinal))
+        foreach (var composite in accumulator.Items.GroupBy(i => i.Composite ?? i.Key, StringComparer.Ordinal))
         {
             string key = $"{ScorerKey}:{composite.Key}";
             var exclusions = new ExclusionTally();
@@ -42,7 +59,9 @@ internal sealed class CahpsCompositeScorer : ITouchpointScorer, ISurveyItemReade
             string? shortItem = null;
             foreach (var item in items)
             {
-                var result = CahpsScoring.Score(CahpsScale.Create(item.Categories), SurveyAnswers.CountPerCategory(data, item, context, exclusions));
+                if (accumulator.InvalidOf(item) is > 0 and int invalid)
+                    exclusions.Add(SurveyAnswers.InvalidAnswerCode, SurveyAnswers.InvalidAnswerRule, invalid);
+                var result = CahpsScoring.Score(CahpsScale.Create(item.Categories), accumulator.CountsOf(item));
                 int n = result?.N ?? 0;
                 if (n < smallestN)
                     smallestN = n;

@@ -11,7 +11,7 @@ namespace PatientCentric.Touchpoints;
 /// after ≥ s). Short abandons (under s) leave every numerator and denominator. Calls entering the queue in the period count.
 /// A call with neither an answer nor an abandonment time is excluded and counted; when no call in the period records
 /// either, the three cards are NotApplicable with that reason, not InsufficientData.</summary>
-internal sealed class CallCenterScorer : ITouchpointScorer
+internal sealed class CallCenterScorer : ITouchpointCombiner<CallCenterScorer.Accumulator>
 {
     private static readonly TimeSpan ShortAbandon = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ServiceLevelTarget = TimeSpan.FromSeconds(30);
@@ -22,44 +22,73 @@ internal sealed class CallCenterScorer : ITouchpointScorer
 
     public MeasureCategory Category => MeasureCategory.Operational;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public Accumulator CreateAccumulator(ScoringContext context) => new();
+
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        int answered = 0, abandoned = 0, shortAbandons = 0, withinTarget = 0, withOutcome = 0;
-        double waitSeconds = 0;
-        var exclusions = new ExclusionTally();
-        foreach (var c in data.Calls)
+        var exclusions = accumulator.Exclusions;
+        foreach (var c in shard.Calls)
         {
             if (!context.Period.Contains(context.LocalDate(c.EnteredQueueAt)))
                 continue;
             if (c.AnsweredAt is not null || c.AbandonedAt is not null)
-                withOutcome++;
+                accumulator.WithOutcome++;
             if (c.AnsweredAt is { } answer)
             {
                 if (answer < c.EnteredQueueAt || c.AbandonedAt is not null)
                 {
-                    exclusions.Add("call-times-inconsistent", "the call is answered before it queued, or both answered and abandoned");
+                    exclusions.Add("call-times-inconsistent", "the call is answered before it queued, or both answered and abandoned", c.EnteredQueueAt, c.Id);
                     continue;
                 }
-                answered++;
-                waitSeconds += (answer - c.EnteredQueueAt).TotalSeconds;
-                if (answer - c.EnteredQueueAt <= ServiceLevelTarget) withinTarget++;
+                accumulator.Answered++;
+                accumulator.WaitTicks += (answer - c.EnteredQueueAt).Ticks;
+                if (answer - c.EnteredQueueAt <= ServiceLevelTarget) accumulator.WithinTarget++;
             }
             else if (c.AbandonedAt is { } gone)
             {
                 if (gone < c.EnteredQueueAt)
-                    exclusions.Add("call-times-inconsistent", "the call is abandoned before it queued");
+                    exclusions.Add("call-times-inconsistent", "the call is abandoned before it queued", c.EnteredQueueAt, c.Id);
                 else if (gone - c.EnteredQueueAt < ShortAbandon)
-                    shortAbandons++;
+                    accumulator.ShortAbandons++;
                 else
-                    abandoned++;
+                    accumulator.Abandoned++;
             }
             else
             {
-                exclusions.Add("call-outcome-not-recorded", "the call has neither an answer nor an abandonment time");
+                exclusions.Add("call-outcome-not-recorded", "the call has neither an answer nor an abandonment time", c.EnteredQueueAt, c.Id);
             }
         }
+        return accumulator;
+    }
+
+    public Accumulator Merge(Accumulator left, Accumulator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        left.Answered += right.Answered;
+        left.Abandoned += right.Abandoned;
+        left.ShortAbandons += right.ShortAbandons;
+        left.WithinTarget += right.WithinTarget;
+        left.WithOutcome += right.WithOutcome;
+        left.WaitTicks += right.WaitTicks;
+        left.Exclusions.Merge(right.Exclusions);
+        return left;
+    }
+
+    public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(context);
+        int answered = accumulator.Answered, abandoned = accumulator.Abandoned, shortAbandons = accumulator.ShortAbandons,
+            withinTarget = accumulator.WithinTarget, withOutcome = accumulator.WithOutcome;
+        double waitSeconds = TimeSpan.FromTicks(accumulator.WaitTicks).TotalSeconds;   // an exact sum of ticks: no shard order in the rounding
+        var exclusions = accumulator.Exclusions.ToTally();
         if (answered + abandoned + shortAbandons + exclusions.Total == 0)
             return [];
         if (withOutcome == 0)
@@ -87,5 +116,24 @@ internal sealed class CallCenterScorer : ITouchpointScorer
             RateCard.Build("call-service-level", context, withinTarget, answered + abandoned, "Calls answered within 30 seconds.",
                 "Answered calls plus calls abandoned after 5 seconds or more.", exclusions, [shortNote]),
         ];
+    }
+
+    /// <summary>The partial result: counts, the answered calls' summed wait in ticks (an integer, so the sum is exact in
+    /// any order), and the exclusions.</summary>
+    internal sealed class Accumulator
+    {
+        public int Answered { get; set; }
+
+        public int Abandoned { get; set; }
+
+        public int ShortAbandons { get; set; }
+
+        public int WithinTarget { get; set; }
+
+        public int WithOutcome { get; set; }
+
+        public long WaitTicks { get; set; }
+
+        public ExclusionCounts Exclusions { get; } = new();
     }
 }

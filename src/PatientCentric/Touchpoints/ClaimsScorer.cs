@@ -14,7 +14,7 @@ namespace PatientCentric.Touchpoints;
 /// claim read from FHIR) is excluded from the clean-claim rate only, counted as <c>edits-not-recorded</c>; when no claim
 /// first submitted in the period records its edit result, the clean-claim card is NotApplicable with that reason rather
 /// than a made-up rate. The initial denial rate needs only the remittance and is unaffected.</remarks>
-internal sealed class ClaimsScorer : ITouchpointScorer
+internal sealed class ClaimsScorer : ITouchpointCombiner<ClaimsScorer.Accumulator>
 {
     public const string CleanClaimKey = "clean-claim-rate";
     public const string DenialKey = "initial-denial-rate";
@@ -32,13 +32,53 @@ internal sealed class ClaimsScorer : ITouchpointScorer
 
     public MeasureCategory Category => MeasureCategory.Operational;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public Accumulator CreateAccumulator(ScoringContext context) => new();
+
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        if (data.Claims.IsEmpty)
+        if (shard.Claims.IsEmpty)
+            return accumulator;
+        accumulator.HasClaims = true;
+        accumulator.Rates = Sum(accumulator.Rates, ClaimRates.Count(shard.Claims, context.Period));
+        return accumulator;
+    }
+
+    public Accumulator Merge(Accumulator left, Accumulator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        left.HasClaims |= right.HasClaims;
+        left.Rates = Sum(left.Rates, right.Rates);
+        return left;
+    }
+
+    private static ClaimRates Sum(ClaimRates a, ClaimRates b) =>
+        new(a.Submitted + b.Submitted, a.Clean + b.Clean, a.Adjudicated + b.Adjudicated, a.Denied + b.Denied, a.Invalid + b.Invalid)
+        {
+            EditsUnknown = a.EditsUnknown + b.EditsUnknown,
+        };
+
+    /// <summary>The partial result: whether any shard holds claims at all, and the claim counts.</summary>
+    internal sealed class Accumulator
+    {
+        public bool HasClaims { get; set; }
+
+        public ClaimRates Rates { get; set; }
+    }
+
+    public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!accumulator.HasClaims)
             return [];
-        var c = ClaimRates.Count(data.Claims, context.Period);
+        var c = accumulator.Rates;
         int minimum = context.Profile.MinimumEvidence.RateEvents;
         ExclusionTally Invalid()
         {

@@ -10,7 +10,7 @@ namespace PatientCentric.Touchpoints;
 /// departure before arrival, or a cycle over 12 hours, → invalid and excluded. All exclusions are counted. When the
 /// period has visits but none records an arrival, or none records a departure, the card is NotApplicable with that
 /// reason, not InsufficientData, which is kept for some valid visits but fewer than the minimum.</remarks>
-internal sealed class CycleTimeScorer : ITouchpointScorer
+internal sealed class CycleTimeScorer : ITouchpointCombiner<CycleTimeScorer.Accumulator>
 {
     public const string MeasureKey = "cycle-time";
 
@@ -23,46 +23,82 @@ internal sealed class CycleTimeScorer : ITouchpointScorer
 
     public MeasureCategory Category => MeasureCategory.Operational;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public Accumulator CreateAccumulator(ScoringContext context) => new();
+
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        var values = new List<double>();
-        var exclusions = new ExclusionTally();
-        int withArrival = 0, withDeparture = 0;
-        foreach (var a in AppointmentsInPeriod.Visits(data, context))
+        ArgumentNullException.ThrowIfNull(accumulator);
+        var exclusions = accumulator.Exclusions;
+        foreach (var a in AppointmentsInPeriod.Visits(shard, context))
         {
-            if (a.ArrivedAt is not null) withArrival++;
-            if (a.DepartedAt is not null) withDeparture++;
+            if (a.ArrivedAt is not null) accumulator.WithArrival++;
+            if (a.DepartedAt is not null) accumulator.WithDeparture++;
             if (a.ArrivedAt is not { } arrived)
             {
-                exclusions.Add("arrival-not-recorded", "the visit has no arrival time");
+                exclusions.Add("arrival-not-recorded", "the visit has no arrival time", a.Start, a.Id);
                 continue;
             }
             if (a.DepartedAt is not { } departed)
             {
-                exclusions.Add("departure-not-recorded", "the visit has no departure time");
+                exclusions.Add("departure-not-recorded", "the visit has no departure time", a.Start, a.Id);
                 continue;
             }
             TimeSpan cycle = departed - arrived;
             if (cycle < TimeSpan.Zero)
             {
-                exclusions.Add("departure-before-arrival", "departure is recorded before arrival");
+                exclusions.Add("departure-before-arrival", "departure is recorded before arrival", a.Start, a.Id);
                 continue;
             }
             if (cycle > MaximumCycle)
             {
-                exclusions.Add("cycle-over-12-hours", "the visit lasts more than 12 hours");
+                exclusions.Add("cycle-over-12-hours", "the visit lasts more than 12 hours", a.Start, a.Id);
                 continue;
             }
-            values.Add(cycle.TotalMinutes);
+            accumulator.Values.Add(cycle.TotalMinutes);
         }
+        return accumulator;
+    }
+
+    public Accumulator Merge(Accumulator left, Accumulator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        left.Values.AddRange(right.Values);
+        left.Exclusions.Merge(right.Exclusions);
+        left.WithArrival += right.WithArrival;
+        left.WithDeparture += right.WithDeparture;
+        return left;
+    }
+
+    public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        var values = new List<double>(accumulator.Values);
+        var exclusions = accumulator.Exclusions.ToTally();
         if (values.Count == 0 && exclusions.Total == 0)
             return [];
-        if (withArrival == 0)
+        if (accumulator.WithArrival == 0)
             return [AbsentInputCard.Build(MeasureKey, context, ScoreScale.Minutes,
                 "No visit in the period records an arrival (check-in) time, so the cycle time cannot be measured.", exclusions)];
-        if (withDeparture == 0)
+        if (accumulator.WithDeparture == 0)
             return [AbsentInputCard.Build(MeasureKey, context, ScoreScale.Minutes,
                 "No visit in the period records a departure (check-out) time, so the cycle time cannot be measured.", exclusions)];
         return [DurationStatistics.Card(MeasureKey, context, values, ScoreScale.Minutes, "visits", exclusions, [])];
+    }
+
+    /// <summary>The partial result: the valid cycle times in minutes (every one: they need not be whole minutes), the
+    /// exclusions, and how many visits record an arrival and a departure.</summary>
+    internal sealed class Accumulator
+    {
+        public List<double> Values { get; } = [];
+
+        public ExclusionCounts Exclusions { get; } = new();
+
+        public int WithArrival { get; set; }
+
+        public int WithDeparture { get; set; }
     }
 }

@@ -9,7 +9,7 @@ namespace PatientCentric.Touchpoints;
 /// the evaluation instant (end = departure, or the scheduled start when no departure is recorded). N = 7 calendar days
 /// for office visits (a library default; no published window fits office visits). Failed attempts do not count; windows still open
 /// are not counted.</summary>
-internal sealed class FollowUpContactScorer : ITouchpointScorer
+internal sealed class FollowUpContactScorer : ITouchpointCombiner<FollowUpContactScorer.Accumulator>
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(7);
 
@@ -19,28 +19,65 @@ internal sealed class FollowUpContactScorer : ITouchpointScorer
 
     public MeasureCategory Category => MeasureCategory.Operational;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public Accumulator CreateAccumulator(ScoringContext context) => new();
+
+    /// <remarks>A visit is matched with its patient's contacts in the same shard: shards split by patient.</remarks>
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        if (data.OutreachContacts.IsEmpty)
-            return [];
-        var contacts = data.OutreachContacts.Where(c => c.IsCompletedTwoWay).ToLookup(c => c.PatientKey, StringComparer.Ordinal);
-        int reached = 0, closed = 0, open = 0;
-        foreach (var v in AppointmentsInPeriod.Visits(data, context))
+        accumulator.HasContacts |= !shard.OutreachContacts.IsEmpty;
+        var contacts = shard.OutreachContacts.Where(c => c.IsCompletedTwoWay).ToLookup(c => c.PatientKey, StringComparer.Ordinal);
+        foreach (var v in AppointmentsInPeriod.Visits(shard, context))
         {
             var end = v.DepartedAt ?? v.Start;
             var windowEnd = CalendarMath.Add(end, Window);   // saturates at the end of time instead of throwing
             if (windowEnd > context.AsOf)
             {
-                open++;
+                accumulator.Open++;
                 continue;
             }
-            closed++;
-            if (contacts[v.PatientKey].Any(c => c.At > end && c.At <= windowEnd)) reached++;
+            accumulator.Closed++;
+            if (contacts[v.PatientKey].Any(c => c.At > end && c.At <= windowEnd)) accumulator.Reached++;
         }
-        return [RateCard.Build(Key, context, reached, closed, "Visits followed by a completed two-way contact within 7 days.",
+        return accumulator;
+    }
+
+    public Accumulator Merge(Accumulator left, Accumulator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        left.HasContacts |= right.HasContacts;
+        left.Reached += right.Reached;
+        left.Closed += right.Closed;
+        left.Open += right.Open;
+        return left;
+    }
+
+    public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!accumulator.HasContacts)
+            return [];
+        return [RateCard.Build(Key, context, accumulator.Reached, accumulator.Closed, "Visits followed by a completed two-way contact within 7 days.",
             "Kept visits whose 7-day window has closed.", null,
-            [ScoreComponent.Describe("window-open", open, ScoreScale.Count, "Visits whose window is still open: not counted.")])];
+            [ScoreComponent.Describe("window-open", accumulator.Open, ScoreScale.Count, "Visits whose window is still open: not counted.")])];
+    }
+
+    /// <summary>The partial result: whether any shard records outreach at all, and the visit counts.</summary>
+    internal sealed class Accumulator
+    {
+        public bool HasContacts { get; set; }
+
+        public int Reached { get; set; }
+
+        public int Closed { get; set; }
+
+        public int Open { get; set; }
     }
 }

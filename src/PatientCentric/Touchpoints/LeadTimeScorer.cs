@@ -11,7 +11,7 @@ namespace PatientCentric.Touchpoints;
 /// invalid and excluded; so is one whose booking instant is unknown (<see cref="Appointment.BookingUnknown"/>), and when no
 /// appointment has a known booking instant the card is NotApplicable rather than a made-up 0. Walk-ins (booked and started
 /// the same day) give 0.</remarks>
-internal sealed class LeadTimeScorer : ITouchpointScorer
+internal sealed class LeadTimeScorer : ITouchpointCombiner<LeadTimeScorer.Accumulator>
 {
     public const string MeasureKey = "lead-time";
 
@@ -21,32 +21,55 @@ internal sealed class LeadTimeScorer : ITouchpointScorer
 
     public MeasureCategory Category => MeasureCategory.Operational;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public Accumulator CreateAccumulator(ScoringContext context) => new();
+
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        var values = new List<double>();
-        var exclusions = new ExclusionTally();
-        int cancelled = 0, unknown = 0;
-        foreach (var (a, _) in AppointmentsInPeriod.All(data, context))
+        ArgumentNullException.ThrowIfNull(accumulator);
+        foreach (var (a, _) in AppointmentsInPeriod.All(shard, context))
         {
             if (a.Outcome == AppointmentOutcome.Cancelled)
             {
-                cancelled++;
+                accumulator.Cancelled++;
                 continue;
             }
             if (a.BookingUnknown)
             {
-                unknown++;
-                exclusions.Add("booking-time-unknown", "the booking instant is not recorded");
+                accumulator.Unknown++;
+                accumulator.Exclusions.Add("booking-time-unknown", "the booking instant is not recorded", a.Start, a.Id);
                 continue;
             }
             int days = context.DaysBetween(a.BookedAt, a.Start);
             if (days < 0)
             {
-                exclusions.Add("start-before-booking", "the appointment starts before it was booked");
+                accumulator.Exclusions.Add("start-before-booking", "the appointment starts before it was booked", a.Start, a.Id);
                 continue;
             }
-            values.Add(days);
+            accumulator.Values.Add(days);
         }
+        return accumulator;
+    }
+
+    public Accumulator Merge(Accumulator left, Accumulator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        left.Values.AddRange(right.Values);
+        left.Exclusions.Merge(right.Exclusions);
+        left.Cancelled += right.Cancelled;
+        left.Unknown += right.Unknown;
+        return left;
+    }
+
+    public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        var values = new List<double>(accumulator.Values);
+        var exclusions = accumulator.Exclusions.ToTally();
+        int cancelled = accumulator.Cancelled, unknown = accumulator.Unknown;
         if (values.Count == 0 && exclusions.Total == 0 && cancelled == 0)
             return [];
         if (values.Count == 0 && unknown > 0 && unknown == exclusions.Total)
@@ -56,5 +79,18 @@ internal sealed class LeadTimeScorer : ITouchpointScorer
         ScoreComponent[] notes = cancelled == 0 ? [] :
             [ScoreComponent.Describe("cancelled-not-counted", cancelled, ScoreScale.Count, "Cancelled appointments in the period are not counted: their lead time was never experienced.")];
         return [DurationStatistics.Card(MeasureKey, context, values, ScoreScale.Days, "appointments", exclusions, notes)];
+    }
+
+    /// <summary>The partial result: the valid lead times in days (every one, so the median stays exact), the exclusions,
+    /// and the cancelled and unknown-booking counts.</summary>
+    internal sealed class Accumulator
+    {
+        public List<double> Values { get; } = [];
+
+        public ExclusionCounts Exclusions { get; } = new();
+
+        public int Cancelled { get; set; }
+
+        public int Unknown { get; set; }
     }
 }

@@ -14,7 +14,8 @@ internal sealed class NoShowDenominator
     public const string OnlyVisitsReason =
         "The data records visits but no appointments (FHIR Encounter without Appointment), so no-shows and cancellations cannot be seen.";
 
-    private NoShowDenominator()
+    /// <summary>Initializes an empty count: the accumulator of the no-show family (docs/scale.md#the-accumulator-contract).</summary>
+    public NoShowDenominator()
     {
     }
 
@@ -48,8 +49,8 @@ internal sealed class NoShowDenominator
     /// <summary>Gets the cancellations that do not say who cancelled (excluded as <c>cancellation-initiator-unknown</c>).</summary>
     public int InitiatorUnknown { get; private set; }
 
-    /// <summary>Gets the records excluded because they cannot be placed, by reason code.</summary>
-    public ExclusionTally Exclusions { get; } = new();
+    /// <summary>Gets the records excluded because they cannot be placed, by reason code (mergeable; canonical order).</summary>
+    public ExclusionCounts Exclusions { get; } = new();
 
     /// <summary>Gets D: kept + no-shows + same-day patient cancellations.</summary>
     public int Denominator => Kept + NoShows + SameDayCancellations;
@@ -77,15 +78,41 @@ internal sealed class NoShowDenominator
     /// <param name="data">The data, narrowed to the scope.</param>
     /// <param name="context">The context (period, time zone, evaluation instant).</param>
     /// <returns>The counts.</returns>
-    public static NoShowDenominator Count(PracticeDataSet data, ScoringContext context)
+    public static NoShowDenominator Count(PracticeDataSet data, ScoringContext context) => new NoShowDenominator().Add(data, context);
+
+    /// <summary>Adds the counts of another shard's appointments.</summary>
+    /// <param name="other">The other shard's counts; read, never kept.</param>
+    /// <returns>This count.</returns>
+    public NoShowDenominator Merge(NoShowDenominator other)
     {
-        var d = new NoShowDenominator();
+        ArgumentNullException.ThrowIfNull(other);
+        Kept += other.Kept;
+        NoShows += other.NoShows;
+        SameDayCancellations += other.SameDayCancellations;
+        PracticeCancellations += other.PracticeCancellations;
+        EarlierCancellations += other.EarlierCancellations;
+        Upcoming += other.Upcoming;
+        VisitOnly += other.VisitOnly;
+        TimedPatientCancellations += other.TimedPatientCancellations;
+        UntimedPatientCancellations += other.UntimedPatientCancellations;
+        InitiatorUnknown += other.InitiatorUnknown;
+        Exclusions.Merge(other.Exclusions);
+        return this;
+    }
+
+    /// <summary>Sorts one shard's appointments whose local start date lies in the context's period into this count.</summary>
+    /// <param name="data">The shard, narrowed to the scope.</param>
+    /// <param name="context">The context (period, time zone, evaluation instant).</param>
+    /// <returns>This count.</returns>
+    public NoShowDenominator Add(PracticeDataSet data, ScoringContext context)
+    {
+        var d = this;
         foreach (var (a, day) in AppointmentsInPeriod.All(data, context))
         {
             if (a.VisitOnly)
             {
                 d.VisitOnly++;
-                d.Exclusions.Add("visit-only", "only the visit is recorded, not an appointment, so a no-show or cancellation could not show");
+                d.Exclusions.Add("visit-only", "only the visit is recorded, not an appointment, so a no-show or cancellation could not show", a.Start, a.Id);
                 continue;
             }
             switch (a.Outcome)
@@ -100,22 +127,22 @@ internal sealed class NoShowDenominator
                     d.Upcoming++;
                     break;
                 case AppointmentOutcome.Booked:
-                    d.Exclusions.Add("outcome-not-recorded", "the appointment's start has passed but no outcome was recorded");
+                    d.Exclusions.Add("outcome-not-recorded", "the appointment's start has passed but no outcome was recorded", a.Start, a.Id);
                     break;
                 case AppointmentOutcome.Cancelled when a.CancelledBy is null:
                     d.InitiatorUnknown++;
-                    d.Exclusions.Add("cancellation-initiator-unknown", "the cancellation does not say whether the patient or the practice cancelled");
+                    d.Exclusions.Add("cancellation-initiator-unknown", "the cancellation does not say whether the patient or the practice cancelled", a.Start, a.Id);
                     break;
                 case AppointmentOutcome.Cancelled when a.CancelledBy == CancellationInitiator.Practice:
                     d.PracticeCancellations++;
                     break;
                 case AppointmentOutcome.Cancelled when a.CancelledAt is null:
                     d.UntimedPatientCancellations++;
-                    d.Exclusions.Add("cancellation-time-unknown", "the patient's cancellation has no time, so it cannot be placed before or on the day");
+                    d.Exclusions.Add("cancellation-time-unknown", "the patient's cancellation has no time, so it cannot be placed before or on the day", a.Start, a.Id);
                     break;
                 case AppointmentOutcome.Cancelled when a.CancelledAt > a.Start:
                     d.TimedPatientCancellations++;
-                    d.Exclusions.Add("cancelled-after-start", "the cancellation is recorded after the appointment's start");
+                    d.Exclusions.Add("cancelled-after-start", "the cancellation is recorded after the appointment's start", a.Start, a.Id);
                     break;
                 case AppointmentOutcome.Cancelled when context.LocalDate(a.CancelledAt!.Value) == day:
                     d.TimedPatientCancellations++;

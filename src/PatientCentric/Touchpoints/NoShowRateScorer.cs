@@ -16,7 +16,7 @@ namespace PatientCentric.Touchpoints;
 /// When patient cancellations have no recorded time (FHIR R4), the no-shows are still known but the same-day cancellations
 /// cannot join D, so the rate stays Ok over the appointments that can be placed and is an upper bound; the excluded
 /// cancellations are counted as <c>cancellation-time-unknown</c> (docs/touchpoints/access.md: unknown time → excluded).</remarks>
-internal sealed class NoShowRateScorer : ITouchpointScorer
+internal sealed class NoShowRateScorer : ITouchpointCombiner<NoShowDenominator>
 {
     public const string MeasureKey = "no-show-rate";
 
@@ -26,13 +26,31 @@ internal sealed class NoShowRateScorer : ITouchpointScorer
 
     public MeasureCategory Category => MeasureCategory.Operational;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public NoShowDenominator CreateAccumulator(ScoringContext context) => new();
+
+    public NoShowDenominator Add(NoShowDenominator accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        var d = NoShowDenominator.Count(data, context);
+        ArgumentNullException.ThrowIfNull(accumulator);
+        return accumulator.Add(shard, context);
+    }
+
+    public NoShowDenominator Merge(NoShowDenominator left, NoShowDenominator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        return left.Merge(right);
+    }
+
+    public ImmutableArray<ScoreCard> Finish(NoShowDenominator accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        var d = accumulator;
         if (d.IsEmpty)
             return [];
         int denominator = d.Denominator, noShows = d.NoShows;
-        var exclusions = d.Exclusions;
+        var exclusions = d.Exclusions.ToTally();
         var components = ImmutableArray.CreateBuilder<ScoreComponent>();
         components.Add(new("no-shows", noShows, ScoreScale.Count, null, denominator == 0 ? null : (double)noShows / denominator, "No-shows: the numerator."));
         components.Add(ScoreComponent.Describe("denominator", denominator, ScoreScale.Count, "Appointments still booked at 00:00 on their day: kept + no-shows + same-day patient cancellations."));

@@ -7,7 +7,7 @@ namespace PatientCentric.Touchpoints;
 /// <summary>Net Promoter Score of each likelihood-to-recommend item (docs/touchpoints/follow-up.md, referral intent, docs/touchpoints.md#surveys-nps-and-cahps), keyed
 /// <c>nps:&lt;item&gt;</c>, on −1..1. Promoters contribute +pP and detractors −pD, so contributions sum to the value.</summary>
 /// <remarks>A satisfaction measure: the framework never lets it score Partner (clinical) interactions (docs/guardrails.md).</remarks>
-internal sealed class NpsScorer : ITouchpointScorer, ISurveyItemReader
+internal sealed class NpsScorer : ITouchpointCombiner<SurveyCounts>, ISurveyItemReader
 {
     public const string ScorerKey = "nps";
 
@@ -20,7 +20,24 @@ internal sealed class NpsScorer : ITouchpointScorer, ISurveyItemReader
     public SurveyItemKind ItemKind => SurveyItemKind.LikelihoodToRecommend;
 
     public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
-        SurveyAnswers.ScoreZeroToTenItems(data, context, ItemKind, ScorerKey, ScoreScale.NetPromoter, counts =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public SurveyCounts CreateAccumulator(ScoringContext context) => new();
+
+    public SurveyCounts Add(SurveyCounts accumulator, PracticeDataSet shard, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        return accumulator.Add(shard, ItemKind, context);
+    }
+
+    public SurveyCounts Merge(SurveyCounts left, SurveyCounts right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        return left.Merge(right);
+    }
+
+    public ImmutableArray<ScoreCard> Finish(SurveyCounts accumulator, ScoringContext context) =>
+        SurveyAnswers.ScoreZeroToTenItems(accumulator, context, ItemKind, ScorerKey, ScoreScale.NetPromoter, counts =>
         {
             var result = new NpsResult(counts[9] + counts[10], counts[7] + counts[8], counts.Take(7).Sum());
             return (result.Score,

@@ -9,7 +9,7 @@ namespace PatientCentric.Touchpoints;
 /// scheduled start are left out (they made the visit late); visits without a first-contact time are excluded and
 /// counted. When the period has visits but none records a first clinician contact, the card is NotApplicable with that
 /// reason, not InsufficientData, which is kept for some counted visits but fewer than the minimum.</summary>
-internal sealed class OnTimeStartScorer : ITouchpointScorer
+internal sealed class OnTimeStartScorer : ITouchpointCombiner<OnTimeStartScorer.Accumulator>
 {
     /// <summary>τ, the tolerance: 10 minutes (a library default with no published source; docs/touchpoints/waiting-room.md).</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(10);
@@ -20,33 +20,72 @@ internal sealed class OnTimeStartScorer : ITouchpointScorer
 
     public MeasureCategory Category => MeasureCategory.Operational;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public Accumulator CreateAccumulator(ScoringContext context) => new();
+
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        int onTime = 0, counted = 0, lateArrivals = 0, withContact = 0;
-        var exclusions = new ExclusionTally();
-        foreach (var a in AppointmentsInPeriod.Visits(data, context))
+        foreach (var a in AppointmentsInPeriod.Visits(shard, context))
         {
             if (a.SeenAt is not { } seen)
             {
-                exclusions.Add("first-contact-not-recorded", "the visit has no first-contact time");
+                accumulator.Exclusions.Add("first-contact-not-recorded", "the visit has no first-contact time", a.Start, a.Id);
                 continue;
             }
-            withContact++;
+            accumulator.WithContact++;
             if (a.ArrivedAt is { } arrived && arrived > a.Start + Tolerance)
             {
-                lateArrivals++;
+                accumulator.LateArrivals++;
                 continue;
             }
-            counted++;
-            if (seen <= a.Start + Tolerance) onTime++;
+            accumulator.Counted++;
+            if (seen <= a.Start + Tolerance) accumulator.OnTime++;
         }
+        return accumulator;
+    }
+
+    public Accumulator Merge(Accumulator left, Accumulator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        left.Exclusions.Merge(right.Exclusions);
+        left.OnTime += right.OnTime;
+        left.Counted += right.Counted;
+        left.LateArrivals += right.LateArrivals;
+        left.WithContact += right.WithContact;
+        return left;
+    }
+
+    public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(context);
+        var exclusions = accumulator.Exclusions.ToTally();
+        int onTime = accumulator.OnTime, counted = accumulator.Counted, lateArrivals = accumulator.LateArrivals;
         if (counted == 0 && exclusions.Total == 0 && lateArrivals == 0)
             return [];
-        if (withContact == 0)
+        if (accumulator.WithContact == 0)
             return [AbsentInputCard.Build(Key, context, ScoreScale.Proportion, WaitToBeSeenScorer.NoFirstContactReason("the on-time start rate"), exclusions)];
         return [RateCard.Build(Key, context, onTime, counted, "Seen within 10 minutes of the scheduled start.", "Visits with a scheduled start and a first-contact time.",
             exclusions, [ScoreComponent.Describe("late-arrivals-not-counted", lateArrivals, ScoreScale.Count, "Patients who arrived more than 10 minutes late are left out.")])];
+    }
+
+    /// <summary>The partial result: counts only.</summary>
+    internal sealed class Accumulator
+    {
+        public ExclusionCounts Exclusions { get; } = new();
+
+        public int OnTime { get; set; }
+
+        public int Counted { get; set; }
+
+        public int LateArrivals { get; set; }
+
+        public int WithContact { get; set; }
     }
 }

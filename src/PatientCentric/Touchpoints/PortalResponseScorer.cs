@@ -8,7 +8,7 @@ namespace PatientCentric.Touchpoints;
 /// <summary>Portal-message first response, keyed <c>portal-response</c>: the median business hours to the first staff
 /// reply over threads sent in the period, with the 90th percentile, the share answered within 2 business days, and the
 /// open threads (docs/touchpoints/communication.md). The calendar is the data set's opening hours and holidays (default Mon–Fri 08:00–17:00).</summary>
-internal sealed class PortalResponseScorer : ITouchpointScorer
+internal sealed class PortalResponseScorer : ITouchpointCombiner<PortalResponseScorer.Accumulator>
 {
     public const string MeasureKey = "portal-response";
 
@@ -18,27 +18,89 @@ internal sealed class PortalResponseScorer : ITouchpointScorer
 
     public MeasureCategory Category => MeasureCategory.Operational;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public Accumulator CreateAccumulator(ScoringContext context) => new();
+
+    /// <remarks>The calendar (opening hours, holidays) is practice-level configuration that every shard carries whole.</remarks>
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        var threads = data.PortalThreads.Where(t => context.Period.Contains(context.LocalDate(t.SentAt))).ToList();
+        var threads = shard.PortalThreads.Where(t => context.Period.Contains(context.LocalDate(t.SentAt))).ToList();
         if (threads.Count == 0)
-            return [];
-        var calendar = data.OpeningHours.IsEmpty
-            ? BusinessCalendar.WeekdaysEightToFive(context.TimeZone, data.Holidays)
-            : new BusinessCalendar(context.TimeZone, data.OpeningHours, data.Holidays);
+            return accumulator;
+        var calendar = shard.OpeningHours.IsEmpty
+            ? BusinessCalendar.WeekdaysEightToFive(context.TimeZone, shard.Holidays)
+            : new BusinessCalendar(context.TimeZone, shard.OpeningHours, shard.Holidays);
         var r = PortalResponse.Measure(threads, calendar, context.AsOf);
+        accumulator.Threads += threads.Count;
+        accumulator.BusinessHours.AddRange(r.BusinessHours);
+        accumulator.Open += r.Open;
+        accumulator.WithinTarget += r.WithinTarget;
+        accumulator.Breaches += r.Breaches;
+        accumulator.Invalid += r.Invalid;
+        accumulator.HoursPerBusinessDay = SameCalendar(accumulator.HoursPerBusinessDay, calendar.HoursPerBusinessDay);
+        return accumulator;
+    }
+
+    public Accumulator Merge(Accumulator left, Accumulator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        left.Threads += right.Threads;
+        left.BusinessHours.AddRange(right.BusinessHours);
+        left.Open += right.Open;
+        left.WithinTarget += right.WithinTarget;
+        left.Breaches += right.Breaches;
+        left.Invalid += right.Invalid;
+        left.HoursPerBusinessDay = SameCalendar(left.HoursPerBusinessDay, right.HoursPerBusinessDay);
+        return left;
+    }
+
+    public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(context);
+        if (accumulator.Threads == 0)
+            return [];
+        var r = new PortalResponseResult([.. accumulator.BusinessHours], accumulator.Open, accumulator.WithinTarget, accumulator.Breaches, accumulator.Invalid);
         var exclusions = new ExclusionTally();
-        for (int i = 0; i < r.Invalid; i++)
-            exclusions.Add("reply-before-message", "the first reply is recorded before the patient's message");
+        if (r.Invalid > 0)
+            exclusions.Add("reply-before-message", "the first reply is recorded before the patient's message", r.Invalid);
         var notes = new List<ScoreComponent>
         {
             ScoreComponent.Describe("open", r.Open, ScoreScale.Count, "Threads still unanswered: left out of the median."),
             ScoreComponent.Describe("breaches", r.Breaches, ScoreScale.Count, Inv($"Answered after, or unanswered for longer than, {PortalResponse.DefaultTargetBusinessDays:0.#} business days.")),
         };
         if (r.WithinTargetRate is { } rate)
-            notes.Add(ScoreComponent.Describe("within-target", rate, ScoreScale.Proportion, Inv($"Share answered within {PortalResponse.DefaultTargetBusinessDays:0.#} business days ({calendar.HoursPerBusinessDay:0.#} open hours each).")));
+            notes.Add(ScoreComponent.Describe("within-target", rate, ScoreScale.Proportion, Inv($"Share answered within {PortalResponse.DefaultTargetBusinessDays:0.#} business days ({accumulator.HoursPerBusinessDay:0.#} open hours each).")));
         return [DurationStatistics.Card(MeasureKey, context, [.. r.BusinessHours], ScoreScale.Hours, "answered threads", exclusions, notes)];
+    }
+
+    // Shards carry the practice's calendar whole, so their open hours per business day agree.
+    private static double? SameCalendar(double? a, double? b) =>
+        a is null || b is null || a == b ? a ?? b
+        : throw new InvalidOperationException("The shards were scored with different business calendars (opening hours or holidays); every shard must carry the practice's own.");
+
+    /// <summary>The partial result: the threads sent in the period, every answered thread's business hours (not whole
+    /// hours, so the median stays exact only by keeping them), the counts, and the calendar's open hours per business day.</summary>
+    internal sealed class Accumulator
+    {
+        public int Threads { get; set; }
+
+        public List<double> BusinessHours { get; } = [];
+
+        public int Open { get; set; }
+
+        public int WithinTarget { get; set; }
+
+        public int Breaches { get; set; }
+
+        public int Invalid { get; set; }
+
+        public double? HoursPerBusinessDay { get; set; }
     }
 }

@@ -7,7 +7,7 @@ namespace PatientCentric.Touchpoints;
 /// <summary>Top box (answers 9–10) of each 0–10 rating item, keyed <c>rating:&lt;item&gt;</c>, as a proportion, with the
 /// linear mean and bottom box as components (docs/touchpoints.md#surveys-nps-and-cahps).</summary>
 /// <remarks>A satisfaction measure: the framework never lets it score Partner (clinical) interactions (docs/guardrails.md).</remarks>
-internal sealed class RatingScorer : ITouchpointScorer, ISurveyItemReader
+internal sealed class RatingScorer : ITouchpointCombiner<SurveyCounts>, ISurveyItemReader
 {
     public const string ScorerKey = "rating";
 
@@ -20,7 +20,24 @@ internal sealed class RatingScorer : ITouchpointScorer, ISurveyItemReader
     public SurveyItemKind ItemKind => SurveyItemKind.Rating;
 
     public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
-        SurveyAnswers.ScoreZeroToTenItems(data, context, ItemKind, ScorerKey, ScoreScale.Proportion, counts =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public SurveyCounts CreateAccumulator(ScoringContext context) => new();
+
+    public SurveyCounts Add(SurveyCounts accumulator, PracticeDataSet shard, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        return accumulator.Add(shard, ItemKind, context);
+    }
+
+    public SurveyCounts Merge(SurveyCounts left, SurveyCounts right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        return left.Merge(right);
+    }
+
+    public ImmutableArray<ScoreCard> Finish(SurveyCounts accumulator, ScoringContext context) =>
+        SurveyAnswers.ScoreZeroToTenItems(accumulator, context, ItemKind, ScorerKey, ScoreScale.Proportion, counts =>
         {
             var result = CahpsScoring.Score(Scale, counts)!;
             return (result.TopBox,

@@ -9,6 +9,12 @@ namespace PatientCentric.Touchpoints;
 /// not one of the item's categories as excluded (docs/measures.md#conventions, invalid records).</summary>
 internal static class SurveyAnswers
 {
+    /// <summary>The reason code of an answer that is not one of the item's categories.</summary>
+    public const string InvalidAnswerCode = "answer-not-a-category";
+
+    /// <summary>The rule an answer that is not a category breaks.</summary>
+    public const string InvalidAnswerRule = "the answer is not one of the item's categories";
+
     /// <summary>Items of <paramref name="kind"/> about the context's role, in declared order.</summary>
     public static IEnumerable<SurveyItem> ItemsInScope(PracticeDataSet data, SurveyItemKind kind, ScoringContext context) =>
         data.SurveyItems.Where(i => i.Kind == kind && i.AboutRole == context.Role);
@@ -28,7 +34,7 @@ internal static class SurveyAnswers
                 continue;
             int index = item.Categories.IndexOf(answer);
             if (index < 0)
-                exclusions.Add("answer-not-a-category", "the answer is not one of the item's categories");
+                exclusions.Add(InvalidAnswerCode, InvalidAnswerRule);
             else
                 counts[index]++;
         }
@@ -49,9 +55,18 @@ internal static class SurveyAnswers
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(context);
+        return ScoreZeroToTenItems(new SurveyCounts().Add(data, kind, context), context, kind, scorerKey, scale, score);
+    }
+
+    /// <summary>Finishes a survey accumulator into one card per 0–10 item, as the overload on a data set describes.</summary>
+    public static ImmutableArray<ScoreCard> ScoreZeroToTenItems(SurveyCounts answers, ScoringContext context, SurveyItemKind kind, string scorerKey,
+                                                                ScoreScale scale, Func<int[], (double Value, IEnumerable<ScoreComponent> Components)> score)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(context);
         var cards = ImmutableArray.CreateBuilder<ScoreCard>();
         int minimum = context.Profile.MinimumEvidence.SurveyResponses;
-        foreach (var item in ItemsInScope(data, kind, context))
+        foreach (var item in answers.Items)
         {
             string key = $"{scorerKey}:{item.Key}";
             if (CahpsScale.Create(item.Categories).Kind != CahpsScaleKind.Rating0To10)
@@ -60,7 +75,9 @@ internal static class SurveyAnswers
                 continue;
             }
             var exclusions = new ExclusionTally();
-            int[] counts = CountPerCategory(data, item, context, exclusions);
+            if (answers.InvalidOf(item) is > 0 and int invalid)
+                exclusions.Add(InvalidAnswerCode, InvalidAnswerRule, invalid);
+            int[] counts = answers.CountsOf(item);
             int n = counts.Sum();
             var components = ImmutableArray.CreateBuilder<ScoreComponent>();
             double value = 0;

@@ -7,7 +7,7 @@ namespace PatientCentric.Touchpoints;
 /// <summary>Third next available appointment, keyed <c>tnaa</c>: the mean over the availability snapshots taken in the
 /// period of each snapshot's TNAA in calendar days, with the median as a component; right-censored snapshots (fewer than
 /// three bookable slots within 90 days) are excluded from the mean and counted (docs/touchpoints/access.md).</summary>
-internal sealed class TnaaScorer : ITouchpointScorer
+internal sealed class TnaaScorer : ITouchpointCombiner<TnaaScorer.Accumulator>
 {
     public string Key => "tnaa";
 
@@ -15,29 +15,63 @@ internal sealed class TnaaScorer : ITouchpointScorer
 
     public MeasureCategory Category => MeasureCategory.Operational;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public Accumulator CreateAccumulator(ScoringContext context) => new();
+
+    /// <remarks>Availability snapshots are practice-level records: each goes to one shard; holidays are configuration that
+    /// every shard carries whole.</remarks>
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        var holidays = data.Holidays.ToHashSet();
-        var values = new List<double>();
-        var exclusions = new ExclusionTally();
-        foreach (var s in data.AvailabilitySnapshots)
+        var holidays = shard.Holidays.ToHashSet();
+        foreach (var s in shard.AvailabilitySnapshots)
         {
             if (!context.Period.Contains(context.LocalDate(s.TakenAt)))
                 continue;
             if (ThirdNextAvailableAppointment.Compute(s.Slots.AsSpan(), s.TakenAt, context.TimeZone, holidays: holidays) is { } days)
-                values.Add(days);
+                accumulator.Values.Add(days);
             else
-                exclusions.Add("censored-beyond-horizon", "fewer than three bookable slots within 90 days (reported as over 90 days)");
+                accumulator.Censored++;
         }
+        return accumulator;
+    }
+
+    public Accumulator Merge(Accumulator left, Accumulator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        left.Values.AddRange(right.Values);
+        left.Censored += right.Censored;
+        return left;
+    }
+
+    public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(context);
+        var values = new List<double>(accumulator.Values);
+        var exclusions = new ExclusionTally();
+        if (accumulator.Censored > 0)
+            exclusions.Add("censored-beyond-horizon", "fewer than three bookable slots within 90 days (reported as over 90 days)", accumulator.Censored);
         if (values.Count == 0 && exclusions.Total == 0)
             return [];
         var card = DurationStatistics.Card("tnaa", context, values, ScoreScale.Days, "snapshots", exclusions, []);
         if (card.Status != ScoreStatus.Ok)
             return [card];
-        double mean = values.Average();   // docs/touchpoints/access.md: the period value is the mean of the snapshot values
+        double mean = values.Average();   // over the values Card sorted, so the sum does not depend on shard order; docs/touchpoints/access.md: the period value is the mean of the snapshot values
         return [new ScoreCard(card.MeasureKey, card.Scope, mean, card.Scale, card.Status, card.EvidenceCount, card.ExcludedCount,
             card.Components.Insert(0, ScoreComponent.Describe("mean", mean, ScoreScale.Days, "Mean of the uncensored snapshots' TNAA: the period value.")))];
+    }
+
+    /// <summary>The partial result: every uncensored snapshot's TNAA in whole days, and the censored count.</summary>
+    internal sealed class Accumulator
+    {
+        public List<double> Values { get; } = [];
+
+        public int Censored { get; set; }
     }
 }

@@ -11,7 +11,7 @@ namespace PatientCentric.Touchpoints;
 /// When the period has visits but none records a first clinician contact (FHIR: the reader does not map
 /// <c>Encounter.statusHistory</c>), or none records an arrival, the card is NotApplicable with that reason, not
 /// InsufficientData, which is kept for some valid visits but fewer than the minimum.</remarks>
-internal sealed class WaitToBeSeenScorer : ITouchpointScorer
+internal sealed class WaitToBeSeenScorer : ITouchpointCombiner<WaitToBeSeenScorer.Accumulator>
 {
     public const string MeasureKey = "wait-to-be-seen";
 
@@ -26,35 +26,70 @@ internal sealed class WaitToBeSeenScorer : ITouchpointScorer
 
     public MeasureCategory Category => MeasureCategory.Operational;
 
-    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PracticeDataSet data, ScoringContext context) =>
+        Finish(Add(CreateAccumulator(context), data, context), context);
+
+    public Accumulator CreateAccumulator(ScoringContext context) => new();
+
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
-        var values = new List<double>();
-        var exclusions = new ExclusionTally();
-        int withArrival = 0, withContact = 0;
-        foreach (var a in AppointmentsInPeriod.Visits(data, context))
+        ArgumentNullException.ThrowIfNull(accumulator);
+        foreach (var a in AppointmentsInPeriod.Visits(shard, context))
         {
-            if (a.ArrivedAt is not null) withArrival++;
-            if (a.SeenAt is not null) withContact++;
+            if (a.ArrivedAt is not null) accumulator.WithArrival++;
+            if (a.SeenAt is not null) accumulator.WithContact++;
             if (a.ArrivedAt is not { } arrived || a.SeenAt is not { } seen)
             {
-                exclusions.Add("times-not-recorded", "the visit has no arrival or no first-contact time");
+                accumulator.Exclusions.Add("times-not-recorded", "the visit has no arrival or no first-contact time", a.Start, a.Id);
                 continue;
             }
             if (seen < arrived)
             {
-                exclusions.Add("seen-before-arrival", "first clinician contact is recorded before arrival");
+                accumulator.Exclusions.Add("seen-before-arrival", "first clinician contact is recorded before arrival", a.Start, a.Id);
                 continue;
             }
             DateTimeOffset from = arrived > a.Start ? arrived : a.Start;
-            values.Add(Math.Max(0.0, (seen - from).TotalMinutes));
+            accumulator.Values.Add(Math.Max(0.0, (seen - from).TotalMinutes));
         }
+        return accumulator;
+    }
+
+    public Accumulator Merge(Accumulator left, Accumulator right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        left.Values.AddRange(right.Values);
+        left.Exclusions.Merge(right.Exclusions);
+        left.WithArrival += right.WithArrival;
+        left.WithContact += right.WithContact;
+        return left;
+    }
+
+    public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        var values = new List<double>(accumulator.Values);
+        var exclusions = accumulator.Exclusions.ToTally();
         if (values.Count == 0 && exclusions.Total == 0)
             return [];
-        if (withContact == 0)
+        if (accumulator.WithContact == 0)
             return [AbsentInputCard.Build(MeasureKey, context, ScoreScale.Minutes, NoFirstContactReason("the wait to be seen"), exclusions)];
-        if (withArrival == 0)
+        if (accumulator.WithArrival == 0)
             return [AbsentInputCard.Build(MeasureKey, context, ScoreScale.Minutes,
                 "No visit in the period records an arrival (check-in) time, so the wait to be seen cannot be measured.", exclusions)];
         return [DurationStatistics.Card(MeasureKey, context, values, ScoreScale.Minutes, "visits", exclusions, [])];
+    }
+
+    /// <summary>The partial result: the valid waits in minutes (every one: they need not be whole minutes, so the median
+    /// stays exact only by keeping them), the exclusions, and how many visits record an arrival and a first contact.</summary>
+    internal sealed class Accumulator
+    {
+        public List<double> Values { get; } = [];
+
+        public ExclusionCounts Exclusions { get; } = new();
+
+        public int WithArrival { get; set; }
+
+        public int WithContact { get; set; }
     }
 }
