@@ -170,6 +170,18 @@ public sealed class HostileInputTests
     public void RunsLimits_TheSameLargeNRepeated_IsComputedOnce() =>
         Assert.Equal(300, CliRunner.EvalOk($$"""{"measure":"runs-limits","n":[{{string.Join(",", Enumerable.Repeat(1_000_000, 300))}}]}""").GetProperty("table").GetArrayLength());
 
+    [Fact]
+    public void PortalResponse_ThreadsSpanningMillenniaInAll_AreRefusedAsTooMuchWork()
+    {
+        // One thread from 0001 to 9999 is ~3.65 million calendar days (a couple of seconds of exact counting) and is
+        // scored; two of them exceed the 5,000,000-day cap and are refused before any counting starts.
+        const string Calendar = "\"measure\":\"portal-response\",\"timeZone\":\"America/Chicago\",\"asOf\":\"9999-12-30T09:00:00-06:00\",\"targetBusinessDays\":2";
+        const string Thread = "{\"sentAt\":\"0001-01-02T09:00:00-06:00\",\"firstReplyAt\":\"9999-12-29T12:00:00-06:00\"}";
+        Assert.Equal(1, CliRunner.EvalOk($"{{{Calendar},\"threads\":[{Thread}]}}").GetProperty("answered").GetInt32());
+        Assert.StartsWith("error: $.threads: the threads span 7,304,",
+            OneLine(CliRunner.Eval($"{{{Calendar},\"threads\":[{Thread},{Thread}]}}")), StringComparison.Ordinal);
+    }
+
     // report: --as-of and the JSON data-set reader.
 
     [Fact]

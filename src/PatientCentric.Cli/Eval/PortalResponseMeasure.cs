@@ -10,6 +10,10 @@ namespace PatientCentric.Cli.Eval;
 /// T business days on a practice calendar (docs/measures.md#conventions, business time, docs/touchpoints/communication.md).</summary>
 internal sealed class PortalResponseMeasure : IEvalMeasure
 {
+    /// <summary>The most calendar days the threads of one request may span in all (each thread from its message to its
+    /// reply, or to <c>asOf</c> while open): about 13,700 years, a few seconds of counting.</summary>
+    public const long MaxSpanDays = 5_000_000;
+
     public string Id => "portal-response";
 
     public string Description => "Portal-message first response in business hours on a practice calendar: per thread, median, P90, share within T business days, open threads.";
@@ -53,6 +57,18 @@ internal sealed class PortalResponseMeasure : IEvalMeasure
                 throw new EvalInputException(RequestObject.Child(t.Path, "firstReplyAt"), "the reply is before the message.");
             threads.Add(new PortalThread($"t{threads.Count}", "eval", "eval", sent, reply));
         }
+        // Business time is counted day by day on the practice's calendar (exact across DST changes and holidays), so the
+        // work grows with the calendar days the threads span: capped, as runs-limits caps its work, so that a request of a
+        // few threads dated 0001 and 9999 cannot keep the process busy for minutes.
+        double spanDays = 0;
+        foreach (var t in threads)
+        {
+            var end = t.FirstStaffReplyAt is { } answered && answered < asOf ? answered : asOf;
+            if (end > t.SentAt) spanDays += (end - t.SentAt).TotalDays;
+        }
+        if (spanDays > MaxSpanDays)
+            throw new EvalInputException(RequestObject.Child(request.Path, "threads"), FormattableString.Invariant(
+                $"the threads span {spanDays:N0} calendar days in all, more than the {MaxSpanDays:N0} one request may count; split them over several requests."));
         var m = PortalResponse.Measure(threads, calendar, asOf, target);
         double targetHours = target * calendar.HoursPerBusinessDay;
         var sorted = m.BusinessHours.Order().ToArray();
