@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using PatientCentric.Diagnostics;
@@ -83,13 +82,13 @@ public sealed partial class PracticeEvaluator
         cards.AddRange(ScoreScope(data, context, ct));
         var timelines = data.ToTimelines();
         var patientCards = ScorePatients(timelines, context, ct);
-        cards.AddRange(PopulationCards(patientCards.SelectMany(p => p.Cards), context));
+        cards.AddRange(PopulationCards(patientCards, context));
         foreach (var line in data.ServiceLines)
         {
             var lineData = data.ForServiceLine(line.Key);
             var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(line.Key) };
             cards.AddRange(ScoreScope(lineData, lineContext, ct));
-            cards.AddRange(PopulationCards(ScorePatients(lineData.ToTimelines(), context, ct).SelectMany(p => p.Cards), lineContext));
+            cards.AddRange(PopulationCards(ScorePatients(lineData.ToTimelines(), context, ct), lineContext));
         }
         foreach (string clinician in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             cards.AddRange(ScoreScope(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }, ct));
@@ -186,72 +185,17 @@ public sealed partial class PracticeEvaluator
         return result;
     }
 
-    // Exclusion codes of job-scorer records that lack an input the source does not record at all (absent, not invalid).
-    private static readonly FrozenSet<string> InputNotRecordedCodes = FrozenSet.ToFrozenSet([ReferralClosureScorer.ClosureNotRecordedCode], StringComparer.Ordinal);
-
-    // Whether a patient card is NotApplicable only because none of its records carries an input the source never records.
-    private static bool LacksInputEntirely(ScoreCard card) =>
-        card is { Status: ScoreStatus.NotApplicable, EvidenceCount: 0, ExcludedCount: > 0 }
-        && card.Components.Where(c => c.Name.StartsWith(ScoreComponent.ExclusionPrefix, StringComparison.Ordinal))
-            .All(c => InputNotRecordedCodes.Contains(c.Name[ScoreComponent.ExclusionPrefix.Length..]));
-
     // Population rates: per measure key, Σ numerator ÷ Σ denominator over the patients' cards, with the distribution of
     // the patients' own values and the patients' exclusions by reason code as components (docs/jobs.md#proportion-of-days-covered-exactly-as-pqa-defines-it, step 10 for PDC).
     // Absent data is not bad data: when every patient card lacks the input entirely, so does the population, which is then
-    // NotApplicable with the patients' reason instead of InsufficientData.
-    private static IEnumerable<ScoreCard> PopulationCards(IEnumerable<ScoreCard> patientCards, ScoringContext context)
+    // NotApplicable with the patients' reason instead of InsufficientData. Accumulated per patient, so it can be merged
+    // across shards (docs/scale.md#population-cards).
+    private static ImmutableArray<ScoreCard> PopulationCards(IEnumerable<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> patients, ScoringContext context)
     {
-        int minimum = context.Profile.MinimumEvidence.RateEvents;
-        foreach (var group in patientCards.GroupBy(c => c.MeasureKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            long numerator = 0, denominator = 0;
-            int excluded = 0, patients = 0;
-            var values = new List<double>();
-            var exclusions = new List<(string Name, long Count, string Reason)>();   // by reason code, in first-seen order
-            foreach (var card in group)
-            {
-                patients++;
-                excluded += card.ExcludedCount;
-                numerator += (long)(card.Components.FirstOrDefault(c => c.Name == "numerator")?.InputValue ?? 0);
-                denominator += (long)(card.Components.FirstOrDefault(c => c.Name == "denominator")?.InputValue ?? 0);
-                if (card.Value is { } v)
-                    values.Add(v);
-                foreach (var x in card.Components.Where(c => c.Name.StartsWith(ScoreComponent.ExclusionPrefix, StringComparison.Ordinal)))
-                {
-                    int i = exclusions.FindIndex(e => e.Name == x.Name);
-                    long count = (long)(x.InputValue ?? 0);
-                    if (i < 0)
-                        exclusions.Add((x.Name, count, x.Reason));
-                    else
-                        exclusions[i] = (x.Name, exclusions[i].Count + count, x.Reason);
-                }
-            }
-            var components = ImmutableArray.CreateBuilder<ScoreComponent>();
-            components.Add(ScoreComponent.Describe("numerator", numerator, ScoreScale.Count, "Summed over patients."));
-            components.Add(ScoreComponent.Describe("denominator", denominator, ScoreScale.Count, "Summed over patients."));
-            components.Add(ScoreComponent.Describe("patients", patients, ScoreScale.Count, "Patients with data for this measure."));
-            if (values.Count > 0)
-            {
-                values.Sort();
-                var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
-                components.Add(ScoreComponent.Describe("patient-p25", Quantiles.HyndmanFanType7(span, 0.25), ScoreScale.Proportion, "25th percentile of the patients' own values."));
-                components.Add(ScoreComponent.Describe("patient-median", Quantiles.Median(span), ScoreScale.Proportion, "Median of the patients' own values."));
-                components.Add(ScoreComponent.Describe("patient-p75", Quantiles.HyndmanFanType7(span, 0.75), ScoreScale.Proportion, "75th percentile of the patients' own values."));
-            }
-            foreach (var (name, count, reason) in exclusions)
-                components.Add(ScoreComponent.Describe(name, count, ScoreScale.Count, reason));
-            int evidence = (int)Math.Min(int.MaxValue, denominator);
-            if (denominator == 0 && group.All(LacksInputEntirely))
-            {
-                yield return ScoreCard.WithoutValue(group.Key, context.Scope, ScoreScale.Proportion, ScoreStatus.NotApplicable,
-                    group.First().StatusReason!, 0, excluded, components.ToImmutable());
-                continue;
-            }
-            yield return denominator == 0 || denominator < minimum
-                ? ScoreCard.WithoutValue(group.Key, context.Scope, ScoreScale.Proportion, ScoreStatus.InsufficientData,
-                    Inv($"Fewer events in the denominator than the minimum of {minimum}."), evidence, excluded, components.ToImmutable())
-                : ScoreCard.Ok(group.Key, context.Scope, (double)numerator / denominator, ScoreScale.Proportion, evidence, excluded, components.ToImmutable());
-        }
+        var accumulator = PopulationAccumulator.Create();
+        foreach (var (timeline, cards) in patients)
+            accumulator.Add(timeline.PatientKey, cards);
+        return accumulator.Finish(context);
     }
 
     /// <summary>Runs one scorer through the guardrail: when the scorer's category does not permit the context's role,

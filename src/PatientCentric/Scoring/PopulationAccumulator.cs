@@ -1,0 +1,198 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using PatientCentric.Jobs;
+using static PatientCentric.Scoring.InvariantText;
+
+namespace PatientCentric.Scoring;
+
+/// <summary>The population rates of the job scorers in the accumulate–merge–finish shape (docs/scale.md#population-cards):
+/// per measure key, Σ numerator ÷ Σ denominator over the patients' cards, the patients' own values (sorted at finish for
+/// exact type 7 quantiles), the patients' exclusions by reason code and whether every patient card lacks the input
+/// entirely. Patients may be added in any shards, merged in any grouping and order: finishing gives the cards of one pass.</summary>
+/// <remarks>Exclusion reason codes are listed by the first patient (in ordinal order of patient key) that has the code,
+/// then by the code's place among that patient's exclusions; on patients added in key order this is first-seen order.
+/// Each patient is added once, to one accumulator. An accumulator belongs to one thread at a time.</remarks>
+internal sealed class PopulationAccumulator
+{
+    // Exclusion codes of job-scorer records that lack an input the source does not record at all (absent, not invalid).
+    private static readonly FrozenSet<string> InputNotRecordedCodes = FrozenSet.ToFrozenSet([ReferralClosureScorer.ClosureNotRecordedCode], StringComparer.Ordinal);
+
+    private readonly Dictionary<string, MeasureState> _measures = new(StringComparer.Ordinal);
+
+    private PopulationAccumulator()
+    {
+    }
+
+    /// <summary>Creates an empty accumulator.</summary>
+    /// <returns>A new, empty accumulator.</returns>
+    public static PopulationAccumulator Create() => new();
+
+    /// <summary>Adds one patient's job-scorer cards.</summary>
+    /// <param name="patientKey">The patient's key; it orders the exclusion reason codes.</param>
+    /// <param name="patientCards">The patient's cards, in the order the scorers gave them.</param>
+    /// <returns>This accumulator.</returns>
+    public PopulationAccumulator Add(string patientKey, IEnumerable<ScoreCard> patientCards)
+    {
+        ArgumentNullException.ThrowIfNull(patientKey);
+        ArgumentNullException.ThrowIfNull(patientCards);
+        var sequence = new Dictionary<string, int>(StringComparer.Ordinal);   // per measure key: the patient's cards and exclusions so far
+        foreach (var card in patientCards)
+        {
+            if (!_measures.TryGetValue(card.MeasureKey, out var m))
+                _measures.Add(card.MeasureKey, m = new MeasureState());
+            int seq = sequence.GetValueOrDefault(card.MeasureKey);
+            var cardRank = new Rank(patientKey, seq++);
+            if (m.FirstCard is not { } first || cardRank.CompareTo(first) < 0)
+                (m.FirstCard, m.FirstReason) = (cardRank, card.StatusReason);
+            m.Patients++;
+            m.Excluded += card.ExcludedCount;
+            m.Numerator += (long)(card.Components.FirstOrDefault(c => c.Name == "numerator")?.InputValue ?? 0);
+            m.Denominator += (long)(card.Components.FirstOrDefault(c => c.Name == "denominator")?.InputValue ?? 0);
+            m.AllLackInput &= LacksInputEntirely(card);
+            if (card.Value is { } v)
+                m.Values.Add(v);
+            foreach (var x in card.Components.Where(c => c.Name.StartsWith(ScoreComponent.ExclusionPrefix, StringComparison.Ordinal)))
+                m.AddExclusion(x.Name, (long)(x.InputValue ?? 0), x.Reason, new Rank(patientKey, seq++));
+            sequence[card.MeasureKey] = seq;
+        }
+        return this;
+    }
+
+    /// <summary>Merges another accumulator of disjoint patients into this one.</summary>
+    /// <param name="other">The other accumulator; it is read, never kept.</param>
+    /// <returns>This accumulator, holding both.</returns>
+    public PopulationAccumulator Merge(PopulationAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (key, o) in other._measures)
+        {
+            if (!_measures.TryGetValue(key, out var m))
+                _measures.Add(key, m = new MeasureState());
+            if (o.FirstCard is { } oFirst && (m.FirstCard is not { } first || oFirst.CompareTo(first) < 0))
+                (m.FirstCard, m.FirstReason) = (oFirst, o.FirstReason);
+            m.Patients += o.Patients;
+            m.Excluded += o.Excluded;
+            m.Numerator += o.Numerator;
+            m.Denominator += o.Denominator;
+            m.AllLackInput &= o.AllLackInput;
+            m.Values.AddRange(o.Values);
+            foreach (var (name, e) in o.Exclusions)
+            {
+                if (!m.Exclusions.TryGetValue(name, out var mine))
+                {
+                    m.Exclusions.Add(name, e with { });
+                    continue;
+                }
+                mine.Count += e.Count;
+                if (e.First.CompareTo(mine.First) < 0)
+                    mine.First = e.First;
+                if (e.Last.CompareTo(mine.Last) > 0)
+                    (mine.Last, mine.Reason) = (e.Last, e.Reason);
+            }
+        }
+        return this;
+    }
+
+    /// <summary>Finishes the population cards, one per measure key in ordinal order; the accumulator is not changed.</summary>
+    /// <param name="context">The context: its scope and the profile's minimum rate events.</param>
+    /// <returns>The population cards.</returns>
+    public ImmutableArray<ScoreCard> Finish(ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        int minimum = context.Profile.MinimumEvidence.RateEvents;
+        var cards = ImmutableArray.CreateBuilder<ScoreCard>(_measures.Count);
+        foreach (var (key, m) in _measures.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var components = ImmutableArray.CreateBuilder<ScoreComponent>();
+            components.Add(ScoreComponent.Describe("numerator", m.Numerator, ScoreScale.Count, "Summed over patients."));
+            components.Add(ScoreComponent.Describe("denominator", m.Denominator, ScoreScale.Count, "Summed over patients."));
+            components.Add(ScoreComponent.Describe("patients", m.Patients, ScoreScale.Count, "Patients with data for this measure."));
+            if (m.Values.Count > 0)
+            {
+                var values = m.Values.ToArray();
+                Array.Sort(values);
+                ReadOnlySpan<double> span = values;
+                components.Add(ScoreComponent.Describe("patient-p25", Quantiles.HyndmanFanType7(span, 0.25), ScoreScale.Proportion, "25th percentile of the patients' own values."));
+                components.Add(ScoreComponent.Describe("patient-median", Quantiles.Median(span), ScoreScale.Proportion, "Median of the patients' own values."));
+                components.Add(ScoreComponent.Describe("patient-p75", Quantiles.HyndmanFanType7(span, 0.75), ScoreScale.Proportion, "75th percentile of the patients' own values."));
+            }
+            foreach (var (name, e) in m.Exclusions.OrderBy(p => p.Value.First))
+                components.Add(ScoreComponent.Describe(name, e.Count, ScoreScale.Count, e.Reason));
+            int evidence = (int)Math.Min(int.MaxValue, m.Denominator);
+            if (m.Denominator == 0 && m.AllLackInput)
+            {
+                cards.Add(ScoreCard.WithoutValue(key, context.Scope, ScoreScale.Proportion, ScoreStatus.NotApplicable,
+                    m.FirstReason!, 0, m.Excluded, components.ToImmutable()));
+                continue;
+            }
+            cards.Add(m.Denominator == 0 || m.Denominator < minimum
+                ? ScoreCard.WithoutValue(key, context.Scope, ScoreScale.Proportion, ScoreStatus.InsufficientData,
+                    Inv($"Fewer events in the denominator than the minimum of {minimum}."), evidence, m.Excluded, components.ToImmutable())
+                : ScoreCard.Ok(key, context.Scope, (double)m.Numerator / m.Denominator, ScoreScale.Proportion, evidence, m.Excluded, components.ToImmutable()));
+        }
+        return cards.ToImmutable();
+    }
+
+    // Whether a patient card is NotApplicable only because none of its records carries an input the source never records.
+    private static bool LacksInputEntirely(ScoreCard card) =>
+        card is { Status: ScoreStatus.NotApplicable, EvidenceCount: 0, ExcludedCount: > 0 }
+        && card.Components.Where(c => c.Name.StartsWith(ScoreComponent.ExclusionPrefix, StringComparison.Ordinal))
+            .All(c => InputNotRecordedCodes.Contains(c.Name[ScoreComponent.ExclusionPrefix.Length..]));
+
+    // A place in the canonical order: the patient's key (ordinal), then the place among that patient's cards and exclusions.
+    private readonly record struct Rank(string PatientKey, int Sequence) : IComparable<Rank>
+    {
+        public int CompareTo(Rank other)
+        {
+            int byPatient = string.CompareOrdinal(PatientKey, other.PatientKey);
+            return byPatient != 0 ? byPatient : Sequence.CompareTo(other.Sequence);
+        }
+    }
+
+    // One reason code's count, its first occurrence (which orders it) and the reason of its last (which one pass kept).
+    private sealed record ExclusionState(Rank First, Rank Last, string Reason, long Count)
+    {
+        public Rank First { get; set; } = First;
+
+        public Rank Last { get; set; } = Last;
+
+        public string Reason { get; set; } = Reason;
+
+        public long Count { get; set; } = Count;
+    }
+
+    private sealed class MeasureState
+    {
+        public long Numerator { get; set; }
+
+        public long Denominator { get; set; }
+
+        public int Excluded { get; set; }
+
+        public int Patients { get; set; }
+
+        public bool AllLackInput { get; set; } = true;
+
+        public Rank? FirstCard { get; set; }
+
+        public string? FirstReason { get; set; }
+
+        public List<double> Values { get; } = [];
+
+        public Dictionary<string, ExclusionState> Exclusions { get; } = new(StringComparer.Ordinal);
+
+        public void AddExclusion(string name, long count, string reason, Rank rank)
+        {
+            if (!Exclusions.TryGetValue(name, out var e))
+            {
+                Exclusions.Add(name, new ExclusionState(rank, rank, reason, count));
+                return;
+            }
+            e.Count += count;
+            if (rank.CompareTo(e.First) < 0)
+                e.First = rank;
+            if (rank.CompareTo(e.Last) > 0)
+                (e.Last, e.Reason) = (rank, reason);
+        }
+    }
+}
