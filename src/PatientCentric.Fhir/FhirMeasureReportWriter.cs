@@ -215,7 +215,7 @@ public sealed class FhirMeasureReportWriter
     }
 
     // Neutral and undefined directions have no code in measure-improvement-notation: the element is left out.
-    private static CodeableConcept? ImprovementNotation(string measureKey) => MeasureImprovement.Of(measureKey) switch
+    private static CodeableConcept? ImprovementNotation(string measureKey) => MeasureCatalog.DirectionOf(measureKey) switch
     {
         ImprovementDirection.Increase => new CodeableConcept(ImprovementSystem, "increase", "Increased score indicates improvement", null),
         ImprovementDirection.Decrease => new CodeableConcept(ImprovementSystem, "decrease", "Decreased score indicates improvement", null),

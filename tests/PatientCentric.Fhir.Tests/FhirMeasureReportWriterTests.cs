@@ -316,7 +316,7 @@ public sealed class FhirMeasureReportWriterTests
     [InlineData("host-defined-measure", null)]
     public void ImprovementNotation_FollowsTheMeasuresDirection(string measureKey, string? expected)
     {
-        var direction = MeasureImprovement.Of(measureKey);
+        var direction = MeasureCatalog.DirectionOf(measureKey);
         Assert.Equal(expected, direction switch { ImprovementDirection.Increase => "increase", ImprovementDirection.Decrease => "decrease", _ => null });
         var evaluation = WithCards(HandMade(),
             [ScoreCard.Ok(measureKey, ScoreScope.Practice, 0.5, ScoreScale.Proportion, 20, 0, [])],
@@ -340,31 +340,12 @@ public sealed class FhirMeasureReportWriterTests
     }
 
     [Fact]
-    public void MeasureDirections_AgreeWithTheCoreTargetsAndTheDefaultRubric()
-    {
-        Assert.NotEmpty(MeasureTarget.CommonlyCited);
-        foreach (var (key, target) in MeasureTarget.CommonlyCited)
-            Assert.Equal(target.HigherIsBetter ? ImprovementDirection.Increase : ImprovementDirection.Decrease, MeasureImprovement.Of(key));
-
-        var disagreements = new List<string>();
-        foreach (var measure in CommitmentRubric.Default.Values.SelectMany(m => m).Where(m => m.Key != CommitmentRubric.ReviewsKey))
-        {
-            var implied = measure.Best > measure.Worst ? ImprovementDirection.Increase : ImprovementDirection.Decrease;
-            if (MeasureImprovement.Of(measure.Key) != implied)
-                disagreements.Add(measure.Key);
-        }
-        // The one deliberate exception: the rubric rewards a telehealth share up to 0.3; as a measure it has no better side.
-        Assert.Equal(["telehealth-share"], disagreements);
-        Assert.Equal(ImprovementDirection.Neutral, MeasureImprovement.Of("telehealth-share"));
-    }
-
-    [Fact]
     public void RealEvaluation_EveryScoredMeasureHasADefinedDirection()
     {
         // A new built-in measure must be placed in the direction table (increase, decrease or neutral), not fall through.
         var cards = EvaluateSynthea().Cards.Where(c => c.Status != ScoreStatus.GuardrailBlocked).ToList();
         Assert.NotEmpty(cards);
-        Assert.All(cards, c => Assert.True(MeasureImprovement.Of(c.MeasureKey) is not null, c.MeasureKey));
-        Assert.Null(MeasureImprovement.Of("access-rates"));   // a scorer key, not a measure
+        Assert.All(cards, c => Assert.True(MeasureCatalog.DirectionOf(c.MeasureKey) is not null, c.MeasureKey));
+        Assert.Null(MeasureCatalog.DirectionOf("access-rates"));   // a scorer key, not a measure
     }
 }

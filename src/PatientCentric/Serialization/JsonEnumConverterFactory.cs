@@ -60,6 +60,7 @@ internal sealed class JsonEnumConverterFactory : JsonConverterFactory
         Add<Scoring.CareSetting>();
         Add<Scoring.InteractionRole>();
         Add<Scoring.MeasureCategory>();
+        Add<Scoring.MeasureKind>();
         Add<Scoring.PaymentModel>();
         Add<Scoring.ScopeLevel>();
         Add<Scoring.ScoreScale>();
