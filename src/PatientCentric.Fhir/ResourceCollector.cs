@@ -14,7 +14,8 @@ namespace PatientCentric.Fhir;
 /// is never scored. Such retractions of a usable copy are counted (<see cref="FhirDataQuality.Retracted"/>).</remarks>
 internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zone, Func<string, string> pseudonym)
 {
-    private readonly Dictionary<string, Entry> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<RowKey, Entry> _rows = [];
+    private readonly StringTable _ids = new();
     private readonly List<FhirDataIssue> _issues = [];
     private readonly SortedDictionary<string, int> _ignored = new(StringComparer.Ordinal);
     private int _read, _duplicates, _anonymous;
@@ -24,7 +25,11 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// <param name="LastUpdated">Its <c>meta.lastUpdated</c>.</param>
     /// <param name="Problem">Whether the mapping reported a problem with it (then it is not a retraction but an issue).</param>
     /// <param name="EarlierUsed">Whether a copy it beat (or that lost to it) would have been used.</param>
-    private sealed record Entry(Row? Row, DateTimeOffset? LastUpdated, bool Problem, bool EarlierUsed);
+    private readonly record struct Entry(Row? Row, DateTimeOffset? LastUpdated, bool Problem, bool EarlierUsed);
+
+    /// <summary>A resource's identity, <c>resourceType/id</c>, without building that string: types hold no <c>/</c>, so
+    /// the pair is equal exactly when the joined strings are.</summary>
+    private readonly record struct RowKey(string Type, string Id);
 
     /// <summary>Whether a row gives a record or a join the scorers see (a dispense that is not handed over only marks
     /// its prescription as being dispensed).</summary>
@@ -48,11 +53,15 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     {
         var at = new Source(file, line, urls);
         // The version decides which copy wins, so a copy whose version cannot be read takes no part.
-        if (!TryInstant(facts.LastUpdated, instant: true, at, facts.Type, facts.Type + ".meta.lastUpdated", out var lastUpdated)) return;
+        if (!ParseInstant(facts.LastUpdated, instant: true, out var lastUpdated))
+        {
+            Issue(FhirIssueCode.InvalidValue, file, line, facts.Type, facts.Type + ".meta.lastUpdated");
+            return;
+        }
         int issues = _issues.Count;
         Row? row = facts switch
         {
-            PatientFacts => new PatientRow(),
+            PatientFacts => new PatientRow { At = at },
             EncounterFacts e => MapEncounter(e, at),
             AppointmentFacts a => MapAppointment(a, at),
             DispenseFacts d => MapDispense(d, at),
@@ -63,13 +72,12 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             ResponseFacts r => MapResponse(r, at),
             SurveyFacts q => MapSurvey(q, at),
             CommunicationFacts m => MapCommunication(m, at),
-            ScheduleFacts => new ScheduleRow(),
+            ScheduleFacts => new ScheduleRow { At = at },
             SlotFacts s => MapSlot(s, at),
             _ => null,
         };
-        if (row is not null) row = row with { At = at };
         var entry = new Entry(row, lastUpdated, _issues.Count > issues, EarlierUsed: false);
-        var key = facts.Type + "/" + (facts.Id ?? "#" + (++_anonymous).ToString(CultureInfo.InvariantCulture));
+        var key = new RowKey(facts.Type, facts.Id ?? "#" + (++_anonymous).ToString(CultureInfo.InvariantCulture));
         if (_rows.TryGetValue(key, out var existing))
         {
             _duplicates++;
@@ -105,13 +113,13 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             "HH" => ("home-health", VisitMode.InPerson),
             _ => ("other", VisitMode.InPerson),
         };
-        var appointment = e.Appointments.Select(r => Ref(r, "Appointment", at)).FirstOrDefault(r => r is not null);
+        var appointment = FirstRef(e.Appointments, "Appointment", at);
         // docs/fhir.md default: statusHistory "arrived" start = arrival, "in-progress" start = first clinician contact,
         // "finished" start = departure (earliest of each); without them, period.start and period.end.
         if (!TryFirstStart(e.History, "arrived", at, out var arrivedAt) || !TryFirstStart(e.History, "in-progress", at, out var seen)
             || !TryFirstStart(e.History, "finished", at, out var finishedAt)
             || !TryInstant(e.End, instant: false, at, "Encounter", "Encounter.period.end", out var end)) return null;
-        return new EncounterRow(patient, line, mode, start.Value, arrivedAt ?? start.Value, seen, finishedAt ?? end, appointment);
+        return new EncounterRow(patient, line, mode, start.Value, arrivedAt ?? start.Value, seen, finishedAt ?? end, appointment) { At = at };
     }
 
     /// <summary>The earliest <c>period.start</c> of the statusHistory entries with a status; false (an issue reported)
@@ -142,21 +150,21 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (!TryInstant(a.Start, instant: true, at, "Appointment", "Appointment.start", out var start)) return null;
         if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Appointment", "Appointment.start"); return null; }
         if (!TryInstant(a.Created, instant: false, at, "Appointment", "Appointment.created", out var created)) return null;
-        var patient = a.Actors.Select(r => Ref(r, "Patient", at)).FirstOrDefault(r => r is not null);
+        var patient = FirstRef(a.Actors, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Appointment", "Appointment.participant.actor"); return null; }
-        var clinician = a.Actors.Select(r => Ref(r, "Practitioner", at)).FirstOrDefault(r => r is not null);
+        var clinician = FirstRef(a.Actors, "Practitioner", at);
         var reason = a.CancelationCodes.FirstOrDefault(c => c is not null);
         CancellationInitiator? by = outcome != AppointmentOutcome.Cancelled || reason is null ? null
             : reason.StartsWith("pat", StringComparison.Ordinal) ? CancellationInitiator.Patient : CancellationInitiator.Practice;
-        return new AppointmentRow(patient, clinician, created, start.Value, outcome.Value, by);
+        return new AppointmentRow(patient, clinician, created, start.Value, outcome.Value, by) { At = at };
     }
 
     private Row? MapDispense(DispenseFacts d, Source at)
     {
-        var prescriptions = d.Prescriptions.Select(r => Ref(r, "MedicationRequest", at)).OfType<string>().ToImmutableArray();
+        var prescriptions = AllRefs(d.Prescriptions, "MedicationRequest", at);
         if (d.Status == "entered-in-error") return null;
         // Not (yet) handed over: no fill, but the request is being dispensed, so no fill is derived from it either.
-        if (d.Status is not (null or "completed")) return new PrescriptionRow(prescriptions);
+        if (d.Status is not (null or "completed")) return new PrescriptionRow(prescriptions) { At = at };
         var patient = Ref(d.Subject, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.subject"); return null; }
         if (!TryLocalDate(d.WhenHandedOver, at, "MedicationDispense", "MedicationDispense.whenHandedOver", out var date)) return null;
@@ -166,7 +174,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "MedicationDispense", "MedicationDispense.daysSupply"); return null; }
         var drug = DrugKey(d.Medication, d.Contained);
         if (drug is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.medication"); return null; }
-        return new FillRow(patient, drug, date.Value, (int)supply, prescriptions);
+        return new FillRow(patient, drug, date.Value, (int)supply, prescriptions) { At = at };
     }
 
     private RequestRow? MapRequest(RequestFacts r, Source at)
@@ -180,7 +188,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var days = Days(r.ExpectedSupply);
         var drug = DrugKey(r.Medication, r.Contained);
         // Incomplete requests are kept silently: they only matter if no dispense refers to them (checked in Build).
-        return new RequestRow(patient, drug, date, days);
+        return new RequestRow(patient, drug, date, days) { At = at };
     }
 
     private ReferralRow? MapServiceRequest(ServiceRequestFacts s, Source at)
@@ -192,15 +200,15 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (!TryLocalDate(s.AuthoredOn, at, "ServiceRequest", "ServiceRequest.authoredOn", out var authored)) return null;
         if (authored is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "ServiceRequest", "ServiceRequest.authoredOn"); return null; }
         var specialty = Text(s.PerformerType) ?? Text(s.Code) ?? "unspecified";
-        return new ReferralRow(patient, specialty, authored.Value);
+        return new ReferralRow(patient, specialty, authored.Value) { At = at };
     }
 
     private TaskRow? MapTask(TaskFacts t, Source at)
     {
         if (t.Status != "completed") return null;
         if (!TryLocalDate(t.ExecutionEnd, at, "Task", "Task.executionPeriod.end", out var end) || end is null) return null;
-        var basedOn = t.BasedOn.Select(r => Ref(r, "ServiceRequest", at)).OfType<string>().ToImmutableArray();
-        return basedOn.IsEmpty ? null : new TaskRow(basedOn, end.Value);
+        var basedOn = AllRefs(t.BasedOn, "ServiceRequest", at);
+        return basedOn.IsEmpty ? null : new TaskRow(basedOn, end.Value) { At = at };
     }
 
     private ClaimRow? MapClaim(ClaimFacts c, Source at)
@@ -211,7 +219,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (created is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.created"); return null; }
         if (c.Total is not { } total) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.total"); return null; }
         if (total < 0) { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "Claim", "Claim.total"); return null; }
-        return new ClaimRow(patient, created.Value, total);
+        return new ClaimRow(patient, created.Value, total) { At = at };
     }
 
     private ResponseRow? MapResponse(ResponseFacts r, Source at)
@@ -219,7 +227,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var claimKey = Ref(r.Claim, "Claim", at);
         if (claimKey is null) return null;
         if (!TryLocalDate(r.Created, at, r.ResourceType, r.ResourceType + ".created", out var created)) return null;
-        return new ResponseRow(claimKey, created, r.Error);
+        return new ResponseRow(claimKey, created, r.Error) { At = at };
     }
 
     private SurveyRow? MapSurvey(SurveyFacts q, Source at)
@@ -236,17 +244,17 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             if (item.LinkId is null || !options.SurveyItemsByLinkId.TryGetValue(item.LinkId, out var key)) continue;
             if (item.Answer is { } s) answers[key] = s;
         }
-        return answers.Count == 0 ? null : new SurveyRow(patient, date.Value, answers.ToImmutable());
+        return answers.Count == 0 ? null : new SurveyRow(patient, date.Value, answers.ToImmutable()) { At = at };
     }
 
     private MessageRow? MapCommunication(CommunicationFacts m, Source at)
     {
         if (!TryInstant(m.Sent, instant: false, at, "Communication", "Communication.sent", out var sent) || sent is null) return null;
         var fromPatient = Ref(m.Sender, "Patient", at);
-        var replyTo = m.InResponseTo.Select(r => Ref(r, "Communication", at)).FirstOrDefault(r => r is not null);
-        var patient = fromPatient ?? Ref(m.Subject, "Patient", at) ?? m.Recipients.Select(r => Ref(r, "Patient", at)).FirstOrDefault(r => r is not null);
+        var replyTo = FirstRef(m.InResponseTo, "Communication", at);
+        var patient = fromPatient ?? Ref(m.Subject, "Patient", at) ?? FirstRef(m.Recipients, "Patient", at);
         if (patient is null) return null;
-        return new MessageRow(patient, sent.Value, fromPatient is not null, replyTo);
+        return new MessageRow(patient, sent.Value, fromPatient is not null, replyTo) { At = at };
     }
 
     /// <summary>A <c>Slot</c> as seen at <see cref="FhirReadOptions.SlotsObservedAt"/>; the reader passes Slot (and
@@ -271,7 +279,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Slot", "Slot.start"); return null; }
         // The appointment type: Slot.appointmentType's code, else the first serviceType's, else "unspecified".
         var type = Code(s.AppointmentType) ?? (s.ServiceTypes.IsEmpty ? null : Code(s.ServiceTypes[0])) ?? "unspecified";
-        return new SlotRow(schedule, type, start.Value, status.Value);
+        return new SlotRow(schedule, type, start.Value, status.Value) { At = at };
     }
 
     // ---------- build ----------
@@ -281,9 +289,16 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// seen, so every referral is marked <see cref="Referral.ClosureUnknown"/> instead of open.</param>
     public FhirReadResult Build(bool tasksRead)
     {
-        var rows = _rows.Where(p => p.Value.Row is not null).Select(p => KeyValuePair.Create(p.Key, p.Value.Row!)).ToList();
-        int retracted = _rows.Values.Count(e => !Used(e.Row) && !e.Problem && e.EarlierUsed);
-        var patients = rows.Where(r => r.Value is PatientRow).Select(r => r.Key["Patient/".Length..]).ToHashSet(StringComparer.Ordinal);
+        // One pass sorts the rows by kind, in read (key insertion) order; each kind is then joined from its own list, in
+        // the order the record ids are numbered.
+        var rows = new Rows();
+        int retracted = 0;
+        foreach (var (key, entry) in _rows)
+        {
+            if (!Used(entry.Row) && !entry.Problem && entry.EarlierUsed) retracted++;
+            rows.Add(key.Id, entry.Row);
+        }
+        var patients = rows.Patients;
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Key(Row row, string type)
         {
@@ -292,23 +307,30 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             if (!keys.TryGetValue(id, out var k)) keys[id] = k = options.IncludePatientReferences ? id : pseudonym(id);
             return k;
         }
+        // A clinician's key is computed once, however many appointments name them.
+        var clinicians = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Clinician(string id)
+        {
+            if (!clinicians.TryGetValue(id, out var k)) clinicians[id] = k = "C-" + pseudonym(id)[2..];
+            return k;
+        }
 
         int bookingUnknown = 0, derived = 0, withoutResponse = 0, closureUnknown = 0, index = 0;
         string NextId(string prefix) => prefix + "-" + (++index).ToString("D6", CultureInfo.InvariantCulture);
-        var appointments = new List<Records.Appointment>();
-        var appointmentIds = new Dictionary<string, int>(StringComparer.Ordinal);   // FHIR Appointment key → index
-        foreach (var (k, row) in rows)
+        var appointments = new List<Records.Appointment>(rows.Appointments.Count + rows.Encounters.Count);
+        var appointmentIds = new Dictionary<string, int>(StringComparer.Ordinal);   // FHIR Appointment id → index
+        foreach (var (id, a) in rows.Appointments)
         {
-            if (row is not AppointmentRow a || Key(a, "Appointment") is not { } pk) continue;
+            if (Key(a, "Appointment") is not { } pk) continue;
             if (a.Created is null) bookingUnknown++;
-            appointmentIds[k] = appointments.Count;
-            appointments.Add(new Records.Appointment(NextId("A"), pk, options.DefaultServiceLine, a.Clinician is null ? null : "C-" + pseudonym(a.Clinician)[2..],
+            appointmentIds[id] = appointments.Count;
+            appointments.Add(new Records.Appointment(NextId("A"), pk, options.DefaultServiceLine, a.Clinician is null ? null : Clinician(a.Clinician),
                 a.Created ?? a.Start, a.Start, a.Outcome, CancelledBy: a.CancelledBy) { BookingUnknown = a.Created is null });
         }
-        foreach (var (_, row) in rows)
+        foreach (var e in rows.Encounters)
         {
-            if (row is not EncounterRow e || Key(e, "Encounter") is not { } pk) continue;
-            if (e.Appointment is { } ak && appointmentIds.TryGetValue("Appointment/" + ak, out var ai))
+            if (Key(e, "Encounter") is not { } pk) continue;
+            if (e.Appointment is { } ak && appointmentIds.TryGetValue(ak, out var ai))
             {
                 appointments[ai] = appointments[ai] with { Outcome = AppointmentOutcome.Kept, ArrivedAt = e.Arrived, SeenAt = e.Seen, DepartedAt = e.Departed, Mode = e.Mode };
                 continue;
@@ -318,18 +340,18 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 ArrivedAt: e.Arrived, SeenAt: e.Seen, DepartedAt: e.Departed) { Mode = e.Mode, BookingUnknown = true, VisitOnly = true });
         }
 
-        var fills = new List<MedicationFill>();
+        var fills = new List<MedicationFill>(rows.Dispenses.Count);
         var dispensed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, row) in rows)
+        foreach (var row in rows.Dispenses)
         {
             if (row is PrescriptionRow p) { dispensed.UnionWith(p.Prescriptions); continue; }
             if (row is not FillRow f || Key(f, "MedicationDispense") is not { } pk) continue;
             fills.Add(new MedicationFill(NextId("F"), pk, f.Drug, f.Date, f.DaysSupply));
             dispensed.UnionWith(f.Prescriptions);
         }
-        foreach (var (k, row) in rows)
+        foreach (var (id, r) in rows.Requests)
         {
-            if (row is not RequestRow r || dispensed.Contains(k["MedicationRequest/".Length..])) continue;
+            if (dispensed.Contains(id)) continue;
             if (r.Date is null || r.Days is null || r.Drug is null)
             {
                 Issue(FhirIssueCode.MissingField, r.At.File, r.At.Line, "MedicationRequest",
@@ -341,26 +363,32 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             fills.Add(new MedicationFill(NextId("F"), pk, r.Drug, r.Date.Value, r.Days.Value));
         }
 
-        var reports = rows.Select(r => r.Value).OfType<TaskRow>().SelectMany(t => t.BasedOn.Select(b => (b, t.End)))
-            .GroupBy(x => x.b, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(x => x.End), StringComparer.Ordinal);
-        var referrals = new List<Referral>();
-        foreach (var (k, row) in rows)
+        // The earliest report per ServiceRequest id.
+        var reports = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var t in rows.Tasks)
+            foreach (var b in t.BasedOn)
+                if (!reports.TryGetValue(b, out var seen) || t.End < seen) reports[b] = t.End;
+        var referrals = new List<Referral>(rows.Referrals.Count);
+        foreach (var (id, s) in rows.Referrals)
         {
-            if (row is not ReferralRow s || Key(s, "ServiceRequest") is not { } pk) continue;
+            if (Key(s, "ServiceRequest") is not { } pk) continue;
             if (!tasksRead) closureUnknown++;
             referrals.Add(new Referral(NextId("R"), pk, options.DefaultServiceLine, s.Specialty, s.AuthoredOn,
-                reports.TryGetValue(k["ServiceRequest/".Length..], out var end) ? end : null) { ClosureUnknown = !tasksRead });
+                reports.TryGetValue(id, out var end) ? end : null) { ClosureUnknown = !tasksRead });
         }
 
-        var responses = rows.Select(r => r.Value).OfType<ResponseRow>().GroupBy(r => r.Claim, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Created ?? DateOnly.MaxValue).First(), StringComparer.Ordinal);
+        // Per claim, the response created first (undated last; the first read of equals).
+        var responses = new Dictionary<string, ResponseRow>(StringComparer.Ordinal);
+        foreach (var r in rows.Responses)
+            if (!responses.TryGetValue(r.Claim, out var first) || (r.Created ?? DateOnly.MaxValue) < (first.Created ?? DateOnly.MaxValue))
+                responses[r.Claim] = r;
         // FHIR records no claim edits: every claim's edit result is unknown (false is only a stand-in), and the clean-claim
         // rate leaves it out; the response's outcome gives the denial only.
-        var claims = new List<Records.Claim>();
-        foreach (var (k, row) in rows)
+        var claims = new List<Records.Claim>(rows.Claims.Count);
+        foreach (var (id, c) in rows.Claims)
         {
-            if (row is not ClaimRow c || Key(c, "Claim") is not { } pk) continue;
-            if (responses.TryGetValue(k["Claim/".Length..], out var resp))
+            if (Key(c, "Claim") is not { } pk) continue;
+            if (responses.TryGetValue(id, out var resp))
                 claims.Add(new Records.Claim(NextId("B"), pk, options.DefaultServiceLine, c.Created, false, resp.Created, resp.Created is null ? null : resp.Error, c.Total) { EditsUnknown = true });
             else
             {
@@ -369,19 +397,22 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             }
         }
 
-        var surveys = new List<SurveyReturn>();
-        foreach (var (_, row) in rows)
-            if (row is SurveyRow q && Key(q, "QuestionnaireResponse") is { } pk)
+        var surveys = new List<SurveyReturn>(rows.Surveys.Count);
+        foreach (var q in rows.Surveys)
+            if (Key(q, "QuestionnaireResponse") is { } pk)
                 surveys.Add(new SurveyReturn(NextId("S"), pk, options.DefaultServiceLine, q.Date, q.Answers));
 
-        var replies = rows.Select(r => r.Value).OfType<MessageRow>().Where(m => !m.FromPatient && m.ReplyTo is not null)
-            .GroupBy(m => m.ReplyTo!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(m => m.Sent), StringComparer.Ordinal);
+        // The first staff reply per message replied to.
+        var replies = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var (_, m) in rows.Messages)
+            if (!m.FromPatient && m.ReplyTo is { } to && (!replies.TryGetValue(to, out var first) || m.Sent < first))
+                replies[to] = m.Sent;
         var threads = new List<PortalThread>();
-        foreach (var (k, row) in rows)
+        foreach (var (id, m) in rows.Messages)
         {
-            if (row is not MessageRow m || !m.FromPatient || m.ReplyTo is not null || Key(m, "Communication") is not { } pk) continue;
+            if (!m.FromPatient || m.ReplyTo is not null || Key(m, "Communication") is not { } pk) continue;
             threads.Add(new PortalThread(NextId("T"), pk, options.DefaultServiceLine, m.Sent,
-                replies.TryGetValue(k["Communication/".Length..], out var reply) ? reply : null));
+                replies.TryGetValue(id, out var reply) ? reply : null));
         }
 
         var snapshots = Snapshots(rows);
@@ -399,21 +430,58 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// <summary>One <see cref="AvailabilitySnapshot"/> per (Schedule, appointment type) of the Slots read, taken at
     /// <see cref="FhirReadOptions.SlotsObservedAt"/>: FHIR gives each slot's state at export time only. A Slot whose
     /// Schedule is not in the input is skipped as <c>MissingField</c> (<c>Slot.schedule</c>).</summary>
-    private ImmutableArray<AvailabilitySnapshot> Snapshots(List<KeyValuePair<string, Row>> rows)
+    private ImmutableArray<AvailabilitySnapshot> Snapshots(Rows rows)
     {
         if (options.SlotsObservedAt is not { } takenAt) return [];
-        var schedules = rows.Where(r => r.Value is ScheduleRow).Select(r => r.Key["Schedule/".Length..]).ToHashSet(StringComparer.Ordinal);
         var slots = new List<SlotRow>();
-        foreach (var (_, row) in rows)
+        foreach (var s in rows.Slots)
         {
-            if (row is not SlotRow s) continue;
-            if (schedules.Contains(s.Schedule)) slots.Add(s);
+            if (rows.Schedules.Contains(s.Schedule)) slots.Add(s);
             else Issue(FhirIssueCode.MissingField, s.At.File, s.At.Line, "Slot", "Slot.schedule");
         }
         return [.. slots.GroupBy(s => (s.Schedule, s.AppointmentType))
             .OrderBy(g => g.Key.Schedule, StringComparer.Ordinal).ThenBy(g => g.Key.AppointmentType, StringComparer.Ordinal)
             .Select(g => new AvailabilitySnapshot("S-" + pseudonym(g.Key.Schedule)[2..], options.DefaultServiceLine, g.Key.AppointmentType, takenAt,
                 [.. g.OrderBy(s => s.Start).ThenBy(s => s.Status).Select(s => new Slot(s.Start, s.Status))]))];
+    }
+
+    /// <summary>The winning rows of a read sorted by kind, each list in read order, with the resource id where a join needs it.</summary>
+    private sealed class Rows
+    {
+        public HashSet<string> Patients { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Schedules { get; } = new(StringComparer.Ordinal);
+        public List<(string Id, AppointmentRow Row)> Appointments { get; } = [];
+        public List<EncounterRow> Encounters { get; } = [];
+        public List<Row> Dispenses { get; } = [];   // FillRow and PrescriptionRow, interleaved as read
+        public List<(string Id, RequestRow Row)> Requests { get; } = [];
+        public List<TaskRow> Tasks { get; } = [];
+        public List<(string Id, ReferralRow Row)> Referrals { get; } = [];
+        public List<ResponseRow> Responses { get; } = [];
+        public List<(string Id, ClaimRow Row)> Claims { get; } = [];
+        public List<SurveyRow> Surveys { get; } = [];
+        public List<(string Id, MessageRow Row)> Messages { get; } = [];
+        public List<SlotRow> Slots { get; } = [];
+
+        public void Add(string id, Row? row)
+        {
+            switch (row)
+            {
+                case PatientRow: Patients.Add(id); break;
+                case ScheduleRow: Schedules.Add(id); break;
+                case AppointmentRow a: Appointments.Add((id, a)); break;
+                case EncounterRow e: Encounters.Add(e); break;
+                case FillRow or PrescriptionRow: Dispenses.Add(row); break;
+                case RequestRow r: Requests.Add((id, r)); break;
+                case TaskRow t: Tasks.Add(t); break;
+                case ReferralRow s: Referrals.Add((id, s)); break;
+                case ResponseRow r: Responses.Add(r); break;
+                case ClaimRow c: Claims.Add((id, c)); break;
+                case SurveyRow q: Surveys.Add(q); break;
+                case MessageRow m: Messages.Add((id, m)); break;
+                case SlotRow s: Slots.Add(s); break;
+                default: break;
+            }
+        }
     }
 
     private MeasurementPeriod? PeriodOf(List<Records.Appointment> appointments)
@@ -435,7 +503,27 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 
     // ---------- value helpers ----------
 
-    private static string? Ref(string? reference, string type, Source at)
+    /// <summary>The first of <paramref name="references"/> that <see cref="Ref"/> resolves to a <paramref name="type"/> id.</summary>
+    private string? FirstRef(ImmutableArray<string?> references, string type, Source at)
+    {
+        foreach (var r in references)
+            if (Ref(r, type, at) is { } id) return id;
+        return null;
+    }
+
+    /// <summary>Every id of <paramref name="references"/> that <see cref="Ref"/> resolves to a <paramref name="type"/>, in order.</summary>
+    private ImmutableArray<string> AllRefs(ImmutableArray<string?> references, string type, Source at)
+    {
+        if (references.IsEmpty) return [];
+        var ids = new List<string>(references.Length);
+        foreach (var r in references)
+            if (Ref(r, type, at) is { } id) ids.Add(id);
+        return [.. ids];
+    }
+
+    /// <summary>The id of a reference to a <paramref name="type"/> (<c>[base/]Type/id[/_history/vid]</c>, after resolving a
+    /// Bundle's <c>fullUrl</c>), or <see langword="null"/>. Equal ids share one string (<see cref="StringTable"/>).</summary>
+    private string? Ref(string? reference, string type, Source at)
     {
         var r = reference;
         if (string.IsNullOrEmpty(r)) return null;
@@ -460,7 +548,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 t = head[(head.LastIndexOf('/') + 1)..];
             }
         }
-        return t.SequenceEqual(type) && id.Length > 0 && !id.Contains('?') ? id.ToString() : null;
+        return t.SequenceEqual(type) && id.Length > 0 && !id.Contains('?') ? _ids.Get(id) : null;
     }
 
     /// <summary>An instant from a FHIR <c>instant</c> element (<paramref name="instant"/>: the full form only) or a
@@ -468,6 +556,14 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// Present but not such a literal (an impossible or out-of-range date, a time without offset, only a year or month):
     /// an <see cref="FhirIssueCode.InvalidValue"/> issue naming <paramref name="field"/>, and false.</summary>
     private bool TryInstant(string? value, bool instant, Source at, string type, string field, out DateTimeOffset? result)
+    {
+        if (ParseInstant(value, instant, out result)) return true;
+        Issue(FhirIssueCode.InvalidValue, at.File, at.Line, type, field);
+        return false;
+    }
+
+    /// <summary><see cref="TryInstant"/> without the issue: false when present but not such a literal.</summary>
+    private bool ParseInstant(string? value, bool instant, out DateTimeOffset? result)
     {
         result = null;
         if (value is null) return true;
@@ -481,7 +577,6 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 return true;
             }
         }
-        Issue(FhirIssueCode.InvalidValue, at.File, at.Line, type, field);
         return false;
     }
 
@@ -543,7 +638,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 
     // ---------- rows: only what the mapping needs, plus where it came from ----------
 
-    private sealed record Source(string File, int Line, Dictionary<string, string>? Urls);
+    private readonly record struct Source(string File, int Line, Dictionary<string, string>? Urls);
 
     private abstract record Row
     {
@@ -574,4 +669,32 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private sealed record SlotRow(string Schedule, string AppointmentType, DateTimeOffset Start, SlotStatus Status) : Row;
     private sealed record MessageRow(string Patient, DateTimeOffset Sent, bool FromPatient, string? ReplyTo) : Row
     { public override string? PatientId => Patient; }
+
+    /// <summary>One string per distinct id text within a read: a patient referenced by many resources holds one id string,
+    /// not one per reference, which cuts both allocation and what the read keeps alive until <see cref="Build"/>.</summary>
+    private sealed class StringTable
+    {
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public StringTable() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<char> text)
+        {
+            if (_lookup.TryGetValue(text, out var s)) return s;
+            s = text.ToString();
+            _strings[s] = s;
+            return s;
+        }
+#else
+        public string Get(ReadOnlySpan<char> text)
+        {
+            var s = text.ToString();
+            if (_strings.TryGetValue(s, out var known)) return known;
+            _strings[s] = s;
+            return s;
+        }
+#endif
+    }
 }
