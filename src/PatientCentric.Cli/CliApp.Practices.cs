@@ -30,8 +30,9 @@ internal sealed partial class CliApp
         public string? WriteFailure { get; set; }
     }
 
-    private static readonly JsonSerializerOptions IndentedJson =
-        new(PatientCentricJsonContext.Default.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Indented JSON with the relaxed encoder, as <c>report --format json</c> writes; one context for all threads.</summary>
+    private static readonly PatientCentricJsonContext IndentedJson =
+        new(new JsonSerializerOptions(PatientCentricJsonContext.Default.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private int ReportPractices(PracticesRequest q)
     {
@@ -153,7 +154,8 @@ internal sealed partial class CliApp
     }
 
     /// <summary>The report line of a practice that has nothing to score, or <see langword="null"/> for a scored one.</summary>
-    private static string? NotScoredLine(PracticeOutcome o) => o.Failure is null ? null : $"practice {o.Folder}: nothing to score: {o.Failure}";
+    private static string? NotScoredLine(PracticeOutcome o) =>
+        o.Failure is null ? null : $"practice {o.Folder}: nothing to score: {o.Failure.ReplaceLineEndings(" ")}";
 
     /// <summary>Reads and scores one practice folder; every expected failure becomes <see cref="PracticeOutcome.Failure"/>.</summary>
     private PracticeOutcome ScorePractice(string folder, PracticeEvaluator evaluator, MeasurementPeriod? period, PracticesRequest q)
@@ -200,7 +202,7 @@ internal sealed partial class CliApp
         }
         catch (PatientCentricDataException e)
         {
-            return Nothing(input.Kind, input.Kind == PracticeInputKind.Fhir ? SurveyItemsFile.OneLine(e) : e.Message);
+            return Nothing(input.Kind, SurveyItemsFile.OneLine(e));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -216,7 +218,7 @@ internal sealed partial class CliApp
         }
         catch (PatientCentricDataException e)
         {
-            return Nothing(input.Kind, e.Message, source);
+            return Nothing(input.Kind, SurveyItemsFile.OneLine(e), source);
         }
         if (!evaluation.Cards.Any(c => c.Scope.Level == ScopeLevel.Practice && c.Status == ScoreStatus.Ok))
             return Nothing(input.Kind, "no measure has a value for the practice (no records it needs, or too few of them).", source);
@@ -253,7 +255,7 @@ internal sealed partial class CliApp
 
     /// <summary>One practice's evaluation as <c>report --format json</c> writes it.</summary>
     private static string EvaluationJson(PracticeEvaluation e) =>
-        JsonSerializer.Serialize(e, new PatientCentricJsonContext(IndentedJson).PracticeEvaluation);
+        JsonSerializer.Serialize(e, IndentedJson.PracticeEvaluation);
 
     /// <summary>The results.json of <c>report --practices</c>: the practices read, and the peer comparison (docs/peers.md#resultsjson).</summary>
     private static string PeersJson(PracticeOutcome[] outcomes, PeerComparisonResult comparison, DateTimeOffset asOf, string profileKey)
@@ -287,13 +289,13 @@ internal sealed partial class CliApp
                     w.WriteNull("periodStart");
                     w.WriteNull("periodEnd");
                     w.WriteNull("results");
-                    w.WriteString("reason", $"nothing to score: {o.Failure}");
+                    w.WriteString("reason", $"nothing to score: {o.Failure!.ReplaceLineEndings(" ")}");
                 }
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WritePropertyName("peerComparison");
-            JsonSerializer.Serialize(w, comparison, new PatientCentricJsonContext(IndentedJson).PeerComparisonResult);
+            JsonSerializer.Serialize(w, comparison, IndentedJson.PeerComparisonResult);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
