@@ -53,6 +53,7 @@ internal sealed class JsonEnumConverterFactory : JsonConverterFactory
         Add<Jobs.PatientJobKind>();
         Add<Jobs.ReferralClosureMode>();
         Add<Jobs.SupportAction>();
+        Add<Peers.PeerComparisonStatus>();
         Add<Records.AppointmentOutcome>();
         Add<Records.CancellationInitiator>();
         Add<Records.SurveyItemKind>();
