@@ -17,7 +17,9 @@ namespace PatientCentric.Scoring;
 /// (a day of slack for a daylight-saving shift), plus the longest stay, before the contact's date to the longest
 /// departure before start after it.</para>
 /// <para>A record dated outside the period goes to the first or last bucket, where the scorers' own period test skips it
-/// but the scorers that ask whether the data has such records at all (claims, outreach) still see it. Configuration
+/// but the scorers that ask whether the data has such records at all (claims, outreach) still see it; a bucket left
+/// without any claim or contact gets one that it cannot count, so that each bucket's cards are the measure over that
+/// bucket alone. Configuration
 /// (service lines, survey items, opening hours, holidays) and the records no touchpoint scorer reads travel whole.</para>
 /// </remarks>
 internal static class PeriodSlicer
@@ -66,6 +68,14 @@ internal static class PeriodSlicer
             if (c.AdjudicatedOn is { } adjudicated && adjudicated >= c.FirstSubmittedOn && buckets.IndexOf(adjudicated) is var i && i != submitted)
                 claims[i].Add(c);
         }
+        // The claims and follow-up scorers give no card for data without any claim or outreach contact at all. A bucket
+        // whose slice has none while the scope has some gets one witness: a contact outside every window of the bucket's
+        // visits (else the bucket would hold it already), or a claim whose dates lie outside the bucket and that is not
+        // counted as invalid; either changes only that the bucket sees such records exist.
+        if (!data.OutreachContacts.IsEmpty)
+            Witness(contacts, data.OutreachContacts[0]);
+        if (data.Claims.FirstOrDefault(c => c.AdjudicatedOn is not { } a || a >= c.FirstSubmittedOn) is { } validClaim)
+            Witness(claims, validClaim);
         var returns = ByDate(data.SurveyReturns, n, r => buckets.IndexOf(r.ReturnedOn));
         var threads = ByDate(data.PortalThreads, n, t => buckets.IndexOf(context.LocalDate(t.SentAt)));
         var calls = ByDate(data.Calls, n, c => buckets.IndexOf(context.LocalDate(c.EnteredQueueAt)));
@@ -90,6 +100,15 @@ internal static class PeriodSlicer
             };
         }
         return slices;
+    }
+
+    private static void Witness<T>(ImmutableArray<T>.Builder[] buckets, T witness)
+    {
+        foreach (var bucket in buckets)
+        {
+            if (bucket.Count == 0)
+                bucket.Add(witness);
+        }
     }
 
     private static long WholeDays(long ticks) => ticks <= 0 ? 0 : (ticks + TimeSpan.TicksPerDay - 1) / TimeSpan.TicksPerDay;

@@ -131,10 +131,10 @@ public sealed partial class PracticeEvaluator
             }
         }
         bool needsPair = chart is SpcChartKind.I or SpcChartKind.IMedian or SpcChartKind.IMedianMR or SpcChartKind.T or SpcChartKind.PPrime or SpcChartKind.UPrime;
-        if (needsPair && pairs == 0)
-            return (null, Inv($"A {chart} chart needs at least 2 consecutive periods with a value; {withValue} of {n} periods have one."));
         if (withValue == 0)
-            return (null, Inv($"No period has a value, so there is nothing to chart."));
+            return (null, "No period has a value, so there is nothing to chart.");
+        if (needsPair && pairs == 0)
+            return (null, Inv($"The {chart} chart needs at least 2 consecutive periods with a value; {withValue} of {n} periods have one."));
         var options = new SpcChartOptions
         {
             ImprovementDirection = direction,
