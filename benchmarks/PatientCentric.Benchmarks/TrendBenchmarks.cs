@@ -38,10 +38,10 @@ public class TrendBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public int Evaluate_WithoutSeries() => _without.GetRequiredService<PracticeEvaluator>().Evaluate(_data).Cards.Length;
+    public int WithoutSeries() => _without.GetRequiredService<PracticeEvaluator>().Evaluate(_data).Cards.Length;
 
     [Benchmark]
-    public int Evaluate_WithSeriesAndFunnels()
+    public int WithSeriesAndFunnels()
     {
         var evaluation = _with.GetRequiredService<PracticeEvaluator>().Evaluate(_data);
         return evaluation.Cards.Length + evaluation.Series.Length + evaluation.Funnels.Length;
