@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Extensions.DependencyInjection;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
@@ -12,9 +15,18 @@ namespace PatientCentric.Benchmarks;
 /// (monthly series of every measure for the practice, each service line and each clinician, and the funnels). The issue's
 /// budget: series and charts add less than 10 % in the same run (docs/performance.md).</summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(InProcessMonitoring))]
 public class TrendBenchmarks
 {
+    /// <summary>In process (no generated project to build), with a timeout above the default 5 minutes, and few, long
+    /// iterations: one evaluation of a million appointments takes tens of seconds on a shared machine.</summary>
+    private sealed class InProcessMonitoring : ManualConfig
+    {
+        public InProcessMonitoring() =>
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)));
+    }
+
     private static readonly string[] Lines = ["primary-care", "dermatology", "aesthetics"];
     private PracticeDataSet _data = null!;
     private ServiceProvider _without = null!, _with = null!;
