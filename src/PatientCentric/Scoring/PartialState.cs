@@ -3,6 +3,7 @@ using PatientCentric.Control;
 using PatientCentric.Customers;
 using PatientCentric.Jobs;
 using PatientCentric.Records;
+using PatientCentric.Touchpoints;
 
 namespace PatientCentric.Scoring;
 
@@ -58,8 +59,16 @@ internal enum SlotKind
     Whole,
 }
 
-// One scorer and role in one scope.
-internal sealed record SlotPartial(string ScorerKey, InteractionRole Role, SlotKind Kind, object? Accumulator, ImmutableArray<ScoreCard> Cards);
+// One scorer and role in one scope. Scorer is the combiner that made the accumulator (null once read from a stream):
+// WriteTo asks it for a host accumulator's type information.
+internal sealed record SlotPartial(string ScorerKey, InteractionRole Role, SlotKind Kind, object? Accumulator, ImmutableArray<ScoreCard> Cards)
+{
+    public ITouchpointScorer? Scorer { get; init; }
+}
+
+// A host combiner's accumulator read from a stream, kept as JSON until an evaluator with the combiner registered under
+// its key reads it (at Merge or Finish); Path is where it was in the stream, for errors.
+internal sealed record PendingAccumulator(System.Text.Json.JsonElement Json, string Path);
 
 internal sealed record ScopePartial(ScoreScope Scope, ImmutableArray<SlotPartial> Slots);
 

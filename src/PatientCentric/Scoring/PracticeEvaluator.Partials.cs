@@ -109,7 +109,7 @@ public sealed partial class PracticeEvaluator
             var kind = RoleGuardrail.Permits(scorer.Category, context.Role, out _) ? SlotKind.Whole : SlotKind.Blocked;
             return new SlotPartial(scorer.Key, context.Role, kind, null, Score(scorer, data, context));
         }
-        return new SlotPartial(scorer.Key, context.Role, SlotKind.Combiner, combiner.Add(combiner.CreateAccumulator(context), data, context), []);
+        return new SlotPartial(scorer.Key, context.Role, SlotKind.Combiner, combiner.Add(combiner.CreateAccumulator(context), data, context), []) { Scorer = combiner };
     }
 
     // The canonical place of each patient in the outputs: on records in time order, as adapters and the bundled sample
@@ -255,12 +255,27 @@ public sealed partial class PracticeEvaluator
             if (!scorers.TryGetValue(slot.ScorerKey, out var scorer) || scorer is not ITouchpointCombiner combiner)
                 throw MergeError($"the scorer \"{slot.ScorerKey}\" is not a combiner registered with this evaluator");
             var slotContext = context with { Scope = x.Scope, Role = slot.Role };
-            object merged = combiner.Merge(combiner.CreateAccumulator(slotContext), slot.Accumulator!);
+            object merged = combiner.Merge(combiner.CreateAccumulator(slotContext), Resolve(slot, combiner, slotContext));
             if (y is not null)
-                merged = combiner.Merge(merged, y.Slots[i].Accumulator!);
-            slots.Add(slot with { Accumulator = merged });
+                merged = combiner.Merge(merged, Resolve(y.Slots[i], combiner, slotContext));
+            slots.Add(slot with { Accumulator = merged, Scorer = combiner });
         }
         return new ScopePartial(x.Scope, slots.ToImmutable());
+    }
+
+    // A slot's accumulator, ready for its combiner: a host accumulator read from a stream is read now, with the type
+    // information of the combiner registered under its key; an accumulator of another combiner's type is refused.
+    private static object Resolve(SlotPartial slot, ITouchpointCombiner combiner, ScoringContext context)
+    {
+        if (slot.Accumulator is PendingAccumulator pending)
+        {
+            return combiner is ISerializableTouchpointCombiner serializable
+                ? PartialSerializer.ReadHost(pending, serializable)
+                : throw PartialFormat.Field(pending.Path, $"the scorer \"{slot.ScorerKey}\" registered with this evaluator does not implement ISerializableTouchpointCombiner<TAccumulator>, so it cannot read its serialized accumulator.");
+        }
+        if (slot.Scorer is null && slot.Accumulator?.GetType() != combiner.CreateAccumulator(context).GetType())
+            throw PartialFormat.Field("$", $"the partial's accumulator of the scorer \"{slot.ScorerKey}\" is not of the type that scorer's combiner in this evaluator uses.");
+        return slot.Accumulator!;
     }
 
     private static PatientCentricDataException MergeError(string what) =>
@@ -296,8 +311,10 @@ public sealed partial class PracticeEvaluator
                     cards.AddRange(slot.Cards);
                     continue;
                 }
-                var combiner = (ITouchpointCombiner)scorers[slot.ScorerKey];
-                cards.AddRange(combiner.Finish(slot.Accumulator!, context with { Scope = scope.Scope, Role = slot.Role }));
+                if (!scorers.TryGetValue(slot.ScorerKey, out var scorer) || scorer is not ITouchpointCombiner combiner)
+                    throw PartialFormat.Field("$", $"the partial holds an accumulator of the scorer \"{slot.ScorerKey}\", which is not a combiner registered with this evaluator.");
+                var slotContext = context with { Scope = scope.Scope, Role = slot.Role };
+                cards.AddRange(combiner.Finish(Resolve(slot, combiner, slotContext), slotContext));
             }
             if (scope.Scope.Level != ScopeLevel.Clinician)
             {
