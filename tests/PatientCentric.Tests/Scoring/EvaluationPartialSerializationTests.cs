@@ -152,6 +152,30 @@ public sealed class EvaluationPartialSerializationTests
     }
 
     [Fact]
+    public void CountsThatContradictEachOther_AreRefused_NotMerged()
+    {
+        var clean = Assert.Throws<PatientCentricDataException>(() => new ClaimRatesState(0, 1, 0, 0, 0, 0).ToRates("$.rates")).Errors.Single();
+        Assert.Equal(("PC0123", "$.rates.clean"), (clean.Code, clean.Path));
+        var timed = Assert.Throws<PatientCentricDataException>(() => NoShowDenominator.FromState(
+            new NoShowDenominatorState(0, 0, 2, 0, 0, 0, 0, 1, 0, 0, []), "$.d")).Errors.Single();
+        Assert.Equal(("PC0123", "$.d.timedPatientCancellations"), (timed.Code, timed.Path));
+    }
+
+    [Fact]
+    public void AHistogram_RoundTripsItsState_AndRefusesOneThatDoesNotFitItsMaximum()
+    {
+        var histogram = new DurationHistogram(10);
+        foreach (int v in new[] { 0, 3, 3, 7, 10 })
+            histogram.Add(v);
+        var back = DurationHistogram.FromState(histogram.ToState(), "$.h");
+        Assert.Equal((histogram.Count, histogram.Median(), histogram.Quantile(0.9)), (back.Count, back.Median(), back.Quantile(0.9)));
+        var shortList = Assert.Throws<PatientCentricDataException>(() => DurationHistogram.FromState(new DurationHistogramState(10, [1, 2]), "$.h")).Errors.Single();
+        Assert.Equal(("PC0123", "$.h.counts"), (shortList.Code, shortList.Path));
+        var negative = Assert.Throws<PatientCentricDataException>(() => DurationHistogram.FromState(new DurationHistogramState(1, [1, -1]), "$.h")).Errors.Single();
+        Assert.Equal(("PC0123", "$.h.counts[1]"), (negative.Code, negative.Path));
+    }
+
+    [Fact]
     public void AHostSerializableCombiner_RoundTrips_AndMergesThroughBytes()
     {
         var evaluator = HostEvaluator<KeptVisitTally>(out var profile);
