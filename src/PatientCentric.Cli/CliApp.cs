@@ -572,6 +572,11 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         {
             return Fail($"{(fromStdin ? "<stdin>" : file)}: cannot read the requests ({e.GetType().Name}).");
         }
+        catch (OperationCanceledException e) when (_cancellation.IsCancellationRequested)
+        {
+            stderr.WriteLine(e.Message);
+            return Cancelled;
+        }
         finally
         {
             if (!ReferenceEquals(input, StdinBytes))

@@ -28,17 +28,21 @@ internal static class EvalLines
     /// <param name="input">The JSON Lines (owned by the caller).</param>
     /// <param name="output">Where result and error lines go; flushed after each.</param>
     /// <param name="maxLineBytes">The longest line answered (tests lower it).</param>
-    /// <param name="cancellationToken">Checked before each line.</param>
+    /// <param name="cancellationToken">Checked before each line is read and before it is answered.</param>
+    /// <exception cref="OperationCanceledException">Cancelled; its message says which line was not answered.</exception>
     public static Outcome Run(Stream input, TextWriter output, int maxLineBytes = MaxLineBytes, CancellationToken cancellationToken = default)
     {
         int succeeded = 0, refused = 0, failed = 0;
         using var lines = new NdjsonLineReader(input, maxLineBytes, initialSize: 64 << 10);
         for (int number = 1; ; number++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+                throw Cancelled(number, cancellationToken);
             var kind = lines.Read(out var line);
             if (kind == NdjsonLine.End)
                 break;
+            if (cancellationToken.IsCancellationRequested)
+                throw Cancelled(number, cancellationToken);
             string answer;
             if (kind == NdjsonLine.TooLong)
             {
@@ -79,6 +83,9 @@ internal static class EvalLines
         }
         return new Outcome(succeeded, refused, failed);
     }
+
+    private static OperationCanceledException Cancelled(int line, CancellationToken token) => new(string.Create(CultureInfo.InvariantCulture,
+        $"cancelled: stopped before line {line:N0}; the lines before it were answered."), token);
 
     /// <summary>One error line: <c>{"error":{"line":N,"path":"...","message":"..."}}</c>.</summary>
     private static string Error(int line, string path, string message)
