@@ -245,6 +245,22 @@ public sealed partial class EvalLinesTests
         Assert.Equal(requests.Any(q => q.BadInput is not null) ? 2 : 0, r.ExitCode);
     }
 
+    [GeneratedRegex(@"<!-- eval-lines: (?<role>input|output) -->\r?\n```jsonl\r?\n(?<body>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
+    private static partial Regex LinesExample();
+
+    [Fact]
+    public void TheDocumentedExample_GivesTheDocumentedOutput_AndExit2()
+    {
+        string root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "PatientCentric.sln")))
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("PatientCentric.sln not found");
+        var blocks = LinesExample().Matches(File.ReadAllText(Path.Combine(root, "docs", "cli-json.md")))
+            .ToDictionary(m => m.Groups["role"].Value, m => m.Groups["body"].Value.ReplaceLineEndings("\n"));
+        var r = Lines(blocks["input"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(blocks["output"], r.Stdout);
+    }
+
     /// <summary>A head, then <c>count</c> copies of one byte, then a tail, produced as read (nothing held).</summary>
     private sealed class GeneratedStream(byte[] head, long count, byte filler, byte[] tail) : Stream
     {
