@@ -62,6 +62,7 @@ internal sealed class JsonEnumConverterFactory : JsonConverterFactory
         Add<Scoring.MeasureCategory>();
         Add<Scoring.MeasureKind>();
         Add<Scoring.PaymentModel>();
+        Add<Scoring.PeriodGrain>();
         Add<Scoring.ScopeLevel>();
         Add<Scoring.ScoreScale>();
         Add<Scoring.ScoreStatus>();
