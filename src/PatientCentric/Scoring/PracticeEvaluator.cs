@@ -22,6 +22,8 @@ public sealed partial class PracticeEvaluator
     private readonly string _primaryCustomerStrategy;
     private readonly IReviewClassifier _reviews;
     private readonly ImmutableDictionary<Commitment, ImmutableArray<RubricMeasureOptions>> _rubric;
+    private readonly TrendOptions _trends;
+    private readonly MeasureTraits _traits;
 
     /// <summary>Initializes the evaluator.</summary>
     /// <param name="registry">The registered strategies.</param>
@@ -50,6 +52,8 @@ public sealed partial class PracticeEvaluator
         _time = time;
         _jobs = options.Value.Jobs;
         _primaryCustomerStrategy = options.Value.PrimaryCustomerStrategy;
+        _trends = options.Value.Trends ?? new TrendOptions();
+        _traits = new MeasureTraits(_trends);
         _rubric = CommitmentRubric.Default.SetItems(options.Value.Commitments.Select(c => KeyValuePair.Create(
             Enum.GetValues<Commitment>().First(x => CommitmentRubric.Key(x) == c.Key), c.Value.ToImmutableArray())));
         WarnOfStrategiesNotEnabled();
@@ -79,7 +83,10 @@ public sealed partial class PracticeEvaluator
         var context = new ScoringContext(p, _time.GetUtcNow(), FindTimeZone(data.TimeZone), profile);
         var ct = cancellationToken;
         var cards = ImmutableArray.CreateBuilder<ScoreCard>();
-        cards.AddRange(ScoreScope(data, context, ct));
+        var recorder = _trends.Enabled ? new SeriesRecorder(PeriodBuckets.Create(p, _trends.Grain)) : null;
+        IEnumerable<ScoreCard> ScoreTouchpoints(PracticeDataSet scopeData, ScoringContext scopeContext) =>
+            recorder is null ? ScoreScope(scopeData, scopeContext, ct) : ScoreScopeWithSeries(scopeData, scopeContext, recorder, ct);
+        cards.AddRange(ScoreTouchpoints(data, context));
         var timelines = data.ToTimelines();
         var patientCards = ScorePatients(timelines, context, ct);
         cards.AddRange(PopulationCards(patientCards, context));
@@ -87,11 +94,11 @@ public sealed partial class PracticeEvaluator
         {
             var lineData = data.ForServiceLine(line.Key);
             var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(line.Key) };
-            cards.AddRange(ScoreScope(lineData, lineContext, ct));
+            cards.AddRange(ScoreTouchpoints(lineData, lineContext));
             cards.AddRange(PopulationCards(ScorePatients(lineData.ToTimelines(), context, ct), lineContext));
         }
         foreach (string clinician in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            cards.AddRange(ScoreScope(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }, ct));
+            cards.AddRange(ScoreTouchpoints(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }));
         var plans = patientCards
             .Select(p => SupportPlanner.Plan(p.Timeline, p.Cards, _jobs))
             .Where(plan => plan is not null)
@@ -133,6 +140,8 @@ public sealed partial class PracticeEvaluator
             AssumptionAlerts = alerts,
             LoyaltyDrivers = Value.LoyaltyDrivers.Analyse(data, p),
             ReviewThemes = themes,
+            Series = recorder is null ? [] : BuildSeries(cards, recorder, profile),
+            Funnels = recorder is null ? [] : BuildFunnels(cards),
         };
     }
 
