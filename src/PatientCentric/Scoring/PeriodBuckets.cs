@@ -40,10 +40,11 @@ internal sealed class PeriodBuckets
         DateOnly start = period.Start;
         while (true)
         {
-            DateOnly natural = Floor(start, grain), naturalEnd = End(natural, grain);
-            DateOnly end = naturalEnd < period.End ? naturalEnd : period.End;
+            DateOnly natural = Floor(start, grain);
+            long naturalEnd = End(natural, grain);   // a day number, past the calendar's last day for its last week
+            DateOnly end = naturalEnd < period.End.DayNumber ? DateOnly.FromDayNumber((int)naturalEnd) : period.End;
             periods.Add(new MeasurementPeriod(start, end));
-            partial.Add(natural < start || naturalEnd > period.End);
+            partial.Add(natural < start || naturalEnd > period.End.DayNumber);
             if (end == period.End)
                 break;
             start = end.AddDays(1);
@@ -83,18 +84,19 @@ internal sealed class PeriodBuckets
         _ => new DateOnly(date.Year, (((date.Month - 1) / 3) * 3) + 1, 1),
     };
 
-    // The last day of the natural bucket starting on a floor date, without overflowing at the end of the calendar.
-    private static DateOnly End(DateOnly floor, PeriodGrain grain)
+    // The day number of the last day of the natural bucket starting on a floor date; for the calendar's last ISO week it
+    // lies past the last representable date.
+    private static long End(DateOnly floor, PeriodGrain grain)
     {
         switch (grain)
         {
             case PeriodGrain.Week:
-                return floor.DayNumber > DateOnly.MaxValue.DayNumber - 6 ? DateOnly.MaxValue : floor.AddDays(6);
+                return floor.DayNumber + 6L;
             case PeriodGrain.Month:
-                return new DateOnly(floor.Year, floor.Month, DateTime.DaysInMonth(floor.Year, floor.Month));
+                return new DateOnly(floor.Year, floor.Month, DateTime.DaysInMonth(floor.Year, floor.Month)).DayNumber;
             default:
                 int last = floor.Month + 2;
-                return new DateOnly(floor.Year, last, DateTime.DaysInMonth(floor.Year, last));
+                return new DateOnly(floor.Year, last, DateTime.DaysInMonth(floor.Year, last)).DayNumber;
         }
     }
 }
