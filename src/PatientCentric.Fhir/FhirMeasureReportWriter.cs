@@ -9,8 +9,9 @@ using PatientCentric.Scoring;
 namespace PatientCentric.Fhir;
 
 /// <summary>Writes a <see cref="PracticeEvaluation"/> as FHIR R4 resources: the practice as an <see cref="Organization"/>,
-/// one <see cref="Measure"/> per measure key, one summary <see cref="MeasureReport"/> per population card and one
-/// individual <see cref="MeasureReport"/> per patient card (docs/fhir.md).</summary>
+/// one <see cref="Measure"/> per measure key, one summary <see cref="MeasureReport"/> per population card, one
+/// individual <see cref="MeasureReport"/> per patient card, and one summary <see cref="MeasureReport"/> per measure and
+/// period of the practice's series (docs/fhir.md).</summary>
 /// <remarks>
 /// <para>Proportion measures are reported with the populations <c>initial-population</c> (evidence + excluded),
 /// <c>denominator</c> (evidence), <c>denominator-exclusion</c> (excluded) and <c>numerator</c>; other scales are reported
@@ -24,7 +25,7 @@ namespace PatientCentric.Fhir;
 /// (<c>subject</c>) by the card's patient key: a pseudonym unless the reader was asked for FHIR Patient ids.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class FhirMeasureReportWriter
+public sealed partial class FhirMeasureReportWriter
 {
     private const string PopulationSystem = "http://terminology.hl7.org/CodeSystem/measure-population";
     private const string ScoringSystem = "http://terminology.hl7.org/CodeSystem/measure-scoring";
@@ -54,7 +55,8 @@ public sealed class FhirMeasureReportWriter
 
     /// <summary>Builds the resources for an evaluation: the practice's <see cref="Organization"/> first, then the measures (in
     /// order of first appearance), then one summary report per card in <see cref="PracticeEvaluation.Cards"/>, then one
-    /// individual report per card in <see cref="PracticeEvaluation.PatientCards"/>. Every report names the organization as
+    /// individual report per card in <see cref="PracticeEvaluation.PatientCards"/>, then one summary report per period of each
+    /// practice-level series in <see cref="PracticeEvaluation.Series"/>. Every report names the organization as
     /// its <c>reporter</c>; without a practice name (empty or white space) there is neither.</summary>
     /// <param name="evaluation">The evaluation.</param>
     /// <returns>The resources, new on every call; their ids are the same for the same evaluation on every call and run.</returns>
@@ -96,6 +98,8 @@ public sealed class FhirMeasureReportWriter
             yield return BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: false);
         foreach (var card in evaluation.PatientCards)
             yield return BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: true);
+        foreach (var report in PeriodReports(evaluation, measureIds, ids, reporter))
+            yield return report;
     }
 
     // Keys that are valid ids keep themselves; then, in ordinal order so the result does not depend on card order, the

@@ -9,9 +9,14 @@ internal static partial class HtmlReportOutput
     public const string AsOf = "2026-01-15T12:00:00Z";
 
     /// <summary>The charts the sample must produce: the profile weights, one distribution per time measure, adherence,
-    /// the primary-customer ranking, one SPC chart per monitored assumption, the IPA grid and the review themes.</summary>
+    /// the primary-customer ranking, one SPC chart per monitored assumption, the IPA grid, the review themes, one trend chart
+    /// per headline measure and one funnel plot per proportion measure scored per clinician.</summary>
     public static readonly string[] ExpectedChartIds =
     [
+        "chart-trend-nps-recommend", "chart-trend-no-show-rate", "chart-trend-lead-time", "chart-trend-wait-to-be-seen",
+        "chart-trend-on-time-start-rate", "chart-trend-portal-response", "chart-trend-cahps-access", "chart-trend-clean-claim-rate",
+        "chart-funnel-no-show-rate", "chart-funnel-same-day-cancellation-rate", "chart-funnel-missed-appointment-rate",
+        "chart-funnel-telehealth-share", "chart-funnel-on-time-start-rate",
         "chart-profile-weights",
         "chart-distribution-lead-time", "chart-distribution-tnaa", "chart-distribution-wait-to-be-seen",
         "chart-distribution-cycle-time", "chart-distribution-portal-response", "chart-distribution-statement-to-payment-days",

@@ -128,9 +128,9 @@ public sealed class HtmlReportTests
         foreach (string expected in new[]
                  {
                      "Riverside Health Partners", "1 January 2025 to 31 December 2025", "15 January 2026, 12:00 UTC",
-                     "Customer service", "Why these weights:", "Headline scores", "Net Promoter Score", "+40.5", "n = 1,359",
+                     "Customer service", "Why these weights:", "Headline scores", "Net Promoter Score", "+41.9", "n = 1,359",
                      "Service line: Dermatology", "Service line: Aesthetic Medicine", "insufficient data", "What could not be scored",
-                     "median 8 days", "P90 34 days", "Medication adherence", "Q1 ", "Q3 ", "Support plans (counts only)", "Advisory only:",
+                     "median 7 days", "P90 28 days", "Medication adherence", "Q1 ", "Q3 ", "Support plans (counts only)", "Advisory only:",
                      "Who is the primary customer?", "Patients — by the weighted-sum method", "How safe is the choice?", "Break-evens",
                      "Variation: special cause — concern", "Assurance: consistently passing the target", "Alert — revisit the primary-customer decision",
                      "Concentrate here", "Keep up the good work", "Low priority", "Possible overkill",

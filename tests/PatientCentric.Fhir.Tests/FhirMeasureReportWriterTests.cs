@@ -10,7 +10,7 @@ using PatientCentric.Touchpoints;
 
 namespace PatientCentric.Fhir.Tests;
 
-public sealed class FhirMeasureReportWriterTests
+public sealed partial class FhirMeasureReportWriterTests
 {
     private const string PopulationSystem = "http://terminology.hl7.org/CodeSystem/measure-population";
     private const string ImprovementSystem = "http://terminology.hl7.org/CodeSystem/measure-improvement-notation";
@@ -82,10 +82,11 @@ public sealed class FhirMeasureReportWriterTests
         Assert.Contains(evaluation.Cards, c => c.Status != ScoreStatus.Ok);
         var resources = new FhirMeasureReportWriter().Build(evaluation);
         var measureKeys = evaluation.Cards.Concat(evaluation.PatientCards).Select(c => c.MeasureKey).Distinct().Count();
-        Assert.Equal(1 + measureKeys + evaluation.Cards.Length + evaluation.PatientCards.Length, resources.Count);
+        int periodReports = evaluation.Series.Where(s => s.Scope.Level == ScopeLevel.Practice).Sum(s => s.Points.Length);
+        Assert.Equal(1 + measureKeys + evaluation.Cards.Length + evaluation.PatientCards.Length + periodReports, resources.Count);
         Assert.All(resources, AssertValid);
         Assert.All(resources, r => Assert.Matches(FhirIdPattern, r.Id));
-        Assert.All(resources.OfType<MeasureReport>(), r =>
+        Assert.All(resources.OfType<MeasureReport>().Take(evaluation.Cards.Length + evaluation.PatientCards.Length), r =>
         {
             Assert.Equal(MeasureReport.MeasureReportStatus.Complete, r.Status);
             Assert.Equal(evaluation.Period.Start.ToString("yyyy-MM-dd"), r.Period!.Start);

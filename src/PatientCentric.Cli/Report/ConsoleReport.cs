@@ -80,20 +80,48 @@ internal static class ConsoleReport
         }
     }
 
-    private static void WriteClinicians(TextWriter o, PracticeEvaluation e)
+    private static void WriteTrends(TextWriter o, PracticeEvaluation e)
     {
-        var byClinician = e.Cards.Where(c => c.Scope.Level == ScopeLevel.Clinician).GroupBy(c => c.Scope.Key).ToList();
-        if (byClinician.Count == 0)
+        var practice = e.Series.Where(s => s.Scope.Level == ScopeLevel.Practice).ToList();
+        if (practice.Count == 0)
+            return;
+        var scales = e.Cards.Where(c => c.Scope.Level == ScopeLevel.Practice).GroupBy(c => c.MeasureKey, StringComparer.Ordinal)
+                            .ToDictionary(g => g.Key, g => g.First().Scale, StringComparer.Ordinal);
+        o.WriteLine();
+        o.WriteLine("Trends (practice, one point per period; SPC charts, NHS \"Making Data Count\" rules; every series is in --format json):");
+        var table = new TextTable("Measure", "Latest", "Value", "Variation", "Assurance");
+        foreach (var s in practice)
+        {
+            var latest = s.Points.LastOrDefault(x => x.Value is not null);
+            table.Add(s.MeasureKey, latest is null ? "—" : HtmlReport.PeriodLabel(latest.Period, s.Grain),
+                      latest?.Value is { } v ? CardText.Value(v, scales.GetValueOrDefault(s.MeasureKey, ScoreScale.Count)) : "—",
+                      PlainWords.Compact(s.Chart?.VariationIcon, s.ChartReason), PlainWords.Compact(s.Chart?.AssuranceIcon));
+        }
+        table.Write(o);
+    }
+
+    private static void WriteFunnels(TextWriter o, PracticeEvaluation e)
+    {
+        var funnels = e.Funnels.Where(f => f.UnitLevel == ScopeLevel.Clinician).ToList();
+        if (funnels.Count == 0 && !e.Cards.Any(c => c.Scope.Level == ScopeLevel.Clinician))
             return;
         o.WriteLine();
-        o.WriteLine("Per clinician (appointment measures; every card is in --format json):");
-        string[] keys = ["lead-time", "no-show-rate", "wait-to-be-seen", "cycle-time", "on-time-start-rate"];
-        var table = new TextTable(["Clinician", .. keys, "Visits"]);
-        foreach (var g in byClinician)
+        o.WriteLine("Comparing clinicians (funnel plots; every clinician's card and funnel is in --format json):");
+        o.WriteLine($"  {HtmlReport.ComparisonNote}");
+        if (funnels.Count == 0)
         {
-            var cells = keys.Select(k => g.FirstOrDefault(c => c.MeasureKey == k) is { } card ? CardText.Value(card) : "—");
-            int visits = g.FirstOrDefault(c => c.MeasureKey == "cycle-time")?.EvidenceCount ?? 0;
-            table.Add([g.Key, .. cells, CardText.Count(visits)]);
+            o.WriteLine("  No funnel plot: fewer than two clinicians have a value for any proportion or rate measure.");
+            return;
+        }
+        var table = new TextTable("Measure", "Clinicians", "Target", "Outside the 99.8 % limits");
+        foreach (var f in funnels)
+        {
+            string outside = f.Outside998.IsEmpty ? "none" : string.Join(", ", f.Outside998.Select(k =>
+            {
+                int i = f.UnitKeys.IndexOf(k);
+                return $"{k} ({HtmlReport.FunnelNumber(f, f.Result.Units[i].Value)}, n = {CardText.Count((long)Math.Round(f.Denominators[i]))})";
+            }));
+            table.Add(f.MeasureKey, f.UnitKeys.Length.ToString(CultureInfo.InvariantCulture), HtmlReport.FunnelNumber(f, f.Result.Target), outside);
         }
         table.Write(o);
     }
@@ -187,7 +215,8 @@ internal static class ConsoleReport
             }
         }
 
-        WriteClinicians(o, e);
+        WriteTrends(o, e);
+        WriteFunnels(o, e);
         WriteSupportPlans(o, e);
         WriteCustomerLoop(o, e, data);
         WriteReviews(o, e, data);

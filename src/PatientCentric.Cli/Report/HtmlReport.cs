@@ -76,8 +76,9 @@ internal static partial class HtmlReport
         WriteNotScored(page, e, ScopeName);
         WriteCardTables(page, e, ScopeName);
         WriteDistributions(page, e, ScopeName);
+        WriteTrends(page, e);
         WriteAdherence(page, e);
-        WriteClinicians(page, e);
+        WriteFunnels(page, e);
         WriteSupportPlans(page, e);
         WriteDecision(page, e, data);
         WriteAssumptions(page, e, data);
@@ -290,27 +291,6 @@ internal static partial class HtmlReport
                                           "Adherence scores are for support only, never to ration care.").Raw("</p>\n</section>\n");
     }
 
-    private static void WriteClinicians(Page p, PracticeEvaluation e)
-    {
-        var byClinician = e.Cards.Where(c => c.Scope.Level == ScopeLevel.Clinician).GroupBy(c => c.Scope.Key).ToList();
-        if (byClinician.Count == 0)
-            return;
-        string[] keys = ["lead-time", "no-show-rate", "wait-to-be-seen", "cycle-time", "on-time-start-rate"];
-        p.Section("clinicians", "Per clinician (appointment measures)");
-        p.Raw("<table>\n<thead><tr><th>Clinician</th>");
-        foreach (string k in keys)
-            p.Raw("<th class=\"num\">").Text(Label(k)).Raw("</th>");
-        p.Raw("<th class=\"num\">Visits</th></tr></thead>\n<tbody>\n");
-        foreach (var g in byClinician)
-        {
-            p.Raw("<tr><td>").Text(g.Key).Raw("</td>");
-            foreach (string k in keys)
-                p.Raw("<td class=\"num\">").Text(g.FirstOrDefault(c => c.MeasureKey == k) is { } card ? CardText.Value(card) : "—").Raw("</td>");
-            p.Raw("<td class=\"num\">").Text(CardText.Count(g.FirstOrDefault(c => c.MeasureKey == "cycle-time")?.EvidenceCount ?? 0)).Raw("</td></tr>\n");
-        }
-        p.Raw("</tbody>\n</table>\n</section>\n");
-    }
-
     private static void WriteSupportPlans(Page p, PracticeEvaluation e)
     {
         p.Section("support-plans", "Support plans (counts only)");
@@ -409,64 +389,20 @@ internal static partial class HtmlReport
     private static void SpcChart(Page p, AssumptionChart c, KpiSeries? series)
     {
         var points = c.Chart.Points;
-        const int left = 60, right = 150, top = 16, bottom = 44, width = 760, height = 300;
-        double plotW = width - left - right, plotH = height - top - bottom;
-        var values = points.Select(x => x.Value).Concat(c.Chart.Segments.SelectMany(s => new[] { s.Limits.LowerProcessLimit, s.Limits.UpperProcessLimit, s.Limits.Mean })).ToList();
-        if (c.BreakEven is { } be)
-            values.Add(be);
-        double lo = values.Min(), hi = values.Max(), pad = Math.Max((hi - lo) * 0.08, 1e-6);
-        lo -= pad;
-        hi += pad;
-        double X(double i) => left + (points.Length <= 1 ? plotW / 2 : i / (points.Length - 1) * plotW);
-        double Y(double v) => top + (hi - v) / (hi - lo) * plotH;
-        p.Raw(Svg($"<svg class=\"chart spc\" id=\"chart-spc-{Id(c.Binding.SeriesKey)}\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">\n"));
-        p.Raw("<title>").Text($"XmR chart of {c.Binding.SeriesKey}").Raw("</title>\n");
-        p.Raw(Svg($"<rect x=\"{left}\" y=\"{top}\" width=\"{plotW}\" height=\"{plotH}\" class=\"plot\"/>\n"));
-        foreach (double t in Ticks(lo, hi, 5))
-            p.Raw(Svg($"<text x=\"{left - 6}\" y=\"{Y(t) + 4:0.#}\" text-anchor=\"end\" class=\"axis\">{F(t)}</text>\n"));
+        bool periods = series is not null && series.Points.Length == points.Length;
+        var chartPoints = new List<ChartPoint>(points.Length);
         foreach (var s in c.Chart.Segments)
         {
-            double x1 = X(s.Start), x2 = X(s.Start + s.Count - 1);
-            if (s.Count == 1) { x1 -= 4; x2 += 4; }
-            var l = s.Limits;
-            p.Raw(Svg($"<line x1=\"{x1:0.#}\" y1=\"{Y(l.Mean):0.#}\" x2=\"{x2:0.#}\" y2=\"{Y(l.Mean):0.#}\" class=\"mean\"/>\n"));
-            p.Raw(Svg($"<line x1=\"{x1:0.#}\" y1=\"{Y(l.UpperProcessLimit):0.#}\" x2=\"{x2:0.#}\" y2=\"{Y(l.UpperProcessLimit):0.#}\" class=\"limit\"/>\n"));
-            p.Raw(Svg($"<line x1=\"{x1:0.#}\" y1=\"{Y(l.LowerProcessLimit):0.#}\" x2=\"{x2:0.#}\" y2=\"{Y(l.LowerProcessLimit):0.#}\" class=\"limit\"/>\n"));
+            for (int i = s.Start; i < s.Start + s.Count; i++)
+            {
+                var pt = points[i];
+                string period = periods ? series!.Points[i].Period : (i + 1).ToString(CultureInfo.InvariantCulture);
+                chartPoints.Add(new ChartPoint(period, pt.Value, s.Limits.Mean, s.Limits.LowerProcessLimit, s.Limits.UpperProcessLimit, pt.PointType,
+                                               PointNote(period, F(pt.Value), pt.PointType, pt.SpecialCause), NewSegment: i == s.Start));
+            }
         }
-        var last = c.Chart.Limits;
-        var labels = new List<(double Y, string Text, string Css)>
-        {
-            (Y(last.Mean), $"mean {F(last.Mean)}", "lbl-mean"),
-            (Y(last.UpperProcessLimit), $"upper limit {F(last.UpperProcessLimit)}", "lbl-limit"),
-            (Y(last.LowerProcessLimit), $"lower limit {F(last.LowerProcessLimit)}", "lbl-limit"),
-        };
-        if (c.BreakEven is { } b)
-        {
-            p.Raw(Svg($"<line x1=\"{left}\" y1=\"{Y(b):0.#}\" x2=\"{left + plotW}\" y2=\"{Y(b):0.#}\" class=\"breakeven\"/>\n"));
-            labels.Add((Y(b), $"break-even {F(b)}", "lbl-breakeven"));
-        }
-        // Right-hand labels, nudged apart so they never overlap.
-        labels.Sort((a, z) => a.Y.CompareTo(z.Y));
-        double prev = double.NegativeInfinity;
-        foreach (var (y, text, css) in labels)
-        {
-            double ly = Math.Max(y + 4, prev + 13);
-            prev = ly;
-            p.Raw(Svg($"<text x=\"{left + plotW + 6}\" y=\"{ly:0.#}\" class=\"{css}\">")).Text(text).Raw("</text>\n");
-        }
-        p.Raw("<polyline class=\"series\" points=\"").Raw(string.Join(" ", points.Select((pt, i) => Svg($"{X(i):0.#},{Y(pt.Value):0.#}")))).Raw("\"/>\n");
-        bool periods = series is not null && series.Points.Length == points.Length;
-        int every = Math.Max(1, (int)Math.Ceiling(points.Length / 12.0));
-        for (int i = 0; i < points.Length; i++)
-        {
-            var pt = points[i];
-            string period = periods ? series!.Points[i].Period : (i + 1).ToString(CultureInfo.InvariantCulture);
-            p.Raw(Svg($"<circle cx=\"{X(i):0.#}\" cy=\"{Y(pt.Value):0.#}\" r=\"5\" fill=\"{PointColour(pt.PointType)}\" class=\"pt pt-{Id(pt.PointType.ToString())}\"><title>"))
-             .Text($"{period}: {F(pt.Value)} — {PlainWords.Capital(PlainWords.Of(pt.PointType))}{(pt.SpecialCause != SpecialCauseRule.None ? $" ({PlainWords.Of(pt.SpecialCause)})" : "")}").Raw("</title></circle>\n");
-            if (i % every == 0 || i == points.Length - 1)
-                p.Raw(Svg($"<text x=\"{X(i):0.#}\" y=\"{top + plotH + 16}\" text-anchor=\"middle\" class=\"axis\">")).Text(period).Raw("</text>\n");
-        }
-        p.Raw("</svg>\n");
+        ChartLine? breakEven = c.BreakEven is { } b ? new ChartLine(b, "break-even", "breakeven", "lbl-breakeven") : null;
+        ControlChart(p, $"chart-spc-{Id(c.Binding.SeriesKey)}", $"XmR chart of {c.Binding.SeriesKey}", chartPoints, breakEven, 300, "mean", v => F(v));
     }
 
     private static void WriteLoyaltyDrivers(Page p, PracticeEvaluation e)
@@ -809,7 +745,8 @@ internal static partial class HtmlReport
         .box { fill: #cfe3d1; stroke: #2e7d32; } .medianline { stroke: #1b5e20; stroke-width: 3; }
         .threshold { stroke: #c62828; stroke-dasharray: 4 3; } .axisline { stroke: #b9bec6; }
         .plot { fill: #fbfbfc; stroke: #dfe3e8; }
-        .mean { stroke: #5b6573; stroke-width: 1.5; } .limit { stroke: #8a8f98; stroke-dasharray: 5 4; }
+        .mean { stroke: #5b6573; stroke-width: 1.5; } .limit { stroke: #8a8f98; stroke-dasharray: 5 4; } .limit95 { stroke: #b9bec6; stroke-dasharray: 2 3; }
+        .fn-in { fill: #8a8f98; } .fn-warn { fill: #5b6573; } .fn-out { fill: #e07b00; stroke: #8a4b00; }
         .breakeven { stroke: #c62828; stroke-width: 1.5; stroke-dasharray: 7 4; }
         .series { fill: none; stroke: #9aa3ad; stroke-width: 1.5; }
         .lbl-mean { fill: #5b6573; font-size: 11px; } .lbl-limit { fill: #8a8f98; font-size: 11px; } .lbl-breakeven { fill: #c62828; font-size: 11px; font-weight: 600; }

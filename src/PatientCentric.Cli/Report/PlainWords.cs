@@ -97,6 +97,29 @@ internal static class PlainWords
         _ => Unknown(a),
     };
 
+    /// <summary>The variation icon in the few words of a trends table ("special cause improvement"); a series without a
+    /// chart reads "no chart: " and the reason.</summary>
+    public static string Compact(VariationIcon? v, string? noChartReason) => v switch
+    {
+        null => $"no chart: {noChartReason ?? "too few periods with data"}",
+        VariationIcon.CommonCause => "common cause",
+        VariationIcon.SpecialCauseImprovement => "special cause improvement",
+        VariationIcon.SpecialCauseConcern => "special cause concern",
+        VariationIcon.SpecialCauseNeutral => "special cause (neither better nor worse)",
+        _ => Unknown(v.Value),
+    };
+
+    /// <summary>The assurance icon in the few words of a trends table: whether the process, as it runs, will meet the
+    /// target ("consistently meets target", "consistently misses target", "hit or miss"), or "no target".</summary>
+    public static string Compact(AssuranceIcon? a) => a switch
+    {
+        null => "no target",
+        AssuranceIcon.ConsistentPass => "consistently meets target",
+        AssuranceIcon.ConsistentFail => "consistently misses target",
+        AssuranceIcon.Inconsistent => "hit or miss",
+        _ => Unknown(a.Value),
+    };
+
     public static string Of(SpecialCauseRule r) => r switch
     {
         SpecialCauseRule.None => "no rule",

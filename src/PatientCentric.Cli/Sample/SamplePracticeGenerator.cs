@@ -62,9 +62,25 @@ internal sealed partial class SamplePracticeGenerator
     private static readonly DateOnly[] Holidays2025 =
         [new(2025, 1, 1), new(2025, 5, 26), new(2025, 7, 4), new(2025, 9, 1), new(2025, 11, 27), new(2025, 12, 25)];
 
+    // The designed patterns (docs/data-model.md#designed-patterns): from June the lead times drop by 30 % (a scheduling
+    // change); C04's patients miss appointments far more often than the rest of primary care; C13, a locum, saw a few of
+    // C02's patients in August, with a high but noisy no-show rate. Decisions for them draw from their own generator, so
+    // the main stream, and every number the patterns do not touch, stays as it was.
+    private static readonly DateOnly LeadTimeStepFrom = new(2025, 6, 1);
+    private const double LeadTimeStepFactor = 0.7;
+    private const string HighNoShowClinician = "C04";
+    private const double NoShowsMovedToHighClinician = 0.35;
+    private const string LocumClinician = "C13";
+    private const string LocumCoveredFor = "C02";
+    private static readonly DateOnly LocumFrom = new(2025, 8, 1);
+    private const int LocumNoShows = 6, LocumKept = 15;
+
+    private readonly Random _design;
+
     private SamplePracticeGenerator(int seed, PracticeCharacter character)
     {
         _random = new Random(seed);
+        _design = new Random(unchecked(seed ^ 0x5EED));
         _character = character;
         _lines = character == PracticeCharacter.Default ? Lines : Characterise(Lines, character);
     }
@@ -92,6 +108,7 @@ internal sealed partial class SamplePracticeGenerator
         for (int p = 1; p <= patients; p++)
             g.AddPatient(string.Create(CultureInfo.InvariantCulture, $"P{p:0000}"));
         g.AddDataEntryErrors();
+        g.AddClinicianPatterns();
         return new PracticeDataSet(
             PracticeDataSet.CurrentSchemaVersion, character.PracticeName, TimeZoneId,
             new MeasurementPeriod(PeriodStart, PeriodEnd),
@@ -242,7 +259,8 @@ internal sealed partial class SamplePracticeGenerator
         DateOnly day = RandomWeekday(PeriodStart, PeriodEnd);
         var start = Local(day, (8 * 60) + (15 * _random.Next(0, 35)));   // 08:00–16:30 in 15-minute slots
         bool sameDay = _random.NextDouble() < line.SameDayShare;
-        int leadDays = sameDay ? (_random.NextDouble() < 0.6 ? 0 : 1) : (int)Math.Min(120, Math.Round(LogNormal(line.LeadMedianDays, 0.8)));
+        double leadMedian = day >= LeadTimeStepFrom ? line.LeadMedianDays * LeadTimeStepFactor : line.LeadMedianDays;   // the designed step
+        int leadDays = sameDay ? (_random.NextDouble() < 0.6 ? 0 : 1) : (int)Math.Min(120, Math.Round(LogNormal(leadMedian, 0.8)));
         var booked = leadDays == 0
             ? start.AddMinutes(-_random.Next(60, 6 * 60))
             : Local(day.AddDays(-leadDays), (8 * 60) + _random.Next(0, 9 * 60));
@@ -516,6 +534,36 @@ internal sealed partial class SamplePracticeGenerator
                 ? a with { BookedAt = a.Start.AddDays(2) }                       // booked "after" it started: a keying error
                 : a with { DepartedAt = a.ArrivedAt.Value.AddMinutes(-20) };     // departure before arrival
             fixedUp++;
+        }
+    }
+
+    // Two clinician patterns for the funnel plots. (1) C04's panel misses far more appointments: a share of the other
+    // primary-care clinicians' no-shows is moved to C04, so the line's no-show rate is unchanged while C04's is about
+    // 2.5 times the rest. (2) C13, a locum, saw some of C02's booked patients from August: the first few no-shows and kept
+    // visits, a rate far above the line's that rests on only about 20 appointments.
+    private void AddClinicianPatterns()
+    {
+        for (int i = 0; i < _appointments.Count; i++)
+        {
+            var a = _appointments[i];
+            if (a.ServiceLine == "primary-care" && a.Outcome == AppointmentOutcome.NoShow && a.ClinicianKey != HighNoShowClinician
+                && _design.NextDouble() < NoShowsMovedToHighClinician)
+                _appointments[i] = a with { ClinicianKey = HighNoShowClinician };
+        }
+        int noShows = 0, kept = 0;
+        foreach (int i in Enumerable.Range(0, _appointments.Count)
+                     .Where(i => _appointments[i].ClinicianKey == LocumCoveredFor && DateOnly.FromDateTime(_appointments[i].Start.DateTime) >= LocumFrom)
+                     .OrderBy(i => _appointments[i].Start).ThenBy(i => _appointments[i].Id, StringComparer.Ordinal).ToList())
+        {
+            var a = _appointments[i];
+            bool take = a.Outcome switch
+            {
+                AppointmentOutcome.NoShow => noShows++ < LocumNoShows,
+                AppointmentOutcome.Kept => kept++ < LocumKept,
+                _ => false,
+            };
+            if (take)
+                _appointments[i] = a with { ClinicianKey = LocumClinician };
         }
     }
 
