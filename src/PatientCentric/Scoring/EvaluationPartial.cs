@@ -9,16 +9,20 @@ namespace PatientCentric.Scoring;
 /// <remarks>Immutable once made: merging gives a new partial and never changes its arguments. Thread-safe to read.</remarks>
 public sealed partial class EvaluationPartial
 {
-    /// <summary>Writes the partial as versioned JSON (schema <c>patientcentric.partial</c>, version 1) to <paramref name="stream"/>.</summary>
+    internal EvaluationPartial(PartialState state) => State = state;
+
+    internal PartialState State { get; }
+
+    /// <summary>Writes the partial as versioned JSON (schema <c>patientcentric.partial</c>, version 1) to <paramref name="stream"/>.
+    /// Declared for engines that carry partials between processes; not implemented yet.</summary>
     /// <param name="stream">A writable stream; left open.</param>
-    /// <exception cref="NotSupportedException">A host combiner's accumulator cannot be serialized (the message names the
-    /// scorer), or a scorer is not a combiner (its cards cannot be merged anywhere else).</exception>
+    /// <exception cref="NotImplementedException">Always, for now (docs/scale.md#the-evaluation-in-pieces).</exception>
     public void WriteTo(Stream stream) => throw new NotImplementedException();
 
-    /// <summary>Reads a partial that <see cref="WriteTo"/> wrote.</summary>
+    /// <summary>Reads a partial that <see cref="WriteTo"/> wrote. Declared for engines that carry partials between
+    /// processes; not implemented yet.</summary>
     /// <param name="stream">A readable stream; left open.</param>
     /// <returns>The partial.</returns>
-    /// <exception cref="Serialization.PatientCentricDataException">The input is not a partial of this schema and version,
-    /// is truncated or malformed, or misses a field (codes PC0120–PC0123; the message names what is wrong, never a record's value).</exception>
+    /// <exception cref="NotImplementedException">Always, for now (docs/scale.md#the-evaluation-in-pieces).</exception>
     public static EvaluationPartial ReadFrom(Stream stream) => throw new NotImplementedException();
 }

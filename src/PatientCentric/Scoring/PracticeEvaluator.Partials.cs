@@ -1,4 +1,10 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text.Json;
+using PatientCentric.Jobs;
 using PatientCentric.Records;
+using PatientCentric.Serialization;
+using PatientCentric.Touchpoints;
 
 namespace PatientCentric.Scoring;
 
@@ -15,8 +21,148 @@ public sealed partial class PracticeEvaluator
     /// <returns>The partial evaluation of the shard.</returns>
     /// <exception cref="ArgumentException">The data's time zone is unknown, or neither <paramref name="period"/> nor the data states a period.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public EvaluationPartial Accumulate(PracticeDataSet shard, MeasurementPeriod? period = null, Profile? profile = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public EvaluationPartial Accumulate(PracticeDataSet shard, MeasurementPeriod? period = null, Profile? profile = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        profile ??= _profiles.Active;
+        var p = period ?? shard.Period ?? throw new ArgumentException("Neither the call nor the data set states a measurement period.", nameof(period));
+        var context = new ScoringContext(p, _time.GetUtcNow(), FindTimeZone(shard.TimeZone), profile);
+        return new EvaluationPartial(AccumulateCore(shard, context, cancellationToken));
+    }
+
+    private PartialState AccumulateCore(PracticeDataSet data, ScoringContext context, CancellationToken ct)
+    {
+        var p = context.Period;
+        var scopes = ImmutableArray.CreateBuilder<ScopePartial>();
+        var populations = ImmutableDictionary.CreateBuilder<ScoreScope, PopulationAccumulator>();
+        scopes.Add(ScoreScope(data, context, ct));
+        var patientCards = ScorePatients(data.ToTimelines(), context, ct);
+        populations.Add(context.Scope, Population(patientCards));
+        foreach (var line in data.ServiceLines)
+        {
+            var lineData = data.ForServiceLine(line.Key);
+            var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(line.Key) };
+            scopes.Add(ScoreScope(lineData, lineContext, ct));
+            populations.Add(lineContext.Scope, Population(ScorePatients(lineData.ToTimelines(), context, ct)));
+        }
+        foreach (string clinician in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            scopes.Add(ScoreScope(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }, ct));
+        var ranks = PatientRanks(data);
+        var patients = patientCards
+            .Select(x => new PatientPartial(ranks[x.Timeline.PatientKey], x.Cards, SupportPlanner.Plan(x.Timeline, x.Cards, _jobs)))
+            .OrderBy(x => x.Rank)
+            .ToImmutableArray();
+        var reviews = data.Reviews.Where(r => p.Contains(r.WrittenOn)).Select(r => new ReviewPartial(r.WrittenOn, r.Id, r.Text))
+            .OrderBy(r => r.WrittenOn).ThenBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+        var rows = Value.LoyaltyDrivers.CodeRows(data, p).Select(r => new SurveyRowPartial(r.Return.ReturnedOn, r.Return.Id, [.. r.Codes]))
+            .OrderBy(r => r.ReturnedOn).ThenBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+        PracticeLevelPartial? practiceLevel = data.PrimaryCustomer is null && data.AssumptionBindings.IsEmpty && data.KpiSeries.IsEmpty
+            ? null
+            : new PracticeLevelPartial(data.PrimaryCustomer, data.AssumptionBindings, data.KpiSeries, PracticeLevelDigest(data));
+        return new PartialState
+        {
+            PracticeName = data.PracticeName,
+            TimeZone = data.TimeZone,
+            Period = p,
+            Profile = context.Profile,
+            AsOf = context.AsOf,
+            Fingerprint = Fingerprint(data, context.Profile),
+            SurveyItems = data.SurveyItems,
+            ServiceLines = [.. data.ServiceLines.Select(l => l.Key)],
+            Scopes = scopes.ToImmutable(),
+            Populations = populations.ToImmutable(),
+            Patients = patients,
+            Reviews = reviews,
+            SurveyRows = rows,
+            PracticeLevel = practiceLevel,
+        };
+    }
+
+    private static PopulationAccumulator Population(IEnumerable<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> patients)
+    {
+        var accumulator = PopulationAccumulator.Create();
+        foreach (var (timeline, cards) in patients)
+            accumulator.Add(timeline.PatientKey, cards);
+        return accumulator;
+    }
+
+    // Every enabled touchpoint scorer on one scope's data, per role: accumulated, not yet finished.
+    private ScopePartial ScoreScope(PracticeDataSet data, ScoringContext context, CancellationToken ct)
+    {
+        var slots = ImmutableArray.CreateBuilder<SlotPartial>();
+        foreach (var scorer in _registry.TouchpointScorers)
+        {
+            if (!context.Profile.IsEnabled(scorer.Key))
+                continue;
+            ct.ThrowIfCancellationRequested();
+            foreach (var role in RolesIn(scorer, data))
+                slots.Add(AccumulateScorer(scorer, data, context with { Role = role }));
+        }
+        return new ScopePartial(context.Scope, slots.ToImmutable());
+    }
+
+    // One scorer, one scope, one role: create an accumulator and add the scope's data to it (the guardrail first).
+    private static SlotPartial AccumulateScorer(ITouchpointScorer scorer, PracticeDataSet data, ScoringContext context)
+    {
+        if (!RoleGuardrail.Permits(scorer.Category, context.Role, out _) || scorer is not ITouchpointCombiner combiner)
+        {
+            var kind = RoleGuardrail.Permits(scorer.Category, context.Role, out _) ? SlotKind.Whole : SlotKind.Blocked;
+            return new SlotPartial(scorer.Key, context.Role, kind, null, Score(scorer, data, context));
+        }
+        return new SlotPartial(scorer.Key, context.Role, SlotKind.Combiner, combiner.Add(combiner.CreateAccumulator(context), data, context), []);
+    }
+
+    // The canonical place of each patient in the outputs: on records in time order, as adapters and the bundled sample
+    // give them, this is the order of each patient's first appearance (PracticeDataSet.ToTimelines).
+    private static Dictionary<string, PatientRank> PatientRanks(PracticeDataSet data)
+    {
+        var ranks = new Dictionary<string, PatientRank>(StringComparer.Ordinal);
+        void Offer(int category, string patientKey, DateOnly on, string tiebreak)
+        {
+            var rank = new PatientRank(category, on, tiebreak, patientKey);
+            if (!ranks.TryGetValue(patientKey, out var known) || rank.CompareTo(known) < 0)
+                ranks[patientKey] = rank;
+        }
+        foreach (var f in data.MedicationFills) Offer(0, f.PatientKey, f.DateOfService, f.Id);
+        foreach (var r in data.Referrals) Offer(1, r.PatientKey, r.AuthoredOn, r.Id);
+        foreach (var j in data.Jobs) Offer(2, j.PatientKey, j.DueOn, j.Id);
+        foreach (var r in data.ClinicianRatings) Offer(3, r.PatientKey, r.RatedOn, r.PatientKey);
+        foreach (var b in data.Barriers) Offer(4, b.PatientKey, b.ReportedOn, b.PatientKey);
+        return ranks;
+    }
+
+    // The practice configuration two partials must share to merge: survey items, calendar, service lines and the profile.
+    private static string Fingerprint(PracticeDataSet data, Profile profile)
+    {
+        var options = PatientCentricJsonContext.Default.Options;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            JsonSerializer.Serialize(writer, data.SurveyItems, options.GetTypeInfo(typeof(ImmutableArray<SurveyItem>)));
+            JsonSerializer.Serialize(writer, data.OpeningHours, options.GetTypeInfo(typeof(ImmutableArray<OpeningInterval>)));
+            JsonSerializer.Serialize(writer, data.Holidays, options.GetTypeInfo(typeof(ImmutableArray<DateOnly>)));
+            JsonSerializer.Serialize(writer, data.ServiceLines, options.GetTypeInfo(typeof(ImmutableArray<ServiceLine>)));
+            JsonSerializer.Serialize(writer, profile, options.GetTypeInfo(typeof(Profile)));
+            writer.WriteEndArray();
+        }
+        return Convert.ToHexString(SHA256.HashData(buffer.ToArray()));
+    }
+
+    private static string PracticeLevelDigest(PracticeDataSet data)
+    {
+        var options = PatientCentricJsonContext.Default.Options;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            JsonSerializer.Serialize(writer, data.PrimaryCustomer, options.GetTypeInfo(typeof(Customers.StakeholderAssessments)));
+            JsonSerializer.Serialize(writer, data.AssumptionBindings, options.GetTypeInfo(typeof(ImmutableArray<Control.AssumptionBinding>)));
+            JsonSerializer.Serialize(writer, data.KpiSeries, options.GetTypeInfo(typeof(ImmutableArray<Control.KpiSeries>)));
+            writer.WriteEndArray();
+        }
+        return Convert.ToHexString(SHA256.HashData(buffer.ToArray()));
+    }
 
     /// <summary>Merges the partial evaluations of two disjoint shards; the result does not depend on order or grouping.</summary>
     /// <param name="left">One partial; never changed.</param>
@@ -24,8 +170,101 @@ public sealed partial class PracticeEvaluator
     /// <returns>A new partial holding both.</returns>
     /// <exception cref="Serialization.PatientCentricDataException">The partials cannot be merged: different practice
     /// configuration, period, profile or instant, a patient in both, differing practice-level assessments, or a scorer that
-    /// is not a combiner (codes PC0124–PC0125; the message names what differs, never a record's value).</exception>
-    public EvaluationPartial Merge(EvaluationPartial left, EvaluationPartial right) => throw new NotImplementedException();
+    /// is not a combiner (code PC0113; the message names what differs, never a record's value).</exception>
+    public EvaluationPartial Merge(EvaluationPartial left, EvaluationPartial right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        PartialState a = left.State, b = right.State;
+        if (a.PracticeName != b.PracticeName) throw MergeError("the practice names differ");
+        if (a.TimeZone != b.TimeZone) throw MergeError("the time zones differ");
+        if (a.Period != b.Period) throw MergeError("the measurement periods differ");
+        if (a.Profile.Key != b.Profile.Key) throw MergeError($"the profiles differ (\"{a.Profile.Key}\" and \"{b.Profile.Key}\")");
+        if (a.AsOf != b.AsOf) throw MergeError("the evaluation instants (as-of) differ");
+        if (a.Fingerprint != b.Fingerprint) throw MergeError("the practice configurations differ (survey items, opening hours, holidays, service lines or the profile's settings)");
+        foreach (var slot in a.Scopes.Concat(b.Scopes).SelectMany(s => s.Slots).Where(s => s.Kind == SlotKind.Whole))
+            throw MergeError($"the scorer \"{slot.ScorerKey}\" is not a combiner (ITouchpointCombiner<TAccumulator>), so its cards cannot be merged across shards; score the whole data set in one Accumulate");
+        var context = new ScoringContext(a.Period, a.AsOf, FindTimeZone(a.TimeZone), a.Profile);
+        var scopes = MergeScopes(a.Scopes, b.Scopes, context);
+        var populations = a.Populations.Keys.Union(b.Populations.Keys).ToImmutableDictionary(k => k, k =>
+        {
+            var merged = PopulationAccumulator.Create();
+            if (a.Populations.TryGetValue(k, out var x)) merged.Merge(x);
+            if (b.Populations.TryGetValue(k, out var y)) merged.Merge(y);
+            return merged;
+        });
+        var keys = new HashSet<string>(a.Patients.Select(x => x.Rank.PatientKey), StringComparer.Ordinal);
+        if (b.Patients.Any(x => keys.Contains(x.Rank.PatientKey)))
+            throw MergeError("a patient's records are in both shards; shards must split the data by patient");
+        PracticeLevelPartial? practiceLevel = (a.PracticeLevel, b.PracticeLevel) switch
+        {
+            (null, var y) => y,
+            (var x, null) => x,
+            var (x, y) when x.Digest == y.Digest => x,
+            _ => throw MergeError("the primary-customer assessments, assumption bindings or KPI series differ; practice-level records must be the same in every shard that has them"),
+        };
+        return new EvaluationPartial(new PartialState
+        {
+            PracticeName = a.PracticeName,
+            TimeZone = a.TimeZone,
+            Period = a.Period,
+            Profile = a.Profile,
+            AsOf = a.AsOf,
+            Fingerprint = a.Fingerprint,
+            SurveyItems = a.SurveyItems,
+            ServiceLines = a.ServiceLines,
+            Scopes = scopes,
+            Populations = populations,
+            Patients = [.. a.Patients.Concat(b.Patients).OrderBy(x => x.Rank)],
+            Reviews = [.. a.Reviews.Concat(b.Reviews).OrderBy(r => r.WrittenOn).ThenBy(r => r.Id, StringComparer.Ordinal)],
+            SurveyRows = [.. a.SurveyRows.Concat(b.SurveyRows).OrderBy(r => r.ReturnedOn).ThenBy(r => r.Id, StringComparer.Ordinal)],
+            PracticeLevel = practiceLevel,
+        });
+    }
+
+    // Scopes by key union, in canonical order (practice, service lines as configured, clinicians by key); a scope one
+    // side lacks is an empty accumulator there. Accumulators are merged into fresh ones, so neither partial changes.
+    private ImmutableArray<ScopePartial> MergeScopes(ImmutableArray<ScopePartial> a, ImmutableArray<ScopePartial> b, ScoringContext context)
+    {
+        var scorers = _registry.TouchpointScorers.GroupBy(s => s.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var fromB = b.ToDictionary(s => s.Scope);
+        var result = new List<ScopePartial>();
+        foreach (var x in a)
+            result.Add(fromB.Remove(x.Scope, out var y) ? MergeScope(x, y, scorers, context) : MergeScope(x, null, scorers, context));
+        foreach (var y in b.Where(s => fromB.ContainsKey(s.Scope)))
+            result.Add(MergeScope(y, null, scorers, context));
+        var practice = result.Where(s => s.Scope.Level == ScopeLevel.Practice);
+        var lines = result.Where(s => s.Scope.Level == ScopeLevel.ServiceLine);   // both sides list every configured line, in order
+        var clinicians = result.Where(s => s.Scope.Level == ScopeLevel.Clinician).OrderBy(s => s.Scope.Key, StringComparer.Ordinal);
+        return [.. practice, .. lines, .. clinicians];
+    }
+
+    private static ScopePartial MergeScope(ScopePartial x, ScopePartial? y, Dictionary<string, ITouchpointScorer> scorers, ScoringContext context)
+    {
+        if (y is not null && (x.Slots.Length != y.Slots.Length || x.Slots.Zip(y.Slots).Any(p => p.First.ScorerKey != p.Second.ScorerKey || p.First.Role != p.Second.Role || p.First.Kind != p.Second.Kind)))
+            throw MergeError($"the scorers of scope {x.Scope} differ between the partials");
+        var slots = ImmutableArray.CreateBuilder<SlotPartial>(x.Slots.Length);
+        for (int i = 0; i < x.Slots.Length; i++)
+        {
+            var slot = x.Slots[i];
+            if (slot.Kind != SlotKind.Combiner)
+            {
+                slots.Add(slot);
+                continue;
+            }
+            if (!scorers.TryGetValue(slot.ScorerKey, out var scorer) || scorer is not ITouchpointCombiner combiner)
+                throw MergeError($"the scorer \"{slot.ScorerKey}\" is not a combiner registered with this evaluator");
+            var slotContext = context with { Scope = x.Scope, Role = slot.Role };
+            object merged = combiner.Merge(combiner.CreateAccumulator(slotContext), slot.Accumulator!);
+            if (y is not null)
+                merged = combiner.Merge(merged, y.Slots[i].Accumulator!);
+            slots.Add(slot with { Accumulator = merged });
+        }
+        return new ScopePartial(x.Scope, slots.ToImmutable());
+    }
+
+    private static PatientCentricDataException MergeError(string what) =>
+        new([new DataError("PC0113", "partial", null, "$", $"the partials cannot be merged: {what}.")]);
 
     /// <summary>Finishes a partial evaluation into the evaluation of the shards it holds: exactly what
     /// <see cref="Evaluate(PracticeDataSet, MeasurementPeriod?, Profile?, CancellationToken)"/> gives on their union.</summary>
@@ -35,5 +274,61 @@ public sealed partial class PracticeEvaluator
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="Serialization.PatientCentricDataException">The primary-customer assessments do not give the
     /// configured strategy what it needs (code PC0112).</exception>
-    public PracticeEvaluation Finish(EvaluationPartial partial, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public PracticeEvaluation Finish(EvaluationPartial partial, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partial);
+        return FinishCore(partial.State, cancellationToken);
+    }
+
+    private PracticeEvaluation FinishCore(PartialState state, CancellationToken ct)
+    {
+        var profile = state.Profile;
+        var context = new ScoringContext(state.Period, state.AsOf, FindTimeZone(state.TimeZone), profile);
+        var scorers = _registry.TouchpointScorers.GroupBy(s => s.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var cards = ImmutableArray.CreateBuilder<ScoreCard>();
+        foreach (var scope in state.Scopes)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var slot in scope.Slots)
+            {
+                if (slot.Kind != SlotKind.Combiner)
+                {
+                    cards.AddRange(slot.Cards);
+                    continue;
+                }
+                var combiner = (ITouchpointCombiner)scorers[slot.ScorerKey];
+                cards.AddRange(combiner.Finish(slot.Accumulator!, context with { Scope = scope.Scope, Role = slot.Role }));
+            }
+            if (scope.Scope.Level != ScopeLevel.Clinician)
+            {
+                var population = state.Populations.TryGetValue(scope.Scope, out var p) ? p : PopulationAccumulator.Create();
+                cards.AddRange(population.Finish(context with { Scope = scope.Scope }));
+            }
+        }
+        var themes = state.Reviews.IsEmpty ? [] : _reviews.Classify([.. state.Reviews.Select(r => r.Text)]);
+        var commitments = Enum.GetValues<Commitment>().Select(c => CommitmentRubric.Score(c, _rubric[c].Select(m => new RubricMeasure(m.Key,
+            m.Key == CommitmentRubric.ReviewsKey ? ReviewShare(themes, c) : cards.FirstOrDefault(x => x.MeasureKey == m.Key && x.Scope == context.Scope)?.Value,
+            m.Worst, m.Best, m.Weight)), context.Scope)).ToList();
+        if (commitments.Any(c => c.Status == ScoreStatus.Ok))
+            cards.AddRange(commitments);   // data with none of the rubrics' inputs gets no commitment cards at all
+        Customers.PrimaryCustomerDecision? decision = null;
+        ImmutableArray<Control.AssumptionChart> charts = [];
+        ImmutableArray<Control.AssumptionAlert> alerts = [];
+        if (state.PracticeLevel is { PrimaryCustomer: { } assessments } level)
+        {
+            ct.ThrowIfCancellationRequested();
+            decision = Decide(assessments, context);
+            (charts, alerts) = Control.AssumptionMonitor.Check(decision, level.AssumptionBindings, level.KpiSeries);
+        }
+        return new PracticeEvaluation(state.PracticeName, profile, state.Period, state.AsOf, state.TimeZone, [.. cards.Select(c => WithTarget(c, profile))])
+        {
+            PatientCards = [.. state.Patients.SelectMany(p => p.Cards)],
+            SupportPlans = [.. state.Patients.Select(p => p.Plan).OfType<SupportPlan>()],
+            Decision = decision,
+            AssumptionCharts = charts,
+            AssumptionAlerts = alerts,
+            LoyaltyDrivers = Value.LoyaltyDrivers.FromRows(state.SurveyItems, state.SurveyRows.Select(r => r.Codes.ToArray())),
+            ReviewThemes = themes,
+        };
+    }
 }

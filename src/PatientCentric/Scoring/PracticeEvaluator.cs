@@ -73,67 +73,28 @@ public sealed partial class PracticeEvaluator
         return Observe(data, profile, () => EvaluateCore(data, period, profile, cancellationToken), cancellationToken);
     }
 
+    // One shard holding the whole data set: accumulate, then finish (docs/scale.md#the-evaluation-in-pieces).
     private PracticeEvaluation EvaluateCore(PracticeDataSet data, MeasurementPeriod? period, Profile profile, CancellationToken cancellationToken)
     {
         var p = period ?? data.Period ?? throw new ArgumentException("Neither the call nor the data set states a measurement period.", nameof(period));
         var context = new ScoringContext(p, _time.GetUtcNow(), FindTimeZone(data.TimeZone), profile);
-        var ct = cancellationToken;
-        var cards = ImmutableArray.CreateBuilder<ScoreCard>();
-        cards.AddRange(ScoreScope(data, context, ct));
-        var timelines = data.ToTimelines();
-        var patientCards = ScorePatients(timelines, context, ct);
-        cards.AddRange(PopulationCards(patientCards, context));
-        foreach (var line in data.ServiceLines)
+        return FinishCore(AccumulateCore(data, context, cancellationToken), cancellationToken);
+    }
+
+    private Customers.PrimaryCustomerDecision Decide(Customers.StakeholderAssessments assessments, ScoringContext context)
+    {
+        try
         {
-            var lineData = data.ForServiceLine(line.Key);
-            var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(line.Key) };
-            cards.AddRange(ScoreScope(lineData, lineContext, ct));
-            cards.AddRange(PopulationCards(ScorePatients(lineData.ToTimelines(), context, ct), lineContext));
+            return _registry.GetPrimaryCustomerStrategy(_primaryCustomerStrategy).Decide(assessments, context);
         }
-        foreach (string clinician in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            cards.AddRange(ScoreScope(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }, ct));
-        var plans = patientCards
-            .Select(p => SupportPlanner.Plan(p.Timeline, p.Cards, _jobs))
-            .Where(plan => plan is not null)
-            .Select(plan => plan!)
-            .ToImmutableArray();
-        var reviewTexts = data.Reviews.Where(r => p.Contains(r.WrittenOn)).Select(r => r.Text).ToList();
-        var themes = reviewTexts.Count == 0 ? [] : _reviews.Classify(reviewTexts);
-        var commitments = Enum.GetValues<Commitment>().Select(c => CommitmentRubric.Score(c, _rubric[c].Select(m => new RubricMeasure(m.Key,
-            m.Key == CommitmentRubric.ReviewsKey ? ReviewShare(themes, c) : cards.FirstOrDefault(x => x.MeasureKey == m.Key && x.Scope == context.Scope)?.Value,
-            m.Worst, m.Best, m.Weight)), context.Scope)).ToList();
-        if (commitments.Any(c => c.Status == ScoreStatus.Ok))
-            cards.AddRange(commitments);   // data with none of the rubrics' inputs gets no commitment cards at all
-        Customers.PrimaryCustomerDecision? decision = null;
-        ImmutableArray<Control.AssumptionChart> charts = [];
-        ImmutableArray<Control.AssumptionAlert> alerts = [];
-        if (data.PrimaryCustomer is { } assessments)
+        catch (ArgumentException e) when (e is not ArgumentNullException)
         {
-            ct.ThrowIfCancellationRequested();
-            try
-            {
-                decision = _registry.GetPrimaryCustomerStrategy(_primaryCustomerStrategy).Decide(assessments, context);
-            }
-            catch (ArgumentException e) when (e is not ArgumentNullException)
-            {
-                // The data's assessments do not give the configured strategy what it needs (a strategy documents this as
-                // ArgumentException on its input): a data problem with a code, not an unexpected failure.
-                string message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
-                throw new Serialization.PatientCentricDataException([new Serialization.DataError("PC0112", "data set", null,
-                    "$.primaryCustomer", $"the {_primaryCustomerStrategy} strategy cannot use these assessments: {message}")]);
-            }
-            (charts, alerts) = Control.AssumptionMonitor.Check(decision, data.AssumptionBindings, data.KpiSeries);
+            // The data's assessments do not give the configured strategy what it needs (a strategy documents this as
+            // ArgumentException on its input): a data problem with a code, not an unexpected failure.
+            string message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+            throw new Serialization.PatientCentricDataException([new Serialization.DataError("PC0112", "data set", null,
+                "$.primaryCustomer", $"the {_primaryCustomerStrategy} strategy cannot use these assessments: {message}")]);
         }
-        return new PracticeEvaluation(data.PracticeName, profile, p, context.AsOf, data.TimeZone, [.. cards.Select(c => WithTarget(c, profile))])
-        {
-            PatientCards = [.. patientCards.SelectMany(p => p.Cards)],
-            SupportPlans = plans,
-            Decision = decision,
-            AssumptionCharts = charts,
-            AssumptionAlerts = alerts,
-            LoyaltyDrivers = Value.LoyaltyDrivers.Analyse(data, p),
-            ReviewThemes = themes,
-        };
     }
 
     // The share of favourable mentions among reviews that mention the commitment, or null when none does.
@@ -185,19 +146,6 @@ public sealed partial class PracticeEvaluator
         return result;
     }
 
-    // Population rates: per measure key, Σ numerator ÷ Σ denominator over the patients' cards, with the distribution of
-    // the patients' own values and the patients' exclusions by reason code as components (docs/jobs.md#proportion-of-days-covered-exactly-as-pqa-defines-it, step 10 for PDC).
-    // Absent data is not bad data: when every patient card lacks the input entirely, so does the population, which is then
-    // NotApplicable with the patients' reason instead of InsufficientData. Accumulated per patient, so it can be merged
-    // across shards (docs/scale.md#population-cards).
-    private static ImmutableArray<ScoreCard> PopulationCards(IEnumerable<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> patients, ScoringContext context)
-    {
-        var accumulator = PopulationAccumulator.Create();
-        foreach (var (timeline, cards) in patients)
-            accumulator.Add(timeline.PatientKey, cards);
-        return accumulator.Finish(context);
-    }
-
     /// <summary>Runs one scorer through the guardrail: when the scorer's category does not permit the context's role,
     /// the scorer is not called and a <see cref="ScoreStatus.GuardrailBlocked"/> card with the reason is returned instead.</summary>
     /// <param name="scorer">The scorer.</param>
@@ -219,21 +167,6 @@ public sealed partial class PracticeEvaluator
         if (scorer is ITouchpointCombiner combiner)   // one shard: the whole data set of the scope
             return combiner.Finish(combiner.Add(combiner.CreateAccumulator(context), data, context), context);
         return scorer.Score(data, context);   // not mergeable: always scored on the whole data set of its scope
-    }
-
-    private IEnumerable<ScoreCard> ScoreScope(PracticeDataSet data, ScoringContext context, CancellationToken ct)
-    {
-        foreach (var scorer in _registry.TouchpointScorers)
-        {
-            if (!context.Profile.IsEnabled(scorer.Key))
-                continue;
-            ct.ThrowIfCancellationRequested();
-            foreach (var role in RolesIn(scorer, data))
-            {
-                foreach (var card in Score(scorer, data, context with { Role = role }))
-                    yield return card;
-            }
-        }
     }
 
     // Survey scorers see the roles their items ask about; every other touchpoint scorer reads Customer interactions.

@@ -21,23 +21,52 @@ public sealed record LoyaltyDrivers(string OutcomeItem, RelativeWeightsResult We
     public static LoyaltyDrivers? Analyse(PracticeDataSet data, MeasurementPeriod period)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var outcome = data.SurveyItems.FirstOrDefault(i => i.Kind == SurveyItemKind.LikelihoodToRecommend && i.AboutRole == InteractionRole.Customer);
-        var items = data.SurveyItems.Where(i => i.Kind == SurveyItemKind.Report && i.AboutRole == InteractionRole.Customer).ToList();
-        if (outcome is null || items.Count < 2)
-            return null;
-        var variables = ImmutableArray.Create(outcome.Key).AddRange(items.Select(i => i.Key));
-        var rows = new CorrelationAccumulator(variables.Length);
-        var row = new double[variables.Length];
-        var topBox = new int[items.Count];
-        var answered = new int[items.Count];
+        return FromRows(data.SurveyItems, CodeRows(data, period).Select(r => r.Codes));
+    }
+
+    // The coded rows of the returns in the period, in the data's order: the recommend answer, then each Customer report
+    // item's (-1: missing or invalid); empty when the items cannot support the analysis. Mergeable by concatenation.
+    internal static IEnumerable<(SurveyReturn Return, int[] Codes)> CodeRows(PracticeDataSet data, MeasurementPeriod period)
+    {
+        if (Variables(data.SurveyItems) is not { } items)
+            yield break;
         foreach (var r in data.SurveyReturns)
         {
             if (!period.Contains(r.ReturnedOn))
                 continue;
-            row[0] = Code(outcome, r);
+            var codes = new int[items.Count];
+            for (int i = 0; i < items.Count; i++)
+                codes[i] = Code(items[i], r) is var c && double.IsNaN(c) ? -1 : (int)c;
+            yield return (r, codes);
+        }
+    }
+
+    // The recommend item, then the Customer report items; null without a recommend item or with fewer than two report items.
+    private static List<SurveyItem>? Variables(ImmutableArray<SurveyItem> surveyItems)
+    {
+        var outcome = surveyItems.FirstOrDefault(i => i.Kind == SurveyItemKind.LikelihoodToRecommend && i.AboutRole == InteractionRole.Customer);
+        var items = surveyItems.Where(i => i.Kind == SurveyItemKind.Report && i.AboutRole == InteractionRole.Customer).ToList();
+        return outcome is null || items.Count < 2 ? null : [outcome, .. items];
+    }
+
+    // The analysis of coded rows, added in the order given.
+    internal static LoyaltyDrivers? FromRows(ImmutableArray<SurveyItem> surveyItems, IEnumerable<int[]> codedRows)
+    {
+        if (Variables(surveyItems) is not { } all)
+            return null;
+        var outcome = all[0];
+        var items = all.GetRange(1, all.Count - 1);
+        var variables = all.Select(i => i.Key).ToImmutableArray();
+        var rows = new CorrelationAccumulator(variables.Length);
+        var row = new double[variables.Length];
+        var topBox = new int[items.Count];
+        var answered = new int[items.Count];
+        foreach (var codes in codedRows)
+        {
+            row[0] = codes[0] < 0 ? double.NaN : codes[0];
             for (int i = 0; i < items.Count; i++)
             {
-                row[i + 1] = Code(items[i], r);
+                row[i + 1] = codes[i + 1] < 0 ? double.NaN : codes[i + 1];
                 if (!double.IsNaN(row[i + 1]))
                 {
                     answered[i]++;

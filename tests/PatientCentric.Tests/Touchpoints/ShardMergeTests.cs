@@ -125,7 +125,7 @@ public sealed class ShardMergeTests
     // NotApplicable path is reached), none or some outreach contacts, and portal threads answered early, late, never or
     // before they were sent, survey returns (some out of period, some answers not a category) to 0–10 and CAHPS items, and calls answered,
     // abandoned, both, neither or before they queued, at instants and ids that tie.
-    private static PracticeDataSet SmallDataSet(Random random)
+    internal static PracticeDataSet SmallDataSet(Random random)
     {
         int patients = random.Next(1, 7);
         var appointments = new List<Appointment>();
@@ -181,7 +181,7 @@ public sealed class ShardMergeTests
     private static string Json(ImmutableArray<ScoreCard> cards) =>
         JsonSerializer.Serialize(cards, PatientCentricJsonContext.Default.ImmutableArrayScoreCard);
 
-    private static PracticeDataSet LoadSample()
+    internal static PracticeDataSet LoadSample()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
