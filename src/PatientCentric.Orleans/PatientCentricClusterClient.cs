@@ -129,6 +129,8 @@ public sealed class PatientCentricClusterClient
                     throw new ShardFailedException(index, shard, $"no silo scored it in {attempt} attempts (last: {e.GetType().Name}: {e.Message})", e);
                 Log.ShardRetried(_logger, runId, index, attempt, e.GetType().Name);
                 retried();
+                if (_options.RetryDelayMilliseconds > 0)
+                    await Task.Delay(TimeSpan.FromMilliseconds((double)_options.RetryDelayMilliseconds * attempt), _time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -16,4 +16,10 @@ public sealed class PatientCentricClusterOptions
     /// <value>1 to 10,000. The default is 64.</value>
     [Range(1, 10_000)]
     public int MaxShardsInFlight { get; set; } = 64;
+
+    /// <summary>Gets or sets the pause before a lost shard's re-run, multiplied by the attempt number, so that the cluster
+    /// can declare the dead silo dead before the shard is placed again.</summary>
+    /// <value>0 to 600,000 milliseconds (10 minutes). The default is 1,000 (1 second).</value>
+    [Range(0, 600_000)]
+    public int RetryDelayMilliseconds { get; set; } = 1_000;
 }
