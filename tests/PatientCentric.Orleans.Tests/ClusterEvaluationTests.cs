@@ -9,16 +9,34 @@ namespace PatientCentric.Orleans.Tests;
 
 /// <summary><see cref="PatientCentricClusterClient"/> on an in-process cluster of 3 silos (Orleans' InProcessTestCluster,
 /// whose in-memory membership makes no silo special): the bundled sample split by patient into 6 JSON shards.</summary>
-public sealed class ClusterEvaluationTests(ShardFiles files) : IClassFixture<ShardFiles>
+public sealed class ClusterEvaluationTests(ClusterEvaluationTests.Fixture fixture) : IClassFixture<ClusterEvaluationTests.Fixture>
 {
+    private readonly ShardFiles files = fixture.Files;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The shard files and one cluster of 3 silos, with a hook that is inert until a test arms it.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public ShardFiles Files { get; } = new();
+
+        public BlockingHook Hook { get; } = new();
+
+        public InProcessTestCluster Cluster { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync() => Cluster = await StartAsync(Hook);
+
+        public async ValueTask DisposeAsync()
+        {
+            await Cluster.DisposeAsync();
+            Files.Dispose();
+        }
+    }
 
     [Fact]
     public async Task EvaluateAsync_OfTheSampleInSixShards_EqualsOneProcess()
     {
-        await using var cluster = await StartAsync(hook: null);
-
-        var evaluation = await Client(cluster).EvaluateAsync(files.Manifest(), Ct);
+        var evaluation = await Client(fixture.Cluster).EvaluateAsync(files.Manifest(), Ct);
 
         Assert.Equal(files.Expected, ShardFiles.Json(evaluation));
     }
@@ -26,8 +44,10 @@ public sealed class ClusterEvaluationTests(ShardFiles files) : IClassFixture<Sha
     [Fact]
     public async Task EvaluateAsync_WhenASiloDiesMidRun_ReRunsItsShardsElsewhereAndEqualsOneProcess()
     {
-        var hook = new BlockingHook(blockedShard: 1);
-        await using var cluster = await StartAsync(hook);
+        var cluster = fixture.Cluster;
+        await cluster.StartAdditionalSiloAsync();   // 4 silos, so that 3 remain for the other tests
+        var hook = fixture.Hook;
+        hook.Arm(blockedShard: 1);
 
         var run = Client(cluster).EvaluateAsync(files.Manifest(), Ct);
         string victim = await hook.Blocked.WaitAsync(TimeSpan.FromSeconds(45), Ct);   // a guard against a hang, not a timing claim
@@ -47,9 +67,7 @@ public sealed class ClusterEvaluationTests(ShardFiles files) : IClassFixture<Sha
         var bad = files.WriteText(Broken, "shard-bad.json");
         string reason = Assert.Throws<PatientCentricDataException>(() =>
             PracticeDataSetReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Broken)), "shard-bad.json")).Message;
-        await using var cluster = await StartAsync(hook: null);
-
-        var error = await Assert.ThrowsAsync<ShardFailedException>(() => Client(cluster).EvaluateAsync(files.Manifest([.. files.Shards[..3], bad, .. files.Shards[3..]]), Ct));
+        var error = await Assert.ThrowsAsync<ShardFailedException>(() => Client(fixture.Cluster).EvaluateAsync(files.Manifest([.. files.Shards[..3], bad, .. files.Shards[3..]]), Ct));
 
         Assert.Equal(3, error.ShardIndex);
         Assert.Equal(bad, error.Shard);
@@ -60,9 +78,7 @@ public sealed class ClusterEvaluationTests(ShardFiles files) : IClassFixture<Sha
     [Fact]
     public async Task EvaluateAsync_WithAPatientInTwoShards_FailsRatherThanCountingThePatientTwice()
     {
-        await using var cluster = await StartAsync(hook: null);
-
-        var error = await Assert.ThrowsAsync<ShardFailedException>(() => Client(cluster).EvaluateAsync(files.Manifest([.. files.Shards, files.Shards[2]]), Ct));
+        var error = await Assert.ThrowsAsync<ShardFailedException>(() => Client(fixture.Cluster).EvaluateAsync(files.Manifest([.. files.Shards, files.Shards[2]]), Ct));
 
         Assert.Equal(ShardFiles.Count, error.ShardIndex);
         Assert.StartsWith($"Shard {ShardFiles.Count} (data-set {files.Shards[2].Path}) failed: its partial cannot be merged with those of shards 0–{ShardFiles.Count - 1}: ", error.Message);
@@ -71,40 +87,48 @@ public sealed class ClusterEvaluationTests(ShardFiles files) : IClassFixture<Sha
     private static PatientCentricClusterClient Client(InProcessTestCluster cluster) =>
         cluster.Client.ServiceProvider.GetRequiredService<PatientCentricClusterClient>();
 
-    private static async Task<InProcessTestCluster> StartAsync(BlockingHook? hook)
+    private static async Task<InProcessTestCluster> StartAsync(BlockingHook hook)
     {
         var builder = new InProcessTestClusterBuilder(3);
         builder.ConfigureSilo((_, silo) => silo.AddPatientCentricScoring());
-        if (hook is not null)
-            builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton<IShardScoringHook>(hook));
-        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(20)));
+        builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton<IShardScoringHook>(hook));
+        // A call whose silo was killed is given up after this long (a shard of the sample scores in well under a second).
+        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
         builder.ConfigureClientHost(host => host.Services.AddPatientCentricClusterClient(o =>
         {
             o.MaxAttemptsPerShard = 6;
-            o.RetryDelayMilliseconds = 500;
+            o.RetryDelayMilliseconds = 250;
         }));
         var cluster = builder.Build();
-        await cluster.DeployAsync(Ct);
+        await cluster.DeployAsync(TestContext.Current.CancellationToken);
         return cluster;
     }
 
-    /// <summary>Blocks the first attempt at one shard, once another shard has been scored, until the test releases it.</summary>
-    private sealed class BlockingHook(int blockedShard) : IShardScoringHook
+    /// <summary>Once armed, blocks the first attempt at one shard, after another shard has been scored, until the test
+    /// releases it; records every scored shard and its silo.</summary>
+    public sealed class BlockingHook : IShardScoringHook
     {
         private readonly TaskCompletionSource<string> _blocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _firstScored = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _armed = 1;
+        private int _blockedShard = -1;
+        private int _taken;
 
         public Task<string> Blocked => _blocked.Task;
 
         public ConcurrentQueue<(int Index, string Silo)> ScoredShards { get; } = new();
 
+        public void Arm(int blockedShard)
+        {
+            ScoredShards.Clear();
+            Volatile.Write(ref _blockedShard, blockedShard);
+        }
+
         public void Release() => _release.TrySetResult();
 
         public async Task BeforeScoringAsync(string runId, int shardIndex, string silo, CancellationToken cancellationToken)
         {
-            if (shardIndex != blockedShard || Interlocked.Exchange(ref _armed, 0) == 0)
+            if (shardIndex != Volatile.Read(ref _blockedShard) || Interlocked.Exchange(ref _taken, 1) == 1)
                 return;
             await _firstScored.Task.WaitAsync(cancellationToken);
             _blocked.TrySetResult(silo);
@@ -114,7 +138,8 @@ public sealed class ClusterEvaluationTests(ShardFiles files) : IClassFixture<Sha
         public void Scored(string runId, int shardIndex, string silo)
         {
             ScoredShards.Enqueue((shardIndex, silo));
-            _firstScored.TrySetResult();
+            if (Volatile.Read(ref _blockedShard) >= 0)
+                _firstScored.TrySetResult();
         }
     }
 }
