@@ -32,7 +32,7 @@ void Check(bool ok, string what, string why = "")
 }
 
 var packages = Directory.GetFiles(feed, "*.nupkg").Order(StringComparer.Ordinal).ToArray();
-Check(packages.Length == 3, $"3 packages in the feed", $"found {string.Join(", ", packages.Select(Path.GetFileName))}");
+Check(packages.Length == 4, $"4 packages in the feed", $"found {string.Join(", ", packages.Select(Path.GetFileName))}");
 foreach (string nupkg in packages)
 {
     string name = Path.GetFileName(nupkg);
