@@ -18,17 +18,24 @@ namespace PatientCentric.Cli;
 
 /// <summary>The <c>patientcentric</c> command line: <c>report</c>, <c>eval</c>, <c>profiles</c> and <c>sample</c>.
 /// Exit codes: 0 success, 2 bad input or usage (one message on stderr, nothing on stdout), 1 unexpected failure.</summary>
-internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
+internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
 {
     public const int Success = 0;
     public const int Failure = 1;
     public const int BadInput = 2;
+    public const int Cancelled = 130;
+
+    /// <summary>Gets the token that cancels a run (Ctrl-C in <see cref="Main"/>): exit 130, temporary files removed.</summary>
+    public CancellationToken Cancellation { get; init; }
 
     public static int Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
         using var input = Console.OpenStandardInput();
-        return new CliApp(Console.In, Console.Out, Console.Error) { StdinBytes = input }.Run(args);
+        using var cancel = new CancellationTokenSource();
+        // Ctrl-C cancels a report (its temporary files are removed on the way out) instead of killing the process.
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        return new CliApp(Console.In, Console.Out, Console.Error) { StdinBytes = input, Cancellation = cancel.Token }.Run(args);
     }
 
     /// <summary>Gets standard input as bytes, so that eval decodes it strictly itself; when <see langword="null"/> the text
@@ -53,6 +60,11 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            stderr.WriteLine("error: cancelled; no output was written and temporary files were removed.");
+            return Cancelled;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -86,12 +98,26 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         // Read as text and parsed like every other instant: without an offset it would be read in the machine's time zone.
         var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601 with offset) instead of now, for reproducible output." };
         var explain = new Option<bool>("--explain") { Description = "List every component of every score card." };
+        var (memoryLimit, workers, temp) = PartitionOptions();
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), and with --fhir DIR/data-quality.json (what was read, assumed and skipped; files by number, never by name), creating DIR." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
             input, fhir, strict, keyFile, patientRefs, timeZone, slotsObservedAt, surveyItems, format, profile, from, to, asOf, explain, outDir,
+            memoryLimit, workers, temp,
         };
-        command.SetAction(r => Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(timeZone), r.GetValue(slotsObservedAt), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
+        command.SetAction(r =>
+        {
+            _partitionSettings = (r.GetValue(memoryLimit), r.GetValue(workers), r.GetValue(temp));
+            try
+            {
+                return Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(timeZone), r.GetValue(slotsObservedAt), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir));
+            }
+            finally
+            {
+                _partitions?.Dispose();   // the temporary folder goes on success, failure and cancellation alike
+                _partitions = null;
+            }
+        });
         return command;
     }
 
@@ -125,6 +151,8 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
             return Fail("--time-zone: not a known IANA time zone id (for example America/Chicago).");
         if (slotsObservedAt is not null && fhirPath is null)
             return Fail("--slots-observed-at applies to --fhir input only.");
+        if (!TryCheckPartitionSettings(fhirPath is not null, out var partitionFailure))
+            return Fail(partitionFailure);
         DateTimeOffset? observedAt = null;
         if (slotsObservedAt is not null)
         {
@@ -168,7 +196,8 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         {
             if (fhirPath is not null)
             {
-                if (!TryReadFhir(fhirPath, fhirOptions, out data, out source, out fhirInput, out var failure))
+                if (!TryReadFhirPartitioned(fhirPath, fhirOptions, out data, out source, out fhirInput, out var failure)
+                    || (_partitions is null && !TryReadFhir(fhirPath, fhirOptions, out data, out source, out fhirInput, out failure)))
                     return Fail(failure);
             }
             else if (input is null)
@@ -207,18 +236,25 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         if (_fhirSummary is not null)
             stderr.Write(_fhirSummary.ToString());
 
-        using var services = BuildServices(asOf, profileKey);
+        // Partitions are scored apart and merged: they must share one evaluation instant.
+        using var services = BuildServices(_partitions is null ? asOf : asOf ?? (time ?? TimeProvider.System).GetUtcNow(), profileKey);
         PracticeEvaluation evaluation;
         try
         {
             var evaluator = services.GetRequiredService<PracticeEvaluator>();
-            evaluation = MeasureFamilies.WithNotApplicableFamilies(evaluator.Evaluate(data, period), data);
+            evaluation = _partitions is null
+                ? MeasureFamilies.WithNotApplicableFamilies(evaluator.Evaluate(data, period), data)
+                : MeasureFamilies.WithNotApplicableFamilies(EvaluatePartitions(evaluator, (period ?? data.Period)!.Value), data, _census);
         }
         catch (OptionsValidationException e)
         {
             return Fail(string.Join(Environment.NewLine, e.Failures));
         }
         catch (PatientCentricDataException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (PartitionReadException e)
         {
             return Fail(e.Message);
         }
@@ -238,7 +274,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
                 Directory.CreateDirectory(outDir.FullName);
                 html = Path.Combine(outDir.FullName, "report.html");
                 results = Path.Combine(outDir.FullName, "results.json");
-                File.WriteAllText(html, HtmlReport.Render(evaluation, data, source, fhirInput), new UTF8Encoding(false));
+                File.WriteAllText(html, HtmlReport.Render(evaluation, data, source, fhirInput, _census), new UTF8Encoding(false));
                 File.WriteAllText(results, Json() + "\n", new UTF8Encoding(false));
                 measureReports = Path.Combine(outDir.FullName, "measure-reports.ndjson");
                 using (var ndjson = File.Create(measureReports))
@@ -271,7 +307,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         else
         {
             var text = new StringWriter(CultureInfo.InvariantCulture);
-            ConsoleReport.Write(text, evaluation, data, source, explain);
+            ConsoleReport.Write(text, evaluation, data, source, explain, _census);
             stdout.Write(text.ToString());
             if (html is not null)
             {
@@ -349,9 +385,17 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
 
         data = result.Data;
         input = new FhirInput(result.Quality, files);
-        var q = result.Quality;
+        Summarize(input, data.Claims.Length > 0);
+        return true;
+    }
+
+    private void Summarize(FhirInput input, bool hasClaims)
+    {
+        var (q, files) = (input.Quality, input.Files);
         // Written once the run goes on (see Report): a run that then stops (exit 2) says one line only.
         var summary = _fhirSummary = new System.Text.StringBuilder();
+        if (_readMode is not null)
+            summary.AppendLine(_readMode);
         // Counts only, on standard error so that --format json keeps standard output one JSON document.
         var ignored = q.ResourcesIgnored.Values.Sum();
         summary.AppendLine(string.Create(CultureInfo.InvariantCulture,
@@ -365,7 +409,7 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         if (q.Retracted > 0)
             summary.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {q.Retracted:N0} resources retracted: their latest version (meta.lastUpdated) is entered-in-error or has a status that is not scored, so no version of them is used."));
-        if (data.Claims.Length > 0)
+        if (hasClaims)
             summary.AppendLine("  FHIR does not record claim edits: the clean-claim rate leaves every claim out; the initial denial rate uses them.");
         foreach (var (code, issues) in input.IssuesByCode)
         {
@@ -375,7 +419,6 @@ internal sealed class CliApp(TextReader stdin, TextWriter stdout, TextWriter std
         }
         if (!q.Issues.IsEmpty && files.Count > 1)
             summary.AppendLine("  Files are numbered in the order read: ordinal name order in the folder (LC_ALL=C ls); names are not shown.");
-        return true;
     }
 
     /// <summary>Rewrites one stderr line with files and resources read; reports arrive on the reading thread.</summary>

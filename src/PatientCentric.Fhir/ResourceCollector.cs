@@ -16,6 +16,8 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 {
     private readonly Dictionary<string, Entry> _rows = new(StringComparer.Ordinal);
     private readonly List<FhirDataIssue> _issues = [];
+    private readonly List<IssueOrder> _issueOrder = [];
+    private int _step;
     private readonly SortedDictionary<string, int> _ignored = new(StringComparer.Ordinal);
     private int _read, _duplicates, _anonymous;
 
@@ -24,7 +26,17 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// <param name="LastUpdated">Its <c>meta.lastUpdated</c>.</param>
     /// <param name="Problem">Whether the mapping reported a problem with it (then it is not a retraction but an issue).</param>
     /// <param name="EarlierUsed">Whether a copy it beat (or that lost to it) would have been used.</param>
-    private sealed record Entry(Row? Row, DateTimeOffset? LastUpdated, bool Problem, bool EarlierUsed);
+    /// <param name="First">Where the first copy of it was read (<see cref="Position"/>): its place in the read order.</param>
+    private sealed record Entry(Row? Row, DateTimeOffset? LastUpdated, bool Problem, bool EarlierUsed, long First = 0);
+
+    /// <summary>Gets or sets where the resource being read is: the 0-based file index in the read times 2^32 plus its
+    /// line (or Bundle entry). Record ids and the order of issues follow it, so a read split into partitions by patient
+    /// numbers and orders them as one read of the whole input does.</summary>
+    public long Position { get; set; }
+
+    /// <summary>Gets, after <see cref="Build"/>, the sort key of each issue, in <see cref="FhirDataQuality.Issues"/> order:
+    /// issues of several partial reads sorted by it (stably) come in the order of one read of their union.</summary>
+    public ImmutableArray<IssueOrder> IssueOrders => [.. _issueOrder];
 
     /// <summary>Whether a row gives a record or a join the scorers see (a dispense that is not handed over only marks
     /// its prescription as being dispensed).</summary>
@@ -39,6 +51,17 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var issue = new FhirDataIssue(code, file, line, type, field);
         if (options.Strict) throw new FhirInputException([issue]);
         _issues.Add(issue);
+        _issueOrder.Add(new IssueOrder(_step, _step == 0 ? Position : _buildOrder));
+    }
+
+    private long _buildOrder;
+
+    /// <summary>An issue found while joining (<see cref="Build"/>), about <paramref name="row"/>: ordered by the build
+    /// step, then the row's place in the read.</summary>
+    private void Issue(FhirIssueCode code, Row row, string? type, string? field = null)
+    {
+        _buildOrder = row.Order;
+        Issue(code, row.At.File, row.At.Line, type, field);
     }
 
     /// <summary>Maps one resource's facts into a row and keeps it, replacing an earlier copy with the same
@@ -67,13 +90,15 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             SlotFacts s => MapSlot(s, at),
             _ => null,
         };
-        if (row is not null) row = row with { At = at };
-        var entry = new Entry(row, lastUpdated, _issues.Count > issues, EarlierUsed: false);
         var key = facts.Type + "/" + (facts.Id ?? "#" + (++_anonymous).ToString(CultureInfo.InvariantCulture));
-        if (_rows.TryGetValue(key, out var existing))
+        bool known = _rows.TryGetValue(key, out var existing);
+        long first = known ? existing!.First : Position;
+        if (row is not null) row = row with { At = at, Order = first };
+        var entry = new Entry(row, lastUpdated, _issues.Count > issues, EarlierUsed: false, first);
+        if (known)
         {
             _duplicates++;
-            if (Later(existing.LastUpdated, lastUpdated))
+            if (Later(existing!.LastUpdated, lastUpdated))
             {
                 // Keep the existing, later (or equal, first-read) one, and remember whether this one would have been used.
                 if (Used(row) && !existing.EarlierUsed) _rows[key] = existing with { EarlierUsed = true };
@@ -288,23 +313,27 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         string? Key(Row row, string type)
         {
             if (row.PatientId is not { } id) return null;
-            if (!patients.Contains(id)) { Issue(FhirIssueCode.MissingPatient, row.At.File, row.At.Line, type); return null; }
+            if (!patients.Contains(id)) { Issue(FhirIssueCode.MissingPatient, row, type); return null; }
             if (!keys.TryGetValue(id, out var k)) keys[id] = k = options.IncludePatientReferences ? id : pseudonym(id);
             return k;
         }
 
-        int bookingUnknown = 0, derived = 0, withoutResponse = 0, closureUnknown = 0, index = 0;
-        string NextId(string prefix) => prefix + "-" + (++index).ToString("D6", CultureInfo.InvariantCulture);
+        int bookingUnknown = 0, derived = 0, withoutResponse = 0, closureUnknown = 0;
+        // A record's id is its kind, its phase (0, or 1 for records made after the first kind, such as fills derived from
+        // requests) and its place in the read: ids of a read split by patient compare as one read's do.
+        static string NextId(string prefix, Row row, int phase = 0) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{phase}{row.Order:D15}");
         var appointments = new List<Records.Appointment>();
         var appointmentIds = new Dictionary<string, int>(StringComparer.Ordinal);   // FHIR Appointment key → index
+        _step++;
         foreach (var (k, row) in rows)
         {
             if (row is not AppointmentRow a || Key(a, "Appointment") is not { } pk) continue;
             if (a.Created is null) bookingUnknown++;
             appointmentIds[k] = appointments.Count;
-            appointments.Add(new Records.Appointment(NextId("A"), pk, options.DefaultServiceLine, a.Clinician is null ? null : "C-" + pseudonym(a.Clinician)[2..],
+            appointments.Add(new Records.Appointment(NextId("A", a), pk, options.DefaultServiceLine, a.Clinician is null ? null : "C-" + pseudonym(a.Clinician)[2..],
                 a.Created ?? a.Start, a.Start, a.Outcome, CancelledBy: a.CancelledBy) { BookingUnknown = a.Created is null });
         }
+        _step++;
         foreach (var (_, row) in rows)
         {
             if (row is not EncounterRow e || Key(e, "Encounter") is not { } pk) continue;
@@ -314,41 +343,44 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 continue;
             }
             bookingUnknown++;
-            appointments.Add(new Records.Appointment(NextId("A"), pk, e.ServiceLine, null, e.Start, e.Start, AppointmentOutcome.Kept,
+            appointments.Add(new Records.Appointment(NextId("A", e, 1), pk, e.ServiceLine, null, e.Start, e.Start, AppointmentOutcome.Kept,
                 ArrivedAt: e.Arrived, SeenAt: e.Seen, DepartedAt: e.Departed) { Mode = e.Mode, BookingUnknown = true, VisitOnly = true });
         }
 
         var fills = new List<MedicationFill>();
         var dispensed = new HashSet<string>(StringComparer.Ordinal);
+        _step++;
         foreach (var (_, row) in rows)
         {
             if (row is PrescriptionRow p) { dispensed.UnionWith(p.Prescriptions); continue; }
             if (row is not FillRow f || Key(f, "MedicationDispense") is not { } pk) continue;
-            fills.Add(new MedicationFill(NextId("F"), pk, f.Drug, f.Date, f.DaysSupply));
+            fills.Add(new MedicationFill(NextId("F", f), pk, f.Drug, f.Date, f.DaysSupply));
             dispensed.UnionWith(f.Prescriptions);
         }
+        _step++;
         foreach (var (k, row) in rows)
         {
             if (row is not RequestRow r || dispensed.Contains(k["MedicationRequest/".Length..])) continue;
             if (r.Date is null || r.Days is null || r.Drug is null)
             {
-                Issue(FhirIssueCode.MissingField, r.At.File, r.At.Line, "MedicationRequest",
+                Issue(FhirIssueCode.MissingField, r, "MedicationRequest",
                     r.Date is null ? "MedicationRequest.authoredOn" : r.Days is null ? "MedicationRequest.dispenseRequest.expectedSupplyDuration" : "MedicationRequest.medication");
                 continue;
             }
             if (Key(r, "MedicationRequest") is not { } pk) continue;
             derived++;
-            fills.Add(new MedicationFill(NextId("F"), pk, r.Drug, r.Date.Value, r.Days.Value));
+            fills.Add(new MedicationFill(NextId("F", r, 1), pk, r.Drug, r.Date.Value, r.Days.Value));
         }
 
         var reports = rows.Select(r => r.Value).OfType<TaskRow>().SelectMany(t => t.BasedOn.Select(b => (b, t.End)))
             .GroupBy(x => x.b, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(x => x.End), StringComparer.Ordinal);
         var referrals = new List<Referral>();
+        _step++;
         foreach (var (k, row) in rows)
         {
             if (row is not ReferralRow s || Key(s, "ServiceRequest") is not { } pk) continue;
             if (!tasksRead) closureUnknown++;
-            referrals.Add(new Referral(NextId("R"), pk, options.DefaultServiceLine, s.Specialty, s.AuthoredOn,
+            referrals.Add(new Referral(NextId("R", s), pk, options.DefaultServiceLine, s.Specialty, s.AuthoredOn,
                 reports.TryGetValue(k["ServiceRequest/".Length..], out var end) ? end : null) { ClosureUnknown = !tasksRead });
         }
 
@@ -357,30 +389,33 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         // FHIR records no claim edits: every claim's edit result is unknown (false is only a stand-in), and the clean-claim
         // rate leaves it out; the response's outcome gives the denial only.
         var claims = new List<Records.Claim>();
+        _step++;
         foreach (var (k, row) in rows)
         {
             if (row is not ClaimRow c || Key(c, "Claim") is not { } pk) continue;
             if (responses.TryGetValue(k["Claim/".Length..], out var resp))
-                claims.Add(new Records.Claim(NextId("B"), pk, options.DefaultServiceLine, c.Created, false, resp.Created, resp.Created is null ? null : resp.Error, c.Total) { EditsUnknown = true });
+                claims.Add(new Records.Claim(NextId("B", c), pk, options.DefaultServiceLine, c.Created, false, resp.Created, resp.Created is null ? null : resp.Error, c.Total) { EditsUnknown = true });
             else
             {
                 withoutResponse++;
-                claims.Add(new Records.Claim(NextId("B"), pk, options.DefaultServiceLine, c.Created, false, null, null, c.Total) { EditsUnknown = true });
+                claims.Add(new Records.Claim(NextId("B", c), pk, options.DefaultServiceLine, c.Created, false, null, null, c.Total) { EditsUnknown = true });
             }
         }
 
         var surveys = new List<SurveyReturn>();
+        _step++;
         foreach (var (_, row) in rows)
             if (row is SurveyRow q && Key(q, "QuestionnaireResponse") is { } pk)
-                surveys.Add(new SurveyReturn(NextId("S"), pk, options.DefaultServiceLine, q.Date, q.Answers));
+                surveys.Add(new SurveyReturn(NextId("S", q), pk, options.DefaultServiceLine, q.Date, q.Answers));
 
         var replies = rows.Select(r => r.Value).OfType<MessageRow>().Where(m => !m.FromPatient && m.ReplyTo is not null)
             .GroupBy(m => m.ReplyTo!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(m => m.Sent), StringComparer.Ordinal);
         var threads = new List<PortalThread>();
+        _step++;
         foreach (var (k, row) in rows)
         {
             if (row is not MessageRow m || !m.FromPatient || m.ReplyTo is not null || Key(m, "Communication") is not { } pk) continue;
-            threads.Add(new PortalThread(NextId("T"), pk, options.DefaultServiceLine, m.Sent,
+            threads.Add(new PortalThread(NextId("T", m), pk, options.DefaultServiceLine, m.Sent,
                 replies.TryGetValue(k["Communication/".Length..], out var reply) ? reply : null));
         }
 
@@ -404,11 +439,12 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (options.SlotsObservedAt is not { } takenAt) return [];
         var schedules = rows.Where(r => r.Value is ScheduleRow).Select(r => r.Key["Schedule/".Length..]).ToHashSet(StringComparer.Ordinal);
         var slots = new List<SlotRow>();
+        _step++;
         foreach (var (_, row) in rows)
         {
             if (row is not SlotRow s) continue;
             if (schedules.Contains(s.Schedule)) slots.Add(s);
-            else Issue(FhirIssueCode.MissingField, s.At.File, s.At.Line, "Slot", "Slot.schedule");
+            else Issue(FhirIssueCode.MissingField, s, "Slot", "Slot.schedule");
         }
         return [.. slots.GroupBy(s => (s.Schedule, s.AppointmentType))
             .OrderBy(g => g.Key.Schedule, StringComparer.Ordinal).ThenBy(g => g.Key.AppointmentType, StringComparer.Ordinal)
@@ -434,6 +470,12 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     };
 
     // ---------- value helpers ----------
+
+    /// <summary>The id of the Patient a literal reference names (<c>Patient/id</c>, absolute, or versioned), or
+    /// <see langword="null"/>: what the mapping keys a patient's records by, and so what decides their partition.</summary>
+    internal static string? PatientId(string? reference) => Ref(reference, "Patient", NoUrls);
+
+    private static readonly Source NoUrls = new("", 0, null);
 
     private static string? Ref(string? reference, string type, Source at)
     {
@@ -543,11 +585,21 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 
     // ---------- rows: only what the mapping needs, plus where it came from ----------
 
+    /// <summary>Where an issue comes in one read: <paramref name="Step"/> 0 while reading, then each join step of
+    /// <see cref="Build"/> in turn; <paramref name="Position"/> the line's place, or the row's for a join.</summary>
+    internal readonly record struct IssueOrder(int Step, long Position) : IComparable<IssueOrder>
+    {
+        public int CompareTo(IssueOrder other) => Step != other.Step ? Step.CompareTo(other.Step) : Position.CompareTo(other.Position);
+    }
+
     private sealed record Source(string File, int Line, Dictionary<string, string>? Urls);
 
     private abstract record Row
     {
         public Source At { get; init; } = new("", 0, null);
+
+        /// <summary>Gets the place of the resource's first copy in the read (<see cref="Position"/>).</summary>
+        public long Order { get; init; }
         public virtual string? PatientId => null;
     }
 
