@@ -8,7 +8,12 @@ using PatientCentric.Fhir;
 namespace PatientCentric.Benchmarks;
 
 /// <summary>FHIR R4 ingestion throughput on real data in ../shared/data/fhir (from the repository root): Bulk Data NDJSON (the <c>bulk</c>
-/// folder, every <c>*.ndjson</c> except <c>log.ndjson</c>) and Synthea transaction Bundles (the <c>synthea</c> folder).
+/// folder, every <c>*.ndjson</c> except <c>log.ndjson</c>) and Synthea transaction Bundles (the <c>synthea</c> folder); and
+/// a fully-read export (<c>sample</c>): the CLI's <c>sample --fhir-out</c> of 10,000 patients, generated into a temporary
+/// folder in <see cref="Setup"/> (or taken from <c>PATIENTCENTRIC_FHIR_SAMPLE</c>), where the library maps every resource
+/// type but the 13 <c>Practitioner</c>s (Slots and Schedules too: <see cref="FhirReadOptions.SlotsObservedAt"/> is set, and
+/// QuestionnaireResponses with the sample's linkId map). The shared Bulk Data export is half unmapped types, which the
+/// fast path skips, so its MiB/s overstate what a fully-read export gets.
 /// Baseline: a <see cref="Utf8JsonReader"/> pass that only finds and counts each resource's <c>resourceType</c>. Also
 /// Firely's <see cref="FhirJsonDeserializer"/> with default settings and in Ostrich mode, and the library's
 /// <see cref="FhirPracticeReader"/> (which reads from paths, so it reads the page-cached files).</summary>
@@ -27,8 +32,9 @@ public class FhirIngestBenchmarks
     private FhirPracticeReader _library = null!;
     private FhirPracticeReader _libraryFirely = null!;
 
-    /// <summary>The input: <c>ndjson</c> (Bulk Data folder) or <c>bundles</c> (Synthea folder).</summary>
-    [Params("ndjson", "bundles")]
+    /// <summary>The input: <c>ndjson</c> (Bulk Data folder), <c>bundles</c> (Synthea folder) or <c>sample</c> (the fully-read
+    /// sample export).</summary>
+    [Params("ndjson", "bundles", "sample")]
     public string Input { get; set; } = "ndjson";
 
     /// <summary>Total input size in MiB (printed in <see cref="Setup"/>).</summary>
@@ -48,6 +54,11 @@ public class FhirIngestBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        if (Input == "sample")
+        {
+            SetupSample();
+            return;
+        }
         if (!Directory.Exists(DataRoot))
             throw new DirectoryNotFoundException($"The shared FHIR data is not at {DataRoot}: lay it at ../shared/data/fhir beside the repository or set PATIENTCENTRIC_FHIR_DATA.");
         _folder = Path.Combine(DataRoot, Input == "ndjson" ? "bulk" : "synthea");
@@ -67,11 +78,61 @@ public class FhirIngestBenchmarks
             + $"{Utf8ResourceTypes()} resources (Utf8JsonReader count)");
     }
 
+    private string? _generated;
+
+    /// <summary>The fully-read export: <c>PATIENTCENTRIC_FHIR_SAMPLE</c>, or <c>sample --patients 10000 --fhir-out</c> of the
+    /// CLI (built in Release) into a temporary folder, deleted in <see cref="Cleanup"/>.</summary>
+    private void SetupSample()
+    {
+        if (Environment.GetEnvironmentVariable("PATIENTCENTRIC_FHIR_SAMPLE") is { Length: > 0 } given) _folder = given;
+        else
+        {
+            _folder = _generated = Path.Combine(Path.GetTempPath(), "patientcentric-fhir-sample-" + Environment.ProcessId);
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { "run", "-c", "Release", "--project", Path.Combine(RepositoryRoot(), "src", "PatientCentric.Cli"), "--",
+                                 "sample", "--patients", "10000", "--fhir-out", _folder },
+                RedirectStandardOutput = true,
+            };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            Console.WriteLine("// " + process.StandardOutput.ReadToEnd().Trim());
+            process.WaitForExit();
+            if (process.ExitCode != 0) throw new InvalidOperationException($"sample --fhir-out exited with {process.ExitCode}.");
+        }
+        var paths = Directory.EnumerateFiles(_folder, "*.ndjson").Order(StringComparer.Ordinal).ToList();
+        _files = [.. paths.Select(File.ReadAllBytes)];
+        long bytes = _files.Sum(f => (long)f.Length);
+        InputMiB = bytes / (1024.0 * 1024.0);
+        using var items = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_folder, "survey-items.json")));
+        var linkIds = items.RootElement.GetProperty("linkIds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.Length; i++) key[i] = (byte)(i * 7 + 1);
+        FhirReadOptions Options(FhirParser parser) => new()
+        {
+            PseudonymKey = ImmutableArray.Create(key), Parser = parser, SurveyItemsByLinkId = linkIds,
+            SlotsObservedAt = new DateTimeOffset(2025, 12, 29, 8, 0, 0, TimeSpan.FromHours(-6)),
+        };
+        _default = new FhirJsonDeserializer();
+        _ostrich = new FhirJsonDeserializer(new DeserializerSettings().UsingMode(DeserializationMode.Ostrich));
+        _library = new FhirPracticeReader(Options(FhirParser.Utf8));
+        _libraryFirely = new FhirPracticeReader(Options(FhirParser.Firely));
+        var read = _library.ReadNdjsonFolder(_folder);
+        Console.WriteLine($"// FhirIngest input=sample: {_files.Length} files, {bytes:N0} bytes = {InputMiB:F3} MiB, {Utf8ResourceTypes()} resources, "
+            + $"{read.Quality.ResourcesIgnored.Values.Sum()} ignored (unmapped), {read.Data.Appointments.Length:N0} appointments");
+    }
+
+    /// <summary>Deletes the generated sample export.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (_generated is not null && Directory.Exists(_generated)) Directory.Delete(_generated, recursive: true);
+    }
+
     [Benchmark(Baseline = true)]
     public int Utf8ResourceTypes()
     {
         int count = 0;
-        if (Input == "ndjson")
+        if (Input != "bundles")
         {
             foreach (var file in _files)
                 for (int pos = 0; NextLine(file, ref pos, out var line);)
@@ -93,17 +154,17 @@ public class FhirIngestBenchmarks
     /// <summary>The library's default fast path (<see cref="FhirParser.Utf8"/>), from the files to the data set.</summary>
     [Benchmark]
     public FhirReadResult Library() =>
-        Input == "ndjson" ? _library.ReadNdjsonFolder(_folder) : _library.ReadJsonFolder(_folder);
+        Input != "bundles" ? _library.ReadNdjsonFolder(_folder) : _library.ReadJsonFolder(_folder);
 
     /// <summary>The library with <see cref="FhirParser.Firely"/>: Firely POCOs for the mapped types, then the same mapping.</summary>
     [Benchmark]
     public FhirReadResult LibraryFirely() =>
-        Input == "ndjson" ? _libraryFirely.ReadNdjsonFolder(_folder) : _libraryFirely.ReadJsonFolder(_folder);
+        Input != "bundles" ? _libraryFirely.ReadNdjsonFolder(_folder) : _libraryFirely.ReadJsonFolder(_folder);
 
     private int Firely(FhirJsonDeserializer deserializer)
     {
         int count = 0;
-        if (Input == "ndjson")
+        if (Input != "bundles")
         {
             foreach (var file in _files)
                 for (int pos = 0; NextLine(file, ref pos, out var line);)

@@ -14,10 +14,12 @@ namespace PatientCentric.Fhir;
 /// is never scored. Such retractions of a usable copy are counted (<see cref="FhirDataQuality.Retracted"/>).</remarks>
 internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zone, Func<string, string> pseudonym)
 {
-    private readonly Dictionary<string, Entry> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<RowKey, Entry> _rows = [];
+    private readonly StringTable _ids = new();
     private readonly List<FhirDataIssue> _issues = [];
     private readonly List<IssueOrder> _issueOrder = [];
     private int _step;
+    private long _buildOrder;
     private readonly SortedDictionary<string, int> _ignored = new(StringComparer.Ordinal);
     private int _read, _duplicates, _anonymous;
 
@@ -26,17 +28,21 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// <param name="LastUpdated">Its <c>meta.lastUpdated</c>.</param>
     /// <param name="Problem">Whether the mapping reported a problem with it (then it is not a retraction but an issue).</param>
     /// <param name="EarlierUsed">Whether a copy it beat (or that lost to it) would have been used.</param>
-    /// <param name="First">Where the first copy of it was read (<see cref="Position"/>): its place in the read order.</param>
-    private sealed record Entry(Row? Row, DateTimeOffset? LastUpdated, bool Problem, bool EarlierUsed, long First = 0);
+    /// <param name="First">The place of the first copy read (<see cref="Position"/>).</param>
+    private readonly record struct Entry(Row? Row, DateTimeOffset? LastUpdated, bool Problem, bool EarlierUsed, long First);
 
     /// <summary>Gets or sets where the resource being read is: the 0-based file index in the read times 2^32 plus its
-    /// line (or Bundle entry). Record ids and the order of issues follow it, so a read split into partitions by patient
-    /// numbers and orders them as one read of the whole input does.</summary>
+    /// line (or Bundle entry). Record ids and the order of issues follow the place of each resource's first copy, so a
+    /// read split into partitions by patient numbers and orders them as one read of the whole input does.</summary>
     public long Position { get; set; }
 
     /// <summary>Gets, after <see cref="Build"/>, the sort key of each issue, in <see cref="FhirDataQuality.Issues"/> order:
     /// issues of several partial reads sorted by it (stably) come in the order of one read of their union.</summary>
     public ImmutableArray<IssueOrder> IssueOrders => [.. _issueOrder];
+
+    /// <summary>A resource's identity, <c>resourceType/id</c>, without building that string: types hold no <c>/</c>, so
+    /// the pair is equal exactly when the joined strings are.</summary>
+    private readonly record struct RowKey(string Type, string Id);
 
     /// <summary>Whether a row gives a record or a join the scorers see (a dispense that is not handed over only marks
     /// its prescription as being dispensed).</summary>
@@ -54,13 +60,11 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         _issueOrder.Add(new IssueOrder(_step, _step == 0 ? Position : _buildOrder));
     }
 
-    private long _buildOrder;
-
-    /// <summary>An issue found while joining (<see cref="Build"/>), about <paramref name="row"/>: ordered by the build
-    /// step, then the row's place in the read.</summary>
+    /// <summary>An issue found while joining (<see cref="Build"/>), about <paramref name="row"/>: ordered by the join
+    /// step, then the place of the row's resource in the read.</summary>
     private void Issue(FhirIssueCode code, Row row, string? type, string? field = null)
     {
-        _buildOrder = row.Order;
+        _buildOrder = row.At.Order;
         Issue(code, row.At.File, row.At.Line, type, field);
     }
 
@@ -69,13 +73,19 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// the later one (then the resource is left out).</summary>
     public void Add(ResourceFacts facts, string file, int line, Dictionary<string, string>? urls)
     {
-        var at = new Source(file, line, urls);
+        var key = new RowKey(facts.Type, facts.Id ?? "#" + (++_anonymous).ToString(CultureInfo.InvariantCulture));
+        bool known = _rows.TryGetValue(key, out var existing);
+        var at = new Source(file, line, urls, known ? existing.First : Position);
         // The version decides which copy wins, so a copy whose version cannot be read takes no part.
-        if (!TryInstant(facts.LastUpdated, instant: true, at, facts.Type, facts.Type + ".meta.lastUpdated", out var lastUpdated)) return;
+        if (!ParseInstant(facts.LastUpdated, instant: true, out var lastUpdated))
+        {
+            Issue(FhirIssueCode.InvalidValue, file, line, facts.Type, facts.Type + ".meta.lastUpdated");
+            return;
+        }
         int issues = _issues.Count;
         Row? row = facts switch
         {
-            PatientFacts => new PatientRow(),
+            PatientFacts => new PatientRow { At = at },
             EncounterFacts e => MapEncounter(e, at),
             AppointmentFacts a => MapAppointment(a, at),
             DispenseFacts d => MapDispense(d, at),
@@ -86,19 +96,15 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             ResponseFacts r => MapResponse(r, at),
             SurveyFacts q => MapSurvey(q, at),
             CommunicationFacts m => MapCommunication(m, at),
-            ScheduleFacts => new ScheduleRow(),
+            ScheduleFacts => new ScheduleRow { At = at },
             SlotFacts s => MapSlot(s, at),
             _ => null,
         };
-        var key = facts.Type + "/" + (facts.Id ?? "#" + (++_anonymous).ToString(CultureInfo.InvariantCulture));
-        bool known = _rows.TryGetValue(key, out var existing);
-        long first = known ? existing!.First : Position;
-        if (row is not null) row = row with { At = at, Order = first };
-        var entry = new Entry(row, lastUpdated, _issues.Count > issues, EarlierUsed: false, first);
+        var entry = new Entry(row, lastUpdated, _issues.Count > issues, EarlierUsed: false, at.Order);
         if (known)
         {
             _duplicates++;
-            if (Later(existing!.LastUpdated, lastUpdated))
+            if (Later(existing.LastUpdated, lastUpdated))
             {
                 // Keep the existing, later (or equal, first-read) one, and remember whether this one would have been used.
                 if (Used(row) && !existing.EarlierUsed) _rows[key] = existing with { EarlierUsed = true };
@@ -130,13 +136,13 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             "HH" => ("home-health", VisitMode.InPerson),
             _ => ("other", VisitMode.InPerson),
         };
-        var appointment = e.Appointments.Select(r => Ref(r, "Appointment", at)).FirstOrDefault(r => r is not null);
+        var appointment = FirstRef(e.Appointments, "Appointment", at);
         // docs/fhir.md default: statusHistory "arrived" start = arrival, "in-progress" start = first clinician contact,
         // "finished" start = departure (earliest of each); without them, period.start and period.end.
         if (!TryFirstStart(e.History, "arrived", at, out var arrivedAt) || !TryFirstStart(e.History, "in-progress", at, out var seen)
             || !TryFirstStart(e.History, "finished", at, out var finishedAt)
             || !TryInstant(e.End, instant: false, at, "Encounter", "Encounter.period.end", out var end)) return null;
-        return new EncounterRow(patient, line, mode, start.Value, arrivedAt ?? start.Value, seen, finishedAt ?? end, appointment);
+        return new EncounterRow(patient, line, mode, start.Value, arrivedAt ?? start.Value, seen, finishedAt ?? end, appointment) { At = at };
     }
 
     /// <summary>The earliest <c>period.start</c> of the statusHistory entries with a status; false (an issue reported)
@@ -167,21 +173,21 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (!TryInstant(a.Start, instant: true, at, "Appointment", "Appointment.start", out var start)) return null;
         if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Appointment", "Appointment.start"); return null; }
         if (!TryInstant(a.Created, instant: false, at, "Appointment", "Appointment.created", out var created)) return null;
-        var patient = a.Actors.Select(r => Ref(r, "Patient", at)).FirstOrDefault(r => r is not null);
+        var patient = FirstRef(a.Actors, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Appointment", "Appointment.participant.actor"); return null; }
-        var clinician = a.Actors.Select(r => Ref(r, "Practitioner", at)).FirstOrDefault(r => r is not null);
+        var clinician = FirstRef(a.Actors, "Practitioner", at);
         var reason = a.CancelationCodes.FirstOrDefault(c => c is not null);
         CancellationInitiator? by = outcome != AppointmentOutcome.Cancelled || reason is null ? null
             : reason.StartsWith("pat", StringComparison.Ordinal) ? CancellationInitiator.Patient : CancellationInitiator.Practice;
-        return new AppointmentRow(patient, clinician, created, start.Value, outcome.Value, by);
+        return new AppointmentRow(patient, clinician, created, start.Value, outcome.Value, by) { At = at };
     }
 
     private Row? MapDispense(DispenseFacts d, Source at)
     {
-        var prescriptions = d.Prescriptions.Select(r => Ref(r, "MedicationRequest", at)).OfType<string>().ToImmutableArray();
+        var prescriptions = AllRefs(d.Prescriptions, "MedicationRequest", at);
         if (d.Status == "entered-in-error") return null;
         // Not (yet) handed over: no fill, but the request is being dispensed, so no fill is derived from it either.
-        if (d.Status is not (null or "completed")) return new PrescriptionRow(prescriptions);
+        if (d.Status is not (null or "completed")) return new PrescriptionRow(prescriptions) { At = at };
         var patient = Ref(d.Subject, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.subject"); return null; }
         if (!TryLocalDate(d.WhenHandedOver, at, "MedicationDispense", "MedicationDispense.whenHandedOver", out var date)) return null;
@@ -191,7 +197,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "MedicationDispense", "MedicationDispense.daysSupply"); return null; }
         var drug = DrugKey(d.Medication, d.Contained);
         if (drug is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.medication"); return null; }
-        return new FillRow(patient, drug, date.Value, (int)supply, prescriptions);
+        return new FillRow(patient, drug, date.Value, (int)supply, prescriptions) { At = at };
     }
 
     private RequestRow? MapRequest(RequestFacts r, Source at)
@@ -205,7 +211,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var days = Days(r.ExpectedSupply);
         var drug = DrugKey(r.Medication, r.Contained);
         // Incomplete requests are kept silently: they only matter if no dispense refers to them (checked in Build).
-        return new RequestRow(patient, drug, date, days);
+        return new RequestRow(patient, drug, date, days) { At = at };
     }
 
     private ReferralRow? MapServiceRequest(ServiceRequestFacts s, Source at)
@@ -217,15 +223,15 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (!TryLocalDate(s.AuthoredOn, at, "ServiceRequest", "ServiceRequest.authoredOn", out var authored)) return null;
         if (authored is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "ServiceRequest", "ServiceRequest.authoredOn"); return null; }
         var specialty = Text(s.PerformerType) ?? Text(s.Code) ?? "unspecified";
-        return new ReferralRow(patient, specialty, authored.Value);
+        return new ReferralRow(patient, specialty, authored.Value) { At = at };
     }
 
     private TaskRow? MapTask(TaskFacts t, Source at)
     {
         if (t.Status != "completed") return null;
         if (!TryLocalDate(t.ExecutionEnd, at, "Task", "Task.executionPeriod.end", out var end) || end is null) return null;
-        var basedOn = t.BasedOn.Select(r => Ref(r, "ServiceRequest", at)).OfType<string>().ToImmutableArray();
-        return basedOn.IsEmpty ? null : new TaskRow(basedOn, end.Value);
+        var basedOn = AllRefs(t.BasedOn, "ServiceRequest", at);
+        return basedOn.IsEmpty ? null : new TaskRow(basedOn, end.Value) { At = at };
     }
 
     private ClaimRow? MapClaim(ClaimFacts c, Source at)
@@ -236,7 +242,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (created is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.created"); return null; }
         if (c.Total is not { } total) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.total"); return null; }
         if (total < 0) { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "Claim", "Claim.total"); return null; }
-        return new ClaimRow(patient, created.Value, total);
+        return new ClaimRow(patient, created.Value, total) { At = at };
     }
 
     private ResponseRow? MapResponse(ResponseFacts r, Source at)
@@ -244,7 +250,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var claimKey = Ref(r.Claim, "Claim", at);
         if (claimKey is null) return null;
         if (!TryLocalDate(r.Created, at, r.ResourceType, r.ResourceType + ".created", out var created)) return null;
-        return new ResponseRow(claimKey, created, r.Error);
+        return new ResponseRow(claimKey, created, r.Error) { At = at };
     }
 
     private SurveyRow? MapSurvey(SurveyFacts q, Source at)
@@ -261,17 +267,17 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             if (item.LinkId is null || !options.SurveyItemsByLinkId.TryGetValue(item.LinkId, out var key)) continue;
             if (item.Answer is { } s) answers[key] = s;
         }
-        return answers.Count == 0 ? null : new SurveyRow(patient, date.Value, answers.ToImmutable());
+        return answers.Count == 0 ? null : new SurveyRow(patient, date.Value, answers.ToImmutable()) { At = at };
     }
 
     private MessageRow? MapCommunication(CommunicationFacts m, Source at)
     {
         if (!TryInstant(m.Sent, instant: false, at, "Communication", "Communication.sent", out var sent) || sent is null) return null;
         var fromPatient = Ref(m.Sender, "Patient", at);
-        var replyTo = m.InResponseTo.Select(r => Ref(r, "Communication", at)).FirstOrDefault(r => r is not null);
-        var patient = fromPatient ?? Ref(m.Subject, "Patient", at) ?? m.Recipients.Select(r => Ref(r, "Patient", at)).FirstOrDefault(r => r is not null);
+        var replyTo = FirstRef(m.InResponseTo, "Communication", at);
+        var patient = fromPatient ?? Ref(m.Subject, "Patient", at) ?? FirstRef(m.Recipients, "Patient", at);
         if (patient is null) return null;
-        return new MessageRow(patient, sent.Value, fromPatient is not null, replyTo);
+        return new MessageRow(patient, sent.Value, fromPatient is not null, replyTo) { At = at };
     }
 
     /// <summary>A <c>Slot</c> as seen at <see cref="FhirReadOptions.SlotsObservedAt"/>; the reader passes Slot (and
@@ -296,7 +302,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Slot", "Slot.start"); return null; }
         // The appointment type: Slot.appointmentType's code, else the first serviceType's, else "unspecified".
         var type = Code(s.AppointmentType) ?? (s.ServiceTypes.IsEmpty ? null : Code(s.ServiceTypes[0])) ?? "unspecified";
-        return new SlotRow(schedule, type, start.Value, status.Value);
+        return new SlotRow(schedule, type, start.Value, status.Value) { At = at };
     }
 
     // ---------- build ----------
@@ -306,9 +312,17 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// seen, so every referral is marked <see cref="Referral.ClosureUnknown"/> instead of open.</param>
     public FhirReadResult Build(bool tasksRead)
     {
-        var rows = _rows.Where(p => p.Value.Row is not null).Select(p => KeyValuePair.Create(p.Key, p.Value.Row!)).ToList();
-        int retracted = _rows.Values.Count(e => !Used(e.Row) && !e.Problem && e.EarlierUsed);
-        var patients = rows.Where(r => r.Value is PatientRow).Select(r => r.Key["Patient/".Length..]).ToHashSet(StringComparer.Ordinal);
+        // One pass sorts the rows by kind, in read (key insertion) order; each kind is then joined from its own list, in
+        // the order the record ids are numbered.
+        var rows = new Rows();
+        int retracted = 0;
+        _step++;
+        foreach (var (key, entry) in _rows)
+        {
+            if (!Used(entry.Row) && !entry.Problem && entry.EarlierUsed) retracted++;
+            rows.Add(key.Id, entry.Row);
+        }
+        var patients = rows.Patients;
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Key(Row row, string type)
         {
@@ -317,27 +331,35 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             if (!keys.TryGetValue(id, out var k)) keys[id] = k = options.IncludePatientReferences ? id : pseudonym(id);
             return k;
         }
+        // A clinician's key is computed once, however many appointments name them.
+        var clinicians = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Clinician(string id)
+        {
+            if (!clinicians.TryGetValue(id, out var k)) clinicians[id] = k = "C-" + pseudonym(id)[2..];
+            return k;
+        }
 
         int bookingUnknown = 0, derived = 0, withoutResponse = 0, closureUnknown = 0;
         // A record's id is its kind, its phase (0, or 1 for records made after the first kind, such as fills derived from
-        // requests) and its place in the read: ids of a read split by patient compare as one read's do.
-        static string NextId(string prefix, Row row, int phase = 0) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{phase}{row.Order:D15}");
-        var appointments = new List<Records.Appointment>();
-        var appointmentIds = new Dictionary<string, int>(StringComparer.Ordinal);   // FHIR Appointment key → index
+        // requests) and the place of its resource's first copy in the read: ids of a read split by patient compare as one
+        // read's do.
+        static string NextId(string prefix, Row row, int phase = 0) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{phase}{row.At.Order:D15}");
+        var appointments = new List<Records.Appointment>(rows.Appointments.Count + rows.Encounters.Count);
+        var appointmentIds = new Dictionary<string, int>(StringComparer.Ordinal);   // FHIR Appointment id → index
         _step++;
-        foreach (var (k, row) in rows)
+        foreach (var (id, a) in rows.Appointments)
         {
-            if (row is not AppointmentRow a || Key(a, "Appointment") is not { } pk) continue;
+            if (Key(a, "Appointment") is not { } pk) continue;
             if (a.Created is null) bookingUnknown++;
-            appointmentIds[k] = appointments.Count;
-            appointments.Add(new Records.Appointment(NextId("A", a), pk, options.DefaultServiceLine, a.Clinician is null ? null : "C-" + pseudonym(a.Clinician)[2..],
+            appointmentIds[id] = appointments.Count;
+            appointments.Add(new Records.Appointment(NextId("A", a), pk, options.DefaultServiceLine, a.Clinician is null ? null : Clinician(a.Clinician),
                 a.Created ?? a.Start, a.Start, a.Outcome, CancelledBy: a.CancelledBy) { BookingUnknown = a.Created is null });
         }
         _step++;
-        foreach (var (_, row) in rows)
+        foreach (var e in rows.Encounters)
         {
-            if (row is not EncounterRow e || Key(e, "Encounter") is not { } pk) continue;
-            if (e.Appointment is { } ak && appointmentIds.TryGetValue("Appointment/" + ak, out var ai))
+            if (Key(e, "Encounter") is not { } pk) continue;
+            if (e.Appointment is { } ak && appointmentIds.TryGetValue(ak, out var ai))
             {
                 appointments[ai] = appointments[ai] with { Outcome = AppointmentOutcome.Kept, ArrivedAt = e.Arrived, SeenAt = e.Seen, DepartedAt = e.Departed, Mode = e.Mode };
                 continue;
@@ -347,10 +369,10 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 ArrivedAt: e.Arrived, SeenAt: e.Seen, DepartedAt: e.Departed) { Mode = e.Mode, BookingUnknown = true, VisitOnly = true });
         }
 
-        var fills = new List<MedicationFill>();
+        var fills = new List<MedicationFill>(rows.Dispenses.Count);
         var dispensed = new HashSet<string>(StringComparer.Ordinal);
         _step++;
-        foreach (var (_, row) in rows)
+        foreach (var row in rows.Dispenses)
         {
             if (row is PrescriptionRow p) { dispensed.UnionWith(p.Prescriptions); continue; }
             if (row is not FillRow f || Key(f, "MedicationDispense") is not { } pk) continue;
@@ -358,9 +380,9 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             dispensed.UnionWith(f.Prescriptions);
         }
         _step++;
-        foreach (var (k, row) in rows)
+        foreach (var (id, r) in rows.Requests)
         {
-            if (row is not RequestRow r || dispensed.Contains(k["MedicationRequest/".Length..])) continue;
+            if (dispensed.Contains(id)) continue;
             if (r.Date is null || r.Days is null || r.Drug is null)
             {
                 Issue(FhirIssueCode.MissingField, r, "MedicationRequest",
@@ -372,28 +394,36 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             fills.Add(new MedicationFill(NextId("F", r, 1), pk, r.Drug, r.Date.Value, r.Days.Value));
         }
 
-        var reports = rows.Select(r => r.Value).OfType<TaskRow>().SelectMany(t => t.BasedOn.Select(b => (b, t.End)))
-            .GroupBy(x => x.b, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(x => x.End), StringComparer.Ordinal);
-        var referrals = new List<Referral>();
+        // The earliest report per ServiceRequest id.
+        var reports = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         _step++;
-        foreach (var (k, row) in rows)
+        foreach (var t in rows.Tasks)
+            foreach (var b in t.BasedOn)
+                if (!reports.TryGetValue(b, out var seen) || t.End < seen) reports[b] = t.End;
+        var referrals = new List<Referral>(rows.Referrals.Count);
+        _step++;
+        foreach (var (id, s) in rows.Referrals)
         {
-            if (row is not ReferralRow s || Key(s, "ServiceRequest") is not { } pk) continue;
+            if (Key(s, "ServiceRequest") is not { } pk) continue;
             if (!tasksRead) closureUnknown++;
             referrals.Add(new Referral(NextId("R", s), pk, options.DefaultServiceLine, s.Specialty, s.AuthoredOn,
-                reports.TryGetValue(k["ServiceRequest/".Length..], out var end) ? end : null) { ClosureUnknown = !tasksRead });
+                reports.TryGetValue(id, out var end) ? end : null) { ClosureUnknown = !tasksRead });
         }
 
-        var responses = rows.Select(r => r.Value).OfType<ResponseRow>().GroupBy(r => r.Claim, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Created ?? DateOnly.MaxValue).First(), StringComparer.Ordinal);
+        // Per claim, the response created first (undated last; the first read of equals).
+        var responses = new Dictionary<string, ResponseRow>(StringComparer.Ordinal);
+        _step++;
+        foreach (var r in rows.Responses)
+            if (!responses.TryGetValue(r.Claim, out var first) || (r.Created ?? DateOnly.MaxValue) < (first.Created ?? DateOnly.MaxValue))
+                responses[r.Claim] = r;
         // FHIR records no claim edits: every claim's edit result is unknown (false is only a stand-in), and the clean-claim
         // rate leaves it out; the response's outcome gives the denial only.
-        var claims = new List<Records.Claim>();
+        var claims = new List<Records.Claim>(rows.Claims.Count);
         _step++;
-        foreach (var (k, row) in rows)
+        foreach (var (id, c) in rows.Claims)
         {
-            if (row is not ClaimRow c || Key(c, "Claim") is not { } pk) continue;
-            if (responses.TryGetValue(k["Claim/".Length..], out var resp))
+            if (Key(c, "Claim") is not { } pk) continue;
+            if (responses.TryGetValue(id, out var resp))
                 claims.Add(new Records.Claim(NextId("B", c), pk, options.DefaultServiceLine, c.Created, false, resp.Created, resp.Created is null ? null : resp.Error, c.Total) { EditsUnknown = true });
             else
             {
@@ -402,21 +432,25 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             }
         }
 
-        var surveys = new List<SurveyReturn>();
+        var surveys = new List<SurveyReturn>(rows.Surveys.Count);
         _step++;
-        foreach (var (_, row) in rows)
-            if (row is SurveyRow q && Key(q, "QuestionnaireResponse") is { } pk)
+        foreach (var q in rows.Surveys)
+            if (Key(q, "QuestionnaireResponse") is { } pk)
                 surveys.Add(new SurveyReturn(NextId("S", q), pk, options.DefaultServiceLine, q.Date, q.Answers));
 
-        var replies = rows.Select(r => r.Value).OfType<MessageRow>().Where(m => !m.FromPatient && m.ReplyTo is not null)
-            .GroupBy(m => m.ReplyTo!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(m => m.Sent), StringComparer.Ordinal);
+        // The first staff reply per message replied to.
+        var replies = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        _step++;
+        foreach (var (_, m) in rows.Messages)
+            if (!m.FromPatient && m.ReplyTo is { } to && (!replies.TryGetValue(to, out var first) || m.Sent < first))
+                replies[to] = m.Sent;
         var threads = new List<PortalThread>();
         _step++;
-        foreach (var (k, row) in rows)
+        foreach (var (id, m) in rows.Messages)
         {
-            if (row is not MessageRow m || !m.FromPatient || m.ReplyTo is not null || Key(m, "Communication") is not { } pk) continue;
+            if (!m.FromPatient || m.ReplyTo is not null || Key(m, "Communication") is not { } pk) continue;
             threads.Add(new PortalThread(NextId("T", m), pk, options.DefaultServiceLine, m.Sent,
-                replies.TryGetValue(k["Communication/".Length..], out var reply) ? reply : null));
+                replies.TryGetValue(id, out var reply) ? reply : null));
         }
 
         var snapshots = Snapshots(rows);
@@ -434,22 +468,59 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// <summary>One <see cref="AvailabilitySnapshot"/> per (Schedule, appointment type) of the Slots read, taken at
     /// <see cref="FhirReadOptions.SlotsObservedAt"/>: FHIR gives each slot's state at export time only. A Slot whose
     /// Schedule is not in the input is skipped as <c>MissingField</c> (<c>Slot.schedule</c>).</summary>
-    private ImmutableArray<AvailabilitySnapshot> Snapshots(List<KeyValuePair<string, Row>> rows)
+    private ImmutableArray<AvailabilitySnapshot> Snapshots(Rows rows)
     {
         if (options.SlotsObservedAt is not { } takenAt) return [];
-        var schedules = rows.Where(r => r.Value is ScheduleRow).Select(r => r.Key["Schedule/".Length..]).ToHashSet(StringComparer.Ordinal);
         var slots = new List<SlotRow>();
         _step++;
-        foreach (var (_, row) in rows)
+        foreach (var s in rows.Slots)
         {
-            if (row is not SlotRow s) continue;
-            if (schedules.Contains(s.Schedule)) slots.Add(s);
+            if (rows.Schedules.Contains(s.Schedule)) slots.Add(s);
             else Issue(FhirIssueCode.MissingField, s, "Slot", "Slot.schedule");
         }
         return [.. slots.GroupBy(s => (s.Schedule, s.AppointmentType))
             .OrderBy(g => g.Key.Schedule, StringComparer.Ordinal).ThenBy(g => g.Key.AppointmentType, StringComparer.Ordinal)
             .Select(g => new AvailabilitySnapshot("S-" + pseudonym(g.Key.Schedule)[2..], options.DefaultServiceLine, g.Key.AppointmentType, takenAt,
                 [.. g.OrderBy(s => s.Start).ThenBy(s => s.Status).Select(s => new Slot(s.Start, s.Status))]))];
+    }
+
+    /// <summary>The winning rows of a read sorted by kind, each list in read order, with the resource id where a join needs it.</summary>
+    private sealed class Rows
+    {
+        public HashSet<string> Patients { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Schedules { get; } = new(StringComparer.Ordinal);
+        public List<(string Id, AppointmentRow Row)> Appointments { get; } = [];
+        public List<EncounterRow> Encounters { get; } = [];
+        public List<Row> Dispenses { get; } = [];   // FillRow and PrescriptionRow, interleaved as read
+        public List<(string Id, RequestRow Row)> Requests { get; } = [];
+        public List<TaskRow> Tasks { get; } = [];
+        public List<(string Id, ReferralRow Row)> Referrals { get; } = [];
+        public List<ResponseRow> Responses { get; } = [];
+        public List<(string Id, ClaimRow Row)> Claims { get; } = [];
+        public List<SurveyRow> Surveys { get; } = [];
+        public List<(string Id, MessageRow Row)> Messages { get; } = [];
+        public List<SlotRow> Slots { get; } = [];
+
+        public void Add(string id, Row? row)
+        {
+            switch (row)
+            {
+                case PatientRow: Patients.Add(id); break;
+                case ScheduleRow: Schedules.Add(id); break;
+                case AppointmentRow a: Appointments.Add((id, a)); break;
+                case EncounterRow e: Encounters.Add(e); break;
+                case FillRow or PrescriptionRow: Dispenses.Add(row); break;
+                case RequestRow r: Requests.Add((id, r)); break;
+                case TaskRow t: Tasks.Add(t); break;
+                case ReferralRow s: Referrals.Add((id, s)); break;
+                case ResponseRow r: Responses.Add(r); break;
+                case ClaimRow c: Claims.Add((id, c)); break;
+                case SurveyRow q: Surveys.Add(q); break;
+                case MessageRow m: Messages.Add((id, m)); break;
+                case SlotRow s: Slots.Add(s); break;
+                default: break;
+            }
+        }
     }
 
     private MeasurementPeriod? PeriodOf(List<Records.Appointment> appointments)
@@ -471,13 +542,36 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 
     // ---------- value helpers ----------
 
+    /// <summary>The first of <paramref name="references"/> that <see cref="Ref"/> resolves to a <paramref name="type"/> id.</summary>
+    private string? FirstRef(ImmutableArray<string?> references, string type, Source at)
+    {
+        foreach (var r in references)
+            if (Ref(r, type, at) is { } id) return id;
+        return null;
+    }
+
+    /// <summary>Every id of <paramref name="references"/> that <see cref="Ref"/> resolves to a <paramref name="type"/>, in order.</summary>
+    private ImmutableArray<string> AllRefs(ImmutableArray<string?> references, string type, Source at)
+    {
+        if (references.IsEmpty) return [];
+        var ids = new List<string>(references.Length);
+        foreach (var r in references)
+            if (Ref(r, type, at) is { } id) ids.Add(id);
+        return [.. ids];
+    }
+
     /// <summary>The id of the Patient a literal reference names (<c>Patient/id</c>, absolute, or versioned), or
     /// <see langword="null"/>: what the mapping keys a patient's records by, and so what decides their partition.</summary>
-    internal static string? PatientId(string? reference) => Ref(reference, "Patient", NoUrls);
+    internal static string? PatientId(string? reference)
+    {
+        return RefCore(reference, "Patient", default, null);
+    }
 
-    private static readonly Source NoUrls = new("", 0, null);
+    /// <summary>The id of a reference to a <paramref name="type"/> (<c>[base/]Type/id[/_history/vid]</c>, after resolving a
+    /// Bundle's <c>fullUrl</c>), or <see langword="null"/>. Equal ids share one string (<see cref="StringTable"/>).</summary>
+    private string? Ref(string? reference, string type, Source at) => RefCore(reference, type, at, _ids);
 
-    private static string? Ref(string? reference, string type, Source at)
+    private static string? RefCore(string? reference, string type, Source at, StringTable? table)
     {
         var r = reference;
         if (string.IsNullOrEmpty(r)) return null;
@@ -502,7 +596,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 t = head[(head.LastIndexOf('/') + 1)..];
             }
         }
-        return t.SequenceEqual(type) && id.Length > 0 && !id.Contains('?') ? id.ToString() : null;
+        return t.SequenceEqual(type) && id.Length > 0 && !id.Contains('?') ? (table is null ? id.ToString() : table.Get(id)) : null;
     }
 
     /// <summary>An instant from a FHIR <c>instant</c> element (<paramref name="instant"/>: the full form only) or a
@@ -510,6 +604,14 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// Present but not such a literal (an impossible or out-of-range date, a time without offset, only a year or month):
     /// an <see cref="FhirIssueCode.InvalidValue"/> issue naming <paramref name="field"/>, and false.</summary>
     private bool TryInstant(string? value, bool instant, Source at, string type, string field, out DateTimeOffset? result)
+    {
+        if (ParseInstant(value, instant, out result)) return true;
+        Issue(FhirIssueCode.InvalidValue, at.File, at.Line, type, field);
+        return false;
+    }
+
+    /// <summary><see cref="TryInstant"/> without the issue: false when present but not such a literal.</summary>
+    private bool ParseInstant(string? value, bool instant, out DateTimeOffset? result)
     {
         result = null;
         if (value is null) return true;
@@ -523,7 +625,6 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 return true;
             }
         }
-        Issue(FhirIssueCode.InvalidValue, at.File, at.Line, type, field);
         return false;
     }
 
@@ -592,14 +693,12 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         public int CompareTo(IssueOrder other) => Step != other.Step ? Step.CompareTo(other.Step) : Position.CompareTo(other.Position);
     }
 
-    private sealed record Source(string File, int Line, Dictionary<string, string>? Urls);
+    // Order: the place of the resource's first copy in the read (Position).
+    private readonly record struct Source(string File, int Line, Dictionary<string, string>? Urls, long Order = 0);
 
     private abstract record Row
     {
         public Source At { get; init; } = new("", 0, null);
-
-        /// <summary>Gets the place of the resource's first copy in the read (<see cref="Position"/>).</summary>
-        public long Order { get; init; }
         public virtual string? PatientId => null;
     }
 
@@ -626,4 +725,32 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private sealed record SlotRow(string Schedule, string AppointmentType, DateTimeOffset Start, SlotStatus Status) : Row;
     private sealed record MessageRow(string Patient, DateTimeOffset Sent, bool FromPatient, string? ReplyTo) : Row
     { public override string? PatientId => Patient; }
+
+    /// <summary>One string per distinct id text within a read: a patient referenced by many resources holds one id string,
+    /// not one per reference, which cuts both allocation and what the read keeps alive until <see cref="Build"/>.</summary>
+    private sealed class StringTable
+    {
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public StringTable() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<char> text)
+        {
+            if (_lookup.TryGetValue(text, out var s)) return s;
+            s = text.ToString();
+            _strings[s] = s;
+            return s;
+        }
+#else
+        public string Get(ReadOnlySpan<char> text)
+        {
+            var s = text.ToString();
+            if (_strings.TryGetValue(s, out var known)) return known;
+            _strings[s] = s;
+            return s;
+        }
+#endif
+    }
 }

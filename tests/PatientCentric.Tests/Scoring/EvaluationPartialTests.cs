@@ -20,7 +20,7 @@ public sealed class EvaluationPartialTests
     private static readonly DateTimeOffset AsOf = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
     private static readonly Lazy<PracticeDataSet> Sample = new(ShardMergeTests.LoadSample);
 
-    [Property(MaxTest = 60)]
+    [Property(MaxTest = 30)]
     public bool Finish_OfMergedRandomShards_EqualsEvaluate(int seed)
     {
         var random = new Random(seed);
