@@ -178,7 +178,11 @@ public sealed partial class FhirPracticeReader
             if (++_resources % ReportEvery == 0) progress?.Report(new FhirReadProgress(file, _files, filesTotal, _resources));
         }
 
-        public void FileDone(string file) => progress?.Report(new FhirReadProgress(file, ++_files, filesTotal, _resources));
+        public void FileDone(string file)
+        {
+            _files++;   // counted with or without a progress listener: positions (PositionOf) depend on it
+            progress?.Report(new FhirReadProgress(file, _files, filesTotal, _resources));
+        }
     }
 
     private string Pseudonym(string patientId)
