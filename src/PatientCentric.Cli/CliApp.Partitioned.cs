@@ -28,9 +28,24 @@ internal sealed partial class CliApp
     /// <summary>Gets a hook called with the partition folder once the export is partitioned (tests damage a file there).</summary>
     internal Action<string>? AfterPartitioning { get; init; }
 
-    private static (Option<string?> MemoryLimit, Option<int?> Workers, Option<DirectoryInfo?> Temp) PartitionOptions() => (
+    /// <summary>Runs a report with the partition settings, and removes the temporary folder on the way out, whatever
+    /// happened (success, failure, cancellation).</summary>
+    private int ReportPartitionable(string? memoryLimit, int? workers, DirectoryInfo? temp, Func<int> report)
+    {
+        _partitionSettings = (memoryLimit, workers, temp);
+        try
+        {
+            return report();
+        }
+        finally
+        {
+            _partitions?.Dispose();
+            _partitions = null;
+        }
+    }
+
+    private static (Option<string?> MemoryLimit, Option<DirectoryInfo?> Temp) PartitionOptions() => (
         new Option<string?>("--memory-limit") { Description = "With --fhir: the memory the read and scoring may use, such as 64MB, 512MB or 2GB (KB/MB/GB are powers of 1000, KiB/MiB/GiB of 1024). An NDJSON export that does not fit is split by patient into partitions in a temporary folder and scored partition by partition (docs/scale.md#modes-by-size). Default: an eighth of the machine's memory, from 256 MiB to 1 GiB." },
-        new Option<int?>("--workers") { Description = "With --fhir: how many partitions are read and scored at once. Default: the number of processors." },
         new Option<DirectoryInfo?>("--temp") { Description = "With --fhir: where the temporary partition folder goes (removed at the end, also on failure and Ctrl-C). Default: the system's temporary folder." });
 
     private bool TryCheckPartitionSettings(bool fhir, out string failure)
@@ -176,7 +191,7 @@ internal sealed partial class CliApp
             [], options.SurveyItems, [], [], [], []);
         _readMode = string.Create(CultureInfo.InvariantCulture,
             $"FHIR input read in {count:N0} partitions by patient ({FormatSize(_partitions.Bytes)} in a temporary folder, removed at the end), {_workers:N0} at a time: about {FormatSize(needed)} needed in memory, over the limit of {FormatSize(_memoryLimit)}.");
-        Summarize(input, _census.Claims > 0);
+        Summarize(input, _census.Claims > 0, quiet: false);
         return true;
     }
 

@@ -98,26 +98,28 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         // Read as text and parsed like every other instant: without an offset it would be read in the machine's time zone.
         var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601 with offset) instead of now, for reproducible output." };
         var explain = new Option<bool>("--explain") { Description = "List every component of every score card." };
-        var (memoryLimit, workers, temp) = PartitionOptions();
+        var (memoryLimit, temp) = PartitionOptions();
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), and with --fhir DIR/data-quality.json (what was read, assumed and skipped; files by number, never by name), creating DIR." };
+        var practices = new Option<DirectoryInfo?>("--practices") { Description = "Score every practice in DIR, one sub-folder each (a JSON data set or a FHIR export), in parallel, and compare each practice's headline measures with its peers' (docs/peers.md). With --out, DIR2/report.html and DIR2/results.json hold the peer comparison and DIR2/<folder>/ each practice's own report." };
+        var workers = new Option<int?>("--workers") { Description = "With --practices: how many practices to score at once; with --fhir: how many partitions of an export over --memory-limit are read and scored at once. Default: the number of processors." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
-            input, fhir, strict, keyFile, patientRefs, timeZone, slotsObservedAt, surveyItems, format, profile, from, to, asOf, explain, outDir,
-            memoryLimit, workers, temp,
+            input, fhir, strict, keyFile, patientRefs, timeZone, slotsObservedAt, surveyItems, format, profile, from, to, asOf, explain, outDir, practices, workers,
+            memoryLimit, temp,
         };
-        command.SetAction(r =>
-        {
-            _partitionSettings = (r.GetValue(memoryLimit), r.GetValue(workers), r.GetValue(temp));
-            try
-            {
-                return Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(timeZone), r.GetValue(slotsObservedAt), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir));
-            }
-            finally
-            {
-                _partitions?.Dispose();   // the temporary folder goes on success, failure and cancellation alike
-                _partitions = null;
-            }
-        });
+        // --workers alone (no --fhir) belongs to --practices, which says so when --practices is missing.
+        command.SetAction(r => r.GetValue(practices) is not null || (r.GetValue(workers) is not null && r.GetValue(fhir) is null)
+            ? ReportPractices(new PracticesRequest(r.GetValue(practices), r.GetValue(workers), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to),
+                                                   r.GetValue(asOf), r.GetValue(outDir), r.GetValue(timeZone), r.GetValue(strict),
+                                                   [.. new (string Name, bool Given)[]
+                                                   {
+                                                       ("--input", r.GetValue(input) is not null), ("--fhir", r.GetValue(fhir) is not null), ("--explain", r.GetValue(explain)),
+                                                       ("--pseudonym-key-file", r.GetValue(keyFile) is not null), ("--include-patient-refs", r.GetValue(patientRefs)),
+                                                       ("--slots-observed-at", r.GetValue(slotsObservedAt) is not null), ("--survey-items", r.GetValue(surveyItems) is not null),
+                                                       ("--memory-limit", r.GetValue(memoryLimit) is not null), ("--temp", r.GetValue(temp) is not null),
+                                                   }.Where(o => o.Given).Select(o => o.Name)]))
+            : ReportPartitionable(r.GetValue(memoryLimit), r.GetValue(workers), r.GetValue(temp), () =>
+                Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(timeZone), r.GetValue(slotsObservedAt), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir))));
         return command;
     }
 
@@ -336,7 +338,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
     /// <summary>The data-quality summary of the FHIR input read, for standard error once the report goes on.</summary>
     private System.Text.StringBuilder? _fhirSummary;
 
-    private bool TryReadFhir(string path, FhirReadOptions options, out PracticeDataSet data, out string source, out FhirInput? input, out string failure)
+    private bool TryReadFhir(string path, FhirReadOptions options, out PracticeDataSet data, out string source, out FhirInput? input, out string failure, bool quiet = false)
     {
         data = null!;
         input = null;
@@ -362,7 +364,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         var reader = new FhirPracticeReader(options);
         FhirReadResult result;
         // A one-line progress display, only when a person watches standard error (never in tests or pipes).
-        var progress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ConsoleProgress(stderr) : null;
+        var progress = !quiet && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ConsoleProgress(stderr) : null;
         try
         {
             result = files.Read(reader, progress);
@@ -385,16 +387,18 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
 
         data = result.Data;
         input = new FhirInput(result.Quality, files);
-        Summarize(input, data.Claims.Length > 0);
+        Summarize(input, data.Claims.Length > 0, quiet);
         return true;
     }
 
-    private void Summarize(FhirInput input, bool hasClaims)
+    private void Summarize(FhirInput input, bool hasClaims, bool quiet)
     {
         var (q, files) = (input.Quality, input.Files);
         // Written once the run goes on (see Report): a run that then stops (exit 2) says one line only.
-        var summary = _fhirSummary = new System.Text.StringBuilder();
-        if (_readMode is not null)
+        var summary = new System.Text.StringBuilder();
+        if (!quiet)
+            _fhirSummary = summary;   // with --practices (quiet) several reads run at once and none is summarised
+        if (_readMode is not null && !quiet)
             summary.AppendLine(_readMode);
         // Counts only, on standard error so that --format json keeps standard output one JSON document.
         var ignored = q.ResourcesIgnored.Values.Sum();
@@ -613,9 +617,12 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         var fhirOut = new Option<DirectoryInfo?>("--fhir-out") { Description = "Also (or instead) write the sample as FHIR R4 Bulk Data NDJSON into DIR, creating it: one <Type>.000.ndjson per resource type and survey-items.json for 'report --fhir DIR --survey-items DIR/survey-items.json' (docs/fhir.md)." };
         var seed = new Option<int>("--seed") { Description = "The random seed.", DefaultValueFactory = _ => SamplePracticeGenerator.DefaultSeed };
         var patients = new Option<int>("--patients") { Description = "How many patients.", DefaultValueFactory = _ => SamplePracticeGenerator.DefaultPatients };
-        var command = new Command("sample", "Generate the synthetic sample practice (deterministic for a seed) as a JSON data set and/or FHIR R4 NDJSON.") { output, fhirOut, seed, patients };
+        var practices = new Option<int?>("--practices") { Description = "Write K practices instead of one, each its own data set with its own character, into --out DIR (DIR/practice-01/practice.json, …) and/or --fhir-out DIR (one FHIR export per sub-folder), for 'report --practices DIR' (docs/peers.md)." };
+        var command = new Command("sample", "Generate the synthetic sample practice (deterministic for a seed) as a JSON data set and/or FHIR R4 NDJSON.") { output, fhirOut, seed, patients, practices };
         command.SetAction(r =>
         {
+            if (r.GetValue(practices) is { } count)
+                return SamplePractices(count, r.GetValue(output), r.GetValue(fhirOut), r.GetValue(seed), r.GetValue(patients));
             var file = r.GetValue(output);
             var folder = r.GetValue(fhirOut);
             if (file is null && folder is null)

@@ -11,7 +11,7 @@ namespace PatientCentric.Cli.Sample;
 /// <summary>Generates the bundled sample: a synthetic three-line practice (primary care, dermatology, aesthetic
 /// medicine) with about 2,000 patients over calendar 2025, deterministic for a given seed. Distributions and their
 /// sources are in docs/data-model.md. No real person is described; keys are opaque (P0001, C01).</summary>
-internal sealed class SamplePracticeGenerator
+internal sealed partial class SamplePracticeGenerator
 {
     public const int DefaultSeed = 20250101;
     public const int DefaultPatients = 2000;
@@ -62,7 +62,16 @@ internal sealed class SamplePracticeGenerator
     private static readonly DateOnly[] Holidays2025 =
         [new(2025, 1, 1), new(2025, 5, 26), new(2025, 7, 4), new(2025, 9, 1), new(2025, 11, 27), new(2025, 12, 25)];
 
-    private SamplePracticeGenerator(int seed) => _random = new Random(seed);
+    private SamplePracticeGenerator(int seed, PracticeCharacter character)
+    {
+        _random = new Random(seed);
+        _character = character;
+        _lines = character == PracticeCharacter.Default ? Lines : Characterise(Lines, character);
+    }
+
+    // What sets this practice apart (sample --practices); the default is the bundled sample, whose lines are used as they are.
+    private readonly PracticeCharacter _character;
+    private readonly Line[] _lines;
 
     /// <summary>One service line's operating characteristics (see docs/data-model.md for sources).</summary>
     private sealed record Line(string Key, string Name, double PatientShare, double VisitsPerYear, double SameDayShare,
@@ -75,15 +84,16 @@ internal sealed class SamplePracticeGenerator
         new("aesthetics", "Aesthetic Medicine", 0.15, 2.5, 0.10, 7, 0.03, 6, 45, false, ["C10", "C11", "C12"]),
     ];
 
-    public static PracticeDataSet Generate(int seed = DefaultSeed, int patients = DefaultPatients)
+    public static PracticeDataSet Generate(int seed = DefaultSeed, int patients = DefaultPatients, PracticeCharacter? character = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(patients, 1);
-        var g = new SamplePracticeGenerator(seed);
+        character ??= PracticeCharacter.Default;
+        var g = new SamplePracticeGenerator(seed, character);
         for (int p = 1; p <= patients; p++)
             g.AddPatient(string.Create(CultureInfo.InvariantCulture, $"P{p:0000}"));
         g.AddDataEntryErrors();
         return new PracticeDataSet(
-            PracticeDataSet.CurrentSchemaVersion, "Riverside Health Partners (synthetic sample)", TimeZoneId,
+            PracticeDataSet.CurrentSchemaVersion, character.PracticeName, TimeZoneId,
             new MeasurementPeriod(PeriodStart, PeriodEnd),
             [.. Lines.Select(l => new ServiceLine(l.Key, l.Name))],
             [.. g._appointments.OrderBy(a => a.Start).ThenBy(a => a.Id, StringComparer.Ordinal)],
@@ -203,7 +213,7 @@ internal sealed class SamplePracticeGenerator
         for (int v = 0; v < visits; v++)
             AddAppointment(patient, home, v);
         if (home.Key == "primary-care" && _random.NextDouble() < 0.10)
-            AddAppointment(patient, Lines[1], 100);  // a primary-care patient referred in-house to dermatology
+            AddAppointment(patient, _lines[1], 100);  // a primary-care patient referred in-house to dermatology
         if (home.Key == "primary-care" && _random.NextDouble() < 0.35)
             AddMedications(patient);
         int calls = Poisson(1.5);
@@ -217,13 +227,13 @@ internal sealed class SamplePracticeGenerator
     private Line PickLine()
     {
         double u = _random.NextDouble(), acc = 0;
-        foreach (var l in Lines)
+        foreach (var l in _lines)
         {
             acc += l.PatientShare;
             if (u < acc)
                 return l;
         }
-        return Lines[^1];
+        return _lines[^1];
     }
 
     private void AddAppointment(string patient, Line line, int ordinal)
@@ -438,7 +448,7 @@ internal sealed class SamplePracticeGenerator
 
     private void AddClaim(string appointmentId, string patient, Line line, DateOnly visit)
     {
-        bool clean = _random.NextDouble() < 0.88;
+        bool clean = _random.NextDouble() < _character.CleanClaimRate;
         var submitted = visit.AddDays(_random.Next(1, 6));
         var adjudicated = submitted.AddDays(_random.Next(7, 31));
         bool denied = _random.NextDouble() < (clean ? 0.07 : 0.20);
@@ -537,7 +547,7 @@ internal sealed class SamplePracticeGenerator
         DateTimeOffset? reply = null;
         if (_random.NextDouble() >= 0.04)
         {
-            var candidate = sent.AddMinutes(Math.Round(LogNormal(300, 1.0)));
+            var candidate = sent.AddMinutes(Math.Round(LogNormal(_character.PortalReplyMedianMinutes, 1.0)));
             var local = TimeZoneInfo.ConvertTime(candidate, _zone);
             var replyDay = DateOnly.FromDateTime(local.DateTime);
             bool open = replyDay.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && Array.IndexOf(Holidays2025, replyDay) < 0

@@ -44,6 +44,9 @@ internal sealed class PartialState
 
     // The practice-level assessments, assumption bindings and KPI series; null when the shard has none.
     public required PracticeLevelPartial? PracticeLevel { get; init; }
+
+    // The period grain of the series the slots carry per bucket, or null when trends are off (no buckets anywhere).
+    public required PeriodGrain? TrendGrain { get; init; }
 }
 
 internal enum SlotKind
@@ -58,8 +61,16 @@ internal enum SlotKind
     Whole,
 }
 
-// One scorer and role in one scope.
-internal sealed record SlotPartial(string ScorerKey, InteractionRole Role, SlotKind Kind, object? Accumulator, ImmutableArray<ScoreCard> Cards);
+// One scorer and role in one scope. With trends on, a slot also carries one accumulator per period bucket (a combiner)
+// or the cards of each bucket (a scorer that is not a combiner). A built-in combiner's whole-period accumulator is then
+// the merge of its buckets (Accumulator null: docs/spc.md#every-measure-over-time); a host combiner keeps both, as its
+// period membership is not known to be decided per record.
+internal sealed record SlotPartial(string ScorerKey, InteractionRole Role, SlotKind Kind, object? Accumulator, ImmutableArray<ScoreCard> Cards)
+{
+    public ImmutableArray<object> Buckets { get; init; } = [];
+
+    public ImmutableArray<ImmutableArray<ScoreCard>> BucketCards { get; init; } = [];
+}
 
 internal sealed record ScopePartial(ScoreScope Scope, ImmutableArray<SlotPartial> Slots);
 

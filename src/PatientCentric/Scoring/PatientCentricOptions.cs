@@ -23,6 +23,10 @@ public sealed class PatientCentricOptions
     /// <value>The defaults are PQA's and docs/jobs.md's.</value>
     public Jobs.JobOptions Jobs { get; set; } = new();
 
+    /// <summary>Gets or sets how every measure is charted over time (<c>PatientCentric:Trends</c>, docs/spc.md#every-measure-over-time).</summary>
+    /// <value>The defaults: monthly series, enabled, no overrides.</value>
+    public TrendOptions Trends { get; set; } = new();
+
     /// <summary>Gets the commitments' rubrics by commitment key (such as <c>"respecting-time"</c>); a commitment declared here
     /// replaces its default rubric (<see cref="Touchpoints.CommitmentRubric.Default"/>).</summary>
     [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]

@@ -43,6 +43,7 @@ internal sealed partial class PatientCentricOptionsValidator : IValidateOptions<
             CheckMinimum(errors, $"{path}:{nameof(ProfileOptions.MinimumDurationObservations)}", profile.MinimumDurationObservations, "observations");
         }
         CheckJobs(errors, options.Jobs, $"{Root}:Jobs");
+        CheckTrends(errors, options.Trends, $"{Root}:Trends");
         var commitmentKeys = Enum.GetValues<Touchpoints.Commitment>().Select(Touchpoints.CommitmentRubric.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (commitment, measures) in options.Commitments)
         {
@@ -95,6 +96,41 @@ internal sealed partial class PatientCentricOptionsValidator : IValidateOptions<
         {
             if (string.IsNullOrWhiteSpace(cls) || !KebabCase().IsMatch(cls))
                 errors.Add($"{path}:DrugClasses:{ingredient}: the class key must be kebab-case, such as \"statins\".");
+        }
+    }
+
+    private static void CheckTrends(List<string> errors, TrendOptions? trends, string path)
+    {
+        if (trends is null)
+        {
+            errors.Add($"{path}: must not be null.");
+            return;
+        }
+        if (!Enum.IsDefined(trends.Grain))
+            errors.Add($"{path}:Grain: must be one of {string.Join(", ", Enum.GetNames<PeriodGrain>())}.");
+        foreach (var (key, measure) in trends.Measures)
+        {
+            string at = $"{path}:Measures:{key}";
+            if (string.IsNullOrWhiteSpace(key))
+                errors.Add($"{at}: the measure key must not be empty.");
+            if (measure is null)
+                continue;
+            if (measure.Kind is { } k && !Enum.IsDefined(k))
+                errors.Add($"{at}:Kind: must be one of {string.Join(", ", Enum.GetNames<MeasureKind>())}.");
+            if (measure.Direction is { } d && !Enum.IsDefined(d))
+                errors.Add($"{at}:Direction: must be one of {string.Join(", ", Enum.GetNames<Control.ImprovementDirection>())}.");
+            if (measure.Chart is not { } chart)
+                continue;
+            // The kind the chart must fit: the override's, else the catalog's (own key, then family).
+            int colon = key.IndexOf(':', StringComparison.Ordinal);
+            var familyKind = colon > 0 && trends.Measures.TryGetValue(key[..colon], out var family) ? family?.Kind : null;
+            var kind = measure.Kind ?? familyKind ?? MeasureCatalog.KindOf(key);
+            if (!Enum.IsDefined(chart))
+                errors.Add($"{at}:Chart: must be one of {string.Join(", ", Enum.GetNames<Control.SpcChartKind>())}.");
+            else if (kind is null)
+                errors.Add($"{at}:Chart: the library does not know the kind of \"{key}\"; set {at}:Kind as well.");
+            else if (Enum.IsDefined(kind.Value) && !MeasureTraits.Fits(kind.Value, chart))
+                errors.Add($"{at}:Chart: a {chart} chart cannot show a {kind} measure; use one of {string.Join(", ", MeasureTraits.ChartsFor(kind.Value))}.");
         }
     }
 

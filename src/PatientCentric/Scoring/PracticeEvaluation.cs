@@ -71,4 +71,25 @@ public sealed record PracticeEvaluation(string PracticeName, Profile Profile, Me
     }
 
     private readonly ImmutableArray<SupportPlan> _supportPlans = [];
+
+    /// <summary>Gets every measure over time: one series per measure and scope (practice, service lines, and clinicians for
+    /// measures scored per clinician), each with the chart that fits its kind (docs/spc.md#every-measure-over-time). Empty
+    /// when <see cref="TrendOptions.Enabled"/> is off.</summary>
+    public ImmutableArray<MeasureSeries> Series
+    {
+        get => _series;
+        init => _series = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<MeasureSeries> _series = [];
+
+    /// <summary>Gets a funnel plot per proportion or rate measure across clinicians and across service lines, where at
+    /// least 2 units have a value (docs/funnel.md#funnels-in-the-evaluation). Empty when <see cref="TrendOptions.Enabled"/> is off.</summary>
+    public ImmutableArray<MeasureFunnel> Funnels
+    {
+        get => _funnels;
+        init => _funnels = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<MeasureFunnel> _funnels = [];
 }

@@ -35,18 +35,19 @@ public sealed partial class PracticeEvaluator
         var p = context.Period;
         var scopes = ImmutableArray.CreateBuilder<ScopePartial>();
         var populations = ImmutableDictionary.CreateBuilder<ScoreScope, PopulationAccumulator>();
-        scopes.Add(ScoreScope(data, context, ct));
+        var buckets = _trends.Enabled ? PeriodBuckets.Create(p, _trends.Grain) : null;
+        scopes.Add(ScoreScope(data, context, buckets, ct));
         var patientCards = ScorePatients(data.ToTimelines(), context, ct);
         populations.Add(context.Scope, Population(patientCards));
         foreach (var line in data.ServiceLines)
         {
             var lineData = data.ForServiceLine(line.Key);
             var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(line.Key) };
-            scopes.Add(ScoreScope(lineData, lineContext, ct));
+            scopes.Add(ScoreScope(lineData, lineContext, buckets, ct));
             populations.Add(lineContext.Scope, Population(ScorePatients(lineData.ToTimelines(), context, ct)));
         }
         foreach (string clinician in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            scopes.Add(ScoreScope(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }, ct));
+            scopes.Add(ScoreScope(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }, buckets, ct));
         var ranks = PatientRanks(data);
         var patients = patientCards
             .Select(x => new PatientPartial(ranks[x.Timeline.PatientKey], x.Cards, SupportPlanner.Plan(x.Timeline, x.Cards, _jobs)))
@@ -75,6 +76,7 @@ public sealed partial class PracticeEvaluator
             Reviews = reviews,
             SurveyRows = rows,
             PracticeLevel = practiceLevel,
+            TrendGrain = buckets is null ? null : _trends.Grain,
         };
     }
 
@@ -86,30 +88,54 @@ public sealed partial class PracticeEvaluator
         return accumulator;
     }
 
-    // Every enabled touchpoint scorer on one scope's data, per role: accumulated, not yet finished.
-    private ScopePartial ScoreScope(PracticeDataSet data, ScoringContext context, CancellationToken ct)
+    // Every enabled touchpoint scorer on one scope's data, per role: accumulated, not yet finished. With trends on, the
+    // scope's records are split into period buckets once (PeriodSlicer), shared by every built-in combiner.
+    private ScopePartial ScoreScope(PracticeDataSet data, ScoringContext context, PeriodBuckets? buckets, CancellationToken ct)
     {
         var slots = ImmutableArray.CreateBuilder<SlotPartial>();
+        PracticeDataSet[]? slices = null;
+        PracticeDataSet[] Slices() => slices ??= PeriodSlicer.Slice(data, context, buckets!);
         foreach (var scorer in _registry.TouchpointScorers)
         {
             if (!context.Profile.IsEnabled(scorer.Key))
                 continue;
             ct.ThrowIfCancellationRequested();
             foreach (var role in RolesIn(scorer, data))
-                slots.Add(AccumulateScorer(scorer, data, context with { Role = role }));
+                slots.Add(AccumulateScorer(scorer, data, context with { Role = role }, buckets, Slices));
         }
         return new ScopePartial(context.Scope, slots.ToImmutable());
     }
 
-    // One scorer, one scope, one role: create an accumulator and add the scope's data to it (the guardrail first).
-    private static SlotPartial AccumulateScorer(ITouchpointScorer scorer, PracticeDataSet data, ScoringContext context)
+    // One scorer, one scope, one role: create an accumulator and add the scope's data to it (the guardrail first). With
+    // trends on, a built-in combiner adds each period bucket's slice to that bucket's accumulator instead (one pass; the
+    // whole period is their merge, exactly: docs/spc.md#every-measure-over-time); a host combiner adds the whole data to
+    // the whole-period accumulator and again to each bucket's; a scorer that is not a combiner is scored per bucket.
+    private static SlotPartial AccumulateScorer(ITouchpointScorer scorer, PracticeDataSet data, ScoringContext context,
+                                                PeriodBuckets? buckets, Func<PracticeDataSet[]> slices)
     {
-        if (!RoleGuardrail.Permits(scorer.Category, context.Role, out _) || scorer is not ITouchpointCombiner combiner)
+        bool permitted = RoleGuardrail.Permits(scorer.Category, context.Role, out _);
+        if (!permitted)
+            return new SlotPartial(scorer.Key, context.Role, SlotKind.Blocked, null, Score(scorer, data, context));
+        if (scorer is not ITouchpointCombiner combiner)
         {
-            var kind = RoleGuardrail.Permits(scorer.Category, context.Role, out _) ? SlotKind.Whole : SlotKind.Blocked;
-            return new SlotPartial(scorer.Key, context.Role, kind, null, Score(scorer, data, context));
+            var whole = new SlotPartial(scorer.Key, context.Role, SlotKind.Whole, null, Score(scorer, data, context));
+            return buckets is null ? whole : whole with
+            {
+                BucketCards = [.. buckets.Periods.Select(b => Score(scorer, data, context with { Period = b }))],
+            };
         }
-        return new SlotPartial(scorer.Key, context.Role, SlotKind.Combiner, combiner.Add(combiner.CreateAccumulator(context), data, context), []);
+        if (buckets is null)
+            return new SlotPartial(scorer.Key, context.Role, SlotKind.Combiner, combiner.Add(combiner.CreateAccumulator(context), data, context), []);
+        var perBucket = new object[buckets.Count];
+        bool builtIn = scorer.GetType().Assembly == typeof(PracticeEvaluator).Assembly;
+        var bucketData = builtIn ? slices() : null;
+        for (int i = 0; i < perBucket.Length; i++)
+        {
+            var bucketContext = context with { Period = buckets.Periods[i] };
+            perBucket[i] = combiner.Add(combiner.CreateAccumulator(bucketContext), bucketData is null ? data : bucketData[i], bucketContext);
+        }
+        object? wholeAccumulator = builtIn ? null : combiner.Add(combiner.CreateAccumulator(context), data, context);
+        return new SlotPartial(scorer.Key, context.Role, SlotKind.Combiner, wholeAccumulator, []) { Buckets = ImmutableArray.Create(perBucket) };
     }
 
     // The canonical place of each patient in the outputs: on records in time order, as adapters and the bundled sample
@@ -181,11 +207,13 @@ public sealed partial class PracticeEvaluator
         if (a.Period != b.Period) throw MergeError("the measurement periods differ");
         if (a.Profile.Key != b.Profile.Key) throw MergeError($"the profiles differ (\"{a.Profile.Key}\" and \"{b.Profile.Key}\")");
         if (a.AsOf != b.AsOf) throw MergeError("the evaluation instants (as-of) differ");
+        if (a.TrendGrain != b.TrendGrain) throw MergeError("the trend settings differ (series on or off, or the period grain)");
         if (a.Fingerprint != b.Fingerprint) throw MergeError("the practice configurations differ (survey items, opening hours, holidays, service lines or the profile's settings)");
         foreach (var slot in a.Scopes.Concat(b.Scopes).SelectMany(s => s.Slots).Where(s => s.Kind == SlotKind.Whole))
             throw MergeError($"the scorer \"{slot.ScorerKey}\" is not a combiner (ITouchpointCombiner<TAccumulator>), so its cards cannot be merged across shards; score the whole data set in one Accumulate");
         var context = new ScoringContext(a.Period, a.AsOf, FindTimeZone(a.TimeZone), a.Profile);
-        var scopes = MergeScopes(a.Scopes, b.Scopes, context);
+        var buckets = a.TrendGrain is { } grain ? PeriodBuckets.Create(a.Period, grain) : null;
+        var scopes = MergeScopes(a.Scopes, b.Scopes, context, buckets);
         var populations = a.Populations.Keys.Union(b.Populations.Keys).ToImmutableDictionary(k => k, k =>
         {
             var merged = PopulationAccumulator.Create();
@@ -219,27 +247,28 @@ public sealed partial class PracticeEvaluator
             Reviews = [.. a.Reviews.Concat(b.Reviews).OrderBy(r => r.WrittenOn).ThenBy(r => r.Id, StringComparer.Ordinal)],
             SurveyRows = [.. a.SurveyRows.Concat(b.SurveyRows).OrderBy(r => r.ReturnedOn).ThenBy(r => r.Id, StringComparer.Ordinal)],
             PracticeLevel = practiceLevel,
+            TrendGrain = a.TrendGrain,
         });
     }
 
     // Scopes by key union, in canonical order (practice, service lines as configured, clinicians by key); a scope one
     // side lacks is an empty accumulator there. Accumulators are merged into fresh ones, so neither partial changes.
-    private ImmutableArray<ScopePartial> MergeScopes(ImmutableArray<ScopePartial> a, ImmutableArray<ScopePartial> b, ScoringContext context)
+    private ImmutableArray<ScopePartial> MergeScopes(ImmutableArray<ScopePartial> a, ImmutableArray<ScopePartial> b, ScoringContext context, PeriodBuckets? buckets)
     {
         var scorers = _registry.TouchpointScorers.GroupBy(s => s.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var fromB = b.ToDictionary(s => s.Scope);
         var result = new List<ScopePartial>();
         foreach (var x in a)
-            result.Add(fromB.Remove(x.Scope, out var y) ? MergeScope(x, y, scorers, context) : MergeScope(x, null, scorers, context));
+            result.Add(fromB.Remove(x.Scope, out var y) ? MergeScope(x, y, scorers, context, buckets) : MergeScope(x, null, scorers, context, buckets));
         foreach (var y in b.Where(s => fromB.ContainsKey(s.Scope)))
-            result.Add(MergeScope(y, null, scorers, context));
+            result.Add(MergeScope(y, null, scorers, context, buckets));
         var practice = result.Where(s => s.Scope.Level == ScopeLevel.Practice);
         var lines = result.Where(s => s.Scope.Level == ScopeLevel.ServiceLine);   // both sides list every configured line, in order
         var clinicians = result.Where(s => s.Scope.Level == ScopeLevel.Clinician).OrderBy(s => s.Scope.Key, StringComparer.Ordinal);
         return [.. practice, .. lines, .. clinicians];
     }
 
-    private static ScopePartial MergeScope(ScopePartial x, ScopePartial? y, Dictionary<string, ITouchpointScorer> scorers, ScoringContext context)
+    private static ScopePartial MergeScope(ScopePartial x, ScopePartial? y, Dictionary<string, ITouchpointScorer> scorers, ScoringContext context, PeriodBuckets? buckets)
     {
         if (y is not null && (x.Slots.Length != y.Slots.Length || x.Slots.Zip(y.Slots).Any(p => p.First.ScorerKey != p.Second.ScorerKey || p.First.Role != p.Second.Role || p.First.Kind != p.Second.Kind)))
             throw MergeError($"the scorers of scope {x.Scope} differ between the partials");
@@ -255,10 +284,19 @@ public sealed partial class PracticeEvaluator
             if (!scorers.TryGetValue(slot.ScorerKey, out var scorer) || scorer is not ITouchpointCombiner combiner)
                 throw MergeError($"the scorer \"{slot.ScorerKey}\" is not a combiner registered with this evaluator");
             var slotContext = context with { Scope = x.Scope, Role = slot.Role };
-            object merged = combiner.Merge(combiner.CreateAccumulator(slotContext), slot.Accumulator!);
-            if (y is not null)
-                merged = combiner.Merge(merged, y.Slots[i].Accumulator!);
-            slots.Add(slot with { Accumulator = merged });
+            var other = y?.Slots[i];
+            object? Copy(object? left, object? right, ScoringContext c)
+            {
+                if (left is null)
+                    return null;
+                object merged = combiner.Merge(combiner.CreateAccumulator(c), left);
+                return right is null ? merged : combiner.Merge(merged, right);
+            }
+            if ((other is not null && other.Buckets.Length != slot.Buckets.Length) || (buckets is not null && slot.Buckets.Length != buckets.Count))
+                throw MergeError($"the period buckets of the scorer \"{slot.ScorerKey}\" in scope {x.Scope} differ between the partials");
+            var mergedBuckets = slot.Buckets.IsEmpty ? slot.Buckets
+                : ImmutableArray.CreateRange(slot.Buckets.Select((acc, k) => Copy(acc, other?.Buckets[k], slotContext with { Period = buckets!.Periods[k] })!));
+            slots.Add(slot with { Accumulator = Copy(slot.Accumulator, other?.Accumulator, slotContext), Buckets = mergedBuckets });
         }
         return new ScopePartial(x.Scope, slots.ToImmutable());
     }
@@ -286,6 +324,7 @@ public sealed partial class PracticeEvaluator
         var context = new ScoringContext(state.Period, state.AsOf, FindTimeZone(state.TimeZone), profile);
         var scorers = _registry.TouchpointScorers.GroupBy(s => s.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var cards = ImmutableArray.CreateBuilder<ScoreCard>();
+        var recorder = state.TrendGrain is { } grain ? new SeriesRecorder(PeriodBuckets.Create(state.Period, grain)) : null;
         foreach (var scope in state.Scopes)
         {
             ct.ThrowIfCancellationRequested();
@@ -294,10 +333,21 @@ public sealed partial class PracticeEvaluator
                 if (slot.Kind != SlotKind.Combiner)
                 {
                     cards.AddRange(slot.Cards);
+                    for (int i = 0; recorder is not null && i < slot.BucketCards.Length; i++)
+                        recorder.Record(scope.Scope, i, slot.BucketCards[i]);
                     continue;
                 }
                 var combiner = (ITouchpointCombiner)scorers[slot.ScorerKey];
-                cards.AddRange(combiner.Finish(slot.Accumulator!, context with { Scope = scope.Scope, Role = slot.Role }));
+                var slotContext = context with { Scope = scope.Scope, Role = slot.Role };
+                object? whole = slot.Accumulator;
+                for (int i = 0; i < slot.Buckets.Length; i++)
+                {
+                    var bucketContext = slotContext with { Period = recorder!.Buckets.Periods[i] };
+                    recorder.Record(scope.Scope, i, combiner.Finish(slot.Buckets[i], bucketContext));
+                    if (slot.Accumulator is null)   // a built-in combiner: the whole period is the merge of its buckets
+                        whole = combiner.Merge(whole ?? combiner.CreateAccumulator(slotContext), slot.Buckets[i]);
+                }
+                cards.AddRange(combiner.Finish(whole ?? combiner.CreateAccumulator(slotContext), slotContext));
             }
             if (scope.Scope.Level != ScopeLevel.Clinician)
             {
@@ -329,6 +379,8 @@ public sealed partial class PracticeEvaluator
             AssumptionAlerts = alerts,
             LoyaltyDrivers = Value.LoyaltyDrivers.FromRows(state.SurveyItems, state.SurveyRows.Select(r => r.Codes.ToArray())),
             ReviewThemes = themes,
+            Series = recorder is null ? [] : BuildSeries(cards, recorder, profile),
+            Funnels = recorder is null ? [] : BuildFunnels(cards),
         };
     }
 }

@@ -22,6 +22,8 @@ public sealed partial class PracticeEvaluator
     private readonly string _primaryCustomerStrategy;
     private readonly IReviewClassifier _reviews;
     private readonly ImmutableDictionary<Commitment, ImmutableArray<RubricMeasureOptions>> _rubric;
+    private readonly TrendOptions _trends;
+    private readonly MeasureTraits _traits;
 
     /// <summary>Initializes the evaluator.</summary>
     /// <param name="registry">The registered strategies.</param>
@@ -50,6 +52,8 @@ public sealed partial class PracticeEvaluator
         _time = time;
         _jobs = options.Value.Jobs;
         _primaryCustomerStrategy = options.Value.PrimaryCustomerStrategy;
+        _trends = options.Value.Trends ?? new TrendOptions();
+        _traits = new MeasureTraits(_trends);
         _rubric = CommitmentRubric.Default.SetItems(options.Value.Commitments.Select(c => KeyValuePair.Create(
             Enum.GetValues<Commitment>().First(x => CommitmentRubric.Key(x) == c.Key), c.Value.ToImmutableArray())));
         WarnOfStrategiesNotEnabled();

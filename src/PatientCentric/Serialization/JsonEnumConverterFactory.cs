@@ -53,6 +53,7 @@ internal sealed class JsonEnumConverterFactory : JsonConverterFactory
         Add<Jobs.PatientJobKind>();
         Add<Jobs.ReferralClosureMode>();
         Add<Jobs.SupportAction>();
+        Add<Peers.PeerComparisonStatus>();
         Add<Records.AppointmentOutcome>();
         Add<Records.CancellationInitiator>();
         Add<Records.SurveyItemKind>();
@@ -62,6 +63,7 @@ internal sealed class JsonEnumConverterFactory : JsonConverterFactory
         Add<Scoring.MeasureCategory>();
         Add<Scoring.MeasureKind>();
         Add<Scoring.PaymentModel>();
+        Add<Scoring.PeriodGrain>();
         Add<Scoring.ScopeLevel>();
         Add<Scoring.ScoreScale>();
         Add<Scoring.ScoreStatus>();

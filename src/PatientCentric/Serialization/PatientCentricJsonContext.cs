@@ -23,4 +23,5 @@ namespace PatientCentric.Serialization;
 [JsonSerializable(typeof(StakeholderAssessments))]
 [JsonSerializable(typeof(PrimaryCustomerDecision))]
 [JsonSerializable(typeof(PatientCentricOptions))]
+[JsonSerializable(typeof(Peers.PeerComparisonResult))]
 public sealed partial class PatientCentricJsonContext : JsonSerializerContext;

@@ -29,7 +29,7 @@ public sealed class ConventionTests
     {
         string[] concepts = ["PatientCentric.Scoring", "PatientCentric.Customers", "PatientCentric.Jobs", "PatientCentric.Touchpoints", "PatientCentric.Control",
                              "PatientCentric.Records", "PatientCentric.Serialization", "PatientCentric.DependencyInjection", "PatientCentric.Value",
-                             "PatientCentric.Tradeoffs", "PatientCentric.Diagnostics", "Microsoft.Extensions.DependencyInjection"];
+                             "PatientCentric.Tradeoffs", "PatientCentric.Diagnostics", "PatientCentric.Peers", "Microsoft.Extensions.DependencyInjection"];
         Assert.Empty(Exported.Where(t => !concepts.Contains(t.Namespace)).Select(t => t.FullName));
     }
 

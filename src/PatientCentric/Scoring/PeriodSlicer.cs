@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using PatientCentric.Records;
+
+namespace PatientCentric.Scoring;
+
+/// <summary>Splits a scope's data into one data set per period bucket in one pass, giving each record to every bucket
+/// whose built-in touchpoint scorers could count it (docs/spc.md#every-measure-over-time): each built-in scorer decides a
+/// record's period membership by one date, so adding each bucket's slice in that bucket's context and merging the
+/// accumulators gives exactly the one-pass card.</summary>
+/// <remarks>
+/// <para>By the date each scorer tests: appointments by the local date of their start; portal threads, calls,
+/// availability snapshots by the local date of the instant; survey returns, price estimates, statements and billing
+/// complaints by their date. A claim goes to the bucket of its first submission (the clean-claim rate) and, when
+/// different, to the bucket of its first adjudication (the denial rate); a claim adjudicated before it was submitted,
+/// which the claims scorer counts as invalid whatever the period, goes to one bucket only. An outreach contact goes to
+/// every bucket holding a visit whose 7-day follow-up window could contain it: the buckets of the dates from 8 days
+/// (a day of slack for a daylight-saving shift), plus the longest stay, before the contact's date to the longest
+/// departure before start after it.</para>
+/// <para>A record dated outside the period goes to the first or last bucket, where the scorers' own period test skips it
+/// but the scorers that ask whether the data has such records at all (claims, outreach) still see it; a bucket left
+/// without any claim or contact gets one that it cannot count, so that each bucket's cards are the measure over that
+/// bucket alone. Configuration
+/// (service lines, survey items, opening hours, holidays) and the records no touchpoint scorer reads travel whole.</para>
+/// </remarks>
+internal static class PeriodSlicer
+{
+    /// <summary>The follow-up window of <see cref="Touchpoints.FollowUpContactScorer"/> in days, plus a day of slack.</summary>
+    private static readonly int ContactReachDays = (int)Math.Ceiling(Touchpoints.FollowUpContactScorer.Window.TotalDays) + 1;
+
+    public static PracticeDataSet[] Slice(PracticeDataSet data, ScoringContext context, PeriodBuckets buckets)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(buckets);
+        int n = buckets.Count;
+        var slices = new PracticeDataSet[n];
+        if (n == 1)
+        {
+            slices[0] = data;
+            return slices;
+        }
+        var appointments = Builders<Appointment>(n, data.Appointments.Length);
+        long staysAfter = 0, departsBefore = 0;   // in ticks: the longest departure after, and before, an appointment's start
+        foreach (var a in data.Appointments)
+        {
+            appointments[buckets.IndexOf(context.LocalDate(a.Start))].Add(a);
+            if (a.DepartedAt is { } departed)
+            {
+                long stay = departed.UtcTicks - a.Start.UtcTicks;
+                staysAfter = Math.Max(staysAfter, stay);
+                departsBefore = Math.Max(departsBefore, -stay);
+            }
+        }
+        long before = ContactReachDays + WholeDays(staysAfter) + 1, after = WholeDays(departsBefore) + 1;
+        var contacts = Builders<OutreachContact>(n, data.OutreachContacts.Length);
+        foreach (var c in data.OutreachContacts)
+        {
+            long day = context.LocalDate(c.At).DayNumber;
+            int lo = buckets.IndexOfDayNumber(day - before), hi = buckets.IndexOfDayNumber(day + after);
+            for (int i = lo; i <= hi; i++)
+                contacts[i].Add(c);
+        }
+        var claims = Builders<Claim>(n, data.Claims.Length);
+        foreach (var c in data.Claims)
+        {
+            int submitted = buckets.IndexOf(c.FirstSubmittedOn);
+            claims[submitted].Add(c);
+            if (c.AdjudicatedOn is { } adjudicated && adjudicated >= c.FirstSubmittedOn && buckets.IndexOf(adjudicated) is var i && i != submitted)
+                claims[i].Add(c);
+        }
+        // The claims and follow-up scorers give no card for data without any claim or outreach contact at all. A bucket
+        // whose slice has none while the scope has some gets one witness: a contact outside every window of the bucket's
+        // visits (else the bucket would hold it already), or a claim whose dates lie outside the bucket and that is not
+        // counted as invalid; either changes only that the bucket sees such records exist.
+        if (!data.OutreachContacts.IsEmpty)
+            Witness(contacts, data.OutreachContacts[0]);
+        if (data.Claims.FirstOrDefault(c => c.AdjudicatedOn is not { } a || a >= c.FirstSubmittedOn) is { } validClaim)
+            Witness(claims, validClaim);
+        var returns = ByDate(data.SurveyReturns, n, r => buckets.IndexOf(r.ReturnedOn));
+        var threads = ByDate(data.PortalThreads, n, t => buckets.IndexOf(context.LocalDate(t.SentAt)));
+        var calls = ByDate(data.Calls, n, c => buckets.IndexOf(context.LocalDate(c.EnteredQueueAt)));
+        var snapshots = ByDate(data.AvailabilitySnapshots, n, s => buckets.IndexOf(context.LocalDate(s.TakenAt)));
+        var estimates = ByDate(data.PriceEstimates, n, e => buckets.IndexOf(e.EstimatedOn));
+        var statements = ByDate(data.Statements, n, s => buckets.IndexOf(s.SentOn));
+        var complaints = ByDate(data.BillingComplaints, n, c => buckets.IndexOf(c.ReceivedOn));
+        for (int i = 0; i < n; i++)
+        {
+            slices[i] = data with
+            {
+                Appointments = appointments[i].DrainToImmutable(),
+                OutreachContacts = contacts[i].DrainToImmutable(),
+                Claims = claims[i].DrainToImmutable(),
+                SurveyReturns = returns[i].DrainToImmutable(),
+                PortalThreads = threads[i].DrainToImmutable(),
+                Calls = calls[i].DrainToImmutable(),
+                AvailabilitySnapshots = snapshots[i].DrainToImmutable(),
+                PriceEstimates = estimates[i].DrainToImmutable(),
+                Statements = statements[i].DrainToImmutable(),
+                BillingComplaints = complaints[i].DrainToImmutable(),
+            };
+        }
+        return slices;
+    }
+
+    private static void Witness<T>(ImmutableArray<T>.Builder[] buckets, T witness)
+    {
+        foreach (var bucket in buckets)
+        {
+            if (bucket.Count == 0)
+                bucket.Add(witness);
+        }
+    }
+
+    private static long WholeDays(long ticks) => ticks <= 0 ? 0 : (ticks + TimeSpan.TicksPerDay - 1) / TimeSpan.TicksPerDay;
+
+    private static ImmutableArray<T>.Builder[] Builders<T>(int n, int total)
+    {
+        var builders = new ImmutableArray<T>.Builder[n];
+        for (int i = 0; i < n; i++)
+            builders[i] = ImmutableArray.CreateBuilder<T>((total / n) + 1);
+        return builders;
+    }
+
+    private static ImmutableArray<T>.Builder[] ByDate<T>(ImmutableArray<T> records, int n, Func<T, int> bucketOf)
+    {
+        var builders = Builders<T>(n, records.Length);
+        foreach (var r in records)
+            builders[bucketOf(r)].Add(r);
+        return builders;
+    }
+}
