@@ -19,6 +19,7 @@ internal sealed partial class CliApp
     private const double GzipRatio = 8.0;
 
     private (string? MemoryLimit, int? Workers, DirectoryInfo? Temp) _partitionSettings;
+    private CancellationToken _partitionCt;
     private long _memoryLimit;
     private int _workers;
     private FhirPartitions? _partitions;
@@ -112,11 +113,12 @@ internal sealed partial class CliApp
 
     /// <summary>Partitions and reads an NDJSON export that does not fit the memory limit; returns true with no partitions
     /// when the one-pass read applies (JSON input, or the export fits).</summary>
-    private bool TryReadFhirPartitioned(string path, FhirReadOptions options, out PracticeDataSet data, out string source, out FhirInput? input, out string failure)
+    private bool TryReadFhirPartitioned(string path, FhirReadOptions options, CancellationToken ct, out PracticeDataSet data, out string source, out FhirInput? input, out string failure)
     {
         data = null!;
         input = null;
         failure = "";
+        _partitionCt = ct;
         var full = Path.GetFullPath(path);
         source = File.Exists(full) ? $"{Path.GetDirectoryName(full)} (one file; its name is not shown)" : full;
         FhirInputFiles? files;
@@ -151,7 +153,7 @@ internal sealed partial class CliApp
         var reader = new FhirPracticeReader(options);
         try
         {
-            _partitions = reader.PartitionNdjson(files.Paths, folder, count, null, Cancellation);
+            _partitions = reader.PartitionNdjson(files.Paths, folder, count, null, _partitionCt);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -166,7 +168,7 @@ internal sealed partial class CliApp
         {
             ForEachPartition(k =>
             {
-                var result = _partitions.Read(k, Cancellation);
+                var result = _partitions.Read(k, _partitionCt);
                 reads[k] = (result.Quality, result.Data.Period, result.Data.ServiceLines, DataCensus.Of(result.Data));
             });
         }
@@ -206,19 +208,19 @@ internal sealed partial class CliApp
         var partials = new EvaluationPartial[partitions.Count];
         ForEachPartition(k =>
         {
-            var shard = partitions.Read(k, Cancellation).Data with { Period = _globalPeriod, ServiceLines = _globalLines };
-            partials[k] = evaluator.Accumulate(shard, period, null, Cancellation);
+            var shard = partitions.Read(k, _partitionCt).Data with { Period = _globalPeriod, ServiceLines = _globalLines };
+            partials[k] = evaluator.Accumulate(shard, period, null, _partitionCt);
         });
         var level = partials.ToList();
         while (level.Count > 1)
         {
-            Cancellation.ThrowIfCancellationRequested();
+            _partitionCt.ThrowIfCancellationRequested();
             var next = new List<EvaluationPartial>((level.Count + 1) / 2);
             for (int i = 0; i < level.Count; i += 2)
                 next.Add(i + 1 < level.Count ? evaluator.Merge(level[i], level[i + 1]) : level[i]);
             level = next;
         }
-        return evaluator.Finish(level[0], Cancellation);
+        return evaluator.Finish(level[0], _partitionCt);
     }
 
     /// <summary>Runs <paramref name="body"/> for every partition on <see cref="_workers"/> threads; a failure in one
@@ -226,7 +228,7 @@ internal sealed partial class CliApp
     private void ForEachPartition(Action<int> body)
     {
         var failures = new Exception?[_partitions!.Count];
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_partitionCt);
         try
         {
             Parallel.For(0, _partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = _workers, CancellationToken = stop.Token }, k =>
@@ -242,11 +244,11 @@ internal sealed partial class CliApp
                 }
             });
         }
-        catch (OperationCanceledException) when (!Cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (!_partitionCt.IsCancellationRequested)
         {
             // stopped because a partition failed: reported below
         }
-        Cancellation.ThrowIfCancellationRequested();
+        _partitionCt.ThrowIfCancellationRequested();
         if (failures.FirstOrDefault(f => f is not null) is { } failure)
         {
             if (failure is IOException or UnauthorizedAccessException or InvalidDataException)

@@ -193,7 +193,7 @@ internal sealed partial class CliApp
                         options.SurveyItems = items;
                         options.SurveyItemsByLinkId = linkIds;
                     }
-                    if (!TryReadFhir(folder, options, out data, out source, out fhir, out string failure, quiet: true))
+                    if (!TryReadFhir(folder, options, null, CancellationToken.None, out data, out source, out fhir, out string failure, quiet: true))
                         return Nothing(input.Kind, failure);
                     break;
                 default:

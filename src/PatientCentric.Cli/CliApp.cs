@@ -23,27 +23,37 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
     public const int Success = 0;
     public const int Failure = 1;
     public const int BadInput = 2;
+    /// <summary>The run was cancelled (Ctrl-C or SIGTERM): 128 + SIGINT, as shells report it.</summary>
     public const int Cancelled = 130;
-
-    /// <summary>Gets the token that cancels a run (Ctrl-C in <see cref="Main"/>): exit 130, temporary files removed.</summary>
-    public CancellationToken Cancellation { get; init; }
 
     public static int Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
         using var input = Console.OpenStandardInput();
-        using var cancel = new CancellationTokenSource();
-        // Ctrl-C cancels a report (its temporary files are removed on the way out) instead of killing the process.
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        return new CliApp(Console.In, Console.Out, Console.Error) { StdinBytes = input, Cancellation = cancel.Token }.Run(args);
+        return new CliApp(Console.In, Console.Out, Console.Error) { StdinBytes = input, HandlesSignals = true }.Run(args);
     }
+
+    /// <summary>Gets whether <c>report</c> turns SIGINT and SIGTERM into a cancellation (the real process only; tests
+    /// cancel through <see cref="Run"/>'s token).</summary>
+    public bool HandlesSignals { get; init; }
+
+    /// <summary>Gets what a <c>report</c> run reports as it goes (a test hook); without it, progress is drawn on
+    /// standard error only when that is a terminal.</summary>
+    internal IProgress<ReportProgress>? Progress { get; init; }
+
+    private CancellationToken _cancellation;
 
     /// <summary>Gets standard input as bytes, so that eval decodes it strictly itself; when <see langword="null"/> the text
     /// reader is used and must hold valid UTF-16 (no unpaired surrogate).</summary>
     public Stream? StdinBytes { get; init; }
 
-    public int Run(string[] args)
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="cancellationToken">Cancels a <c>report</c> run (as Ctrl-C does: exit 130, no output file kept) or
+    /// an <c>eval --lines</c> run between lines.</param>
+    public int Run(string[] args, CancellationToken cancellationToken = default)
     {
+        _cancellation = cancellationToken;
         var root = new RootCommand("patientcentric: explainable patient-experience scores for a practice's data.");
         root.Subcommands.Add(ReportCommand());
         root.Subcommands.Add(EvalCommand());
@@ -60,11 +70,6 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
-        }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
-        {
-            stderr.WriteLine("error: cancelled; no output was written and temporary files were removed.");
-            return Cancelled;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -119,11 +124,38 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
                                                        ("--memory-limit", r.GetValue(memoryLimit) is not null), ("--temp", r.GetValue(temp) is not null),
                                                    }.Where(o => o.Given).Select(o => o.Name)]))
             : ReportPartitionable(r.GetValue(memoryLimit), r.GetValue(workers), r.GetValue(temp), () =>
-                Report(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(timeZone), r.GetValue(slotsObservedAt), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir))));
+                ReportCancellable(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(timeZone), r.GetValue(slotsObservedAt), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir))));
         return command;
     }
 
-    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, string? timeZone, string? slotsObservedAt, FileInfo? surveyItemsFile, string format, string? profileKey, DateOnly? from, DateOnly? to, string? asOfText, bool explain, DirectoryInfo? outDir)
+    /// <summary>Runs <see cref="Report"/> with cancellation: on Ctrl-C or SIGTERM (with <see cref="HandlesSignals"/>) or the
+    /// token given to <see cref="Run"/>, the run stops at its next check, deletes the temporary files it wrote, says so
+    /// in one line and exits 130.</summary>
+    private int ReportCancellable(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, string? timeZone, string? slotsObservedAt, FileInfo? surveyItemsFile, string format, string? profileKey, DateOnly? from, DateOnly? to, string? asOfText, bool explain, DirectoryInfo? outDir)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_cancellation);
+        using var signals = HandlesSignals ? SignalCancellation.Register(cancel) : null;
+        // A one-line progress display, only when a person watches standard error (never in tests or pipes).
+        var console = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ConsoleReportProgress(stderr) : null;
+        try
+        {
+            return Report(input, fhirPath, strict, keyFile, patientRefs, timeZone, slotsObservedAt, surveyItemsFile, format, profileKey, from, to, asOfText, explain, outDir,
+                          Progress ?? console, console, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            console?.Done();
+            stderr.WriteLine("cancelled: the run stopped before the end; no output file of this run was kept.");
+            return Cancelled;
+        }
+        finally
+        {
+            console?.Done();
+        }
+    }
+
+    private int Report(FileInfo? input, string? fhirPath, bool strict, FileInfo? keyFile, bool patientRefs, string? timeZone, string? slotsObservedAt, FileInfo? surveyItemsFile, string format, string? profileKey, DateOnly? from, DateOnly? to, string? asOfText, bool explain, DirectoryInfo? outDir,
+                       IProgress<ReportProgress>? progress, ConsoleReportProgress? console, CancellationToken ct)
     {
         DateTimeOffset? asOf = null;
         if (asOfText is not null)
@@ -194,12 +226,13 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
                 return Fail($"{surveyItemsFile.FullName}: cannot read the survey items ({e.GetType().Name}).");
             }
         }
+        progress?.Report(new ReportProgress(ReportPhase.Read));
         try
         {
             if (fhirPath is not null)
             {
-                if (!TryReadFhirPartitioned(fhirPath, fhirOptions, out data, out source, out fhirInput, out var failure)
-                    || (_partitions is null && !TryReadFhir(fhirPath, fhirOptions, out data, out source, out fhirInput, out failure)))
+                if (!TryReadFhirPartitioned(fhirPath, fhirOptions, ct, out data, out source, out fhirInput, out var failure)
+                    || (_partitions is null && !TryReadFhir(fhirPath, fhirOptions, console, ct, out data, out source, out fhirInput, out failure)))
                     return Fail(failure);
             }
             else if (input is null)
@@ -211,7 +244,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
             {
                 if (!input.Exists)
                     return Fail($"{input.FullName}: file not found.");
-                using var stream = input.OpenRead();
+                using var stream = new CancellableReadStream(input.OpenRead(), ct);
                 data = PracticeDataSetReader.Read(stream, input.Name);
                 source = input.FullName;
             }
@@ -235,17 +268,19 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
             return Fail($"{source}: the data set states no period; give --from and --to.");
         }
 
+        ct.ThrowIfCancellationRequested();
         if (_fhirSummary is not null)
             stderr.Write(_fhirSummary.ToString());
 
         // Partitions are scored apart and merged: they must share one evaluation instant.
         using var services = BuildServices(_partitions is null ? asOf : asOf ?? (time ?? TimeProvider.System).GetUtcNow(), profileKey);
         PracticeEvaluation evaluation;
+        progress?.Report(new ReportProgress(ReportPhase.Score));
         try
         {
             var evaluator = services.GetRequiredService<PracticeEvaluator>();
             evaluation = _partitions is null
-                ? MeasureFamilies.WithNotApplicableFamilies(evaluator.Evaluate(data, period), data)
+                ? MeasureFamilies.WithNotApplicableFamilies(evaluator.Evaluate(data, period, cancellationToken: ct), data)
                 : MeasureFamilies.WithNotApplicableFamilies(EvaluatePartitions(evaluator, (period ?? data.Period)!.Value), data, _census);
         }
         catch (OptionsValidationException e)
@@ -261,47 +296,51 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
             return Fail(e.Message);
         }
 
-        string? json = null;
-        string Json()
-        {
-            var options = new JsonSerializerOptions(PatientCentricJsonContext.Default.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-            return json ??= JsonSerializer.Serialize(evaluation, new PatientCentricJsonContext(options).PracticeEvaluation);
-        }
-
         string? html = null, results = null, measureReports = null, dataQuality = null;
         if (outDir is not null)
         {
             try
             {
                 Directory.CreateDirectory(outDir.FullName);
-                html = Path.Combine(outDir.FullName, "report.html");
-                results = Path.Combine(outDir.FullName, "results.json");
-                File.WriteAllText(html, HtmlReport.Render(evaluation, data, source, fhirInput, _census), new UTF8Encoding(false));
-                File.WriteAllText(results, Json() + "\n", new UTF8Encoding(false));
-                measureReports = Path.Combine(outDir.FullName, "measure-reports.ndjson");
-                using (var ndjson = File.Create(measureReports))
-                    new FhirMeasureReportWriter().WriteNdjson(evaluation, ndjson);
-                string quality = Path.Combine(outDir.FullName, DataQualityJson.FileName);
+                // Each file is streamed to a temporary file and all are renamed at the end: a failed or cancelled run
+                // leaves the folder as it was.
+                using var outputs = new ReportOutputs(outDir.FullName, progress, ct);
+                using (var stream = outputs.Create("report.html"))
+                using (var text = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16))
+                    HtmlReport.Render(text, evaluation, data, source, fhirInput, _census);
+                using (var stream = outputs.Create("results.json"))
+                {
+                    ReportJson.Write(stream, evaluation);
+                    stream.WriteByte((byte)'\n');
+                }
+                using (var stream = outputs.Create("measure-reports.ndjson"))
+                    new FhirMeasureReportWriter().WriteNdjson(evaluation, stream);
                 if (fhirInput is not null)
                 {
-                    dataQuality = quality;
-                    using var stream = File.Create(dataQuality);
+                    using var stream = outputs.Create(DataQualityJson.FileName);
                     DataQualityJson.Write(stream, fhirInput);
                 }
-                else
-                {
-                    File.Delete(quality);   // one left by an earlier FHIR run would describe other data
-                }
+                // A data-quality.json left by an earlier FHIR run would describe other data.
+                outputs.Commit(fhirInput is null ? [DataQualityJson.FileName] : []);
+                html = outputs.PathOf("report.html");
+                results = outputs.PathOf("results.json");
+                measureReports = outputs.PathOf("measure-reports.ndjson");
+                dataQuality = fhirInput is null ? null : outputs.PathOf(DataQualityJson.FileName);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                console?.Done();
                 return Fail($"{outDir.FullName}: cannot write the report ({e.GetType().Name}).");
             }
         }
+        console?.Done();
 
         if (format == "json")
         {
-            stdout.WriteLine(Json());
+            // Streamed through the text writer (standard output, or a test's), never built whole.
+            using (var json = new ReportOutputStream(new TextWriterStream(stdout), "standard output", Progress, ct))
+                ReportJson.Write(json, evaluation);
+            stdout.WriteLine();
             // Standard output stays one JSON document: where the files went goes to standard error.
             if (html is not null)
                 stderr.WriteLine(dataQuality is null ? $"Wrote {html}, {results} and {measureReports}." : $"Wrote {html}, {results}, {measureReports} and {dataQuality}.");
@@ -338,7 +377,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
     /// <summary>The data-quality summary of the FHIR input read, for standard error once the report goes on.</summary>
     private System.Text.StringBuilder? _fhirSummary;
 
-    private bool TryReadFhir(string path, FhirReadOptions options, out PracticeDataSet data, out string source, out FhirInput? input, out string failure, bool quiet = false)
+    private bool TryReadFhir(string path, FhirReadOptions options, ConsoleReportProgress? progress, CancellationToken ct, out PracticeDataSet data, out string source, out FhirInput? input, out string failure, bool quiet = false)
     {
         data = null!;
         input = null;
@@ -363,11 +402,9 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         }
         var reader = new FhirPracticeReader(options);
         FhirReadResult result;
-        // A one-line progress display, only when a person watches standard error (never in tests or pipes).
-        var progress = !quiet && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ConsoleProgress(stderr) : null;
         try
         {
-            result = files.Read(reader, progress);
+            result = files.Read(reader, progress, ct);
         }
         catch (FhirInputException e) when (!e.Issues.IsEmpty)
         {
@@ -425,24 +462,6 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
             summary.AppendLine("  Files are numbered in the order read: ordinal name order in the folder (LC_ALL=C ls); names are not shown.");
     }
 
-    /// <summary>Rewrites one stderr line with files and resources read; reports arrive on the reading thread.</summary>
-    private sealed class ConsoleProgress(TextWriter stderr) : IProgress<FhirReadProgress>
-    {
-        private bool _shown;
-
-        public void Report(FhirReadProgress value)
-        {
-            _shown = true;
-            stderr.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\rReading FHIR: {value.FilesDone:N0} of {value.FilesTotal:N0} files, {value.ResourcesRead:N0} resources"));
-        }
-
-        public void Done()
-        {
-            if (_shown) stderr.Write("\r\u001b[K");   // clear the progress line before the summary
-        }
-    }
-
     private ServiceProvider BuildServices(DateTimeOffset? asOf, string? profileKey)
     {
         var services = new ServiceCollection();
@@ -466,18 +485,30 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
             Arity = ArgumentArity.ZeroOrOne,
         };
         var list = new Option<bool>("--list") { Description = "List every measure id with a one-line description." };
+        var lines = new Option<bool>("--lines") { Description = "Read JSON Lines (one request per line, blank lines skipped) and write one compact JSON result per request, in order, each flushed; a bad request gets {\"error\":{\"line\",\"path\",\"message\"}} on its line and the rest go on. Exit 0 when every request succeeded, 2 when any was refused." };
         var format = new Option<string?>("--format") { Description = "Output format: json (the default for results) or table (the default for --list)." };
         format.AcceptOnlyFromAmong("json", "table");
-        var command = new Command("eval", "Evaluate one measure: one JSON request in (file or stdin), one JSON result out (docs/cli-json.md).")
+        var command = new Command("eval", "Evaluate one measure: one JSON request in (file or stdin), one JSON result out (docs/cli-json.md); --lines for many.")
         {
-            file, list, format,
+            file, list, lines, format,
         };
-        command.SetAction(r => Eval(r.GetValue(file), r.GetValue(list), r.GetValue(format)));
+        command.SetAction(r => Eval(r.GetValue(file), r.GetValue(list), r.GetValue(lines), r.GetValue(format)));
         return command;
     }
 
-    private int Eval(string? file, bool list, string? format)
+    /// <summary>Gets the longest request line <c>eval --lines</c> answers, in bytes (tests lower it).</summary>
+    internal int EvalMaxLineBytes { get; init; } = EvalLines.MaxLineBytes;
+
+    private int Eval(string? file, bool list, bool lines, string? format)
     {
+        if (lines)
+        {
+            if (list)
+                return Fail("--lines and --list are alternatives: give one.");
+            if (format == "table")
+                return Fail("--lines writes JSON Lines only: --format table does not apply.");
+            return EvalLinesOf(file);
+        }
         if (list)
         {
             if (file is not null)
@@ -547,6 +578,46 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
             table.Write(stdout, "");
         }
         return Success;
+    }
+
+    private int EvalLinesOf(string? file)
+    {
+        bool fromStdin = file is null or "-";
+        Stream input;
+        try
+        {
+            input = fromStdin
+                ? StdinBytes ?? new MemoryStream(StrictUtf8.GetBytes(stdin.ReadToEnd()))
+                : File.OpenRead(file!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"{file}: cannot read the requests ({e.GetType().Name}).");
+        }
+        catch (EncoderFallbackException)
+        {
+            return Fail("$: the input is not valid Unicode text (an unpaired surrogate).");
+        }
+        EvalLines.Outcome outcome;
+        try
+        {
+            outcome = EvalLines.Run(input, stdout, EvalMaxLineBytes, _cancellation);
+        }
+        catch (IOException e)
+        {
+            return Fail($"{(fromStdin ? "<stdin>" : file)}: cannot read the requests ({e.GetType().Name}).");
+        }
+        catch (OperationCanceledException e) when (_cancellation.IsCancellationRequested)
+        {
+            stderr.WriteLine(e.Message);
+            return Cancelled;
+        }
+        finally
+        {
+            if (!ReferenceEquals(input, StdinBytes))
+                input.Dispose();
+        }
+        return outcome.Failed > 0 ? Failure : outcome.Refused > 0 ? BadInput : Success;
     }
 
     /// <summary>Standard input's bytes as sent, never decoded with replacement characters: eval checks them strictly.</summary>

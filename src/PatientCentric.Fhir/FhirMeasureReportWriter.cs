@@ -62,8 +62,14 @@ public sealed class FhirMeasureReportWriter
     public IReadOnlyList<Resource> Build(PracticeEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
+        return [.. Resources(evaluation)];
+    }
+
+    /// <summary>The resources of <see cref="Build"/>, each built when it is asked for, so that <see cref="WriteNdjson"/>
+    /// holds one resource at a time.</summary>
+    private IEnumerable<Resource> Resources(PracticeEvaluation evaluation)
+    {
         var ids = new FhirResourceIds();
-        var resources = new List<Resource>();
         string? reporter = null;
         if (!string.IsNullOrWhiteSpace(evaluation.PracticeName))
         {
@@ -72,7 +78,7 @@ public sealed class FhirMeasureReportWriter
                 Id = ids.Claim(null, evaluation.PracticeName, nameof(Organization), evaluation.PracticeName),
                 Name = evaluation.PracticeName,
             };
-            resources.Add(organization);
+            yield return organization;
             reporter = $"{nameof(Organization)}/{organization.Id}";
         }
 
@@ -85,12 +91,11 @@ public sealed class FhirMeasureReportWriter
         }
         var measureIds = MeasureIds(firstCards.Select(c => c.MeasureKey), ids);
         foreach (var card in firstCards)
-            resources.Add(BuildMeasure(card, measureIds[card.MeasureKey]));
+            yield return BuildMeasure(card, measureIds[card.MeasureKey]);
         foreach (var card in evaluation.Cards)
-            resources.Add(BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: false));
+            yield return BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: false);
         foreach (var card in evaluation.PatientCards)
-            resources.Add(BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: true));
-        return resources;
+            yield return BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: true);
     }
 
     // Keys that are valid ids keep themselves; then, in ordinal order so the result does not depend on card order, the
@@ -107,7 +112,8 @@ public sealed class FhirMeasureReportWriter
     }
 
     /// <summary>Writes the resources of <see cref="Build"/> as NDJSON: one compact JSON resource per line, UTF-8 without a
-    /// byte-order mark, each line ended by <c>'\n'</c>.</summary>
+    /// byte-order mark, each line ended by <c>'\n'</c>. Each resource is built, written and let go in turn: the whole
+    /// set is never held in memory.</summary>
     /// <param name="evaluation">The evaluation.</param>
     /// <param name="output">A writable stream; it is flushed, not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
@@ -119,7 +125,7 @@ public sealed class FhirMeasureReportWriter
         if (!output.CanWrite)
             throw new ArgumentException("The output stream is not writable.", nameof(output));
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, SkipValidation = false });
-        foreach (var resource in Build(evaluation))
+        foreach (var resource in Resources(evaluation))
         {
             Serializer.Serialize(resource, writer);
             writer.Flush();

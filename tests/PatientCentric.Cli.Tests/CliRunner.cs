@@ -18,6 +18,15 @@ internal static class CliRunner
 
     public static Result Run(params string[] args) => RunWithInput("", args);
 
+    /// <summary>Runs the CLI with standard input as bytes, as the real process reads it (eval checks them strictly).</summary>
+    public static Result RunWithBytes(Stream stdin, params string[] args)
+    {
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        int code = new CliApp(TextReader.Null, output, error) { StdinBytes = stdin }.Run(args);
+        return new Result(code, output.ToString(), error.ToString());
+    }
+
     public static Result Eval(string request) => RunWithInput(request, "eval");
 
     /// <summary>Runs an eval request that must succeed: exit 0, nothing on stderr; returns the result object.</summary>

@@ -195,6 +195,23 @@ public sealed partial class DocsTests
         global using System.Threading.Tasks;
         """;
 
+    // The System.Text.Json source generator of the running runtime's reference pack (packs/Microsoft.NETCore.App.Ref
+    // beside shared/Microsoft.NETCore.App in the .NET installation), which every SDK build of a host runs.
+    private static readonly Lazy<ImmutableArray<ISourceGenerator>> JsonSourceGenerators = new(() =>
+    {
+        var runtime = new DirectoryInfo(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory());
+        var packs = new DirectoryInfo(Path.Combine(runtime.Parent!.Parent!.Parent!.FullName, "packs", "Microsoft.NETCore.App.Ref"));
+        const string Generator = "System.Text.Json.SourceGeneration.dll";
+        string? path = packs.Exists
+            ? packs.GetDirectories().OrderByDescending(d => d.Name == runtime.Name).ThenByDescending(d => d.Name, StringComparer.Ordinal)
+                .Select(d => Path.Combine(d.FullName, "analyzers", "dotnet", "cs", Generator)).FirstOrDefault(File.Exists)
+            : null;
+        Assert.True(path is not null, $"{Generator} was not found under the .NET installation's packs/Microsoft.NETCore.App.Ref.");
+        return [.. System.Reflection.Assembly.LoadFrom(path).GetTypes()
+            .Where(t => typeof(IIncrementalGenerator).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => ((IIncrementalGenerator)Activator.CreateInstance(t)!).AsSourceGenerator())];
+    });
+
     [GeneratedRegex(@"^\s*using\s+(static\s+)?[A-Za-z_][\w.]*(\s*=\s*[\w.<>, ]+)?\s*;\s*$")]
     private static partial Regex UsingDirective();
 
@@ -241,6 +258,13 @@ public sealed partial class DocsTests
             [CSharpSyntaxTree.ParseText(ImplicitUsings, options, cancellationToken: cancel), tree], References.Value,
             new CSharpCompilationOptions(hasStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                                          nullableContextOptions: NullableContextOptions.Enable));
+        if (code.Contains("[JsonSerializable(", StringComparison.Ordinal))
+        {
+            // A host's own System.Text.Json context: run the source generator, as the host's build does.
+            CSharpGeneratorDriver.Create(JsonSourceGenerators.Value, parseOptions: options)
+                .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _, cancel);
+            compilation = (CSharpCompilation)generated;
+        }
         var errors = compilation.GetDiagnostics(cancel).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0,
             $"{file}:{line} does not compile:\n{string.Join('\n', errors)}\n--- compiled as ---\n{code}");

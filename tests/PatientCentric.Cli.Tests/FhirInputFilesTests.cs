@@ -75,7 +75,7 @@ public sealed class FhirInputFilesTests
             Assert.Equal(order.Names, files.Paths.Select(Path.GetFileName));
             Assert.Equal(["Encounter.000.ndjson.gz", "Encounter.001.ndjson", "Patient.000.ndjson", "claim.NDJSON"], files.Paths.Select(Path.GetFileName));
             // What the CLI reads (from the list) gives what the folder method gives.
-            Assert.Equal(new FhirPracticeReader().ReadNdjsonFolder(dir, cancellationToken: TestContext.Current.CancellationToken).Quality.ResourcesIgnored, files.Read(new FhirPracticeReader(), null).Quality.ResourcesIgnored);
+            Assert.Equal(new FhirPracticeReader().ReadNdjsonFolder(dir, cancellationToken: TestContext.Current.CancellationToken).Quality.ResourcesIgnored, files.Read(new FhirPracticeReader(), null, TestContext.Current.CancellationToken).Quality.ResourcesIgnored);
         }
         finally
         {

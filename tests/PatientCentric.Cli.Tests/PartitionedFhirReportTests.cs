@@ -33,13 +33,16 @@ public sealed class PartitionedFhirReportTests : IDisposable
         return key;
     }
 
-    private (CliRunner.Result Result, string Results, string Quality) Report(string fhir, string outName, CliApp? app, params string[] extra)
+    private (CliRunner.Result Result, string Results, string Quality) Report(string fhir, string outName, CliApp? app, params string[] extra) =>
+        Report(fhir, outName, app, CancellationToken.None, extra);
+
+    private (CliRunner.Result Result, string Results, string Quality) Report(string fhir, string outName, CliApp? app, CancellationToken token, params string[] extra)
     {
         string outDir = Path.Combine(_root, outName);
         string[] args = ["report", "--fhir", fhir, "--pseudonym-key-file", Key(_root), "--as-of", "2026-01-15T12:00:00Z", "--format", "json", "--out", outDir, .. extra];
         var output = new StringWriter(CultureInfo.InvariantCulture);
         var error = new StringWriter(CultureInfo.InvariantCulture);
-        int code = (app ?? new CliApp(new StringReader(""), output, error)).Run(args);
+        int code = (app ?? new CliApp(new StringReader(""), output, error)).Run(args, token);
         var result = app is null ? new CliRunner.Result(code, output.ToString(), error.ToString()) : new CliRunner.Result(code, "", "");
         return code == 0
             ? (result, File.ReadAllText(Path.Combine(outDir, "results.json")), File.ReadAllText(Path.Combine(outDir, "data-quality.json")))
@@ -120,14 +123,13 @@ public sealed class PartitionedFhirReportTests : IDisposable
         var error = new StringWriter(CultureInfo.InvariantCulture);
         var app = new CliApp(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), error)
         {
-            Cancellation = cancel.Token,
             AfterPartitioning = parts =>
             {
                 Assert.NotEmpty(Directory.EnumerateFiles(parts));   // the partitions were written, then Ctrl-C
                 cancel.Cancel();
             },
         };
-        var r = Report(folder, "cancelled", app, "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
+        var r = Report(folder, "cancelled", app, cancel.Token, "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
         Assert.Equal(CliApp.Cancelled, r.Result.ExitCode);
         Assert.Contains("cancelled", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));

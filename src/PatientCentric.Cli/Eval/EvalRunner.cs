@@ -13,9 +13,12 @@ internal static class EvalRunner
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
     /// <summary>Evaluates <paramref name="utf8Request"/>.</summary>
-    /// <returns>The result JSON (indented, UTF-8 text).</returns>
+    /// <param name="utf8Request">The request's bytes (a UTF-8 byte order mark at the start is skipped).</param>
+    /// <param name="indented"><see langword="true"/> for the indented result of <c>eval</c>; <see langword="false"/> for
+    /// the same result on one line (<c>eval --lines</c>).</param>
+    /// <returns>The result JSON (UTF-8 text).</returns>
     /// <exception cref="EvalInputException">The request is malformed or breaks the contract.</exception>
-    public static string Evaluate(ReadOnlyMemory<byte> utf8Request)
+    public static string Evaluate(ReadOnlyMemory<byte> utf8Request, bool indented = true)
     {
         utf8Request = StrictJsonText.WithoutBom(utf8Request);
         if (utf8Request.Span.Trim(" \t\r\n"u8).IsEmpty)
@@ -46,7 +49,7 @@ internal static class EvalRunner
             var measure = EvalMeasures.Find(id)
                 ?? throw new EvalInputException("$.measure", $"unknown measure \"{id}\"; run 'patientcentric eval --list' to see them.");
             var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                 measure.Evaluate(request, writer);
             return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         }

@@ -75,11 +75,11 @@ internal sealed class FhirInputFiles
     /// <summary>Reads the input with <paramref name="reader"/>. An NDJSON folder is read from <see cref="Paths"/>, so
     /// positions match by construction; a JSON folder through <see cref="FhirPracticeReader.ReadJsonFolder"/>, which
     /// has no list form.</summary>
-    public FhirReadResult Read(FhirPracticeReader reader, IProgress<FhirReadProgress>? progress) => Kind switch
+    public FhirReadResult Read(FhirPracticeReader reader, IProgress<FhirReadProgress>? progress, CancellationToken cancellationToken = default) => Kind switch
     {
-        FhirInputKind.NdjsonFolder or FhirInputKind.NdjsonFile => reader.ReadNdjson(Paths, progress),
-        FhirInputKind.JsonFolder => reader.ReadJsonFolder(_path, progress),
-        _ => reader.ReadJsonFile(_path, progress),
+        FhirInputKind.NdjsonFolder or FhirInputKind.NdjsonFile => reader.ReadNdjson(Paths, progress, cancellationToken),
+        FhirInputKind.JsonFolder => reader.ReadJsonFolder(_path, progress, cancellationToken),
+        _ => reader.ReadJsonFile(_path, progress, cancellationToken),
     };
 
     /// <summary>The 1-based position of a file (by the name the reader reports) in the read, or <see langword="null"/>.</summary>

@@ -16,7 +16,8 @@ internal static partial class HtmlReport
     public static string RenderPeers(IReadOnlyList<(string Folder, PracticeEvaluation? Evaluation, string? NotScored)> practices,
                                      PeerComparisonResult comparison, string root, DateTimeOffset asOf)
     {
-        var page = new Page([]);
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        var page = new Page([], text);
         var profile = practices.First(p => p.Evaluation is not null).Evaluation!.Profile;
         page.Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         page.Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -69,6 +70,6 @@ internal static partial class HtmlReport
         page.Raw("<p>").Text("Every number is also in results.json next to this file; each practice's own report and results are in its folder.").Raw("</p>\n");
         page.Raw("<p>").Text("Made by patientcentric report --practices. This file is self-contained: it loads nothing from the network and runs no script.").Raw("</p>\n");
         page.Raw("</footer>\n</main>\n</body>\n</html>\n");
-        return page.ToString();
+        return text.ToString();
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using PatientCentric.Control;
 using PatientCentric.Records;
@@ -54,8 +53,17 @@ internal static partial class HtmlReport
     /// <summary>Renders the page; <paramref name="fhir"/> (FHIR input only) adds the "Data read from FHIR" section.</summary>
     public static string Render(PracticeEvaluation e, PracticeDataSet data, string source, FhirInput? fhir = null, DataCensus? census = null)
     {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        Render(text, e, data, source, fhir, census);
+        return text.ToString();
+    }
+
+    /// <summary>Renders the page to <paramref name="output"/> as it goes (not flushed or closed); <paramref name="census"/>
+    /// counts the records read when <paramref name="data"/> does not hold them (an export read in partitions).</summary>
+    public static void Render(TextWriter output, PracticeEvaluation e, PracticeDataSet data, string source, FhirInput? fhir = null, DataCensus? census = null)
+    {
         var n = census ?? DataCensus.Of(data);
-        var page = new Page(PatientKeys(e, data));
+        var page = new Page(PatientKeys(e, data), output);
         var names = data.ServiceLines.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
         string ScopeName(ScoreScope s) => s.Level == ScopeLevel.Practice ? "Whole practice" : names.GetValueOrDefault(s.Key, s.Key);
 
@@ -85,7 +93,6 @@ internal static partial class HtmlReport
                              "Every number is also in results.json next to this file.").Raw("</p>\n");
         page.Raw("<p>").Text("Made by patientcentric report. This file is self-contained: it loads nothing from the network and runs no script.").Raw("</p>\n");
         page.Raw("</footer>\n</main>\n</body>\n</html>\n");
-        return page.ToString();
     }
 
     private static void WriteHeader(Page p, PracticeEvaluation e, PracticeDataSet data, string source, DataCensus n)
@@ -739,13 +746,13 @@ internal static partial class HtmlReport
     [GeneratedRegex(@"[A-Za-z0-9_\-]+")]
     private static partial Regex Token();
 
-    private sealed class Page(HashSet<string> patientKeys)
+    private sealed class Page(HashSet<string> patientKeys, TextWriter output)
     {
-        private readonly StringBuilder _html = new();
+        private readonly TextWriter _html = output;
 
         public Page Raw(string html)
         {
-            _html.Append(html);
+            _html.Write(html);
             return this;
         }
 
@@ -753,13 +760,11 @@ internal static partial class HtmlReport
         public Page Text(string text)
         {
             string safe = Token().Replace(text, m => patientKeys.Contains(m.Value) ? "[patient]" : m.Value);
-            _html.Append(WebUtility.HtmlEncode(safe));
+            _html.Write(WebUtility.HtmlEncode(safe));
             return this;
         }
 
         public void Section(string id, string title) => Raw($"<section id=\"{id}\">\n<h2>").Text(title).Raw("</h2>\n");
-
-        public override string ToString() => _html.ToString();
     }
 
     private const string Css = """

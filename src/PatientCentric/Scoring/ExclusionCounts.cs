@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using PatientCentric.Serialization;
+
 namespace PatientCentric.Scoring;
 
 /// <summary>A mergeable tally of records excluded for breaking a rule: per reason code, the count and the earliest
@@ -47,7 +50,35 @@ internal sealed class ExclusionCounts
         return tally;
     }
 
+    /// <summary>Returns the tally as plain data, in ordinal order of code (docs/scale.md#the-serialized-partial).</summary>
+    public ImmutableArray<ExclusionCountState> ToState() =>
+        [.. _items.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => new ExclusionCountState(x.Key, x.Value.Rule, x.Value.Count, x.Value.At, x.Value.Id))];
+
+    /// <summary>Rebuilds a tally from <see cref="ToState"/>'s data, refusing what no tally holds.</summary>
+    /// <param name="state">The codes.</param>
+    /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+    public static ExclusionCounts FromState(ImmutableArray<ExclusionCountState> state, string path)
+    {
+        var counts = new ExclusionCounts();
+        state = PartialFormat.Need(state, path);
+        for (int i = 0; i < state.Length; i++)
+        {
+            string at = PartialFormat.At(path, i);
+            var x = PartialFormat.Need(state[i], at);
+            string code = PartialFormat.Need(x.Code, at + ".code");
+            if (x.Count < 1)
+                throw PartialFormat.Field(at + ".count", "an exclusion count must be 1 or more.");
+            if (!counts._items.TryAdd(code, (PartialFormat.Need(x.Rule, at + ".rule"), x.Count, x.At, PartialFormat.Need(x.Id, at + ".id"))))
+                throw PartialFormat.Field(at + ".code", "a reason code is listed twice.");
+            counts.Total = checked(counts.Total + x.Count);
+        }
+        return counts;
+    }
+
     // Whether (a, aId) comes before (b, bId): by instant, then identifier (ordinal).
     private static bool Earlier(DateTimeOffset a, string aId, DateTimeOffset b, string bId) =>
         a != b ? a < b : string.CompareOrdinal(aId, bId) <= 0;
 }
+
+// One reason code of an ExclusionCounts as plain data: the rule, the count and the earliest record's instant and identifier.
+internal sealed record ExclusionCountState(string Code, string Rule, int Count, DateTimeOffset At, string Id);

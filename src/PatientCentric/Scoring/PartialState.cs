@@ -3,6 +3,7 @@ using PatientCentric.Control;
 using PatientCentric.Customers;
 using PatientCentric.Jobs;
 using PatientCentric.Records;
+using PatientCentric.Touchpoints;
 
 namespace PatientCentric.Scoring;
 
@@ -61,16 +62,23 @@ internal enum SlotKind
     Whole,
 }
 
-// One scorer and role in one scope. With trends on, a slot also carries one accumulator per period bucket (a combiner)
-// or the cards of each bucket (a scorer that is not a combiner). A built-in combiner's whole-period accumulator is then
-// the merge of its buckets (Accumulator null: docs/spc.md#every-measure-over-time); a host combiner keeps both, as its
-// period membership is not known to be decided per record.
+// One scorer and role in one scope. Scorer is the combiner that made the accumulator (null once read from a stream):
+// WriteTo asks it for a host accumulator's type information. With trends on, a slot also carries one accumulator per
+// period bucket (a combiner) or the cards of each bucket (a scorer that is not a combiner). A built-in combiner's
+// whole-period accumulator is then the merge of its buckets (Accumulator null: docs/spc.md#every-measure-over-time); a
+// host combiner keeps both, as its period membership is not known to be decided per record.
 internal sealed record SlotPartial(string ScorerKey, InteractionRole Role, SlotKind Kind, object? Accumulator, ImmutableArray<ScoreCard> Cards)
 {
+    public ITouchpointScorer? Scorer { get; init; }
+
     public ImmutableArray<object> Buckets { get; init; } = [];
 
     public ImmutableArray<ImmutableArray<ScoreCard>> BucketCards { get; init; } = [];
 }
+
+// A host combiner's accumulator read from a stream, kept as JSON until an evaluator with the combiner registered under
+// its key reads it (at Merge or Finish); Path is where it was in the stream, for errors.
+internal sealed record PendingAccumulator(System.Text.Json.JsonElement Json, string Path);
 
 internal sealed record ScopePartial(ScoreScope Scope, ImmutableArray<SlotPartial> Slots);
 

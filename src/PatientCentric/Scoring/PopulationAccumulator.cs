@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using PatientCentric.Jobs;
+using PatientCentric.Serialization;
 using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Scoring;
@@ -133,6 +134,57 @@ internal sealed class PopulationAccumulator
         return cards.ToImmutable();
     }
 
+    /// <summary>Returns the accumulator as plain data, measures in ordinal order of key (docs/scale.md#the-serialized-partial).</summary>
+    public ImmutableArray<PopulationMeasureState> ToState() =>
+        [.. _measures.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => new PopulationMeasureState(
+            x.Key, x.Value.Numerator, x.Value.Denominator, x.Value.Excluded, x.Value.Patients, x.Value.AllLackInput,
+            x.Value.FirstCard is { } f ? new PopulationRankState(f.PatientKey, f.Sequence) : null, x.Value.FirstReason, [.. x.Value.Values],
+            [.. x.Value.Exclusions.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new PopulationExclusionState(e.Key,
+                new PopulationRankState(e.Value.First.PatientKey, e.Value.First.Sequence), new PopulationRankState(e.Value.Last.PatientKey, e.Value.Last.Sequence),
+                e.Value.Reason, e.Value.Count))]))];
+
+    /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+    /// <param name="state">The measures.</param>
+    /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+    public static PopulationAccumulator FromState(ImmutableArray<PopulationMeasureState> state, string path)
+    {
+        var result = new PopulationAccumulator();
+        state = PartialFormat.Need(state, path);
+        static Rank ToRank(PopulationRankState? r, string at) =>
+            new(PartialFormat.Need(PartialFormat.Need(r, at).PatientKey, at + ".patientKey"), PartialFormat.Count(r!.Sequence, at + ".sequence"));
+        for (int i = 0; i < state.Length; i++)
+        {
+            string at = PartialFormat.At(path, i);
+            var x = PartialFormat.Need(state[i], at);
+            var m = new MeasureState
+            {
+                Numerator = PartialFormat.Count(x.Numerator, at + ".numerator"),
+                Denominator = PartialFormat.Count(x.Denominator, at + ".denominator"),
+                Excluded = PartialFormat.Count(x.Excluded, at + ".excluded"),
+                Patients = PartialFormat.Count(x.Patients, at + ".patients"),
+                AllLackInput = x.AllLackInput,
+                FirstCard = x.FirstCard is null ? null : ToRank(x.FirstCard, at + ".firstCard"),
+                FirstReason = x.FirstReason,
+            };
+            if ((m.FirstCard is null) != (m.Patients == 0))
+                throw PartialFormat.Field(at + ".firstCard", "the first card must be given exactly when the measure has patients.");
+            m.Values.AddRange(PartialFormat.Finite(PartialFormat.Need(x.Values, at + ".values"), at + ".values"));
+            var exclusions = PartialFormat.Need(x.Exclusions, at + ".exclusions");
+            for (int k = 0; k < exclusions.Length; k++)
+            {
+                string e = PartialFormat.At(at + ".exclusions", k);
+                var ex = PartialFormat.Need(exclusions[k], e);
+                var state1 = new ExclusionState(ToRank(ex.First, e + ".first"), ToRank(ex.Last, e + ".last"), PartialFormat.Need(ex.Reason, e + ".reason"),
+                    PartialFormat.Count(ex.Count, e + ".count"));
+                if (!m.Exclusions.TryAdd(PartialFormat.Need(ex.Name, e + ".name"), state1))
+                    throw PartialFormat.Field(e + ".name", "an exclusion is listed twice.");
+            }
+            if (!result._measures.TryAdd(PartialFormat.Need(x.Measure, at + ".measure"), m))
+                throw PartialFormat.Field(at + ".measure", "a measure is listed twice.");
+        }
+        return result;
+    }
+
     // Whether a patient card is NotApplicable only because none of its records carries an input the source never records.
     private static bool LacksInputEntirely(ScoreCard card) =>
         card is { Status: ScoreStatus.NotApplicable, EvidenceCount: 0, ExcludedCount: > 0 }
@@ -196,3 +248,14 @@ internal sealed class PopulationAccumulator
         }
     }
 }
+
+// One measure of a PopulationAccumulator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record PopulationMeasureState(string Measure, long Numerator, long Denominator, int Excluded, int Patients, bool AllLackInput,
+                                              PopulationRankState? FirstCard, string? FirstReason, ImmutableArray<double> Values,
+                                              ImmutableArray<PopulationExclusionState> Exclusions);
+
+// A place in a PopulationAccumulator's canonical order: the patient's key, then the place among that patient's cards.
+internal sealed record PopulationRankState(string PatientKey, int Sequence);
+
+// One exclusion reason of a population measure: where it first and last occurs, the last reason and the count.
+internal sealed record PopulationExclusionState(string Name, PopulationRankState First, PopulationRankState Last, string Reason, long Count);

@@ -125,7 +125,7 @@ public sealed partial class PracticeEvaluator
             };
         }
         if (buckets is null)
-            return new SlotPartial(scorer.Key, context.Role, SlotKind.Combiner, combiner.Add(combiner.CreateAccumulator(context), data, context), []);
+            return new SlotPartial(scorer.Key, context.Role, SlotKind.Combiner, combiner.Add(combiner.CreateAccumulator(context), data, context), []) { Scorer = combiner };
         var perBucket = new object[buckets.Count];
         bool builtIn = scorer.GetType().Assembly == typeof(PracticeEvaluator).Assembly;
         var bucketData = builtIn ? slices() : null;
@@ -135,7 +135,7 @@ public sealed partial class PracticeEvaluator
             perBucket[i] = combiner.Add(combiner.CreateAccumulator(bucketContext), bucketData is null ? data : bucketData[i], bucketContext);
         }
         object? wholeAccumulator = builtIn ? null : combiner.Add(combiner.CreateAccumulator(context), data, context);
-        return new SlotPartial(scorer.Key, context.Role, SlotKind.Combiner, wholeAccumulator, []) { Buckets = ImmutableArray.Create(perBucket) };
+        return new SlotPartial(scorer.Key, context.Role, SlotKind.Combiner, wholeAccumulator, []) { Scorer = combiner, Buckets = ImmutableArray.Create(perBucket) };
     }
 
     // The canonical place of each patient in the outputs: on records in time order, as adapters and the bundled sample
@@ -285,20 +285,35 @@ public sealed partial class PracticeEvaluator
                 throw MergeError($"the scorer \"{slot.ScorerKey}\" is not a combiner registered with this evaluator");
             var slotContext = context with { Scope = x.Scope, Role = slot.Role };
             var other = y?.Slots[i];
+            if ((other is not null && other.Buckets.Length != slot.Buckets.Length) || (buckets is not null && slot.Buckets.Length != buckets.Count))
+                throw MergeError($"the period buckets of the scorer \"{slot.ScorerKey}\" in scope {x.Scope} differ between the partials");
             object? Copy(object? left, object? right, ScoringContext c)
             {
                 if (left is null)
                     return null;
-                object merged = combiner.Merge(combiner.CreateAccumulator(c), left);
-                return right is null ? merged : combiner.Merge(merged, right);
+                object merged = combiner.Merge(combiner.CreateAccumulator(c), Resolve(left, slot, combiner, c));
+                return right is null ? merged : combiner.Merge(merged, Resolve(right, other!, combiner, c));
             }
-            if ((other is not null && other.Buckets.Length != slot.Buckets.Length) || (buckets is not null && slot.Buckets.Length != buckets.Count))
-                throw MergeError($"the period buckets of the scorer \"{slot.ScorerKey}\" in scope {x.Scope} differ between the partials");
             var mergedBuckets = slot.Buckets.IsEmpty ? slot.Buckets
                 : ImmutableArray.CreateRange(slot.Buckets.Select((acc, k) => Copy(acc, other?.Buckets[k], slotContext with { Period = buckets!.Periods[k] })!));
-            slots.Add(slot with { Accumulator = Copy(slot.Accumulator, other?.Accumulator, slotContext), Buckets = mergedBuckets });
+            slots.Add(slot with { Accumulator = Copy(slot.Accumulator, other?.Accumulator, slotContext), Buckets = mergedBuckets, Scorer = combiner });
         }
         return new ScopePartial(x.Scope, slots.ToImmutable());
+    }
+
+    // A slot's accumulator, ready for its combiner: a host accumulator read from a stream is read now, with the type
+    // information of the combiner registered under its key; an accumulator of another combiner's type is refused.
+    private static object Resolve(object accumulator, SlotPartial slot, ITouchpointCombiner combiner, ScoringContext context)
+    {
+        if (accumulator is PendingAccumulator pending)
+        {
+            return combiner is ISerializableTouchpointCombiner serializable
+                ? PartialSerializer.ReadHost(pending, serializable)
+                : throw PartialFormat.Field(pending.Path, $"the scorer \"{slot.ScorerKey}\" registered with this evaluator does not implement ISerializableTouchpointCombiner<TAccumulator>, so it cannot read its serialized accumulator.");
+        }
+        if (slot.Scorer is null && accumulator.GetType() != combiner.CreateAccumulator(context).GetType())
+            throw PartialFormat.Field("$", $"the partial's accumulator of the scorer \"{slot.ScorerKey}\" is not of the type that scorer's combiner in this evaluator uses.");
+        return accumulator;
     }
 
     private static PatientCentricDataException MergeError(string what) =>
@@ -337,15 +352,18 @@ public sealed partial class PracticeEvaluator
                         recorder.Record(scope.Scope, i, slot.BucketCards[i]);
                     continue;
                 }
-                var combiner = (ITouchpointCombiner)scorers[slot.ScorerKey];
+                if (!scorers.TryGetValue(slot.ScorerKey, out var scorer) || scorer is not ITouchpointCombiner combiner)
+                    throw PartialFormat.Field("$", $"the partial holds an accumulator of the scorer \"{slot.ScorerKey}\", which is not a combiner registered with this evaluator.");
                 var slotContext = context with { Scope = scope.Scope, Role = slot.Role };
-                object? whole = slot.Accumulator;
+                object? whole = slot.Accumulator is null ? null : Resolve(slot.Accumulator, slot, combiner, slotContext);
+                bool mergeBuckets = slot.Accumulator is null;   // a built-in combiner: the whole period is the merge of its buckets
                 for (int i = 0; i < slot.Buckets.Length; i++)
                 {
                     var bucketContext = slotContext with { Period = recorder!.Buckets.Periods[i] };
-                    recorder.Record(scope.Scope, i, combiner.Finish(slot.Buckets[i], bucketContext));
-                    if (slot.Accumulator is null)   // a built-in combiner: the whole period is the merge of its buckets
-                        whole = combiner.Merge(whole ?? combiner.CreateAccumulator(slotContext), slot.Buckets[i]);
+                    object bucket = Resolve(slot.Buckets[i], slot, combiner, bucketContext);
+                    recorder.Record(scope.Scope, i, combiner.Finish(bucket, bucketContext));
+                    if (mergeBuckets)
+                        whole = combiner.Merge(whole ?? combiner.CreateAccumulator(slotContext), bucket);
                 }
                 cards.AddRange(combiner.Finish(whole ?? combiner.CreateAccumulator(slotContext), slotContext));
             }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 
 namespace PatientCentric.Touchpoints;
 
@@ -93,5 +94,26 @@ internal sealed class AccessRatesScorer : ITouchpointCombiner<AccessRatesScorer.
         public int Visits { get; set; }
 
         public int Telehealth { get; set; }
+
+        /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
+        public AccessRatesState ToState() => new(Denominator.ToState(), Visits, Telehealth);
+
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <param name="state">The data.</param>
+        /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+        public static Accumulator FromState(AccessRatesState state, string path)
+        {
+            PartialFormat.Need(state, path);
+            var accumulator = new Accumulator
+            {
+                Visits = PartialFormat.Count(state.Visits, path + ".visits"),
+                Telehealth = PartialFormat.Count(state.Telehealth, path + ".telehealth"),
+            };
+            accumulator.Denominator.Merge(NoShowDenominator.FromState(state.Denominator, path + ".denominator"));
+            return accumulator;
+        }
     }
 }
+
+// A AccessRatesScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record AccessRatesState(NoShowDenominatorState Denominator, int Visits, int Telehealth);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Touchpoints;
@@ -154,5 +155,35 @@ internal sealed class BillingExperienceScorer : ITouchpointCombiner<BillingExper
         public List<double> PaymentDays { get; } = [];
 
         public int Complaints { get; set; }
+
+        /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
+        public BillingExperienceState ToState() => new(Estimates, NegativeAmounts, Pending, Final, Within, Disputes, AbsoluteError, Statements, OpenStatements, PaidBeforeSent, [.. PaymentDays], Complaints);
+
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <param name="state">The data.</param>
+        /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+        public static Accumulator FromState(BillingExperienceState state, string path)
+        {
+            PartialFormat.Need(state, path);
+            var accumulator = new Accumulator
+            {
+                Estimates = PartialFormat.Count(state.Estimates, path + ".estimates"),
+                NegativeAmounts = PartialFormat.Count(state.NegativeAmounts, path + ".negativeAmounts"),
+                Pending = PartialFormat.Count(state.Pending, path + ".pending"),
+                Final = PartialFormat.Count(state.Final, path + ".final"),
+                Within = PartialFormat.Count(state.Within, path + ".within"),
+                Disputes = PartialFormat.Count(state.Disputes, path + ".disputes"),
+                AbsoluteError = state.AbsoluteError >= 0 ? state.AbsoluteError : throw PartialFormat.Field(path + ".absoluteError", "must be 0 or more."),
+                Statements = PartialFormat.Count(state.Statements, path + ".statements"),
+                OpenStatements = PartialFormat.Count(state.OpenStatements, path + ".openStatements"),
+                PaidBeforeSent = PartialFormat.Count(state.PaidBeforeSent, path + ".paidBeforeSent"),
+                Complaints = PartialFormat.Count(state.Complaints, path + ".complaints"),
+            };
+            accumulator.PaymentDays.AddRange(PartialFormat.Finite(PartialFormat.Need(state.PaymentDays, path + ".paymentDays"), path + ".paymentDays"));
+            return accumulator;
+        }
     }
 }
+
+// A BillingExperienceScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record BillingExperienceState(int Estimates, int NegativeAmounts, int Pending, int Final, int Within, int Disputes, decimal AbsoluteError, int Statements, int OpenStatements, int PaidBeforeSent, ImmutableArray<double> PaymentDays, int Complaints);

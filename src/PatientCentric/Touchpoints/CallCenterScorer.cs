@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Touchpoints;
@@ -135,5 +136,30 @@ internal sealed class CallCenterScorer : ITouchpointCombiner<CallCenterScorer.Ac
         public long WaitTicks { get; set; }
 
         public ExclusionCounts Exclusions { get; } = new();
+
+        /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
+        public CallCenterState ToState() => new(Answered, Abandoned, ShortAbandons, WithinTarget, WithOutcome, WaitTicks, Exclusions.ToState());
+
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <param name="state">The data.</param>
+        /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+        public static Accumulator FromState(CallCenterState state, string path)
+        {
+            PartialFormat.Need(state, path);
+            var accumulator = new Accumulator
+            {
+                Answered = PartialFormat.Count(state.Answered, path + ".answered"),
+                Abandoned = PartialFormat.Count(state.Abandoned, path + ".abandoned"),
+                ShortAbandons = PartialFormat.Count(state.ShortAbandons, path + ".shortAbandons"),
+                WithinTarget = PartialFormat.Count(state.WithinTarget, path + ".withinTarget"),
+                WithOutcome = PartialFormat.Count(state.WithOutcome, path + ".withOutcome"),
+                WaitTicks = PartialFormat.Count(state.WaitTicks, path + ".waitTicks"),
+            };
+            accumulator.Exclusions.Merge(ExclusionCounts.FromState(state.Exclusions, path + ".exclusions"));
+            return accumulator;
+        }
     }
 }
+
+// A CallCenterScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record CallCenterState(int Answered, int Abandoned, int ShortAbandons, int WithinTarget, int WithOutcome, long WaitTicks, ImmutableArray<ExclusionCountState> Exclusions);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Touchpoints;
@@ -70,6 +71,24 @@ internal sealed class ClaimsScorer : ITouchpointCombiner<ClaimsScorer.Accumulato
         public bool HasClaims { get; set; }
 
         public ClaimRates Rates { get; set; }
+
+        /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
+        public ClaimsState ToState() => new(HasClaims, new ClaimRatesState(Rates.Submitted, Rates.Clean, Rates.Adjudicated, Rates.Denied, Rates.Invalid, Rates.EditsUnknown));
+
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <param name="state">The data.</param>
+        /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+        public static Accumulator FromState(ClaimsState state, string path)
+        {
+            PartialFormat.Need(state, path);
+            var accumulator = new Accumulator
+            {
+                HasClaims = state.HasClaims,
+                Rates = PartialFormat.Need(state.Rates, path + ".rates").ToRates(path + ".rates"),
+            };
+
+            return accumulator;
+        }
     }
 
     public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
@@ -112,5 +131,25 @@ internal sealed class ClaimsScorer : ITouchpointCombiner<ClaimsScorer.Accumulato
             clean,
             Rate(DenialKey, c.Denied, c.Adjudicated, "Claims with any line denied at first adjudication.", "Claims first adjudicated in the period.", Invalid()),
         ];
+    }
+}
+
+// A ClaimsScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record ClaimsState(bool HasClaims, ClaimRatesState Rates);
+
+// ClaimRates as plain data, with the checks a count read from a partial must pass.
+internal sealed record ClaimRatesState(int Submitted, int Clean, int Adjudicated, int Denied, int Invalid, int EditsUnknown)
+{
+    public ClaimRates ToRates(string path)
+    {
+        PartialFormat.Count(Submitted, path + ".submitted");
+        PartialFormat.Count(Adjudicated, path + ".adjudicated");
+        PartialFormat.Count(Invalid, path + ".invalid");
+        PartialFormat.Count(EditsUnknown, path + ".editsUnknown");
+        if (Clean < 0 || Clean > Submitted)
+            throw PartialFormat.Field(path + ".clean", "the clean claims must be from 0 to the submitted claims.");
+        if (Denied < 0 || Denied > Adjudicated)
+            throw PartialFormat.Field(path + ".denied", "the denied claims must be from 0 to the adjudicated claims.");
+        return new ClaimRates(Submitted, Clean, Adjudicated, Denied, Invalid) { EditsUnknown = EditsUnknown };
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 
 namespace PatientCentric.Touchpoints;
 
@@ -100,5 +101,27 @@ internal sealed class CycleTimeScorer : ITouchpointCombiner<CycleTimeScorer.Accu
         public int WithArrival { get; set; }
 
         public int WithDeparture { get; set; }
+
+        /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
+        public CycleTimeState ToState() => new([.. Values], Exclusions.ToState(), WithArrival, WithDeparture);
+
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <param name="state">The data.</param>
+        /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+        public static Accumulator FromState(CycleTimeState state, string path)
+        {
+            PartialFormat.Need(state, path);
+            var accumulator = new Accumulator
+            {
+                WithArrival = PartialFormat.Count(state.WithArrival, path + ".withArrival"),
+                WithDeparture = PartialFormat.Count(state.WithDeparture, path + ".withDeparture"),
+            };
+            accumulator.Values.AddRange(PartialFormat.Finite(PartialFormat.Need(state.Values, path + ".values"), path + ".values"));
+            accumulator.Exclusions.Merge(ExclusionCounts.FromState(state.Exclusions, path + ".exclusions"));
+            return accumulator;
+        }
     }
 }
+
+// A CycleTimeScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record CycleTimeState(ImmutableArray<double> Values, ImmutableArray<ExclusionCountState> Exclusions, int WithArrival, int WithDeparture);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PatientCentric.Serialization;
 
 namespace PatientCentric.Touchpoints;
 
@@ -55,6 +56,28 @@ public sealed class DurationHistogram
     /// <returns>A copy of the counts.</returns>
     public ImmutableArray<long> ToCounts() => [.. _counts];
 
+    // The histogram as plain data: the largest value kept and the count per value (docs/scale.md#the-serialized-partial).
+    internal DurationHistogramState ToState() => new(MaxValue, [.. _counts]);
+
+    // Rebuilds a histogram from ToState's data, refusing a maximum out of range, a count per value that is negative and
+    // a list that does not hold one count per value; the total is the sum, so it cannot disagree with the counts.
+    internal static DurationHistogram FromState(DurationHistogramState state, string path)
+    {
+        PartialFormat.Need(state, path);
+        if (state.MaxValue is < 0 or > 1_000_000)
+            throw PartialFormat.Field(path + ".maxValue", "the largest value kept must be from 0 to 1,000,000.");
+        var counts = PartialFormat.Need(state.Counts, path + ".counts");
+        if (counts.Length != state.MaxValue + 1)
+            throw PartialFormat.Field(path + ".counts", "a histogram holds one count per value, from 0 to its largest value.");
+        var histogram = new DurationHistogram(state.MaxValue);
+        for (int i = 0; i < counts.Length; i++)
+        {
+            histogram._counts[i] = PartialFormat.Count(counts[i], PartialFormat.At(path + ".counts", i));
+            histogram.Count = checked(histogram.Count + counts[i]);
+        }
+        return histogram;
+    }
+
     /// <summary>Returns the Hyndman–Fan type 7 quantile: with the values sorted, <c>h = (n − 1)·p</c> and linear
     /// interpolation between the order statistics at ⌊h⌋ and ⌊h⌋ + 1 (R's default; docs/measures.md#conventions). Exact.</summary>
     /// <param name="p">The probability, 0 to 1.</param>
@@ -89,3 +112,6 @@ public sealed class DurationHistogram
         return MaxValue;
     }
 }
+
+// A DurationHistogram as plain data: the largest value kept and the count per value from 0.
+internal sealed record DurationHistogramState(int MaxValue, ImmutableArray<long> Counts);

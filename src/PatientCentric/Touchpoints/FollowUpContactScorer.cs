@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 
 namespace PatientCentric.Touchpoints;
 
@@ -79,5 +80,28 @@ internal sealed class FollowUpContactScorer : ITouchpointCombiner<FollowUpContac
         public int Closed { get; set; }
 
         public int Open { get; set; }
+
+        /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
+        public FollowUpContactState ToState() => new(HasContacts, Reached, Closed, Open);
+
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <param name="state">The data.</param>
+        /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+        public static Accumulator FromState(FollowUpContactState state, string path)
+        {
+            PartialFormat.Need(state, path);
+            var accumulator = new Accumulator
+            {
+                HasContacts = state.HasContacts,
+                Reached = PartialFormat.Count(state.Reached, path + ".reached"),
+                Closed = PartialFormat.Count(state.Closed, path + ".closed"),
+                Open = PartialFormat.Count(state.Open, path + ".open"),
+            };
+
+            return accumulator;
+        }
     }
 }
+
+// A FollowUpContactScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record FollowUpContactState(bool HasContacts, int Reached, int Closed, int Open);

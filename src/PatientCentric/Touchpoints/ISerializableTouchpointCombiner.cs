@@ -2,15 +2,13 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace PatientCentric.Touchpoints;
 
-/// <summary>A host combiner whose accumulator can travel inside a serialized <see cref="Scoring.EvaluationPartial"/>: it
-/// supplies the System.Text.Json type information (from the host's own source-generated context) that writes and reads
-/// its accumulator (docs/scale.md#the-evaluation-in-pieces). Declared for the serialized partial, which is not implemented yet: the
-/// evaluator does not read it today.</summary>
-/// <typeparam name="TAccumulator">The accumulator: plain data whose every field the type information writes and reads back.</typeparam>
-public interface ISerializableTouchpointCombiner<TAccumulator> : ITouchpointCombiner<TAccumulator>
-    where TAccumulator : class
+/// <summary>A combiner whose accumulator can be serialized, seen without its accumulator's type: what the framework
+/// calls to write and read the accumulator of a host combiner in a serialized <see cref="Scoring.EvaluationPartial"/>
+/// (docs/scale.md#the-serialized-partial). Hosts implement <see cref="ISerializableTouchpointCombiner{TAccumulator}"/>,
+/// which implements this interface for them.</summary>
+public interface ISerializableTouchpointCombiner : ITouchpointCombiner
 {
-    /// <summary>Gets the type information that writes and reads the accumulator; reading what it wrote must give an
-    /// accumulator that finishes and merges exactly as the original does.</summary>
-    JsonTypeInfo<TAccumulator> AccumulatorTypeInfo { get; }
+    /// <summary>Gets the type information that writes and reads the accumulator, whose type is
+    /// <see cref="JsonTypeInfo.Type"/>.</summary>
+    JsonTypeInfo AccumulatorTypeInfo { get; }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 
 namespace PatientCentric.Touchpoints;
 
@@ -92,5 +93,27 @@ internal sealed class LeadTimeScorer : ITouchpointCombiner<LeadTimeScorer.Accumu
         public int Cancelled { get; set; }
 
         public int Unknown { get; set; }
+
+        /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
+        public LeadTimeState ToState() => new([.. Values], Exclusions.ToState(), Cancelled, Unknown);
+
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <param name="state">The data.</param>
+        /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+        public static Accumulator FromState(LeadTimeState state, string path)
+        {
+            PartialFormat.Need(state, path);
+            var accumulator = new Accumulator
+            {
+                Cancelled = PartialFormat.Count(state.Cancelled, path + ".cancelled"),
+                Unknown = PartialFormat.Count(state.Unknown, path + ".unknown"),
+            };
+            accumulator.Values.AddRange(PartialFormat.Finite(PartialFormat.Need(state.Values, path + ".values"), path + ".values"));
+            accumulator.Exclusions.Merge(ExclusionCounts.FromState(state.Exclusions, path + ".exclusions"));
+            return accumulator;
+        }
     }
 }
+
+// A LeadTimeScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record LeadTimeState(ImmutableArray<double> Values, ImmutableArray<ExclusionCountState> Exclusions, int Cancelled, int Unknown);

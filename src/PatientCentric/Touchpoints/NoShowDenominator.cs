@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 
 namespace PatientCentric.Touchpoints;
 
@@ -100,6 +102,38 @@ internal sealed class NoShowDenominator
         return this;
     }
 
+    /// <summary>Returns the counts as plain data (docs/scale.md#the-serialized-partial).</summary>
+    public NoShowDenominatorState ToState() =>
+        new(Kept, NoShows, SameDayCancellations, PracticeCancellations, EarlierCancellations, Upcoming, VisitOnly,
+            TimedPatientCancellations, UntimedPatientCancellations, InitiatorUnknown, Exclusions.ToState());
+
+    /// <summary>Rebuilds the counts from <see cref="ToState"/>'s data, refusing negative or inconsistent counts.</summary>
+    /// <param name="state">The counts.</param>
+    /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+    public static NoShowDenominator FromState(NoShowDenominatorState state, string path)
+    {
+        PartialFormat.Need(state, path);
+        var d = new NoShowDenominator
+        {
+            Kept = PartialFormat.Count(state.Kept, path + ".kept"),
+            NoShows = PartialFormat.Count(state.NoShows, path + ".noShows"),
+            SameDayCancellations = PartialFormat.Count(state.SameDayCancellations, path + ".sameDayCancellations"),
+            PracticeCancellations = PartialFormat.Count(state.PracticeCancellations, path + ".practiceCancellations"),
+            EarlierCancellations = PartialFormat.Count(state.EarlierCancellations, path + ".earlierCancellations"),
+            Upcoming = PartialFormat.Count(state.Upcoming, path + ".upcoming"),
+            VisitOnly = PartialFormat.Count(state.VisitOnly, path + ".visitOnly"),
+            TimedPatientCancellations = PartialFormat.Count(state.TimedPatientCancellations, path + ".timedPatientCancellations"),
+            UntimedPatientCancellations = PartialFormat.Count(state.UntimedPatientCancellations, path + ".untimedPatientCancellations"),
+            InitiatorUnknown = PartialFormat.Count(state.InitiatorUnknown, path + ".initiatorUnknown"),
+        };
+        d.Exclusions.Merge(ExclusionCounts.FromState(state.Exclusions, path + ".exclusions"));
+        if (d.TimedPatientCancellations < d.SameDayCancellations + d.EarlierCancellations)
+            throw PartialFormat.Field(path + ".timedPatientCancellations", "fewer timed patient cancellations than same-day and earlier ones together.");
+        if (d.Exclusions.Total < d.VisitOnly + d.UntimedPatientCancellations + d.InitiatorUnknown)
+            throw PartialFormat.Field(path + ".exclusions", "fewer exclusions than the visit-only, untimed and initiator-unknown records they include.");
+        return d;
+    }
+
     /// <summary>Sorts one shard's appointments whose local start date lies in the context's period into this count.</summary>
     /// <param name="data">The shard, narrowed to the scope.</param>
     /// <param name="context">The context (period, time zone, evaluation instant).</param>
@@ -157,3 +191,8 @@ internal sealed class NoShowDenominator
         return d;
     }
 }
+
+// A NoShowDenominator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record NoShowDenominatorState(int Kept, int NoShows, int SameDayCancellations, int PracticeCancellations, int EarlierCancellations,
+                                              int Upcoming, int VisitOnly, int TimedPatientCancellations, int UntimedPatientCancellations,
+                                              int InitiatorUnknown, ImmutableArray<ExclusionCountState> Exclusions);

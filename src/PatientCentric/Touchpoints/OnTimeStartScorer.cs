@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 
 namespace PatientCentric.Touchpoints;
 
@@ -87,5 +88,28 @@ internal sealed class OnTimeStartScorer : ITouchpointCombiner<OnTimeStartScorer.
         public int LateArrivals { get; set; }
 
         public int WithContact { get; set; }
+
+        /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
+        public OnTimeStartState ToState() => new(Exclusions.ToState(), OnTime, Counted, LateArrivals, WithContact);
+
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <param name="state">The data.</param>
+        /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+        public static Accumulator FromState(OnTimeStartState state, string path)
+        {
+            PartialFormat.Need(state, path);
+            var accumulator = new Accumulator
+            {
+                OnTime = PartialFormat.Count(state.OnTime, path + ".onTime"),
+                Counted = PartialFormat.Count(state.Counted, path + ".counted"),
+                LateArrivals = PartialFormat.Count(state.LateArrivals, path + ".lateArrivals"),
+                WithContact = PartialFormat.Count(state.WithContact, path + ".withContact"),
+            };
+            accumulator.Exclusions.Merge(ExclusionCounts.FromState(state.Exclusions, path + ".exclusions"));
+            return accumulator;
+        }
     }
 }
+
+// A OnTimeStartScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record OnTimeStartState(ImmutableArray<ExclusionCountState> Exclusions, int OnTime, int Counted, int LateArrivals, int WithContact);

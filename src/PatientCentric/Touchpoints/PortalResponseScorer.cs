@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 using static PatientCentric.Scoring.InvariantText;
 
 namespace PatientCentric.Touchpoints;
@@ -102,5 +103,30 @@ internal sealed class PortalResponseScorer : ITouchpointCombiner<PortalResponseS
         public int Invalid { get; set; }
 
         public double? HoursPerBusinessDay { get; set; }
+
+        /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
+        public PortalResponseState ToState() => new(Threads, [.. BusinessHours], Open, WithinTarget, Breaches, Invalid, HoursPerBusinessDay);
+
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <param name="state">The data.</param>
+        /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+        public static Accumulator FromState(PortalResponseState state, string path)
+        {
+            PartialFormat.Need(state, path);
+            var accumulator = new Accumulator
+            {
+                Threads = PartialFormat.Count(state.Threads, path + ".threads"),
+                Open = PartialFormat.Count(state.Open, path + ".open"),
+                WithinTarget = PartialFormat.Count(state.WithinTarget, path + ".withinTarget"),
+                Breaches = PartialFormat.Count(state.Breaches, path + ".breaches"),
+                Invalid = PartialFormat.Count(state.Invalid, path + ".invalid"),
+                HoursPerBusinessDay = state.HoursPerBusinessDay is { } v ? PartialFormat.Finite(v, path + ".hoursPerBusinessDay") : null,
+            };
+            accumulator.BusinessHours.AddRange(PartialFormat.Finite(PartialFormat.Need(state.BusinessHours, path + ".businessHours"), path + ".businessHours"));
+            return accumulator;
+        }
     }
 }
+
+// A PortalResponseScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record PortalResponseState(int Threads, ImmutableArray<double> BusinessHours, int Open, int WithinTarget, int Breaches, int Invalid, double? HoursPerBusinessDay);

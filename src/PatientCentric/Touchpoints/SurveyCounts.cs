@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 
 namespace PatientCentric.Touchpoints;
 
@@ -48,6 +49,51 @@ internal sealed class SurveyCounts
         return this;
     }
 
+    /// <summary>Returns the counts as plain data, items in declared order (docs/scale.md#the-serialized-partial).</summary>
+    public SurveyCountsState ToState() =>
+        new(_hasItems, Items,
+            [.. _counts.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => new SurveyItemCountsState(x.Key, [.. x.Value], _invalid.GetValueOrDefault(x.Key)))]);
+
+    /// <summary>Rebuilds the counts from <see cref="ToState"/>'s data, refusing negative counts and counts that do not
+    /// fit their item's categories.</summary>
+    /// <param name="state">The counts.</param>
+    /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+    public static SurveyCounts FromState(SurveyCountsState state, string path)
+    {
+        PartialFormat.Need(state, path);
+        var result = new SurveyCounts();
+        var items = PartialFormat.Need(state.Items, path + ".items");
+        if (state.HasItems)
+        {
+            for (int i = 0; i < items.Length; i++)
+                PartialFormat.Need(items[i], PartialFormat.At(path + ".items", i));
+            result.SetItems(items);
+        }
+        else if (!items.IsEmpty)
+        {
+            throw PartialFormat.Field(path + ".items", "items are listed but hasItems is false.");
+        }
+        var counts = PartialFormat.Need(state.Counts, path + ".counts");
+        for (int i = 0; i < counts.Length; i++)
+        {
+            string at = PartialFormat.At(path + ".counts", i);
+            var c = PartialFormat.Need(counts[i], at);
+            string key = PartialFormat.Need(c.Item, at + ".item");
+            var perCategory = PartialFormat.Need(c.PerCategory, at + ".perCategory");
+            var item = result.Items.FirstOrDefault(x => x.Key == key)
+                ?? throw PartialFormat.Field(at + ".item", "counts for a survey item the accumulator's items do not list.");
+            if (perCategory.Length != item.Categories.Length)
+                throw PartialFormat.Field(at + ".perCategory", "the number of counts differs from the item's number of categories.");
+            for (int k = 0; k < perCategory.Length; k++)
+                PartialFormat.Count(perCategory[k], PartialFormat.At(at + ".perCategory", k));
+            PartialFormat.Count(c.Invalid, at + ".invalid");
+            if (result._counts.ContainsKey(key))
+                throw PartialFormat.Field(at + ".item", "a survey item is listed twice.");
+            result.Accumulate(key, [.. perCategory], c.Invalid);
+        }
+        return result;
+    }
+
     private void Accumulate(string key, int[] counts, int invalid)
     {
         if (_counts.TryGetValue(key, out var mine))
@@ -75,3 +121,9 @@ internal sealed class SurveyCounts
         a.Length == b.Length && a.Zip(b).All(p => p.First.Key == p.Second.Key && p.First.Text == p.Second.Text && p.First.Kind == p.Second.Kind
             && p.First.AboutRole == p.Second.AboutRole && p.First.Composite == p.Second.Composite && p.First.Categories.SequenceEqual(p.Second.Categories));
 }
+
+// A SurveyCounts as plain data: whether a shard was added, the items in scope and each item's counts.
+internal sealed record SurveyCountsState(bool HasItems, ImmutableArray<SurveyItem> Items, ImmutableArray<SurveyItemCountsState> Counts);
+
+// One survey item's valid answers per category, in the item's order, and its answers that are not a category.
+internal sealed record SurveyItemCountsState(string Item, ImmutableArray<int> PerCategory, int Invalid);

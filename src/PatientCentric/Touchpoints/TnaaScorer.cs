@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 
 namespace PatientCentric.Touchpoints;
 
@@ -73,5 +74,25 @@ internal sealed class TnaaScorer : ITouchpointCombiner<TnaaScorer.Accumulator>
         public List<double> Values { get; } = [];
 
         public int Censored { get; set; }
+
+        /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
+        public TnaaState ToState() => new([.. Values], Censored);
+
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <param name="state">The data.</param>
+        /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+        public static Accumulator FromState(TnaaState state, string path)
+        {
+            PartialFormat.Need(state, path);
+            var accumulator = new Accumulator
+            {
+                Censored = PartialFormat.Count(state.Censored, path + ".censored"),
+            };
+            accumulator.Values.AddRange(PartialFormat.Finite(PartialFormat.Need(state.Values, path + ".values"), path + ".values"));
+            return accumulator;
+        }
     }
 }
+
+// A TnaaScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record TnaaState(ImmutableArray<double> Values, int Censored);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 
 namespace PatientCentric.Touchpoints;
 
@@ -91,5 +92,27 @@ internal sealed class WaitToBeSeenScorer : ITouchpointCombiner<WaitToBeSeenScore
         public int WithArrival { get; set; }
 
         public int WithContact { get; set; }
+
+        /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
+        public WaitToBeSeenState ToState() => new([.. Values], Exclusions.ToState(), WithArrival, WithContact);
+
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <param name="state">The data.</param>
+        /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
+        public static Accumulator FromState(WaitToBeSeenState state, string path)
+        {
+            PartialFormat.Need(state, path);
+            var accumulator = new Accumulator
+            {
+                WithArrival = PartialFormat.Count(state.WithArrival, path + ".withArrival"),
+                WithContact = PartialFormat.Count(state.WithContact, path + ".withContact"),
+            };
+            accumulator.Values.AddRange(PartialFormat.Finite(PartialFormat.Need(state.Values, path + ".values"), path + ".values"));
+            accumulator.Exclusions.Merge(ExclusionCounts.FromState(state.Exclusions, path + ".exclusions"));
+            return accumulator;
+        }
     }
 }
+
+// A WaitToBeSeenScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
+internal sealed record WaitToBeSeenState(ImmutableArray<double> Values, ImmutableArray<ExclusionCountState> Exclusions, int WithArrival, int WithContact);

@@ -1,0 +1,335 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using PatientCentric.Scoring;
+using PatientCentric.Touchpoints;
+
+namespace PatientCentric.Serialization;
+
+// Writes and reads the serialized partial evaluation (docs/scale.md#the-serialized-partial): the header first, then the
+// body; reading checks the header before anything else, then the whole document's syntax, then every field.
+internal static class PartialSerializer
+{
+    private const string HostType = "host";
+
+    private static PartialJsonContext Context => PartialJsonContext.Default;
+
+    public static void Write(PartialState state, Stream stream)
+    {
+        var body = new PartialBody(state.PracticeName, state.TimeZone, state.Period, state.Profile, state.AsOf, state.Fingerprint,
+            state.SurveyItems, state.ServiceLines,
+            [.. state.Scopes.Select(s => new ScopeState(s.Scope, [.. s.Slots.Select(ToSlotState)]))],
+            [.. state.Populations.OrderBy(p => Order(p.Key, state)).Select(p => new PopulationState(p.Key, p.Value.ToState()))],
+            state.Patients, state.Reviews, state.SurveyRows, state.PracticeLevel) { TrendGrain = state.TrendGrain };
+        JsonSerializer.Serialize(stream, new PartialDocument(PartialFormat.Schema, PartialFormat.Version, body), Context.PartialDocument);
+    }
+
+    // The practice first, then the service lines as configured.
+    private static int Order(ScoreScope scope, PartialState state) =>
+        scope.Level == ScopeLevel.Practice ? -1 : state.ServiceLines.IndexOf(scope.Key, 0, StringComparer.Ordinal);
+
+    private static SlotState ToSlotState(SlotPartial slot)
+    {
+        if (slot.Kind != SlotKind.Combiner)
+            return new SlotState(slot.ScorerKey, slot.Role, slot.Kind, null, null, slot.Cards) { BucketCards = slot.BucketCards.IsEmpty ? null : slot.BucketCards };
+        string? type = null;
+        JsonElement? json = null;
+        if (slot.Accumulator is not null)
+        {
+            var whole = WriteAccumulator(slot.Accumulator, slot);
+            (type, json) = (whole.Type, whole.Json);
+        }
+        return new SlotState(slot.ScorerKey, slot.Role, slot.Kind, type, json, [])
+        {
+            Buckets = slot.Buckets.IsEmpty ? null : [.. slot.Buckets.Select(b => WriteAccumulator(b, slot)).Select(x => new BucketAccumulatorState(x.Type, x.Json))],
+        };
+    }
+
+    private static (string Type, JsonElement Json) WriteAccumulator(object accumulator, SlotPartial slot) =>
+        accumulator switch
+        {
+            SurveyCounts a => ("surveyCounts", JsonSerializer.SerializeToElement(a.ToState(), Context.SurveyCountsState)),
+            NoShowDenominator a => ("noShowDenominator", JsonSerializer.SerializeToElement(a.ToState(), Context.NoShowDenominatorState)),
+            PortalResponseScorer.Accumulator a => ("portalResponse", JsonSerializer.SerializeToElement(a.ToState(), Context.PortalResponseState)),
+            BillingExperienceScorer.Accumulator a => ("billingExperience", JsonSerializer.SerializeToElement(a.ToState(), Context.BillingExperienceState)),
+            CallCenterScorer.Accumulator a => ("callCenter", JsonSerializer.SerializeToElement(a.ToState(), Context.CallCenterState)),
+            CycleTimeScorer.Accumulator a => ("cycleTime", JsonSerializer.SerializeToElement(a.ToState(), Context.CycleTimeState)),
+            TnaaScorer.Accumulator a => ("tnaa", JsonSerializer.SerializeToElement(a.ToState(), Context.TnaaState)),
+            OnTimeStartScorer.Accumulator a => ("onTimeStart", JsonSerializer.SerializeToElement(a.ToState(), Context.OnTimeStartState)),
+            LeadTimeScorer.Accumulator a => ("leadTime", JsonSerializer.SerializeToElement(a.ToState(), Context.LeadTimeState)),
+            AccessRatesScorer.Accumulator a => ("accessRates", JsonSerializer.SerializeToElement(a.ToState(), Context.AccessRatesState)),
+            WaitToBeSeenScorer.Accumulator a => ("waitToBeSeen", JsonSerializer.SerializeToElement(a.ToState(), Context.WaitToBeSeenState)),
+            FollowUpContactScorer.Accumulator a => ("followUpContact", JsonSerializer.SerializeToElement(a.ToState(), Context.FollowUpContactState)),
+            ClaimsScorer.Accumulator a => ("claims", JsonSerializer.SerializeToElement(a.ToState(), Context.ClaimsState)),
+            PendingAccumulator p => (HostType, p.Json),
+            { } a when slot.Scorer is ISerializableTouchpointCombiner s => (HostType, JsonSerializer.SerializeToElement(a, s.AccumulatorTypeInfo)),
+            _ => throw new NotSupportedException($"The scorer \"{slot.ScorerKey}\" is a combiner whose accumulator cannot be serialized: " +
+                "implement ISerializableTouchpointCombiner<TAccumulator> to carry its partial between processes (docs/extending.md)."),
+        };
+
+    public static PartialState Read(Stream stream)
+    {
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            stream.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
+        var json = StrictJsonText.WithoutBom(bytes);
+        CheckHeaderAndSyntax(json.Span);
+        PartialDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(json.Span, Context.PartialDocument);
+        }
+        catch (JsonException e)
+        {
+            throw FromJsonException(e, "$");
+        }
+        catch (ArgumentException e)
+        {
+            // A record's constructor refused a value (a period that ends before it starts, a card whose value disagrees with its status).
+            throw PartialFormat.Field("$.body", $"a value is out of range: {WithoutParameter(e)}");
+        }
+        try
+        {
+            return ToState(PartialFormat.Need(document, "$"));
+        }
+        catch (OverflowException)
+        {
+            throw PartialFormat.Field("$.body", "a count is too large to add up.");
+        }
+    }
+
+    // The header first (an object whose first field is "schema" and second "version"), then the rest of the syntax; a
+    // stream that ends early is truncated, anything else that is not JSON is malformed.
+    private static void CheckHeaderAndSyntax(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: false, default);
+        if (!Next(ref reader))
+            throw PartialFormat.Error(PartialFormat.NotJsonCode, "$", json.Trim(" \t\r\n"u8).IsEmpty
+                ? "the stream is empty; expected a partial evaluation."
+                : "the stream ends before the first value is complete: truncated.");
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw PartialFormat.Error(PartialFormat.SchemaCode, "$", $"not a partial evaluation: expected an object whose first field is \"schema\": \"{PartialFormat.Schema}\".");
+        if (!Next(ref reader))
+            throw Truncated();
+        if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("schema"u8))
+            throw PartialFormat.Error(PartialFormat.SchemaCode, "$", $"not a partial evaluation: the first field must be \"schema\": \"{PartialFormat.Schema}\".");
+        if (!Next(ref reader))
+            throw Truncated();
+        if (reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals(PartialFormat.Schema))
+            throw PartialFormat.Error(PartialFormat.SchemaCode, "$.schema", $"not a partial evaluation: the schema must be \"{PartialFormat.Schema}\".");
+        if (!Next(ref reader))
+            throw Truncated();
+        if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("version"u8))
+            throw PartialFormat.Error(PartialFormat.VersionCode, "$", $"the second field must be \"version\"; this library reads version {PartialFormat.Version}.");
+        if (!Next(ref reader))
+            throw Truncated();
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int version))
+            throw PartialFormat.Error(PartialFormat.VersionCode, "$.version", $"the version must be a whole number; this library reads version {PartialFormat.Version}.");
+        if (version != PartialFormat.Version)
+            throw PartialFormat.Error(PartialFormat.VersionCode, "$.version", string.Create(CultureInfo.InvariantCulture,
+                $"this partial is version {version}; this library reads version {PartialFormat.Version} only (write and read partials with the same release)."));
+        while (reader.CurrentDepth > 0 || reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (!Next(ref reader))
+                throw Truncated();
+        }
+        if (!json[(int)reader.BytesConsumed..].Trim(" \t\r\n"u8).IsEmpty)
+            throw PartialFormat.Error(PartialFormat.NotJsonCode, "$", "text follows the end of the document.");
+
+        static PatientCentricDataException Truncated() =>
+            PartialFormat.Error(PartialFormat.NotJsonCode, "$", "the stream ends before the document does: truncated.");
+    }
+
+    // The next token, false at the end of the data; malformed JSON is an error with its line (no text of it is echoed).
+    private static bool Next(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (JsonException e)
+        {
+            long? line = e.LineNumber is { } l ? l + 1 : null;
+            throw PartialFormat.Error(PartialFormat.NotJsonCode, "$", "not valid JSON" + (e.BytePositionInLine is { } b
+                ? string.Create(CultureInfo.InvariantCulture, $" (at byte {b + 1} of the line).") : "."), line);
+        }
+    }
+
+    private static PartialState ToState(PartialDocument d)
+    {
+        var b = PartialFormat.Need(d.Body, "$.body");
+        const string P = "$.body";
+        var serviceLines = PartialFormat.Need(b.ServiceLines, P + ".serviceLines");
+        var scopes = PartialFormat.Need(b.Scopes, P + ".scopes");
+        var populations = PartialFormat.Need(b.Populations, P + ".populations");
+        var patients = PartialFormat.Need(b.Patients, P + ".patients");
+        for (int i = 0; i < patients.Length; i++)
+        {
+            string at = PartialFormat.At(P + ".patients", i);
+            var patient = PartialFormat.Need(patients[i], at);
+            PartialFormat.Need(patient.Rank.PatientKey, at + ".rank.patientKey");
+            PartialFormat.Need(patient.Rank.Tiebreak, at + ".rank.tiebreak");
+            PartialFormat.Need(patient.Cards, at + ".cards");
+        }
+        var reviews = PartialFormat.Need(b.Reviews, P + ".reviews");
+        for (int i = 0; i < reviews.Length; i++)
+        {
+            string at = PartialFormat.At(P + ".reviews", i);
+            PartialFormat.Need(PartialFormat.Need(reviews[i], at).Text, at + ".text");
+            PartialFormat.Need(reviews[i].Id, at + ".id");
+        }
+        var rows = PartialFormat.Need(b.SurveyRows, P + ".surveyRows");
+        for (int i = 0; i < rows.Length; i++)
+        {
+            string at = PartialFormat.At(P + ".surveyRows", i);
+            PartialFormat.Need(PartialFormat.Need(rows[i], at).Id, at + ".id");
+            var codes = PartialFormat.Need(rows[i].Codes, at + ".codes");
+            for (int k = 0; k < codes.Length; k++)
+            {
+                if (codes[k] < -1)
+                    throw PartialFormat.Field(PartialFormat.At(at + ".codes", k), "a coded answer must be -1 (missing) or a category's place, 0 or more.");
+            }
+        }
+        if (b.PracticeLevel is { } level)
+        {
+            PartialFormat.Need(level.Digest, P + ".practiceLevel.digest");
+            PartialFormat.Need(level.AssumptionBindings, P + ".practiceLevel.assumptionBindings");
+            PartialFormat.Need(level.KpiSeries, P + ".practiceLevel.kpiSeries");
+        }
+        var populationScopes = ImmutableDictionary.CreateBuilder<ScoreScope, PopulationAccumulator>();
+        for (int i = 0; i < populations.Length; i++)
+        {
+            string at = PartialFormat.At(P + ".populations", i);
+            var population = PartialFormat.Need(populations[i], at);
+            if (!populationScopes.TryAdd(population.Scope, PopulationAccumulator.FromState(population.Measures, at + ".measures")))
+                throw PartialFormat.Field(at + ".scope", "a scope is listed twice.");
+        }
+        return new PartialState
+        {
+            PracticeName = PartialFormat.Need(b.PracticeName, P + ".practiceName"),
+            TimeZone = PartialFormat.Need(b.TimeZone, P + ".timeZone"),
+            Period = b.Period,
+            Profile = PartialFormat.Need(b.Profile, P + ".profile"),
+            AsOf = b.AsOf,
+            Fingerprint = PartialFormat.Need(b.Fingerprint, P + ".fingerprint"),
+            SurveyItems = PartialFormat.Need(b.SurveyItems, P + ".surveyItems"),
+            ServiceLines = serviceLines,
+            Scopes = [.. scopes.Select((s, i) => ToScope(s, PartialFormat.At(P + ".scopes", i)))],
+            Populations = populationScopes.ToImmutable(),
+            Patients = patients,
+            Reviews = reviews,
+            SurveyRows = rows,
+            PracticeLevel = b.PracticeLevel,
+            TrendGrain = b.TrendGrain,
+        };
+    }
+
+    private static ScopePartial ToScope(ScopeState? scope, string path)
+    {
+        scope = PartialFormat.Need(scope, path);
+        var slots = PartialFormat.Need(scope.Slots, path + ".slots");
+        return new ScopePartial(scope.Scope, [.. slots.Select((s, i) => ToSlot(s, PartialFormat.At(path + ".slots", i)))]);
+    }
+
+    private static SlotPartial ToSlot(SlotState? slot, string path)
+    {
+        slot = PartialFormat.Need(slot, path);
+        string key = PartialFormat.Need(slot.Scorer, path + ".scorer");
+        if (slot.Kind != SlotKind.Combiner)
+        {
+            if (slot.Accumulator is not null || slot.AccumulatorType is not null || slot.Buckets is not null)
+                throw PartialFormat.Field(path + ".accumulator", "only a combiner's slot holds an accumulator.");
+            return new SlotPartial(key, slot.Role, slot.Kind, null, PartialFormat.Need(slot.Cards, path + ".cards"))
+            {
+                BucketCards = slot.BucketCards is { } perBucket ? [.. perBucket.Select((c, i) => PartialFormat.Need(c, PartialFormat.At(path + ".bucketCards", i)))] : [],
+            };
+        }
+        if (!PartialFormat.Need(slot.Cards, path + ".cards").IsEmpty || slot.BucketCards is not null)
+            throw PartialFormat.Field(path + ".cards", "a combiner's slot holds an accumulator, not cards.");
+        var buckets = slot.Buckets is { } states
+            ? ImmutableArray.CreateRange(states.Select((b, i) =>
+            {
+                string at = PartialFormat.At(path + ".buckets", i);
+                b = PartialFormat.Need(b, at);
+                return ReadAccumulator(PartialFormat.Need(b.AccumulatorType, at + ".accumulatorType"), b.Accumulator, at + ".accumulator", at);
+            }))
+            : [];
+        if (slot.AccumulatorType is null && slot.Accumulator is null && !buckets.IsEmpty)
+            return new SlotPartial(key, slot.Role, slot.Kind, null, []) { Buckets = buckets };   // the whole period is the buckets' merge
+        string type = PartialFormat.Need(slot.AccumulatorType, path + ".accumulatorType");
+        return new SlotPartial(key, slot.Role, slot.Kind, ReadAccumulator(type, slot.Accumulator, path + ".accumulator", path), []) { Buckets = buckets };
+    }
+
+    private static object ReadAccumulator(string type, JsonElement? value, string at, string path)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } json)
+            throw PartialFormat.Field(at, "required; must be an object.");
+        return type switch
+        {
+            "surveyCounts" => SurveyCounts.FromState(Read(json, Context.SurveyCountsState, at), at),
+            "noShowDenominator" => NoShowDenominator.FromState(Read(json, Context.NoShowDenominatorState, at), at),
+            "portalResponse" => PortalResponseScorer.Accumulator.FromState(Read(json, Context.PortalResponseState, at), at),
+            "billingExperience" => BillingExperienceScorer.Accumulator.FromState(Read(json, Context.BillingExperienceState, at), at),
+            "callCenter" => CallCenterScorer.Accumulator.FromState(Read(json, Context.CallCenterState, at), at),
+            "cycleTime" => CycleTimeScorer.Accumulator.FromState(Read(json, Context.CycleTimeState, at), at),
+            "tnaa" => TnaaScorer.Accumulator.FromState(Read(json, Context.TnaaState, at), at),
+            "onTimeStart" => OnTimeStartScorer.Accumulator.FromState(Read(json, Context.OnTimeStartState, at), at),
+            "leadTime" => LeadTimeScorer.Accumulator.FromState(Read(json, Context.LeadTimeState, at), at),
+            "accessRates" => AccessRatesScorer.Accumulator.FromState(Read(json, Context.AccessRatesState, at), at),
+            "waitToBeSeen" => WaitToBeSeenScorer.Accumulator.FromState(Read(json, Context.WaitToBeSeenState, at), at),
+            "followUpContact" => FollowUpContactScorer.Accumulator.FromState(Read(json, Context.FollowUpContactState, at), at),
+            "claims" => ClaimsScorer.Accumulator.FromState(Read(json, Context.ClaimsState, at), at),
+            HostType => new PendingAccumulator(json, at),
+            _ => throw PartialFormat.Field(path + ".accumulatorType", "not an accumulator type this library knows."),
+        };
+    }
+
+    private static T Read<T>(JsonElement json, JsonTypeInfo<T> typeInfo, string path) where T : class
+    {
+        try
+        {
+            return PartialFormat.Need(json.Deserialize(typeInfo), path);
+        }
+        catch (JsonException e)
+        {
+            throw FromJsonException(e, path);
+        }
+    }
+
+    // A host accumulator read with its combiner's type information (at Merge or Finish, when the evaluator is known).
+    public static object ReadHost(PendingAccumulator pending, ISerializableTouchpointCombiner combiner)
+    {
+        try
+        {
+            return pending.Json.Deserialize(combiner.AccumulatorTypeInfo) ?? throw PartialFormat.Field(pending.Path, "required; must not be null.");
+        }
+        catch (JsonException e)
+        {
+            throw FromJsonException(e, pending.Path);
+        }
+    }
+
+    // The serializer's message without its position suffix (it never echoes a value), at the path joined to where it was read.
+    private static PatientCentricDataException FromJsonException(JsonException e, string path)
+    {
+        string message = e.Message;
+        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut >= 0)
+            message = message[..cut];
+        int missing = message.IndexOf("missing required properties including:", StringComparison.Ordinal);
+        if (missing >= 0)
+            message = "required field(s) missing:" + message[(missing + "missing required properties including:".Length)..];
+        else if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+            message = "unknown field.";
+        else if (message.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal))
+            message = "wrong type or value for this field.";
+        return PartialFormat.Field(PartialFormat.Join(path, e.Path), message);
+    }
+
+    private static string WithoutParameter(ArgumentException e) =>
+        e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "", StringComparison.Ordinal) : e.Message;
+}
