@@ -103,14 +103,17 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         // Read as text and parsed like every other instant: without an offset it would be read in the machine's time zone.
         var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601 with offset) instead of now, for reproducible output." };
         var explain = new Option<bool>("--explain") { Description = "List every component of every score card." };
+        var (memoryLimit, temp) = PartitionOptions();
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write DIR/report.html (a self-contained page for people), DIR/results.json (the same JSON as --format json) and DIR/measure-reports.ndjson (FHIR R4 Measure and MeasureReport resources), and with --fhir DIR/data-quality.json (what was read, assumed and skipped; files by number, never by name), creating DIR." };
         var practices = new Option<DirectoryInfo?>("--practices") { Description = "Score every practice in DIR, one sub-folder each (a JSON data set or a FHIR export), in parallel, and compare each practice's headline measures with its peers' (docs/peers.md). With --out, DIR2/report.html and DIR2/results.json hold the peer comparison and DIR2/<folder>/ each practice's own report." };
-        var workers = new Option<int?>("--workers") { Description = "With --practices: how many practices to score at once. Default: the number of processors." };
+        var workers = new Option<int?>("--workers") { Description = "With --practices: how many practices to score at once; with --fhir: how many partitions of an export over --memory-limit are read and scored at once. Default: the number of processors." };
         var command = new Command("report", "Score everything the library knows on a practice's data (the bundled sample by default).")
         {
             input, fhir, strict, keyFile, patientRefs, timeZone, slotsObservedAt, surveyItems, format, profile, from, to, asOf, explain, outDir, practices, workers,
+            memoryLimit, temp,
         };
-        command.SetAction(r => r.GetValue(practices) is not null || r.GetValue(workers) is not null
+        // --workers alone (no --fhir) belongs to --practices, which says so when --practices is missing.
+        command.SetAction(r => r.GetValue(practices) is not null || (r.GetValue(workers) is not null && r.GetValue(fhir) is null)
             ? ReportPractices(new PracticesRequest(r.GetValue(practices), r.GetValue(workers), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to),
                                                    r.GetValue(asOf), r.GetValue(outDir), r.GetValue(timeZone), r.GetValue(strict),
                                                    [.. new (string Name, bool Given)[]
@@ -118,8 +121,10 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
                                                        ("--input", r.GetValue(input) is not null), ("--fhir", r.GetValue(fhir) is not null), ("--explain", r.GetValue(explain)),
                                                        ("--pseudonym-key-file", r.GetValue(keyFile) is not null), ("--include-patient-refs", r.GetValue(patientRefs)),
                                                        ("--slots-observed-at", r.GetValue(slotsObservedAt) is not null), ("--survey-items", r.GetValue(surveyItems) is not null),
+                                                       ("--memory-limit", r.GetValue(memoryLimit) is not null), ("--temp", r.GetValue(temp) is not null),
                                                    }.Where(o => o.Given).Select(o => o.Name)]))
-            : ReportCancellable(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(timeZone), r.GetValue(slotsObservedAt), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir)));
+            : ReportPartitionable(r.GetValue(memoryLimit), r.GetValue(workers), r.GetValue(temp), () =>
+                ReportCancellable(r.GetValue(input), r.GetValue(fhir), r.GetValue(strict), r.GetValue(keyFile), r.GetValue(patientRefs), r.GetValue(timeZone), r.GetValue(slotsObservedAt), r.GetValue(surveyItems), r.GetValue(format)!, r.GetValue(profile), r.GetValue(from), r.GetValue(to), r.GetValue(asOf), r.GetValue(explain), r.GetValue(outDir))));
         return command;
     }
 
@@ -180,6 +185,8 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
             return Fail("--time-zone: not a known IANA time zone id (for example America/Chicago).");
         if (slotsObservedAt is not null && fhirPath is null)
             return Fail("--slots-observed-at applies to --fhir input only.");
+        if (!TryCheckPartitionSettings(fhirPath is not null, out var partitionFailure))
+            return Fail(partitionFailure);
         DateTimeOffset? observedAt = null;
         if (slotsObservedAt is not null)
         {
@@ -224,7 +231,8 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         {
             if (fhirPath is not null)
             {
-                if (!TryReadFhir(fhirPath, fhirOptions, console, ct, out data, out source, out fhirInput, out var failure))
+                if (!TryReadFhirPartitioned(fhirPath, fhirOptions, ct, out data, out source, out fhirInput, out var failure)
+                    || (_partitions is null && !TryReadFhir(fhirPath, fhirOptions, console, ct, out data, out source, out fhirInput, out failure)))
                     return Fail(failure);
             }
             else if (input is null)
@@ -264,19 +272,26 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         if (_fhirSummary is not null)
             stderr.Write(_fhirSummary.ToString());
 
-        using var services = BuildServices(asOf, profileKey);
+        // Partitions are scored apart and merged: they must share one evaluation instant.
+        using var services = BuildServices(_partitions is null ? asOf : asOf ?? (time ?? TimeProvider.System).GetUtcNow(), profileKey);
         PracticeEvaluation evaluation;
         progress?.Report(new ReportProgress(ReportPhase.Score));
         try
         {
             var evaluator = services.GetRequiredService<PracticeEvaluator>();
-            evaluation = MeasureFamilies.WithNotApplicableFamilies(evaluator.Evaluate(data, period, cancellationToken: ct), data);
+            evaluation = _partitions is null
+                ? MeasureFamilies.WithNotApplicableFamilies(evaluator.Evaluate(data, period, cancellationToken: ct), data)
+                : MeasureFamilies.WithNotApplicableFamilies(EvaluatePartitions(evaluator, (period ?? data.Period)!.Value), data, _census);
         }
         catch (OptionsValidationException e)
         {
             return Fail(string.Join(Environment.NewLine, e.Failures));
         }
         catch (PatientCentricDataException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (PartitionReadException e)
         {
             return Fail(e.Message);
         }
@@ -292,7 +307,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
                 using var outputs = new ReportOutputs(outDir.FullName, progress, ct);
                 using (var stream = outputs.Create("report.html"))
                 using (var text = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16))
-                    HtmlReport.Render(text, evaluation, data, source, fhirInput);
+                    HtmlReport.Render(text, evaluation, data, source, fhirInput, _census);
                 using (var stream = outputs.Create("results.json"))
                 {
                     ReportJson.Write(stream, evaluation);
@@ -333,7 +348,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         else
         {
             var text = new StringWriter(CultureInfo.InvariantCulture);
-            ConsoleReport.Write(text, evaluation, data, source, explain);
+            ConsoleReport.Write(text, evaluation, data, source, explain, _census);
             stdout.Write(text.ToString());
             if (html is not null)
             {
@@ -409,11 +424,19 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
 
         data = result.Data;
         input = new FhirInput(result.Quality, files);
-        var q = result.Quality;
+        Summarize(input, data.Claims.Length > 0, quiet);
+        return true;
+    }
+
+    private void Summarize(FhirInput input, bool hasClaims, bool quiet)
+    {
+        var (q, files) = (input.Quality, input.Files);
         // Written once the run goes on (see Report): a run that then stops (exit 2) says one line only.
         var summary = new System.Text.StringBuilder();
         if (!quiet)
             _fhirSummary = summary;   // with --practices (quiet) several reads run at once and none is summarised
+        if (_readMode is not null && !quiet)
+            summary.AppendLine(_readMode);
         // Counts only, on standard error so that --format json keeps standard output one JSON document.
         var ignored = q.ResourcesIgnored.Values.Sum();
         summary.AppendLine(string.Create(CultureInfo.InvariantCulture,
@@ -427,7 +450,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         if (q.Retracted > 0)
             summary.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {q.Retracted:N0} resources retracted: their latest version (meta.lastUpdated) is entered-in-error or has a status that is not scored, so no version of them is used."));
-        if (data.Claims.Length > 0)
+        if (hasClaims)
             summary.AppendLine("  FHIR does not record claim edits: the clean-claim rate leaves every claim out; the initial denial rate uses them.");
         foreach (var (code, issues) in input.IssuesByCode)
         {
@@ -437,7 +460,6 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         }
         if (!q.Issues.IsEmpty && files.Count > 1)
             summary.AppendLine("  Files are numbered in the order read: ordinal name order in the folder (LC_ALL=C ls); names are not shown.");
-        return true;
     }
 
     private ServiceProvider BuildServices(DateTimeOffset? asOf, string? profileKey)

@@ -36,4 +36,32 @@ public sealed record FhirDataQuality(int ResourcesRead, int DuplicatesReplaced, 
     /// <param name="code">The code.</param>
     /// <returns>How many issues have <paramref name="code"/>.</returns>
     public int Count(FhirIssueCode code) => Issues.Count(i => i.Code == code);
+
+    // Where each issue comes in one read of the whole input (FhirPartitions.Read sets it): Combine sorts by it.
+    internal ImmutableArray<ResourceCollector.IssueOrder> IssueOrders { get; init; }
+
+    /// <summary>Combines the quality reports of disjoint reads, such as the partitions of one export
+    /// (<see cref="FhirPartitions.Read"/>), into the report of one read of them all: counts add, ignored types add by type,
+    /// and issues come in the order one read gives when every part comes from <see cref="FhirPartitions.Read"/> (else in
+    /// the order of the parts).</summary>
+    /// <param name="parts">The reports, in partition order.</param>
+    /// <returns>The combined report.</returns>
+    public static FhirDataQuality Combine(IEnumerable<FhirDataQuality> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var list = parts.ToList();
+        var ignored = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (type, n) in list.SelectMany(q => q.ResourcesIgnored))
+            ignored[type] = ignored.GetValueOrDefault(type) + n;
+        bool ordered = list.All(q => !q.IssueOrders.IsDefault && q.IssueOrders.Length == q.Issues.Length);
+        var issues = ordered
+            ? list.SelectMany(q => q.Issues.Zip(q.IssueOrders)).OrderBy(x => x.Second).Select(x => x.First).ToImmutableArray()   // stable
+            : [.. list.SelectMany(q => q.Issues)];
+        return new FhirDataQuality(list.Sum(q => q.ResourcesRead), list.Sum(q => q.DuplicatesReplaced), ignored.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            list.Sum(q => q.BookingInstantUnknown), list.Sum(q => q.DerivedFills), list.Sum(q => q.ClaimsWithoutResponse), issues)
+        {
+            ReferralClosureUnknown = list.Sum(q => q.ReferralClosureUnknown),
+            Retracted = list.Sum(q => q.Retracted),
+        };
+    }
 }

@@ -131,6 +131,7 @@ public sealed partial class FhirPracticeReader
             catch (InvalidDataException)
             {
                 // A corrupt gzip stream: nothing after this point can be read. Count it and go on with the next file.
+                run.Collector.Position = run.PositionOf(line + 1);
                 run.Collector.Issue(FhirIssueCode.Malformed, name, line + 1, null);
                 break;
             }

@@ -165,13 +165,24 @@ public sealed partial class FhirPracticeReader
 
         public FhirReadResult Build() => Collector.Build(TasksRead);
 
+        /// <summary>Gets or sets the place of the line being read when it is not this read's own (a partition's line
+        /// carries its place in the whole input); <see langword="null"/>: the current file and <c>line</c>.</summary>
+        public long? FixedPosition { get; set; }
+
+        /// <summary>The place of line (or entry) <paramref name="line"/> of the current file in the read.</summary>
+        public long PositionOf(int line) => FixedPosition ?? (((long)_files << 32) | (uint)line);
+
         public void Resource(string file)
         {
             ct.ThrowIfCancellationRequested();
             if (++_resources % ReportEvery == 0) progress?.Report(new FhirReadProgress(file, _files, filesTotal, _resources));
         }
 
-        public void FileDone(string file) => progress?.Report(new FhirReadProgress(file, ++_files, filesTotal, _resources));
+        public void FileDone(string file)
+        {
+            _files++;   // counted with or without a progress listener: positions (PositionOf) depend on it
+            progress?.Report(new FhirReadProgress(file, _files, filesTotal, _resources));
+        }
     }
 
     private string Pseudonym(string patientId)
@@ -204,6 +215,7 @@ public sealed partial class FhirPracticeReader
             {
                 // A corrupt or truncated .ndjson.gz: nothing after this point of the file can be read. Count it and go on
                 // with the next file.
+                run.Collector.Position = run.PositionOf(line + 1);
                 run.Collector.Issue(FhirIssueCode.Malformed, name, line + 1, null);
                 break;
             }
@@ -222,6 +234,12 @@ public sealed partial class FhirPracticeReader
     {
         if (IsBlank(text)) return;
         run.Resource(name);
+        Apply(run, ParseNdjsonLine(text), name, line, urls: null);
+    }
+
+    /// <summary>One non-blank NDJSON line's resource; the read and the partition step share it.</summary>
+    private Parsed ParseNdjsonLine(ReadOnlySpan<byte> text)
+    {
         Parsed parsed;
         try
         {
@@ -232,7 +250,7 @@ public sealed partial class FhirPracticeReader
             if (reader.Read()) parsed = Parsed.Malformed(parsed.Type);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException) { parsed = Parsed.Malformed(null); }
-        Apply(run, parsed, name, line, urls: null);
+        return parsed;
     }
 
     /// <summary>A line over <see cref="FhirReadOptions.MaxLineBytes"/>: skipped unread, one Malformed problem; the read goes
@@ -370,6 +388,7 @@ public sealed partial class FhirPracticeReader
     private static void Apply(Run run, Parsed parsed, string file, int line, Dictionary<string, string>? urls)
     {
         var c = run.Collector;
+        c.Position = run.PositionOf(line);
         c.CountRead();
         if (parsed.Facts is TaskFacts) run.TasksRead = true;
         switch (parsed.Kind)

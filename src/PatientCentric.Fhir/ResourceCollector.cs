@@ -17,6 +17,9 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private readonly Dictionary<RowKey, Entry> _rows = [];
     private readonly StringTable _ids = new();
     private readonly List<FhirDataIssue> _issues = [];
+    private readonly List<IssueOrder> _issueOrder = [];
+    private int _step;
+    private long _buildOrder;
     private readonly SortedDictionary<string, int> _ignored = new(StringComparer.Ordinal);
     private int _read, _duplicates, _anonymous;
 
@@ -25,7 +28,17 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// <param name="LastUpdated">Its <c>meta.lastUpdated</c>.</param>
     /// <param name="Problem">Whether the mapping reported a problem with it (then it is not a retraction but an issue).</param>
     /// <param name="EarlierUsed">Whether a copy it beat (or that lost to it) would have been used.</param>
-    private readonly record struct Entry(Row? Row, DateTimeOffset? LastUpdated, bool Problem, bool EarlierUsed);
+    /// <param name="First">The place of the first copy read (<see cref="Position"/>).</param>
+    private readonly record struct Entry(Row? Row, DateTimeOffset? LastUpdated, bool Problem, bool EarlierUsed, long First);
+
+    /// <summary>Gets or sets where the resource being read is: the 0-based file index in the read times 2^32 plus its
+    /// line (or Bundle entry). Record ids and the order of issues follow the place of each resource's first copy, so a
+    /// read split into partitions by patient numbers and orders them as one read of the whole input does.</summary>
+    public long Position { get; set; }
+
+    /// <summary>Gets, after <see cref="Build"/>, the sort key of each issue, in <see cref="FhirDataQuality.Issues"/> order:
+    /// issues of several partial reads sorted by it (stably) come in the order of one read of their union.</summary>
+    public ImmutableArray<IssueOrder> IssueOrders => [.. _issueOrder];
 
     /// <summary>A resource's identity, <c>resourceType/id</c>, without building that string: types hold no <c>/</c>, so
     /// the pair is equal exactly when the joined strings are.</summary>
@@ -44,6 +57,15 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var issue = new FhirDataIssue(code, file, line, type, field);
         if (options.Strict) throw new FhirInputException([issue]);
         _issues.Add(issue);
+        _issueOrder.Add(new IssueOrder(_step, _step == 0 ? Position : _buildOrder));
+    }
+
+    /// <summary>An issue found while joining (<see cref="Build"/>), about <paramref name="row"/>: ordered by the join
+    /// step, then the place of the row's resource in the read.</summary>
+    private void Issue(FhirIssueCode code, Row row, string? type, string? field = null)
+    {
+        _buildOrder = row.At.Order;
+        Issue(code, row.At.File, row.At.Line, type, field);
     }
 
     /// <summary>Maps one resource's facts into a row and keeps it, replacing an earlier copy with the same
@@ -51,7 +73,9 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// the later one (then the resource is left out).</summary>
     public void Add(ResourceFacts facts, string file, int line, Dictionary<string, string>? urls)
     {
-        var at = new Source(file, line, urls);
+        var key = new RowKey(facts.Type, facts.Id ?? "#" + (++_anonymous).ToString(CultureInfo.InvariantCulture));
+        bool known = _rows.TryGetValue(key, out var existing);
+        var at = new Source(file, line, urls, known ? existing.First : Position);
         // The version decides which copy wins, so a copy whose version cannot be read takes no part.
         if (!ParseInstant(facts.LastUpdated, instant: true, out var lastUpdated))
         {
@@ -76,9 +100,8 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             SlotFacts s => MapSlot(s, at),
             _ => null,
         };
-        var entry = new Entry(row, lastUpdated, _issues.Count > issues, EarlierUsed: false);
-        var key = new RowKey(facts.Type, facts.Id ?? "#" + (++_anonymous).ToString(CultureInfo.InvariantCulture));
-        if (_rows.TryGetValue(key, out var existing))
+        var entry = new Entry(row, lastUpdated, _issues.Count > issues, EarlierUsed: false, at.Order);
+        if (known)
         {
             _duplicates++;
             if (Later(existing.LastUpdated, lastUpdated))
@@ -293,6 +316,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         // the order the record ids are numbered.
         var rows = new Rows();
         int retracted = 0;
+        _step++;
         foreach (var (key, entry) in _rows)
         {
             if (!Used(entry.Row) && !entry.Problem && entry.EarlierUsed) retracted++;
@@ -303,7 +327,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         string? Key(Row row, string type)
         {
             if (row.PatientId is not { } id) return null;
-            if (!patients.Contains(id)) { Issue(FhirIssueCode.MissingPatient, row.At.File, row.At.Line, type); return null; }
+            if (!patients.Contains(id)) { Issue(FhirIssueCode.MissingPatient, row, type); return null; }
             if (!keys.TryGetValue(id, out var k)) keys[id] = k = options.IncludePatientReferences ? id : pseudonym(id);
             return k;
         }
@@ -315,18 +339,23 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             return k;
         }
 
-        int bookingUnknown = 0, derived = 0, withoutResponse = 0, closureUnknown = 0, index = 0;
-        string NextId(string prefix) => prefix + "-" + (++index).ToString("D6", CultureInfo.InvariantCulture);
+        int bookingUnknown = 0, derived = 0, withoutResponse = 0, closureUnknown = 0;
+        // A record's id is its kind, its phase (0, or 1 for records made after the first kind, such as fills derived from
+        // requests) and the place of its resource's first copy in the read: ids of a read split by patient compare as one
+        // read's do.
+        static string NextId(string prefix, Row row, int phase = 0) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{phase}{row.At.Order:D15}");
         var appointments = new List<Records.Appointment>(rows.Appointments.Count + rows.Encounters.Count);
         var appointmentIds = new Dictionary<string, int>(StringComparer.Ordinal);   // FHIR Appointment id → index
+        _step++;
         foreach (var (id, a) in rows.Appointments)
         {
             if (Key(a, "Appointment") is not { } pk) continue;
             if (a.Created is null) bookingUnknown++;
             appointmentIds[id] = appointments.Count;
-            appointments.Add(new Records.Appointment(NextId("A"), pk, options.DefaultServiceLine, a.Clinician is null ? null : Clinician(a.Clinician),
+            appointments.Add(new Records.Appointment(NextId("A", a), pk, options.DefaultServiceLine, a.Clinician is null ? null : Clinician(a.Clinician),
                 a.Created ?? a.Start, a.Start, a.Outcome, CancelledBy: a.CancelledBy) { BookingUnknown = a.Created is null });
         }
+        _step++;
         foreach (var e in rows.Encounters)
         {
             if (Key(e, "Encounter") is not { } pk) continue;
@@ -336,82 +365,91 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 continue;
             }
             bookingUnknown++;
-            appointments.Add(new Records.Appointment(NextId("A"), pk, e.ServiceLine, null, e.Start, e.Start, AppointmentOutcome.Kept,
+            appointments.Add(new Records.Appointment(NextId("A", e, 1), pk, e.ServiceLine, null, e.Start, e.Start, AppointmentOutcome.Kept,
                 ArrivedAt: e.Arrived, SeenAt: e.Seen, DepartedAt: e.Departed) { Mode = e.Mode, BookingUnknown = true, VisitOnly = true });
         }
 
         var fills = new List<MedicationFill>(rows.Dispenses.Count);
         var dispensed = new HashSet<string>(StringComparer.Ordinal);
+        _step++;
         foreach (var row in rows.Dispenses)
         {
             if (row is PrescriptionRow p) { dispensed.UnionWith(p.Prescriptions); continue; }
             if (row is not FillRow f || Key(f, "MedicationDispense") is not { } pk) continue;
-            fills.Add(new MedicationFill(NextId("F"), pk, f.Drug, f.Date, f.DaysSupply));
+            fills.Add(new MedicationFill(NextId("F", f), pk, f.Drug, f.Date, f.DaysSupply));
             dispensed.UnionWith(f.Prescriptions);
         }
+        _step++;
         foreach (var (id, r) in rows.Requests)
         {
             if (dispensed.Contains(id)) continue;
             if (r.Date is null || r.Days is null || r.Drug is null)
             {
-                Issue(FhirIssueCode.MissingField, r.At.File, r.At.Line, "MedicationRequest",
+                Issue(FhirIssueCode.MissingField, r, "MedicationRequest",
                     r.Date is null ? "MedicationRequest.authoredOn" : r.Days is null ? "MedicationRequest.dispenseRequest.expectedSupplyDuration" : "MedicationRequest.medication");
                 continue;
             }
             if (Key(r, "MedicationRequest") is not { } pk) continue;
             derived++;
-            fills.Add(new MedicationFill(NextId("F"), pk, r.Drug, r.Date.Value, r.Days.Value));
+            fills.Add(new MedicationFill(NextId("F", r, 1), pk, r.Drug, r.Date.Value, r.Days.Value));
         }
 
         // The earliest report per ServiceRequest id.
         var reports = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        _step++;
         foreach (var t in rows.Tasks)
             foreach (var b in t.BasedOn)
                 if (!reports.TryGetValue(b, out var seen) || t.End < seen) reports[b] = t.End;
         var referrals = new List<Referral>(rows.Referrals.Count);
+        _step++;
         foreach (var (id, s) in rows.Referrals)
         {
             if (Key(s, "ServiceRequest") is not { } pk) continue;
             if (!tasksRead) closureUnknown++;
-            referrals.Add(new Referral(NextId("R"), pk, options.DefaultServiceLine, s.Specialty, s.AuthoredOn,
+            referrals.Add(new Referral(NextId("R", s), pk, options.DefaultServiceLine, s.Specialty, s.AuthoredOn,
                 reports.TryGetValue(id, out var end) ? end : null) { ClosureUnknown = !tasksRead });
         }
 
         // Per claim, the response created first (undated last; the first read of equals).
         var responses = new Dictionary<string, ResponseRow>(StringComparer.Ordinal);
+        _step++;
         foreach (var r in rows.Responses)
             if (!responses.TryGetValue(r.Claim, out var first) || (r.Created ?? DateOnly.MaxValue) < (first.Created ?? DateOnly.MaxValue))
                 responses[r.Claim] = r;
         // FHIR records no claim edits: every claim's edit result is unknown (false is only a stand-in), and the clean-claim
         // rate leaves it out; the response's outcome gives the denial only.
         var claims = new List<Records.Claim>(rows.Claims.Count);
+        _step++;
         foreach (var (id, c) in rows.Claims)
         {
             if (Key(c, "Claim") is not { } pk) continue;
             if (responses.TryGetValue(id, out var resp))
-                claims.Add(new Records.Claim(NextId("B"), pk, options.DefaultServiceLine, c.Created, false, resp.Created, resp.Created is null ? null : resp.Error, c.Total) { EditsUnknown = true });
+                claims.Add(new Records.Claim(NextId("B", c), pk, options.DefaultServiceLine, c.Created, false, resp.Created, resp.Created is null ? null : resp.Error, c.Total) { EditsUnknown = true });
             else
             {
                 withoutResponse++;
-                claims.Add(new Records.Claim(NextId("B"), pk, options.DefaultServiceLine, c.Created, false, null, null, c.Total) { EditsUnknown = true });
+                claims.Add(new Records.Claim(NextId("B", c), pk, options.DefaultServiceLine, c.Created, false, null, null, c.Total) { EditsUnknown = true });
             }
         }
 
         var surveys = new List<SurveyReturn>(rows.Surveys.Count);
+        _step++;
         foreach (var q in rows.Surveys)
             if (Key(q, "QuestionnaireResponse") is { } pk)
-                surveys.Add(new SurveyReturn(NextId("S"), pk, options.DefaultServiceLine, q.Date, q.Answers));
+                surveys.Add(new SurveyReturn(NextId("S", q), pk, options.DefaultServiceLine, q.Date, q.Answers));
 
         // The first staff reply per message replied to.
         var replies = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        _step++;
         foreach (var (_, m) in rows.Messages)
             if (!m.FromPatient && m.ReplyTo is { } to && (!replies.TryGetValue(to, out var first) || m.Sent < first))
                 replies[to] = m.Sent;
         var threads = new List<PortalThread>();
+        _step++;
         foreach (var (id, m) in rows.Messages)
         {
             if (!m.FromPatient || m.ReplyTo is not null || Key(m, "Communication") is not { } pk) continue;
-            threads.Add(new PortalThread(NextId("T"), pk, options.DefaultServiceLine, m.Sent,
+            threads.Add(new PortalThread(NextId("T", m), pk, options.DefaultServiceLine, m.Sent,
                 replies.TryGetValue(id, out var reply) ? reply : null));
         }
 
@@ -434,10 +472,11 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     {
         if (options.SlotsObservedAt is not { } takenAt) return [];
         var slots = new List<SlotRow>();
+        _step++;
         foreach (var s in rows.Slots)
         {
             if (rows.Schedules.Contains(s.Schedule)) slots.Add(s);
-            else Issue(FhirIssueCode.MissingField, s.At.File, s.At.Line, "Slot", "Slot.schedule");
+            else Issue(FhirIssueCode.MissingField, s, "Slot", "Slot.schedule");
         }
         return [.. slots.GroupBy(s => (s.Schedule, s.AppointmentType))
             .OrderBy(g => g.Key.Schedule, StringComparer.Ordinal).ThenBy(g => g.Key.AppointmentType, StringComparer.Ordinal)
@@ -521,9 +560,18 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         return [.. ids];
     }
 
+    /// <summary>The id of the Patient a literal reference names (<c>Patient/id</c>, absolute, or versioned), or
+    /// <see langword="null"/>: what the mapping keys a patient's records by, and so what decides their partition.</summary>
+    internal static string? PatientId(string? reference)
+    {
+        return RefCore(reference, "Patient", default, null);
+    }
+
     /// <summary>The id of a reference to a <paramref name="type"/> (<c>[base/]Type/id[/_history/vid]</c>, after resolving a
     /// Bundle's <c>fullUrl</c>), or <see langword="null"/>. Equal ids share one string (<see cref="StringTable"/>).</summary>
-    private string? Ref(string? reference, string type, Source at)
+    private string? Ref(string? reference, string type, Source at) => RefCore(reference, type, at, _ids);
+
+    private static string? RefCore(string? reference, string type, Source at, StringTable? table)
     {
         var r = reference;
         if (string.IsNullOrEmpty(r)) return null;
@@ -548,7 +596,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 t = head[(head.LastIndexOf('/') + 1)..];
             }
         }
-        return t.SequenceEqual(type) && id.Length > 0 && !id.Contains('?') ? _ids.Get(id) : null;
+        return t.SequenceEqual(type) && id.Length > 0 && !id.Contains('?') ? (table is null ? id.ToString() : table.Get(id)) : null;
     }
 
     /// <summary>An instant from a FHIR <c>instant</c> element (<paramref name="instant"/>: the full form only) or a
@@ -638,7 +686,15 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 
     // ---------- rows: only what the mapping needs, plus where it came from ----------
 
-    private readonly record struct Source(string File, int Line, Dictionary<string, string>? Urls);
+    /// <summary>Where an issue comes in one read: <paramref name="Step"/> 0 while reading, then each join step of
+    /// <see cref="Build"/> in turn; <paramref name="Position"/> the line's place, or the row's for a join.</summary>
+    internal readonly record struct IssueOrder(int Step, long Position) : IComparable<IssueOrder>
+    {
+        public int CompareTo(IssueOrder other) => Step != other.Step ? Step.CompareTo(other.Step) : Position.CompareTo(other.Position);
+    }
+
+    // Order: the place of the resource's first copy in the read (Position).
+    private readonly record struct Source(string File, int Line, Dictionary<string, string>? Urls, long Order = 0);
 
     private abstract record Row
     {

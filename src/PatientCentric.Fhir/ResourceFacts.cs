@@ -77,6 +77,9 @@ internal sealed record ServiceRequestFacts(string? Subject, string? AuthoredOn, 
 internal sealed record TaskFacts(string? Status, string? ExecutionEnd, ImmutableArray<string?> BasedOn) : ResourceFacts
 {
     public override string Type => "Task";
+
+    /// <summary>Gets <c>Task.for</c>: whom the task is for (the patient), which decides its partition.</summary>
+    public string? Patient { get; init; }
 }
 
 internal sealed record ClaimFacts(string? Patient, string? Created, decimal? Total) : ResourceFacts
@@ -89,6 +92,9 @@ internal sealed record ClaimFacts(string? Patient, string? Created, decimal? Tot
 internal sealed record ResponseFacts(string ResourceType, string? Claim, string? Created, bool Error) : ResourceFacts
 {
     public override string Type => ResourceType;
+
+    /// <summary>Gets <c>patient</c> (1..1 in both types), which decides the resource's partition.</summary>
+    public string? Patient { get; init; }
 }
 
 internal sealed record SurveyFacts(string? Status, string? Subject, string? Source, string? Authored,

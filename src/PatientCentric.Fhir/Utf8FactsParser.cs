@@ -189,7 +189,7 @@ internal static class Utf8FactsParser
     private static TaskFacts Task(ref Utf8JsonReader r)
     {
         var c = new Common();
-        string? status = null, end = null;
+        string? status = null, end = null, patient = null;
         ImmutableArray<string?> basedOn = [];
         while (Next(ref r))
         {
@@ -197,9 +197,10 @@ internal static class Utf8FactsParser
             if (r.ValueTextEquals("status"u8)) status = Code(ref r);
             else if (r.ValueTextEquals("executionPeriod"u8)) end = Period(ref r).End;
             else if (r.ValueTextEquals("basedOn"u8)) basedOn = References(ref r);
+            else if (r.ValueTextEquals("for"u8)) patient = Reference(ref r, out _);
             else r.Skip();
         }
-        return new TaskFacts(status, end, basedOn) { Id = c.Id, LastUpdated = c.LastUpdated };
+        return new TaskFacts(status, end, basedOn) { Id = c.Id, LastUpdated = c.LastUpdated, Patient = patient };
     }
 
     private static ClaimFacts Claim(ref Utf8JsonReader r)
@@ -221,7 +222,7 @@ internal static class Utf8FactsParser
     private static ResponseFacts Response(ref Utf8JsonReader r, string type, ReadOnlySpan<byte> claimElement)
     {
         var c = new Common();
-        string? claim = null, created = null, outcome = null;
+        string? claim = null, created = null, outcome = null, patient = null;
         bool errors = false;
         bool isClaimResponse = type == "ClaimResponse";
         while (Next(ref r))
@@ -230,10 +231,11 @@ internal static class Utf8FactsParser
             if (r.ValueTextEquals(claimElement)) claim = Reference(ref r, out _);
             else if (r.ValueTextEquals("created"u8)) created = String(ref r);
             else if (r.ValueTextEquals("outcome"u8)) outcome = Code(ref r);
+            else if (r.ValueTextEquals("patient"u8)) patient = Reference(ref r, out _);
             else if (isClaimResponse && r.ValueTextEquals("error"u8)) errors = CountObjects(ref r) > 0;
             else r.Skip();
         }
-        return new ResponseFacts(type, claim, created, outcome == "error" || errors) { Id = c.Id, LastUpdated = c.LastUpdated };
+        return new ResponseFacts(type, claim, created, outcome == "error" || errors) { Id = c.Id, LastUpdated = c.LastUpdated, Patient = patient };
     }
 
     private static SurveyFacts Survey(ref Utf8JsonReader r)

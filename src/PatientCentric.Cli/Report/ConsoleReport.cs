@@ -169,8 +169,9 @@ internal static class ConsoleReport
         table.Write(o);
     }
 
-    public static void Write(TextWriter o, PracticeEvaluation e, PracticeDataSet data, string source, bool explain)
+    public static void Write(TextWriter o, PracticeEvaluation e, PracticeDataSet data, string source, bool explain, DataCensus? census = null)
     {
+        var n = census ?? DataCensus.Of(data);
         o.WriteLine($"PatientCentric report — {e.PracticeName}");
         o.WriteLine($"Source: {source}");
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -182,10 +183,10 @@ internal static class ConsoleReport
         o.WriteLine($"  Why: {e.Profile.Rationale}");
         o.WriteLine();
         o.WriteLine("Data read:");
-        o.WriteLine($"  {data.ServiceLines.Length} service line(s), {CardText.Count(data.Appointments.Length)} appointments, " +
-                    $"{CardText.Count(data.SurveyReturns.Length)} survey returns ({data.SurveyItems.Length} item(s)), " +
-                    $"{CardText.Count(data.MedicationFills.Length)} medication fills, {CardText.Count(data.Referrals.Length)} referrals, {CardText.Count(data.Claims.Length)} claims.");
-        o.WriteLine($"  {CardText.Count(data.Jobs.Length)} patient jobs (labs, follow-ups, forms), {CardText.Count(data.ClinicianRatings.Length)} clinician ratings, {CardText.Count(data.Barriers.Length)} recorded barriers.");
+        o.WriteLine($"  {data.ServiceLines.Length} service line(s), {CardText.Count(n.Appointments)} appointments, " +
+                    $"{CardText.Count(n.SurveyReturns)} survey returns ({data.SurveyItems.Length} item(s)), " +
+                    $"{CardText.Count(n.MedicationFills)} medication fills, {CardText.Count(n.Referrals)} referrals, {CardText.Count(n.Claims)} claims.");
+        o.WriteLine($"  {CardText.Count(n.Jobs)} patient jobs (labs, follow-ups, forms), {CardText.Count(n.ClinicianRatings)} clinician ratings, {CardText.Count(n.Barriers)} recorded barriers.");
 
         var names = data.ServiceLines.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
         foreach (var scope in e.Cards.Select(c => c.Scope).Where(s => s.Level != ScopeLevel.Clinician).Distinct())

@@ -11,7 +11,7 @@ internal static partial class HtmlReport
     /// <summary>How many file references each problem table shows; data-quality.json lists more.</summary>
     private const int ProblemRowsShown = 5;
 
-    private static void WriteFhirInput(Page p, FhirInput? fhir, PracticeDataSet data)
+    private static void WriteFhirInput(Page p, FhirInput? fhir, DataCensus data)
     {
         if (fhir is null)
             return;
@@ -41,7 +41,7 @@ internal static partial class HtmlReport
         if (q.BookingInstantUnknown > 0)
         {
             assumed = true;
-            int visitsOnly = data.Appointments.Count(a => a.VisitOnly);
+            int visitsOnly = data.VisitsOnly;
             string text = visitsOnly == q.BookingInstantUnknown
                 ? $"{CardText.Count(q.BookingInstantUnknown)} visits have no booking time, so they are left out of appointment lead time (the days from booking to the visit). " +
                   "They were recorded as visits without an appointment: a visit that took place cannot show a no-show or a cancellation, so they are also left out of the no-show and cancellation rates."
@@ -62,7 +62,7 @@ internal static partial class HtmlReport
             assumed = true;
             p.Raw("<li>").Text($"{CardText.Count(q.ClaimsWithoutResponse)} claims have no reply from the payer yet: they count as pending, so the share of claims denied at first does not include them yet.").Raw("</li>\n");
         }
-        if (data.Claims.Length > 0)
+        if (data.Claims > 0)
         {
             assumed = true;
             p.Raw("<li>").Text("FHIR does not record whether a claim passed the billing checks before submission, so the clean-claim rate is not shown (not applicable) rather than guessed.").Raw("</li>\n");

@@ -51,16 +51,18 @@ internal static partial class HtmlReport
     };
 
     /// <summary>Renders the page; <paramref name="fhir"/> (FHIR input only) adds the "Data read from FHIR" section.</summary>
-    public static string Render(PracticeEvaluation e, PracticeDataSet data, string source, FhirInput? fhir = null)
+    public static string Render(PracticeEvaluation e, PracticeDataSet data, string source, FhirInput? fhir = null, DataCensus? census = null)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        Render(text, e, data, source, fhir);
+        Render(text, e, data, source, fhir, census);
         return text.ToString();
     }
 
-    /// <summary>Renders the page to <paramref name="output"/> as it goes (not flushed or closed).</summary>
-    public static void Render(TextWriter output, PracticeEvaluation e, PracticeDataSet data, string source, FhirInput? fhir = null)
+    /// <summary>Renders the page to <paramref name="output"/> as it goes (not flushed or closed); <paramref name="census"/>
+    /// counts the records read when <paramref name="data"/> does not hold them (an export read in partitions).</summary>
+    public static void Render(TextWriter output, PracticeEvaluation e, PracticeDataSet data, string source, FhirInput? fhir = null, DataCensus? census = null)
     {
+        var n = census ?? DataCensus.Of(data);
         var page = new Page(PatientKeys(e, data), output);
         var names = data.ServiceLines.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
         string ScopeName(ScoreScope s) => s.Level == ScopeLevel.Practice ? "Whole practice" : names.GetValueOrDefault(s.Key, s.Key);
@@ -69,10 +71,10 @@ internal static partial class HtmlReport
         page.Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         page.Raw("<title>").Text($"Patient experience report — {e.PracticeName}").Raw("</title>\n<style>\n").Raw(Css).Raw("</style>\n</head>\n<body>\n<main>\n");
 
-        WriteHeader(page, e, data, source);
+        WriteHeader(page, e, data, source, n);
         WriteProfile(page, e);
         WriteHeadlines(page, e);
-        WriteFhirInput(page, fhir, data);
+        WriteFhirInput(page, fhir, n);
         WriteNotScored(page, e, ScopeName);
         WriteCardTables(page, e, ScopeName);
         WriteDistributions(page, e, ScopeName);
@@ -94,7 +96,7 @@ internal static partial class HtmlReport
         page.Raw("</footer>\n</main>\n</body>\n</html>\n");
     }
 
-    private static void WriteHeader(Page p, PracticeEvaluation e, PracticeDataSet data, string source)
+    private static void WriteHeader(Page p, PracticeEvaluation e, PracticeDataSet data, string source, DataCensus n)
     {
         p.Raw("<header>\n<h1>").Text(e.PracticeName).Raw("</h1>\n<p class=\"sub\">").Text("Patient experience report").Raw("</p>\n<dl class=\"meta\">\n");
         p.Raw("<dt>Period</dt><dd>").Text(string.Create(CultureInfo.InvariantCulture, $"{e.Period.Start:d MMMM yyyy} to {e.Period.End:d MMMM yyyy}")).Raw("</dd>\n");
@@ -102,10 +104,10 @@ internal static partial class HtmlReport
         p.Raw("<dt>Time zone</dt><dd>").Text(e.TimeZone).Raw("</dd>\n");
         p.Raw("<dt>Data</dt><dd>").Text(source).Raw("</dd>\n</dl>\n");
         p.Raw("<p class=\"small\">").Text(
-            $"Read: {data.ServiceLines.Length} service line(s), {CardText.Count(data.Appointments.Length)} appointments, " +
-            $"{CardText.Count(data.SurveyReturns.Length)} survey returns, {CardText.Count(data.MedicationFills.Length)} medication fills, " +
-            $"{CardText.Count(data.Referrals.Length)} referrals, {CardText.Count(data.Claims.Length)} claims, {CardText.Count(data.Jobs.Length)} patient jobs, " +
-            $"{CardText.Count(data.Reviews.Length)} reviews.").Raw("</p>\n");
+            $"Read: {data.ServiceLines.Length} service line(s), {CardText.Count(n.Appointments)} appointments, " +
+            $"{CardText.Count(n.SurveyReturns)} survey returns, {CardText.Count(n.MedicationFills)} medication fills, " +
+            $"{CardText.Count(n.Referrals)} referrals, {CardText.Count(n.Claims)} claims, {CardText.Count(n.Jobs)} patient jobs, " +
+            $"{CardText.Count(n.Reviews)} reviews.").Raw("</p>\n");
         p.Raw("<p class=\"note\"><strong>Read this first.</strong> ").Text(ConsoleReport.DimensionsNote).Raw("</p>\n</header>\n");
     }
 

@@ -38,11 +38,12 @@ internal static class MeasureFamilies
     public static string? Label(string key) => All.FirstOrDefault(f => f.Key == key)?.Label;
 
     /// <summary>Adds one not-applicable practice card, with the reason, for every family the practice has no card of.</summary>
-    public static PracticeEvaluation WithNotApplicableFamilies(PracticeEvaluation e, PracticeDataSet data)
+    public static PracticeEvaluation WithNotApplicableFamilies(PracticeEvaluation e, PracticeDataSet data, DataCensus? census = null)
     {
+        var withRecords = census?.FamiliesWithRecords ?? FamiliesWithRecords(data);
         var practiceKeys = e.Cards.Where(c => c.Scope == ScoreScope.Practice).Select(c => c.MeasureKey).ToList();
         var missing = All.Where(f => !practiceKeys.Any(f.Owns))
-            .Select(f => ScoreCard.WithoutValue(f.Key, ScoreScope.Practice, ScoreScale.Proportion, ScoreStatus.NotApplicable, Reason(f, data)))
+            .Select(f => ScoreCard.WithoutValue(f.Key, ScoreScope.Practice, ScoreScale.Proportion, ScoreStatus.NotApplicable, Reason(f, withRecords.Contains(f.Key))))
             .ToList();
         if (missing.Count == 0)
             return e;
@@ -58,9 +59,13 @@ internal static class MeasureFamilies
         return e with { Cards = e.Cards.InsertRange(end, missing) };
     }
 
-    private static string Reason(Family f, PracticeDataSet data) => f.Key == "commitment"
+    /// <summary>The keys of the families whose records <paramref name="data"/> holds.</summary>
+    public static System.Collections.Immutable.ImmutableSortedSet<string> FamiliesWithRecords(PracticeDataSet data) =>
+        System.Collections.Immutable.ImmutableSortedSet.CreateRange(StringComparer.Ordinal, All.Where(f => f.HasRecords(data)).Select(f => f.Key));
+
+    private static string Reason(Family f, bool hasRecords) => f.Key == "commitment"
         ? "None of the measures or reviews that the six commitments are built from has a value."
-        : f.HasRecords(data)
+        : hasRecords
             ? $"No {f.Records} in the period that these measures can use."
             : $"No {f.Records} in the data.";
 }

@@ -1,0 +1,262 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using PatientCentric.Cli.Report;
+using PatientCentric.Fhir;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Cli;
+
+// report --fhir on an export larger than the memory limit: partitioned by patient into a temporary folder, each partition
+// read and scored on its own on --workers cores, the partial evaluations merged (docs/scale.md#modes-by-size).
+internal sealed partial class CliApp
+{
+    /// <summary>Memory taken by the in-memory read and evaluation per byte of NDJSON input (measured on the sample's
+    /// exports: docs/performance.md#report---fhir-in-bounded-memory); a gzip byte counts as <see cref="GzipRatio"/> bytes.</summary>
+    internal const double ExpansionFactor = 4.0;
+
+    private const double GzipRatio = 8.0;
+
+    private (string? MemoryLimit, int? Workers, DirectoryInfo? Temp) _partitionSettings;
+    private CancellationToken _partitionCt;
+    private long _memoryLimit;
+    private int _workers;
+    private FhirPartitions? _partitions;
+    private DataCensus? _census;
+    private string? _readMode;
+
+    /// <summary>Gets a hook called with the partition folder once the export is partitioned (tests damage a file there).</summary>
+    internal Action<string>? AfterPartitioning { get; init; }
+
+    /// <summary>Runs a report with the partition settings, and removes the temporary folder on the way out, whatever
+    /// happened (success, failure, cancellation).</summary>
+    private int ReportPartitionable(string? memoryLimit, int? workers, DirectoryInfo? temp, Func<int> report)
+    {
+        _partitionSettings = (memoryLimit, workers, temp);
+        try
+        {
+            return report();
+        }
+        finally
+        {
+            _partitions?.Dispose();
+            _partitions = null;
+        }
+    }
+
+    private static (Option<string?> MemoryLimit, Option<DirectoryInfo?> Temp) PartitionOptions() => (
+        new Option<string?>("--memory-limit") { Description = "With --fhir: the memory the read and scoring may use, such as 64MB, 512MB or 2GB (KB/MB/GB are powers of 1000, KiB/MiB/GiB of 1024). An NDJSON export that does not fit is split by patient into partitions in a temporary folder and scored partition by partition (docs/scale.md#modes-by-size). Default: an eighth of the machine's memory, from 256 MiB to 1 GiB." },
+        new Option<DirectoryInfo?>("--temp") { Description = "With --fhir: where the temporary partition folder goes (removed at the end, also on failure and Ctrl-C). Default: the system's temporary folder." });
+
+    private bool TryCheckPartitionSettings(bool fhir, out string failure)
+    {
+        failure = "";
+        var (limit, workers, temp) = _partitionSettings;
+        if (!fhir && (limit is not null || workers is not null || temp is not null))
+        {
+            failure = $"{(limit is not null ? "--memory-limit" : workers is not null ? "--workers" : "--temp")} applies to --fhir input only.";
+            return false;
+        }
+        _memoryLimit = DefaultMemoryLimit();
+        if (limit is not null)
+        {
+            if (!TryParseSize(limit, out _memoryLimit) || _memoryLimit < 1L << 20)
+            {
+                failure = "--memory-limit: not a size of at least 1MiB such as 64MB, 512MiB or 2GB.";
+                return false;
+            }
+        }
+        _workers = workers ?? Environment.ProcessorCount;
+        if (_workers is < 1 or > 1024)
+        {
+            failure = "--workers: must be a whole number from 1 to 1,024.";
+            return false;
+        }
+        if (temp is not null && !temp.Exists)
+        {
+            failure = $"--temp: {temp.FullName}: no such folder.";
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>An eighth of the memory available to the process, from 256 MiB to 1 GiB.</summary>
+    internal static long DefaultMemoryLimit() => Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8, 256L << 20, 1L << 30);
+
+    /// <summary>Parses a size: a whole or decimal number, then B, KB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB
+    /// (powers of 1024), in any case; a bare number is bytes.</summary>
+    internal static bool TryParseSize(string text, out long bytes)
+    {
+        bytes = 0;
+        var t = text.Trim();
+        int end = 0;
+        while (end < t.Length && (char.IsAsciiDigit(t[end]) || t[end] == '.')) end++;
+        if (end == 0 || !decimal.TryParse(t[..end], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            return false;
+        decimal? unit = t[end..].Trim().ToUpperInvariant() switch
+        {
+            "" or "B" => 1m,
+            "KB" => 1e3m, "MB" => 1e6m, "GB" => 1e9m, "TB" => 1e12m,
+            "KIB" => 1024m, "MIB" => 1024m * 1024, "GIB" => 1024m * 1024 * 1024, "TIB" => 1024m * 1024 * 1024 * 1024,
+            _ => null,
+        };
+        if (unit is not { } u || number * u > long.MaxValue)
+            return false;
+        bytes = (long)decimal.Truncate(number * u);
+        return bytes > 0;
+    }
+
+    internal static string FormatSize(long bytes) =>
+        bytes >= 1L << 30 ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.#} GiB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0.#} MiB");
+
+    /// <summary>Partitions and reads an NDJSON export that does not fit the memory limit; returns true with no partitions
+    /// when the one-pass read applies (JSON input, or the export fits).</summary>
+    private bool TryReadFhirPartitioned(string path, FhirReadOptions options, CancellationToken ct, out PracticeDataSet data, out string source, out FhirInput? input, out string failure)
+    {
+        data = null!;
+        input = null;
+        failure = "";
+        _partitionCt = ct;
+        var full = Path.GetFullPath(path);
+        source = File.Exists(full) ? $"{Path.GetDirectoryName(full)} (one file; its name is not shown)" : full;
+        FhirInputFiles? files;
+        try
+        {
+            files = FhirInputFiles.Find(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;   // the one-pass read says why
+        }
+        if (files is null || files.Kind is not (FhirInputKind.NdjsonFolder or FhirInputKind.NdjsonFile))
+            return true;
+        long inputBytes;
+        try
+        {
+            inputBytes = (long)files.Paths.Sum(p => new FileInfo(p).Length * (p.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? GzipRatio : 1.0));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+        long needed = (long)(inputBytes * ExpansionFactor);
+        if (needed <= _memoryLimit)
+        {
+            _readMode = $"FHIR input read in memory: about {FormatSize(needed)} needed, within the memory limit of {FormatSize(_memoryLimit)}.";
+            return true;
+        }
+        // Each of the workers holds one partition at a time: partitions of at most limit ÷ workers once read.
+        int count = (int)Math.Clamp(Math.Ceiling(needed * (double)_workers / _memoryLimit), _workers, 4096);
+        var folder = Path.Combine(_partitionSettings.Temp?.FullName ?? Path.GetTempPath(), "patientcentric-" + Guid.NewGuid().ToString("N"));
+        var reader = new FhirPracticeReader(options);
+        try
+        {
+            _partitions = reader.PartitionNdjson(files.Paths, folder, count, null, _partitionCt);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            failure = $"{source}: cannot read the FHIR input ({files.Scrub(e.Message)}).";
+            return false;
+        }
+        AfterPartitioning?.Invoke(folder);
+
+        // First pass over the partitions: the quality report, the period and the service lines of the whole export.
+        var reads = new (FhirDataQuality Quality, MeasurementPeriod? Period, ImmutableArray<ServiceLine> Lines, DataCensus Census)[count];
+        try
+        {
+            ForEachPartition(k =>
+            {
+                var result = _partitions.Read(k, _partitionCt);
+                reads[k] = (result.Quality, result.Data.Period, result.Data.ServiceLines, DataCensus.Of(result.Data));
+            });
+        }
+        catch (FhirInputException e) when (!e.Issues.IsEmpty)
+        {
+            failure = $"{source}: cannot read the FHIR input (FHIR input problem: " +
+                      string.Join("; ", e.Issues.Select(i => $"{i.Code} in {files.Locate(i)}" + (FhirInput.What(i) is { } what ? $", {what}" : ""))) + ").";
+            return false;
+        }
+        catch (PartitionReadException e)
+        {
+            failure = e.Message;
+            return false;
+        }
+        var periods = reads.Select(r => r.Period).OfType<MeasurementPeriod>().ToList();
+        _globalPeriod = options.Period ?? (periods.Count == 0 ? null : new MeasurementPeriod(periods.Min(p => p.Start), periods.Max(p => p.End)));
+        _globalLines = [.. reads.SelectMany(r => r.Lines).DistinctBy(l => l.Key, StringComparer.Ordinal).OrderBy(l => l.Key, StringComparer.Ordinal)];
+        _census = reads.Select(r => r.Census).Aggregate((a, b) => a + b);
+        var quality = FhirDataQuality.Combine(reads.Select(r => r.Quality));
+        input = new FhirInput(quality, files);
+        data = new PracticeDataSet(PracticeDataSet.CurrentSchemaVersion, options.PracticeName, options.TimeZone, _globalPeriod, _globalLines,
+            [], options.SurveyItems, [], [], [], []);
+        _readMode = string.Create(CultureInfo.InvariantCulture,
+            $"FHIR input read in {count:N0} partitions by patient ({FormatSize(_partitions.Bytes)} in a temporary folder, removed at the end), {_workers:N0} at a time: about {FormatSize(needed)} needed in memory, over the limit of {FormatSize(_memoryLimit)}.");
+        Summarize(input, _census.Claims > 0, quiet: false);
+        return true;
+    }
+
+    private MeasurementPeriod? _globalPeriod;
+    private ImmutableArray<ServiceLine> _globalLines = [];
+
+    /// <summary>Second pass: each partition scored into a partial evaluation (the whole export's period and service lines),
+    /// the partials merged pairwise, then finished.</summary>
+    private PracticeEvaluation EvaluatePartitions(PracticeEvaluator evaluator, MeasurementPeriod period)
+    {
+        var partitions = _partitions!;
+        var partials = new EvaluationPartial[partitions.Count];
+        ForEachPartition(k =>
+        {
+            var shard = partitions.Read(k, _partitionCt).Data with { Period = _globalPeriod, ServiceLines = _globalLines };
+            partials[k] = evaluator.Accumulate(shard, period, null, _partitionCt);
+        });
+        var level = partials.ToList();
+        while (level.Count > 1)
+        {
+            _partitionCt.ThrowIfCancellationRequested();
+            var next = new List<EvaluationPartial>((level.Count + 1) / 2);
+            for (int i = 0; i < level.Count; i += 2)
+                next.Add(i + 1 < level.Count ? evaluator.Merge(level[i], level[i + 1]) : level[i]);
+            level = next;
+        }
+        return evaluator.Finish(level[0], _partitionCt);
+    }
+
+    /// <summary>Runs <paramref name="body"/> for every partition on <see cref="_workers"/> threads; a failure in one
+    /// stops the rest and is rethrown as itself (the first by partition, so that a run names the same problem each time).</summary>
+    private void ForEachPartition(Action<int> body)
+    {
+        var failures = new Exception?[_partitions!.Count];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_partitionCt);
+        try
+        {
+            Parallel.For(0, _partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = _workers, CancellationToken = stop.Token }, k =>
+            {
+                try
+                {
+                    body(k);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failures[k] = e;
+                    stop.Cancel();
+                }
+            });
+        }
+        catch (OperationCanceledException) when (!_partitionCt.IsCancellationRequested)
+        {
+            // stopped because a partition failed: reported below
+        }
+        _partitionCt.ThrowIfCancellationRequested();
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            if (failure is IOException or UnauthorizedAccessException or InvalidDataException)
+                throw new PartitionReadException($"cannot read a temporary partition file of the FHIR input ({failure.GetType().Name}); check the free space and permissions of the temporary folder (--temp).", failure);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    /// <summary>A temporary partition file could not be read: a clear one-line failure (exit 2), never a record's value.</summary>
+    private sealed class PartitionReadException(string message, Exception inner) : Exception(message, inner);
+}

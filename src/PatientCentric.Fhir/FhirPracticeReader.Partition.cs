@@ -1,0 +1,172 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+
+namespace PatientCentric.Fhir;
+
+public sealed partial class FhirPracticeReader
+{
+    /// <summary>Splits Bulk Data NDJSON files (<c>.ndjson</c> or <c>.ndjson.gz</c>) by patient into
+    /// <paramref name="partitions"/> files in <paramref name="folder"/>, reading every file once, line by line, so that
+    /// each partition can then be read on its own (<see cref="FhirPartitions.Read"/>) in bounded memory
+    /// (docs/scale.md#modes-by-size).</summary>
+    /// <param name="paths">The files' paths, in the order a one-pass read would take them.</param>
+    /// <param name="folder">A folder for the partition files, created if absent; it should be empty and private to this
+    /// read. The returned <see cref="FhirPartitions"/> deletes it when disposed; on failure or cancellation it is deleted
+    /// before this method throws.</param>
+    /// <param name="partitions">How many partitions: 1 to 65,536.</param>
+    /// <param name="progress">Told after each file and every 10,000 lines; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Checked before each line.</param>
+    /// <returns>The partitions, ready to read.</returns>
+    /// <remarks>A resource goes to partition <c>hash(patient id) mod partitions</c>, with a stable hash (64-bit FNV-1a of
+    /// the id's UTF-8 bytes): a <c>Patient</c> by its own id, any other resource by the patient it refers to (subject,
+    /// patient, <c>for</c>, actor, sender or recipient, as the mapping reads them). Every copy and every resource of one
+    /// patient therefore lands in the same partition, so de-duplication by id and <c>meta.lastUpdated</c>, the joins and
+    /// the missing-patient check stay as in one read. Resources without a patient (Practitioner, Schedule, Slot, lines that
+    /// cannot be read…) go to partition 0. Each line keeps its file and line number, so problems are reported where they
+    /// are in the input and record ids are numbered as one read numbers them.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="partitions"/> is outside 1 to 65,536.</exception>
+    /// <exception cref="IOException">A file cannot be read, or the folder cannot be written.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public FhirPartitions PartitionNdjson(IEnumerable<string> paths, string folder, int partitions, IProgress<FhirReadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(partitions, 65_536);
+        var files = paths.ToList();
+        Directory.CreateDirectory(folder);
+        var writers = new Stream[partitions];
+        bool tasksRead = false;
+        try
+        {
+            for (int k = 0; k < partitions; k++)
+                writers[k] = new FileStream(FhirPartitions.PathOf(folder, k), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+            int lines = 0;
+            for (int f = 0; f < files.Count; f++)
+            {
+                using var file = new FileStream(files[f], FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+                using Stream stream = files[f].EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGzipStream(file) : file;
+                using var reader = new NdjsonLineReader(stream, _options.MaxLineBytes);
+                int line = 0;
+                while (true)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    ReadOnlySpan<byte> text;
+                    NdjsonLine kind;
+                    try
+                    {
+                        kind = reader.Read(out text);
+                    }
+                    catch (InvalidDataException)
+                    {
+                        WritePartitionLine(writers[0], f, line + 1, FhirPartitions.Corrupt, []);
+                        break;
+                    }
+                    if (kind == NdjsonLine.End) break;
+                    line++;
+                    if (++lines % 10_000 == 0) progress?.Report(new FhirReadProgress(Path.GetFileName(files[f]), f, files.Count, lines));
+                    if (kind == NdjsonLine.TooLong)
+                    {
+                        WritePartitionLine(writers[0], f, line, FhirPartitions.TooLong, []);
+                        continue;
+                    }
+                    if (IsBlank(text)) continue;
+                    var parsed = ParseNdjsonLine(text);
+                    if (parsed.Facts is TaskFacts) tasksRead = true;
+                    var patient = parsed.Kind == ParsedKind.Mapped ? PatientOf(parsed.Facts!) : null;
+                    WritePartitionLine(writers[patient is null ? 0 : FhirPartitions.PartitionOf(patient, partitions)], f, line, FhirPartitions.Resource, text);
+                }
+                progress?.Report(new FhirReadProgress(Path.GetFileName(files[f]), f + 1, files.Count, lines));
+            }
+            foreach (var w in writers) w.Dispose();
+            return new FhirPartitions(folder, partitions, [.. files.Select(Path.GetFileName).OfType<string>()], tasksRead, _options, _key, _telemetry);
+        }
+        catch
+        {
+            foreach (var w in writers) w?.Dispose();
+            FhirPartitions.DeleteFolder(folder);
+            throw;
+        }
+    }
+
+    /// <summary>The patient a resource belongs to, as the mapping keys it; <see langword="null"/> for practice-level
+    /// resources and for resources that name no patient.</summary>
+    private static string? PatientOf(ResourceFacts facts)
+    {
+        static string? First(ImmutableArray<string?> references)
+        {
+            foreach (var r in references)
+                if (ResourceCollector.PatientId(r) is { } id) return id;
+            return null;
+        }
+        return facts switch
+        {
+            PatientFacts p => p.Id,
+            EncounterFacts e => ResourceCollector.PatientId(e.Subject),
+            AppointmentFacts a => First(a.Actors),
+            DispenseFacts d => ResourceCollector.PatientId(d.Subject),
+            RequestFacts r => ResourceCollector.PatientId(r.Subject),
+            ServiceRequestFacts s => ResourceCollector.PatientId(s.Subject),
+            TaskFacts t => ResourceCollector.PatientId(t.Patient),
+            ClaimFacts c => ResourceCollector.PatientId(c.Patient),
+            ResponseFacts r => ResourceCollector.PatientId(r.Patient),
+            SurveyFacts q => ResourceCollector.PatientId(q.Subject) ?? ResourceCollector.PatientId(q.Source),
+            CommunicationFacts m => ResourceCollector.PatientId(m.Sender) ?? ResourceCollector.PatientId(m.Subject) ?? First(m.Recipients),
+            _ => null,
+        };
+    }
+
+    /// <summary>One partition line: <c>position kind TAB resource</c>, the position being file index × 2^32 + line.</summary>
+    private static void WritePartitionLine(Stream to, int file, int line, byte kind, ReadOnlySpan<byte> text)
+    {
+        Span<byte> head = stackalloc byte[32];
+        long position = ((long)file << 32) | (uint)line;
+        position.TryFormat(head, out int n, default, CultureInfo.InvariantCulture);
+        head[n++] = (byte)' ';
+        head[n++] = kind;
+        head[n++] = (byte)'\t';
+        to.Write(head[..n]);
+        to.Write(text);
+        to.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Reads one partition file (and, for partition 0, the practice-level lines in it) as one shard: every
+    /// line is read as the one-pass read reads it, at the file and line it came from.</summary>
+    internal (FhirReadResult Result, ImmutableArray<ResourceCollector.IssueOrder> Orders) ReadPartitionFile(string path, ImmutableArray<string> fileNames, bool tasksRead, CancellationToken ct)
+    {
+        using var observed = new FhirReadObservation(_telemetry, NdjsonFormat);
+        var run = NewRun(fileNames.Length, null, ct);
+        run.TasksRead = tasksRead;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
+        using (var lines = new NdjsonLineReader(file, _options.MaxLineBytes + 64))
+        {
+            while (true)
+            {
+                var kind = lines.Read(out var text);
+                if (kind == NdjsonLine.End) break;
+                int tab = text.IndexOf((byte)'\t');
+                if (kind != NdjsonLine.Line || tab < 3 || text[tab - 2] != (byte)' '
+                    || !long.TryParse(text[..(tab - 2)], NumberStyles.None, CultureInfo.InvariantCulture, out long position)
+                    || (position >> 32) >= fileNames.Length)
+                    throw new InvalidDataException("A partition file is damaged: a line does not start with its place in the input.");
+                var name = fileNames[(int)(position >> 32)];
+                int line = (int)(uint)position;
+                run.FixedPosition = position;
+                switch (text[tab - 1])
+                {
+                    case FhirPartitions.Resource: ReadNdjsonLine(run, name, line, text[(tab + 1)..]); break;
+                    case FhirPartitions.TooLong: ReadTooLongLine(run, name, line); break;
+                    case FhirPartitions.Corrupt:
+                        run.Collector.Position = position;
+                        run.Collector.Issue(FhirIssueCode.Malformed, name, line, null);
+                        break;
+                    default: throw new InvalidDataException("A partition file is damaged: a line has an unknown kind.");
+                }
+            }
+        }
+        var result = run.Build();
+        return (observed.Complete(result, fileNames.Length), run.Collector.IssueOrders);
+    }
+}

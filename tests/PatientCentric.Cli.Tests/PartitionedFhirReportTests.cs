@@ -1,0 +1,192 @@
+using System.Globalization;
+using PatientCentric.Cli.Sample;
+
+namespace PatientCentric.Cli.Tests;
+
+/// <summary><c>report --fhir</c> on an export over <c>--memory-limit</c>: partitioned by patient, scored partition by
+/// partition and merged, with exactly the one-pass output; the temporary folder never outlives the run.</summary>
+public sealed class PartitionedFhirReportTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("pc-partitioned-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Temp => Directory.CreateDirectory(Path.Combine(_root, "temp")).FullName;
+
+    private static readonly Lazy<(string Folder, string ObservedAt)> Export = new(() =>
+    {
+        string folder = Path.Combine(AppContext.BaseDirectory, "tmp-partitioned", "export-" + Guid.NewGuid().ToString("N"));
+        var data = SamplePracticeGenerator.Generate(SamplePracticeGenerator.DefaultSeed, 300);
+        SampleFhirExport.Write(data, folder);
+        // Problems for the data-quality report: an unreadable line, a copy of a resource, a visit of an unknown patient.
+        var encounters = Path.Combine(folder, "Encounter.000.ndjson");
+        var first = File.ReadLines(encounters).First();
+        File.AppendAllLines(encounters, ["{not json", first, first.Replace("\"Patient/", "\"Patient/zz-", StringComparison.Ordinal).Replace("\"id\":\"", "\"id\":\"zz-", StringComparison.Ordinal)]);
+        string observedAt = SampleFhirExport.LastSnapshots(data).Select(s => s.TakenAt).Distinct().Single().ToString("O", CultureInfo.InvariantCulture);
+        return (folder, observedAt);
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static string Key(string root)
+    {
+        var key = Path.Combine(root, "key.bin");
+        File.WriteAllBytes(key, [.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+        return key;
+    }
+
+    private (CliRunner.Result Result, string Results, string Quality) Report(string fhir, string outName, CliApp? app, params string[] extra) =>
+        Report(fhir, outName, app, CancellationToken.None, extra);
+
+    private (CliRunner.Result Result, string Results, string Quality) Report(string fhir, string outName, CliApp? app, CancellationToken token, params string[] extra)
+    {
+        string outDir = Path.Combine(_root, outName);
+        string[] args = ["report", "--fhir", fhir, "--pseudonym-key-file", Key(_root), "--as-of", "2026-01-15T12:00:00Z", "--format", "json", "--out", outDir, .. extra];
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        int code = (app ?? new CliApp(new StringReader(""), output, error)).Run(args, token);
+        var result = app is null ? new CliRunner.Result(code, output.ToString(), error.ToString()) : new CliRunner.Result(code, "", "");
+        return code == 0
+            ? (result, File.ReadAllText(Path.Combine(outDir, "results.json")), File.ReadAllText(Path.Combine(outDir, "data-quality.json")))
+            : (result, "", "");
+    }
+
+    [Fact]
+    public void SampleExport_InManyPartitions_IsByteIdenticalToTheInMemoryRead()
+    {
+        var (folder, observedAt) = Export.Value;
+        string[] common = ["--survey-items", Path.Combine(folder, SampleFhirExport.SurveyItemsFileName), "--slots-observed-at", observedAt];
+        var inMemory = Report(folder, "memory", null, common);
+        var partitioned = Report(folder, "partitioned", null, [.. common, "--memory-limit", "1MiB", "--workers", "3", "--temp", Temp]);
+
+        Assert.True(inMemory.Result.ExitCode == 0, inMemory.Result.Stderr);
+        Assert.True(partitioned.Result.ExitCode == 0, partitioned.Result.Stderr);
+        Assert.Contains("read in memory", inMemory.Result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("partitions by patient", partitioned.Result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(inMemory.Result.Stdout, partitioned.Result.Stdout);
+        Assert.Equal(inMemory.Results, partitioned.Results);
+        Assert.Equal(inMemory.Quality, partitioned.Quality);
+        Assert.DoesNotContain("\"missingPatient\": 0,", inMemory.Quality, StringComparison.Ordinal);   // the problems are there to be merged
+        Assert.DoesNotContain("\"malformed\": 0,", inMemory.Quality, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+    }
+
+    [Fact]
+    public void SharedBulkExport_Partitioned_IsByteIdenticalToTheInMemoryRead()
+    {
+        string bulk = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data", "fhir", "bulk"));
+        if (!Directory.Exists(bulk))
+        {
+            Assert.Skip($"The shared FHIR data is not at {bulk}.");
+            return;
+        }
+        var inMemory = Report(bulk, "memory", null);
+        var partitioned = Report(bulk, "partitioned", null, "--memory-limit", "2MB", "--workers", "2", "--temp", Temp);
+        Assert.True(partitioned.Result.ExitCode == 0, partitioned.Result.Stderr);
+        Assert.Equal(inMemory.Results, partitioned.Results);
+        Assert.Equal(inMemory.Quality, partitioned.Quality);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+    }
+
+    [Fact]
+    public void BadData_Strict_ExitsTwo_AndRemovesTheTemporaryFolder()
+    {
+        var (folder, _) = Export.Value;
+        var r = Report(folder, "strict", null, "--strict", "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
+        Assert.Equal(2, r.Result.ExitCode);
+        string line = Assert.Single(r.Result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("cannot read the FHIR input (FHIR input problem: ", line, StringComparison.Ordinal);
+        Assert.Contains("(.ndjson) line ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Encounter.000", line, StringComparison.Ordinal);   // files by number, never by name
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+    }
+
+    [Fact]
+    public void UnreadablePartitionFile_ExitsTwo_WithOneClearLine_AndRemovesTheTemporaryFolder()
+    {
+        var (folder, _) = Export.Value;
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        var app = new CliApp(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), error)
+        {
+            AfterPartitioning = parts => File.WriteAllText(Path.Combine(parts, "part-00001.ndjson"), "damaged\n"),
+        };
+        var r = Report(folder, "damaged", app, "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
+        Assert.Equal(2, r.Result.ExitCode);
+        string line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("error: cannot read a temporary partition file of the FHIR input (InvalidDataException); check the free space and permissions of the temporary folder (--temp).", line);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+    }
+
+    [Fact]
+    public void Cancellation_ExitsOneThirty_AndRemovesTheTemporaryFolder()
+    {
+        var (folder, _) = Export.Value;
+        using var cancel = new CancellationTokenSource();
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        var app = new CliApp(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), error)
+        {
+            AfterPartitioning = parts =>
+            {
+                Assert.NotEmpty(Directory.EnumerateFiles(parts));   // the partitions were written, then Ctrl-C
+                cancel.Cancel();
+            },
+        };
+        var r = Report(folder, "cancelled", app, cancel.Token, "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
+        Assert.Equal(CliApp.Cancelled, r.Result.ExitCode);
+        Assert.Contains("cancelled", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+        Assert.False(Directory.Exists(Path.Combine(_root, "cancelled")));
+    }
+
+    [Theory]
+    [InlineData("64MB", 64_000_000L)]
+    [InlineData("512MB", 512_000_000L)]
+    [InlineData("2GB", 2_000_000_000L)]
+    [InlineData("2gb", 2_000_000_000L)]
+    [InlineData("64KiB", 65_536L)]
+    [InlineData("512MiB", 536_870_912L)]
+    [InlineData("1.5GiB", 1_610_612_736L)]
+    [InlineData(" 3 GiB ", 3_221_225_472L)]
+    [InlineData("1048576", 1_048_576L)]
+    public void TryParseSize_ReadsDecimalAndBinaryUnits(string text, long bytes)
+    {
+        Assert.True(CliApp.TryParseSize(text, out long parsed));
+        Assert.Equal(bytes, parsed);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("MB")]
+    [InlineData("-5MB")]
+    [InlineData("5XB")]
+    [InlineData("0")]
+    [InlineData("99999999999TB")]
+    public void TryParseSize_RefusesWhatIsNotASize(string text) => Assert.False(CliApp.TryParseSize(text, out _));
+
+    [Theory]
+    [InlineData("--memory-limit", "lots", "error: --memory-limit: not a size of at least 1MiB such as 64MB, 512MiB or 2GB.")]
+    [InlineData("--memory-limit", "100KB", "error: --memory-limit: not a size of at least 1MiB such as 64MB, 512MiB or 2GB.")]
+    [InlineData("--workers", "0", "error: --workers: must be a whole number from 1 to 1,024.")]
+    public void BadSetting_ExitsTwo_WithOneLine(string option, string value, string expected)
+    {
+        var (folder, _) = Export.Value;
+        var r = CliRunner.Run("report", "--fhir", folder, option, value);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        Assert.Equal(expected, Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public void PartitionSettings_WithoutFhir_ExitTwo()
+    {
+        var r = CliRunner.Run("report", "--memory-limit", "64MB");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("error: --memory-limit applies to --fhir input only.", r.Stderr.Trim());
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PatientCentric.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("The repository root (PatientCentric.sln) was not found above the test binaries.");
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using PatientCentric.Serialization;
+
+namespace PatientCentric.Fhir.Tests;
+
+public sealed class FhirPartitionsTests : IDisposable
+{
+    private readonly string _tempDir = Directory.CreateTempSubdirectory("pc-part-").FullName;
+
+    public void Dispose() => Directory.Delete(_tempDir, recursive: true);
+
+    private static readonly ImmutableArray<byte> Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+
+    private static FhirPracticeReader Reader(DateTimeOffset? slotsObservedAt = null) =>
+        new(new FhirReadOptions { PseudonymKey = Key, SlotsObservedAt = slotsObservedAt });
+
+    private static string Encounter(string id, string patient, string start, string lastUpdated = "2025-03-01T00:00:00Z", string status = "finished") =>
+        $$$"""{"resourceType":"Encounter","id":"{{{id}}}","meta":{"lastUpdated":"{{{lastUpdated}}}"},"status":"{{{status}}}","class":{"code":"AMB"},"subject":{"reference":"Patient/{{{patient}}}"},"period":{"start":"{{{start}}}","end":"{{{start}}}"}}""";
+
+    // Patients, visits on the same day (ids decide ties), an older and a newer copy of one visit, a retraction, a visit of a
+    // patient not in the export, unreadable lines and values, a practice-level Schedule and its Slots, a Slot without one.
+    private string[] WriteExport()
+    {
+        var patients = Enumerable.Range(1, 40).Select(i => $$"""{"resourceType":"Patient","id":"p{{i}}"}""").ToList();
+        var encounters = new List<string>();
+        for (int i = 1; i <= 40; i++)
+            encounters.Add(Encounter($"e{i}", $"p{i}", $"2025-02-{1 + i % 3:D2}T09:00:00Z"));
+        encounters.Add(Encounter("e5", "p5", "2025-02-20T09:00:00Z", lastUpdated: "2025-04-01T00:00:00Z"));   // newer copy wins
+        encounters.Add(Encounter("e6", "p6", "2025-02-21T09:00:00Z", lastUpdated: "2025-01-01T00:00:00Z"));   // older copy loses
+        encounters.Add(Encounter("e7", "p7", "2025-02-22T09:00:00Z", lastUpdated: "2025-04-01T00:00:00Z", status: "entered-in-error"));
+        encounters.Add(Encounter("e99", "nobody", "2025-02-02T09:00:00Z"));
+        encounters.Add("{not json");
+        encounters.Add(Encounter("e100", "p3", "2025-02-30T09:00:00Z"));   // no such day
+        encounters.Add("""{"resourceType":"Observation","id":"o1","subject":{"reference":"Patient/p1"}}""");
+        var slots = new List<string>
+        {
+            """{"resourceType":"Schedule","id":"s1"}""",
+            """{"resourceType":"Slot","id":"sl1","schedule":{"reference":"Schedule/s1"},"status":"free","start":"2025-03-03T09:00:00Z"}""",
+            """{"resourceType":"Slot","id":"sl2","schedule":{"reference":"Schedule/none"},"status":"busy","start":"2025-03-03T10:00:00Z"}""",
+        };
+        string[] paths = [Path.Combine(_tempDir, "Encounter.ndjson"), Path.Combine(_tempDir, "Patient.ndjson"), Path.Combine(_tempDir, "Slot.ndjson")];
+        File.WriteAllLines(paths[0], encounters);
+        File.WriteAllLines(paths[1], patients);
+        File.WriteAllLines(paths[2], slots);
+        return paths;
+    }
+
+    private static string Json<T>(IEnumerable<T> records) =>
+        JsonSerializer.Serialize(records.ToImmutableArray(), PatientCentricJsonContext.Default.Options.GetTypeInfo(typeof(ImmutableArray<T>)));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(16)]
+    public void Partitions_ReadTogether_GiveExactlyTheOnePassRecordsAndQuality(int count)
+    {
+        var paths = WriteExport();
+        var observedAt = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var whole = Reader(observedAt).ReadNdjson(paths);
+        var folder = Path.Combine(_tempDir, "parts");
+        using var partitions = Reader(observedAt).PartitionNdjson(paths, folder, count);
+        var parts = Enumerable.Range(0, partitions.Count).Select(k => partitions.Read(k)).ToList();
+
+        var quality = FhirDataQuality.Combine(parts.Select(p => p.Quality));
+        Assert.Equal(whole.Quality.Issues, quality.Issues);   // the same problems, in the same order
+        Assert.Equal(whole.Quality with { Issues = quality.Issues }, quality with { Issues = quality.Issues, ResourcesIgnored = whole.Quality.ResourcesIgnored });
+        Assert.Equal(whole.Quality.ResourcesIgnored, quality.ResourcesIgnored);
+        Assert.NotEmpty(whole.Quality.Issues);
+
+        // Records of the partitions, put in id order, are the one pass's: ids number them as one read does.
+        Assert.Equal(Json(whole.Data.Appointments), Json(parts.SelectMany(p => p.Data.Appointments).OrderBy(a => a.Id, StringComparer.Ordinal)));
+        Assert.Equal(Json(whole.Data.AvailabilitySnapshots), Json(parts.SelectMany(p => p.Data.AvailabilitySnapshots)));
+        Assert.NotEmpty(whole.Data.AvailabilitySnapshots);
+        Assert.Equal(whole.Data.Appointments.Select(a => a.Id), whole.Data.Appointments.Select(a => a.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EveryResourceOfAPatient_LandsInOnePartition()
+    {
+        var paths = WriteExport();
+        using var partitions = Reader().PartitionNdjson(paths, Path.Combine(_tempDir, "parts"), 7);
+        var keysByPartition = Enumerable.Range(0, 7).Select(k => partitions.Read(k).Data.Appointments.Select(a => a.PatientKey).ToHashSet()).ToList();
+        for (int i = 0; i < 7; i++)
+            for (int j = i + 1; j < 7; j++)
+                Assert.Empty(keysByPartition[i].Intersect(keysByPartition[j]));
+        // Stable across processes and machines: 64-bit FNV-1a of the UTF-8 bytes ("a" hashes to 0xaf63dc4c8601ec8c).
+        Assert.Equal(1_690_936_615, FhirPartitions.PartitionOf("a", int.MaxValue));
+        Assert.Equal(996, FhirPartitions.PartitionOf("a", 1000));
+    }
+
+    [Fact]
+    public void Dispose_RemovesTheFolder_AndFailureWhilePartitioningRemovesItToo()
+    {
+        var paths = WriteExport();
+        var folder = Path.Combine(_tempDir, "parts");
+        var partitions = Reader().PartitionNdjson(paths, folder, 4);
+        Assert.True(Directory.Exists(folder));
+        partitions.Dispose();
+        Assert.False(Directory.Exists(folder));
+        Assert.Throws<ObjectDisposedException>(() => partitions.Read(0));
+
+        var missing = Path.Combine(_tempDir, "missing.ndjson");
+        Assert.ThrowsAny<IOException>(() => Reader().PartitionNdjson([paths[0], missing], folder, 4));
+        Assert.False(Directory.Exists(folder));
+
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Reader().PartitionNdjson(paths, folder, 4, cancellationToken: cancel.Token));
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public void Read_DamagedPartitionFile_ThrowsInvalidData()
+    {
+        var paths = WriteExport();
+        using var partitions = Reader().PartitionNdjson(paths, Path.Combine(_tempDir, "parts"), 2);
+        File.WriteAllText(Path.Combine(partitions.Folder, "part-00001.ndjson"), "garbage\n");
+        Assert.Throws<InvalidDataException>(() => partitions.Read(1));
+    }
+
+    [Fact]
+    public void SharedBulkExport_InPartitions_EqualsOnePass()
+    {
+        if (SharedFhirData.Folder is not { } root || !Directory.Exists(Path.Combine(root, "bulk")))
+        {
+            Assert.Skip($"The shared FHIR data is not at {SharedFhirData.Expected}.");
+            return;
+        }
+        var paths = Directory.EnumerateFiles(Path.Combine(root, "bulk"), "*.ndjson").Where(f => !f.EndsWith("log.ndjson", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var whole = Reader().ReadNdjson(paths);
+        using var partitions = Reader().PartitionNdjson(paths, Path.Combine(_tempDir, "parts"), 5);
+        var parts = Enumerable.Range(0, 5).Select(k => partitions.Read(k)).ToList();
+        var quality = FhirDataQuality.Combine(parts.Select(p => p.Quality));
+        Assert.Equal(whole.Quality.Issues, quality.Issues);
+        Assert.Equal(whole.Quality.ResourcesRead, quality.ResourcesRead);
+        Assert.Equal(whole.Quality.BookingInstantUnknown, quality.BookingInstantUnknown);
+        Assert.Equal(Json(whole.Data.Appointments), Json(parts.SelectMany(p => p.Data.Appointments).OrderBy(a => a.Id, StringComparer.Ordinal)));
+    }
+}
