@@ -208,6 +208,8 @@ internal static class PartialSerializer
             if (!populationScopes.TryAdd(population.Scope, PopulationAccumulator.FromState(population.Measures, at + ".measures")))
                 throw PartialFormat.Field(at + ".scope", "a scope is listed twice.");
         }
+        var scopePartials = ImmutableArray.CreateRange(scopes.Select((s, i) => ToScope(s, PartialFormat.At(P + ".scopes", i))));
+        CheckBuckets(scopePartials, b.TrendGrain is { } grain ? PeriodBuckets.Create(b.Period, grain).Count : 0);
         return new PartialState
         {
             PracticeName = PartialFormat.Need(b.PracticeName, P + ".practiceName"),
@@ -218,7 +220,7 @@ internal static class PartialSerializer
             Fingerprint = PartialFormat.Need(b.Fingerprint, P + ".fingerprint"),
             SurveyItems = PartialFormat.Need(b.SurveyItems, P + ".surveyItems"),
             ServiceLines = serviceLines,
-            Scopes = [.. scopes.Select((s, i) => ToScope(s, PartialFormat.At(P + ".scopes", i)))],
+            Scopes = scopePartials,
             Populations = populationScopes.ToImmutable(),
             Patients = patients,
             Reviews = reviews,
@@ -226,6 +228,25 @@ internal static class PartialSerializer
             PracticeLevel = b.PracticeLevel,
             TrendGrain = b.TrendGrain,
         };
+    }
+
+    // Every slot carries one accumulator (or card list) per period bucket of the trend grain, or none when trends are off.
+    private static void CheckBuckets(ImmutableArray<ScopePartial> scopes, int bucketCount)
+    {
+        for (int i = 0; i < scopes.Length; i++)
+        {
+            for (int k = 0; k < scopes[i].Slots.Length; k++)
+            {
+                var slot = scopes[i].Slots[k];
+                int expected = slot.Kind == SlotKind.Blocked ? 0 : bucketCount;
+                int found = slot.Kind == SlotKind.Combiner ? slot.Buckets.Length : slot.BucketCards.Length;
+                if (found != expected)
+                {
+                    throw PartialFormat.Field(PartialFormat.At(PartialFormat.At("$.body.scopes", i) + ".slots", k),
+                        $"the slot holds {found} period bucket(s) where the partial's trend grain and period call for {expected}.");
+                }
+            }
+        }
     }
 
     private static ScopePartial ToScope(ScopeState? scope, string path)

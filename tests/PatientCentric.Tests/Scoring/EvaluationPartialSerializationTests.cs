@@ -143,6 +143,19 @@ public sealed class EvaluationPartialSerializationTests
     }
 
     [Fact]
+    public void ReadFrom_WithABucketTooMany_IsPC0123_NamingTheSlot()
+    {
+        var document = JsonNode.Parse(Written.Value)!;
+        var slots = document["body"]!["scopes"]![0]!["slots"]!.AsArray();
+        int slot = slots.Select((s, i) => (s, i)).First(x => x.s!["buckets"] is JsonArray { Count: > 0 }).i;
+        var buckets = slots[slot]!["buckets"]!.AsArray();
+        buckets.Add(buckets[0]!.DeepClone());   // one bucket more than the partial's period and grain call for
+        var error = Refused(Encoding.UTF8.GetBytes(document.ToJsonString()));
+        Assert.Equal(("PC0123", $"$.body.scopes[0].slots[{slot}]"), (error.Code, error.Path));
+        Assert.Contains("period bucket", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadFrom_WithAFieldOfTheWrongType_IsPC0123_NamingItsPath()
     {
         var document = JsonNode.Parse(Written.Value)!;
