@@ -27,7 +27,12 @@ internal static class PeriodSlicer
     /// <summary>The follow-up window of <see cref="Touchpoints.FollowUpContactScorer"/> in days, plus a day of slack.</summary>
     private static readonly int ContactReachDays = (int)Math.Ceiling(Touchpoints.FollowUpContactScorer.Window.TotalDays) + 1;
 
-    public static PracticeDataSet[] Slice(PracticeDataSet data, ScoringContext context, PeriodBuckets buckets)
+    /// <param name="data">The scope's data.</param>
+    /// <param name="context">The scope's context (time zone, period).</param>
+    /// <param name="buckets">The period buckets.</param>
+    /// <param name="days">The local dates of appointment starts met so far, shared by every scope of one evaluation;
+    /// <see langword="null"/> converts each start.</param>
+    public static PracticeDataSet[] Slice(PracticeDataSet data, ScoringContext context, PeriodBuckets buckets, LocalDayCache? days = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(context);
@@ -39,11 +44,10 @@ internal static class PeriodSlicer
             slices[0] = data;
             return slices;
         }
-        var appointments = Builders<Appointment>(n, data.Appointments.Length);
+        var appointments = Split(data.Appointments, n, a => buckets.IndexOf(days is null ? context.LocalDate(a.Start) : days.Of(a.Start, context)));
         long staysAfter = 0, departsBefore = 0;   // in ticks: the longest departure after, and before, an appointment's start
         foreach (var a in data.Appointments)
         {
-            appointments[buckets.IndexOf(context.LocalDate(a.Start))].Add(a);
             if (a.DepartedAt is { } departed)
             {
                 long stay = departed.UtcTicks - a.Start.UtcTicks;
@@ -76,27 +80,27 @@ internal static class PeriodSlicer
             Witness(contacts, data.OutreachContacts[0]);
         if (data.Claims.FirstOrDefault(c => c.AdjudicatedOn is not { } a || a >= c.FirstSubmittedOn) is { } validClaim)
             Witness(claims, validClaim);
-        var returns = ByDate(data.SurveyReturns, n, r => buckets.IndexOf(r.ReturnedOn));
-        var threads = ByDate(data.PortalThreads, n, t => buckets.IndexOf(context.LocalDate(t.SentAt)));
-        var calls = ByDate(data.Calls, n, c => buckets.IndexOf(context.LocalDate(c.EnteredQueueAt)));
-        var snapshots = ByDate(data.AvailabilitySnapshots, n, s => buckets.IndexOf(context.LocalDate(s.TakenAt)));
-        var estimates = ByDate(data.PriceEstimates, n, e => buckets.IndexOf(e.EstimatedOn));
-        var statements = ByDate(data.Statements, n, s => buckets.IndexOf(s.SentOn));
-        var complaints = ByDate(data.BillingComplaints, n, c => buckets.IndexOf(c.ReceivedOn));
+        var returns = Split(data.SurveyReturns, n, r => buckets.IndexOf(r.ReturnedOn));
+        var threads = Split(data.PortalThreads, n, t => buckets.IndexOf(context.LocalDate(t.SentAt)));
+        var calls = Split(data.Calls, n, c => buckets.IndexOf(context.LocalDate(c.EnteredQueueAt)));
+        var snapshots = Split(data.AvailabilitySnapshots, n, s => buckets.IndexOf(context.LocalDate(s.TakenAt)));
+        var estimates = Split(data.PriceEstimates, n, e => buckets.IndexOf(e.EstimatedOn));
+        var statements = Split(data.Statements, n, s => buckets.IndexOf(s.SentOn));
+        var complaints = Split(data.BillingComplaints, n, c => buckets.IndexOf(c.ReceivedOn));
         for (int i = 0; i < n; i++)
         {
             slices[i] = data with
             {
-                Appointments = appointments[i].DrainToImmutable(),
+                Appointments = appointments[i],
                 OutreachContacts = contacts[i].DrainToImmutable(),
                 Claims = claims[i].DrainToImmutable(),
-                SurveyReturns = returns[i].DrainToImmutable(),
-                PortalThreads = threads[i].DrainToImmutable(),
-                Calls = calls[i].DrainToImmutable(),
-                AvailabilitySnapshots = snapshots[i].DrainToImmutable(),
-                PriceEstimates = estimates[i].DrainToImmutable(),
-                Statements = statements[i].DrainToImmutable(),
-                BillingComplaints = complaints[i].DrainToImmutable(),
+                SurveyReturns = returns[i],
+                PortalThreads = threads[i],
+                Calls = calls[i],
+                AvailabilitySnapshots = snapshots[i],
+                PriceEstimates = estimates[i],
+                Statements = statements[i],
+                BillingComplaints = complaints[i],
             };
         }
         return slices;
@@ -121,11 +125,26 @@ internal static class PeriodSlicer
         return builders;
     }
 
-    private static ImmutableArray<T>.Builder[] ByDate<T>(ImmutableArray<T> records, int n, Func<T, int> bucketOf)
+    // The records per bucket, in their order, in arrays of the exact size (one pass to count, one to place; no builder
+    // growth and no copy at the end).
+    private static ImmutableArray<T>[] Split<T>(ImmutableArray<T> records, int n, Func<T, int> bucketOf)
     {
-        var builders = Builders<T>(n, records.Length);
-        foreach (var r in records)
-            builders[bucketOf(r)].Add(r);
-        return builders;
+        var index = new int[records.Length];
+        var counts = new int[n];
+        for (int i = 0; i < index.Length; i++)
+            counts[index[i] = bucketOf(records[i])]++;
+        var arrays = new T[n][];
+        for (int k = 0; k < n; k++)
+            arrays[k] = counts[k] == 0 ? [] : new T[counts[k]];
+        Array.Clear(counts);
+        for (int i = 0; i < index.Length; i++)
+        {
+            int k = index[i];
+            arrays[k][counts[k]++] = records[i];
+        }
+        var result = new ImmutableArray<T>[n];
+        for (int k = 0; k < n; k++)
+            result[k] = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(arrays[k]);
+        return result;
     }
 }

@@ -36,18 +36,19 @@ public sealed partial class PracticeEvaluator
         var scopes = ImmutableArray.CreateBuilder<ScopePartial>();
         var populations = ImmutableDictionary.CreateBuilder<ScoreScope, PopulationAccumulator>();
         var buckets = _trends.Enabled ? PeriodBuckets.Create(p, _trends.Grain) : null;
-        scopes.Add(ScoreScope(data, context, buckets, ct));
+        var days = buckets is null ? null : new LocalDayCache();   // one time zone per evaluation, shared by every scope's slicing
+        scopes.Add(ScoreScope(data, context, buckets, days, ct));
         var patientCards = ScorePatients(data.ToTimelines(), context, ct);
         populations.Add(context.Scope, Population(patientCards));
         foreach (var line in data.ServiceLines)
         {
             var lineData = data.ForServiceLine(line.Key);
             var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(line.Key) };
-            scopes.Add(ScoreScope(lineData, lineContext, buckets, ct));
+            scopes.Add(ScoreScope(lineData, lineContext, buckets, days, ct));
             populations.Add(lineContext.Scope, Population(ScorePatients(lineData.ToTimelines(), context, ct)));
         }
         foreach (string clinician in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            scopes.Add(ScoreScope(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }, buckets, ct));
+            scopes.Add(ScoreScope(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }, buckets, days, ct));
         var ranks = PatientRanks(data);
         var patients = patientCards
             .Select(x => new PatientPartial(ranks[x.Timeline.PatientKey], x.Cards, SupportPlanner.Plan(x.Timeline, x.Cards, _jobs)))
@@ -90,11 +91,11 @@ public sealed partial class PracticeEvaluator
 
     // Every enabled touchpoint scorer on one scope's data, per role: accumulated, not yet finished. With trends on, the
     // scope's records are split into period buckets once (PeriodSlicer), shared by every built-in combiner.
-    private ScopePartial ScoreScope(PracticeDataSet data, ScoringContext context, PeriodBuckets? buckets, CancellationToken ct)
+    private ScopePartial ScoreScope(PracticeDataSet data, ScoringContext context, PeriodBuckets? buckets, LocalDayCache? days, CancellationToken ct)
     {
         var slots = ImmutableArray.CreateBuilder<SlotPartial>();
         PracticeDataSet[]? slices = null;
-        PracticeDataSet[] Slices() => slices ??= PeriodSlicer.Slice(data, context, buckets!);
+        PracticeDataSet[] Slices() => slices ??= PeriodSlicer.Slice(data, context, buckets!, days);
         foreach (var scorer in _registry.TouchpointScorers)
         {
             if (!context.Profile.IsEnabled(scorer.Key))
