@@ -251,6 +251,25 @@ public static partial class PracticeDataSetReader
             if (d.Barriers[i] is not { } b) { Error("PC0103", $"$.barriers[{i}]", "must be an object, not null."); continue; }
             Required(b.PatientKey, $"$.barriers[{i}].patientKey");
         }
+        // The assumption monitors' inputs: every KPI series and binding names its keys, and a KPI value stays within
+        // ±1e100, so the XmR limits of the monitors cannot overflow (the same bound as eval's IPA values).
+        for (int i = 0; i < d.KpiSeries.Length; i++)
+        {
+            if (d.KpiSeries[i] is not { } k) { Error("PC0103", $"$.kpiSeries[{i}]", "must be an object, not null."); continue; }
+            Required(k.Key, $"$.kpiSeries[{i}].key");
+            for (int j = 0; j < k.Points.Length; j++)
+            {
+                if (!(Math.Abs(k.Points[j].Value) <= 1e100))
+                    Error("PC0100", $"$.kpiSeries[{i}].points[{j}].value", "must be a finite number between -1e100 and 1e100.");
+            }
+        }
+        for (int i = 0; i < d.AssumptionBindings.Length; i++)
+        {
+            if (d.AssumptionBindings[i] is not { } a) { Error("PC0103", $"$.assumptionBindings[{i}]", "must be an object, not null."); continue; }
+            Required(a.StakeholderKey, $"$.assumptionBindings[{i}].stakeholderKey");
+            Required(a.CriterionKey, $"$.assumptionBindings[{i}].criterionKey");
+            Required(a.SeriesKey, $"$.assumptionBindings[{i}].seriesKey");
+        }
         if (d.PrimaryCustomer is { } customers)
         {
             // The stakeholders, criteria and assessments every strategy reads: a null, repeated or unknown key, a criterion

@@ -29,6 +29,26 @@ public sealed class PracticeDataSetReaderTests
 
     private static DataError ReadFails(string json) => Assert.Single(Assert.Throws<PatientCentricDataException>(() => Read(json)).Errors);
 
+    // Found by HostileInputFuzzTests: a KPI value near the double range made the assumption monitors' XmR limits overflow,
+    // and a KPI series or binding without its key crashed the monitors; both are input errors with a path (exit 2).
+    [Theory]
+    [InlineData("1e300")]
+    [InlineData("-1e101")]
+    public void Read_KpiValueBeyondTheBound_IsAnInputError(string value)
+    {
+        var error = ReadFails(Valid(extra: ", \"kpiSeries\": [ { \"key\": \"k\", \"name\": \"K\", \"points\": [ { \"period\": \"2025-01\", \"value\": 0.4 }, { \"period\": \"2025-02\", \"value\": " + value + " } ] } ]"));
+        Assert.Equal(("PC0100", "$.kpiSeries[0].points[1].value"), (error.Code, error.Path));
+    }
+
+    [Theory]
+    [InlineData(", \"kpiSeries\": [ { \"name\": \"K\", \"points\": [] } ]", "$.kpiSeries[0].key")]
+    [InlineData(", \"assumptionBindings\": [ { \"stakeholderKey\": \"s\", \"criterionKey\": \"c\" } ]", "$.assumptionBindings[0].seriesKey")]
+    public void Read_KpiSeriesOrBindingWithoutItsKey_IsAnInputError(string extra, string path)
+    {
+        var error = ReadFails(Valid(extra: extra));
+        Assert.Equal(("PC0103", path), (error.Code, error.Path));
+    }
+
     [Fact]
     public void Read_ValidDocument_GivesRecordsWithOffsetsAndEmptyCollections()
     {
