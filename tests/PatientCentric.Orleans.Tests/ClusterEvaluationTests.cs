@@ -27,30 +27,7 @@ public sealed class ClusterEvaluationTests(ClusterEvaluationTests.Fixture fixtur
 
         public InProcessTestCluster Cluster { get; private set; } = null!;
 
-        public bool PartialsSerialize { get; } = ProbePartials();
-
-        public async ValueTask InitializeAsync()
-        {
-            if (PartialsSerialize)
-                Cluster = await StartAsync(Hook);
-        }
-
-        private static bool ProbePartials()
-        {
-            using var services = new ServiceCollection().AddPatientCentric().BuildServiceProvider();
-            var evaluator = services.GetRequiredService<PracticeEvaluator>();
-            var empty = new Records.PracticeDataSet(Records.PracticeDataSet.CurrentSchemaVersion, "probe", "UTC",
-                new MeasurementPeriod(new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31)), [], [], [], [], [], [], []);
-            try
-            {
-                evaluator.Accumulate(empty).WriteTo(Stream.Null);
-                return true;
-            }
-            catch (NotImplementedException)
-            {
-                return false;
-            }
-        }
+        public async ValueTask InitializeAsync() => Cluster = await StartAsync(Hook);
 
         public async ValueTask DisposeAsync()
         {
@@ -63,7 +40,6 @@ public sealed class ClusterEvaluationTests(ClusterEvaluationTests.Fixture fixtur
     [Fact]
     public async Task EvaluateAsync_OfTheSampleInSixShards_EqualsOneProcess()
     {
-        SkipUnlessPartialsSerialize();
         var evaluation = await Client(fixture.Cluster).EvaluateAsync(files.Manifest(), Ct);
 
         Assert.Equal(files.Expected, ShardFiles.Json(evaluation));
@@ -72,7 +48,6 @@ public sealed class ClusterEvaluationTests(ClusterEvaluationTests.Fixture fixtur
     [Fact]
     public async Task EvaluateAsync_WhenASiloDiesMidRun_ReRunsItsShardsElsewhereAndEqualsOneProcess()
     {
-        SkipUnlessPartialsSerialize();
         var cluster = fixture.Cluster;
         await cluster.StartAdditionalSiloAsync();   // 4 silos, so that 3 remain for the other tests
         var hook = fixture.Hook;
@@ -92,7 +67,6 @@ public sealed class ClusterEvaluationTests(ClusterEvaluationTests.Fixture fixtur
     [Fact]
     public async Task EvaluateAsync_OfAFhirBulkExportFolder_EqualsReadingAndEvaluatingItInOneProcess()
     {
-        SkipUnlessPartialsSerialize();
         string folder = FhirBulkFolder();
         var read = new FhirPracticeReader(new FhirReadOptions { PseudonymKey = [.. PseudonymKey] }).ReadNdjsonFolder(folder, cancellationToken: Ct);
         using var services = new ServiceCollection().AddPatientCentric().AddSingleton<TimeProvider>(new FakeTimeProvider(ShardFiles.AsOf)).BuildServiceProvider();
@@ -106,7 +80,6 @@ public sealed class ClusterEvaluationTests(ClusterEvaluationTests.Fixture fixtur
     [Fact]
     public async Task EvaluateAsync_WithAShardOfBadData_FailsNamingTheShardAndTheReason()
     {
-        SkipUnlessPartialsSerialize();
         const string Broken = """{ "schemaVersion": 1, "practiceName": "x", "timeZone": "UTC", "appointments": [ { "id": 7 } ] }""";
         var bad = files.WriteText(Broken, "shard-bad.json");
         string reason = Assert.Throws<PatientCentricDataException>(() =>
@@ -122,19 +95,10 @@ public sealed class ClusterEvaluationTests(ClusterEvaluationTests.Fixture fixtur
     [Fact]
     public async Task EvaluateAsync_WithAPatientInTwoShards_FailsRatherThanCountingThePatientTwice()
     {
-        SkipUnlessPartialsSerialize();
         var error = await Assert.ThrowsAsync<ShardFailedException>(() => Client(fixture.Cluster).EvaluateAsync(files.Manifest([.. files.Shards, files.Shards[2]]), Ct));
 
         Assert.Equal(ShardFiles.Count, error.ShardIndex);
         Assert.StartsWith($"Shard {ShardFiles.Count} (data-set {files.Shards[2].Path}) failed: its partial cannot be merged with those of shards 0–{ShardFiles.Count - 1}: ", error.Message);
-    }
-
-    // Partials travel between silos as the bytes of EvaluationPartial.WriteTo, which the branch that adds it may not have
-    // implemented yet: until then every cluster test is skipped, saying why (they pass with it: see docs/scale.md).
-    private void SkipUnlessPartialsSerialize()
-    {
-        if (!fixture.PartialsSerialize)
-            Assert.Skip("EvaluationPartial.WriteTo/ReadFrom throw NotImplementedException in this build; the cluster carries partials as their bytes.");
     }
 
     private static readonly byte[] PseudonymKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
