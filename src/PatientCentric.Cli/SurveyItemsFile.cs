@@ -122,10 +122,7 @@ internal static class SurveyItemsFile
         }
         catch (JsonException e)
         {
-            string reason = e.Message;
-            int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (cut >= 0) reason = reason[..cut];
-            reason = reason.Replace(" Change the reader options.", "", StringComparison.Ordinal).Trim().TrimEnd('.');
+            string reason = StrictJsonText.SyntaxReason(e.Message);
             errors.Add(new DataError("PC0100", sourceName, e.LineNumber is { } l ? l + 1 : null, "$", $"malformed JSON: {reason}."));
             throw new PatientCentricDataException(errors.ToImmutable());
         }

@@ -32,15 +32,11 @@ internal static class EvalRunner
         }
         catch (JsonException e)
         {
-            string reason = e.Message;
-            int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (cut >= 0)
-                reason = reason[..cut];
-            reason = reason.Replace(" Change the reader options.", "", StringComparison.Ordinal).Trim();
+            string reason = StrictJsonText.SyntaxReason(e.Message);
             string where = e.LineNumber is { } line
                 ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {e.BytePositionInLine + 1}")
                 : "";
-            throw new EvalInputException(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, $"malformed JSON{where}: {reason.TrimEnd('.')}.");
+            throw new EvalInputException(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, $"malformed JSON{where}: {reason}.");
         }
         using (document)
         {

@@ -334,13 +334,15 @@ internal static class PartialSerializer
         }
     }
 
-    // The serializer's message without its position suffix (it never echoes a value), at the path joined to where it was read.
+    // The serializer's message without its position suffix and without any piece of the input it quotes, at the path joined to where it was read.
     private static PatientCentricDataException FromJsonException(JsonException e, string path)
     {
         string message = e.Message;
         int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         if (cut >= 0)
             message = message[..cut];
+        if (message.StartsWith('\'')) // malformed JSON: the parser quotes a piece of the input, which can be a name
+            message = StrictJsonText.SyntaxReason(message) + ".";
         int missing = message.IndexOf("missing required properties including:", StringComparison.Ordinal);
         if (missing >= 0)
             message = "required field(s) missing:" + message[(missing + "missing required properties including:".Length)..];

@@ -69,6 +69,8 @@ public static partial class PracticeDataSetReader
         int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         if (cut >= 0)
             message = message[..cut];
+        if (message.StartsWith('\'')) // malformed JSON: the parser quotes a piece of the input, which can be a name
+            message = StrictJsonText.SyntaxReason(message) + ".";
         string code = "PC0100";
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {

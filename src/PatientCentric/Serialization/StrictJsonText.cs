@@ -86,6 +86,25 @@ internal static class StrictJsonText
         return null;
     }
 
+    /// <summary>The parser's words for malformed JSON, without the position suffix it appends and without the piece of the
+    /// input it quotes at the start (<c>'nancy}' is an invalid JSON literal</c>: that piece can be a name or an identifier,
+    /// so it becomes "the text here").</summary>
+    /// <param name="message">A <see cref="JsonException"/>'s message.</param>
+    /// <returns>The reason, without a final full stop.</returns>
+    public static string SyntaxReason(string message)
+    {
+        foreach (string suffix in (ReadOnlySpan<string>)[" Path:", " LineNumber:"])
+        {
+            int cut = message.IndexOf(suffix, StringComparison.Ordinal);
+            if (cut >= 0)
+                message = message[..cut];
+        }
+        message = message.Replace(" Change the reader options.", "", StringComparison.Ordinal).Trim();
+        if (message.StartsWith('\'') && message.IndexOf('\'', 1) is int end and > 0)
+            message = "the text here" + message[(end + 1)..];
+        return message.TrimEnd('.');
+    }
+
     /// <summary>The 1-based line of byte <paramref name="offset"/>.</summary>
     public static long LineAt(ReadOnlySpan<byte> utf8, long offset) =>
         utf8[..(int)Math.Min(offset, utf8.Length)].Count((byte)'\n') + 1;

@@ -223,6 +223,14 @@ public sealed class EvaluationPartialSerializationTests
         Assert.Contains($"\"{KeptVisitTally.Name}\"", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void MalformedJsonInAPartial_IsPC0120_WithoutQuotingTheInput()
+    {
+        var error = Refused(Encoding.UTF8.GetBytes("""{"schema":"patientcentric.partial","version":1,"body": P-SENTINEL-7}"""));
+        Assert.Equal("PC0120", error.Code);
+        Assert.DoesNotContain("SENTINEL", error.Message, StringComparison.Ordinal);
+    }
+
     private static DataError Refused(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes);

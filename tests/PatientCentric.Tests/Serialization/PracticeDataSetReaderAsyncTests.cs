@@ -39,6 +39,20 @@ public sealed class PracticeDataSetReaderAsyncTests
         Assert.Equal(sync.Errors, async.Errors);
     }
 
+    [Theory]
+    [InlineData("""{"practiceName": nancySmith}""")]
+    [InlineData("{\"practiceName\":\"x\",\n\"appointments\": [nullJones]}")]
+    public void MalformedJson_TheErrorNeverQuotesTheInput(string json)
+    {
+        // The parser's own message starts by quoting the bad input ('nancySmith}' is an invalid JSON literal), which can be
+        // a name or an identifier: the error keeps the parser's reason and the line, not the text.
+        var error = Assert.Throws<PatientCentricDataException>(() => PracticeDataSetReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "data.json"));
+        Assert.DoesNotContain("nancy", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Jones", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("the text here is ", error.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Equal("PC0100", error.Errors.Single().Code);
+    }
+
     [Fact]
     public async Task ReadAsync_Cancelled_Throws()
     {
