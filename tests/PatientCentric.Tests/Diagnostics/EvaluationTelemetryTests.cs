@@ -84,10 +84,13 @@ public sealed class EvaluationTelemetryTests
     [Fact]
     public void Evaluate_NeverEmitsThePatientIdentifier_InLogsMetricsOrSpans()
     {
+        // Other tests evaluate in parallel and their spans reach this listener too: this test's spans are those under a
+        // root span of its own (the evaluation runs on this thread, so the root is the evaluate span's parent).
+        using var testSource = new ActivitySource("PatientCentric.Tests." + Guid.NewGuid().ToString("N"));
         var activities = new List<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = s => s.Name == PatientCentricTelemetry.ActivitySourceName,
+            ShouldListenTo = s => s.Name == PatientCentricTelemetry.ActivitySourceName || s == testSource,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = a => { lock (activities) activities.Add(a); },
         };
@@ -100,7 +103,14 @@ public sealed class EvaluationTelemetryTests
         meterListener.SetMeasurementEventCallback<double>((i, v, tags, _) => { lock (measured) foreach (var t in tags) measured.Add($"{t.Key}={t.Value}"); });
         meterListener.Start();
 
-        var evaluation = h.Evaluator.Evaluate(CanaryPractice.Value, TestContext.Current.CancellationToken);
+        PracticeEvaluation evaluation;
+        ActivityTraceId trace;
+        using (var root = testSource.StartActivity("test"))
+        {
+            Assert.NotNull(root);
+            trace = root.TraceId;
+            evaluation = h.Evaluator.Evaluate(CanaryPractice.Value, TestContext.Current.CancellationToken);
+        }
 
         Assert.Contains(evaluation.PatientCards, c => c.Scope.Key == Canary);   // the canary is in the output, as it should be
         var logs = h.Logs.GetSnapshot();
@@ -113,8 +123,11 @@ public sealed class EvaluationTelemetryTests
         });
         Assert.NotEmpty(measured);
         Assert.DoesNotContain(measured, t => t.Contains(Canary, StringComparison.Ordinal));
-        var span = Assert.Single(activities, a => a.OperationName == "patientcentric.evaluate" && a.GetTagItem("patientcentric.profile") is string p && p == evaluation.Profile.Key);
-        Assert.DoesNotContain(span.TagObjects, t => $"{t.Key}={t.Value}".Contains(Canary, StringComparison.Ordinal));
+        Activity[] ours;
+        lock (activities) ours = [.. activities.Where(a => a.TraceId == trace && a.Source != testSource)];
+        var span = Assert.Single(ours, a => a.OperationName == "patientcentric.evaluate");
+        Assert.Equal(evaluation.Profile.Key, span.GetTagItem("patientcentric.profile"));
+        Assert.All(ours, a => Assert.DoesNotContain(a.TagObjects, t => $"{t.Key}={t.Value}".Contains(Canary, StringComparison.Ordinal)));
         Assert.Equal(evaluation.Cards.Length, span.GetTagItem("patientcentric.cards"));
     }
 
