@@ -36,7 +36,7 @@ public sealed class SampleFhirStreamingTests : IDisposable
     {
         string memory = Dir("memory"), streaming = Dir("streaming");
         var expected = SampleFhirExport.Write(SamplePracticeGenerator.Generate(seed, patients), memory);
-        var actual = SampleFhirExport.WriteStreaming(seed, patients, null, streaming, runBytes: runBytes);
+        var actual = SampleFhirExport.WriteStreaming(seed, patients, null, streaming, runBytes: runBytes, ct: TestContext.Current.CancellationToken);
         Assert.Equal(expected, actual);
         AssertSameFolders(memory, streaming);
         Assert.False(Directory.Exists(streaming + SampleFhirExport.PartialSuffix));
@@ -46,7 +46,7 @@ public sealed class SampleFhirStreamingTests : IDisposable
     public void Streaming_KeepsTheLocumAndTheHighNoShowClinician()
     {
         string dir = Dir("patterns");
-        SampleFhirExport.WriteStreaming(SamplePracticeGenerator.DefaultSeed, 700, null, dir, runBytes: 16384);
+        SampleFhirExport.WriteStreaming(SamplePracticeGenerator.DefaultSeed, 700, null, dir, runBytes: 16384, ct: TestContext.Current.CancellationToken);
         string appointments = File.ReadAllText(Path.Combine(dir, "Appointment.000.ndjson"));
         Assert.Contains("\"Practitioner/C13\"", appointments, StringComparison.Ordinal);
         Assert.Contains("\"Practitioner/C04\"", appointments, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class SampleFhirStreamingTests : IDisposable
     public void Streaming_DefaultExport_MatchesTheGoldenChecksums()
     {
         string dir = Dir("default");
-        SampleFhirExport.WriteStreaming(SamplePracticeGenerator.DefaultSeed, SamplePracticeGenerator.DefaultPatients, null, dir);
+        SampleFhirExport.WriteStreaming(SamplePracticeGenerator.DefaultSeed, SamplePracticeGenerator.DefaultPatients, null, dir, ct: TestContext.Current.CancellationToken);
         var actual = Files(dir).ToDictionary(f => f.Key, f => Convert.ToHexStringLower(SHA256.HashData(f.Value)), StringComparer.Ordinal);
         Assert.Equal(GoldenDefault.OrderBy(g => g.Key, StringComparer.Ordinal), actual.OrderBy(g => g.Key, StringComparer.Ordinal));
     }
@@ -92,7 +92,7 @@ public sealed class SampleFhirStreamingTests : IDisposable
             if (p.File is null && p.PatientsDone < p.PatientsTotal && runsSeenDuringGeneration < 0)
                 runsSeenDuringGeneration = Directory.GetFiles(Path.Combine(dir + SampleFhirExport.PartialSuffix, ".runs")).Length;
         });
-        SampleFhirExport.WriteStreaming(7, 1100, null, dir, progress, runBytes: 4096);
+        SampleFhirExport.WriteStreaming(7, 1100, null, dir, progress, runBytes: 4096, ct: TestContext.Current.CancellationToken);
         Assert.True(runsSeenDuringGeneration > 0, $"runs on disk after 1,024 of 1,100 patients: {runsSeenDuringGeneration}");
         Assert.False(Directory.Exists(Path.Combine(dir, ".runs")));
     }
@@ -115,7 +115,7 @@ public sealed class SampleFhirStreamingTests : IDisposable
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "Patient.000.ndjson"), "stale\n");
         File.WriteAllText(Path.Combine(dir, "notes.txt"), "mine\n");
-        SampleFhirExport.WriteStreaming(7, 40, null, dir);
+        SampleFhirExport.WriteStreaming(7, 40, null, dir, ct: TestContext.Current.CancellationToken);
         Assert.StartsWith("{\"resourceType\":\"Patient\"", File.ReadAllText(Path.Combine(dir, "Patient.000.ndjson")), StringComparison.Ordinal);
         Assert.Equal("mine\n", File.ReadAllText(Path.Combine(dir, "notes.txt")));
         Assert.False(Directory.Exists(dir + SampleFhirExport.PartialSuffix));
