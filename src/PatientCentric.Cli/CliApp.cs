@@ -700,24 +700,36 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
                 return Fail("give --out FILE (JSON data set), --fhir-out DIR (FHIR NDJSON) or both.");
             if (r.GetValue(patients) < 1)
                 return Fail("--patients must be 1 or more.");
-            var data = SamplePracticeGenerator.Generate(r.GetValue(seed), r.GetValue(patients));
             if (file is not null)
             {
+                var data = SamplePracticeGenerator.Generate(r.GetValue(seed), r.GetValue(patients));
                 File.WriteAllText(file.FullName, SampleJson(data));
                 stdout.WriteLine($"Wrote {file.FullName}: {data.Appointments.Length:N0} appointments, {data.SurveyReturns.Length:N0} survey returns, " +
                                  $"{data.MedicationFills.Length:N0} fills, {data.Referrals.Length:N0} referrals, {data.Claims.Length:N0} claims.");
             }
             if (folder is not null)
             {
+                // Generated again, patient by patient, so the export's memory does not grow with --patients (docs/performance.md).
                 ImmutableArray<(string FileName, int Resources)> files;
+                using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_cancellation);
+                using var signals = HandlesSignals ? SignalCancellation.Register(cancel) : null;
+                var console = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new SampleExportConsoleProgress(stderr) : null;
                 try
                 {
-                    files = SampleFhirExport.Write(data, folder.FullName);
+                    files = SampleFhirExport.WriteStreaming(r.GetValue(seed), r.GetValue(patients), null, folder.FullName, console, ct: cancel.Token);
+                }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                    console?.Done();
+                    stderr.WriteLine($"cancelled: the export stopped before the end; its partial folder was deleted and {folder.Name} was left as it was.");
+                    return Cancelled;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
+                    console?.Done();
                     return Fail($"{folder.FullName}: cannot write the FHIR sample ({e.GetType().Name}).");
                 }
+                console?.Done();
                 var ndjson = files.Where(f => f.Resources > 0).ToList();
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Wrote {folder.FullName}: {ndjson.Sum(f => f.Resources):N0} FHIR R4 resources ({string.Join(", ", ndjson.Select(f => $"{f.Resources:N0} {f.FileName[..f.FileName.IndexOf('.', StringComparison.Ordinal)]}"))}) and {SampleFhirExport.SurveyItemsFileName}."));

@@ -320,12 +320,7 @@ internal static partial class SampleFhirExport
 
     /// <summary>The snapshots written as Slots: for each schedule, those (one per appointment type) taken at its latest
     /// t0, in data-set order.</summary>
-    internal static ImmutableArray<AvailabilitySnapshot> LastSnapshots(PracticeDataSet data)
-    {
-        var last = data.AvailabilitySnapshots.GroupBy(s => s.ScheduleKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Max(s => s.TakenAt), StringComparer.Ordinal);
-        return [.. data.AvailabilitySnapshots.Where(s => s.TakenAt == last[s.ScheduleKey])];
-    }
+    internal static ImmutableArray<AvailabilitySnapshot> LastSnapshots(PracticeDataSet data) => LastSnapshots(data.AvailabilitySnapshots);
 
     /// <summary>A schedule: its actor is display-only, since the sample's schedules are pools, not people.</summary>
     private static Schedule Schedule(string key) => new()
