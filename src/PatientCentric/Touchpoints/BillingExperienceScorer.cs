@@ -82,7 +82,7 @@ internal sealed class BillingExperienceScorer : ITouchpointCombiner<BillingExper
         left.Statements += right.Statements;
         left.OpenStatements += right.OpenStatements;
         left.PaidBeforeSent += right.PaidBeforeSent;
-        left.PaymentDays.AddRange(right.PaymentDays);
+        left.PaymentDays.Merge(right.PaymentDays);
         left.Complaints += right.Complaints;
         return left;
     }
@@ -113,7 +113,7 @@ internal sealed class BillingExperienceScorer : ITouchpointCombiner<BillingExper
             var exclusions = new ExclusionTally();
             if (x.PaidBeforeSent > 0)
                 exclusions.Add("paid-before-sent", "the statement is paid before it was sent", x.PaidBeforeSent);
-            cards.Add(DurationStatistics.Card("statement-to-payment-days", context, [.. x.PaymentDays], ScoreScale.Days, "paid statements", exclusions,
+            cards.Add(DurationStatistics.Card("statement-to-payment-days", context, x.PaymentDays, ScoreScale.Days, "paid statements", exclusions,
                 [ScoreComponent.Describe("open", x.OpenStatements, ScoreScale.Count, "Statements not yet paid in full: not counted.")]));
             int complaints = x.Complaints, statements = x.Statements;
             int minimum = context.Profile.MinimumEvidence.RateEvents;
@@ -129,7 +129,7 @@ internal sealed class BillingExperienceScorer : ITouchpointCombiner<BillingExper
     }
 
     /// <summary>The partial result: estimate and statement counts, the summed absolute error (decimal: exact in any
-    /// order), every paid statement's whole days to payment, and the complaints received in the period.</summary>
+    /// order), every paid statement's whole days to payment (an exact multiset), and the complaints received in the period.</summary>
     internal sealed class Accumulator
     {
         public int Estimates { get; set; }
@@ -152,14 +152,14 @@ internal sealed class BillingExperienceScorer : ITouchpointCombiner<BillingExper
 
         public int PaidBeforeSent { get; set; }
 
-        public List<double> PaymentDays { get; } = [];
+        public DurationValues PaymentDays { get; private set; } = new();
 
         public int Complaints { get; set; }
 
         /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
-        public BillingExperienceState ToState() => new(Estimates, NegativeAmounts, Pending, Final, Within, Disputes, AbsoluteError, Statements, OpenStatements, PaidBeforeSent, [.. PaymentDays], Complaints);
+        public BillingExperienceState ToState() => new(Estimates, NegativeAmounts, Pending, Final, Within, Disputes, AbsoluteError, Statements, OpenStatements, PaidBeforeSent, PaymentDays.ToState(), Complaints);
 
-        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing what no accumulator holds (PC0123).</summary>
         /// <param name="state">The data.</param>
         /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
         public static Accumulator FromState(BillingExperienceState state, string path)
@@ -178,12 +178,12 @@ internal sealed class BillingExperienceScorer : ITouchpointCombiner<BillingExper
                 OpenStatements = PartialFormat.Count(state.OpenStatements, path + ".openStatements"),
                 PaidBeforeSent = PartialFormat.Count(state.PaidBeforeSent, path + ".paidBeforeSent"),
                 Complaints = PartialFormat.Count(state.Complaints, path + ".complaints"),
+                PaymentDays = DurationValues.FromState(state.PaymentDays, path + ".paymentDays"),
             };
-            accumulator.PaymentDays.AddRange(PartialFormat.Finite(PartialFormat.Need(state.PaymentDays, path + ".paymentDays"), path + ".paymentDays"));
             return accumulator;
         }
     }
 }
 
-// A BillingExperienceScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
-internal sealed record BillingExperienceState(int Estimates, int NegativeAmounts, int Pending, int Final, int Within, int Disputes, decimal AbsoluteError, int Statements, int OpenStatements, int PaidBeforeSent, ImmutableArray<double> PaymentDays, int Complaints);
+// A BillingExperienceScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial): the payment days as [value, count] pairs.
+internal sealed record BillingExperienceState(int Estimates, int NegativeAmounts, int Pending, int Final, int Within, int Disputes, decimal AbsoluteError, int Statements, int OpenStatements, int PaidBeforeSent, ImmutableArray<ImmutableArray<double>> PaymentDays, int Complaints);

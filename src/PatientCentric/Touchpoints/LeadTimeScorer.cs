@@ -57,18 +57,14 @@ internal sealed class LeadTimeScorer : ITouchpointCombiner<LeadTimeScorer.Accumu
     public Accumulator Merge(Accumulator left, Accumulator right)
     {
         ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        left.Values.AddRange(right.Values);
-        left.Exclusions.Merge(right.Exclusions);
-        left.Cancelled += right.Cancelled;
-        left.Unknown += right.Unknown;
+        left.MergeFrom(right);
         return left;
     }
 
     public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
     {
         ArgumentNullException.ThrowIfNull(accumulator);
-        var values = new List<double>(accumulator.Values);
+        var values = accumulator.Values;
         var exclusions = accumulator.Exclusions.ToTally();
         int cancelled = accumulator.Cancelled, unknown = accumulator.Unknown;
         if (values.Count == 0 && exclusions.Total == 0 && cancelled == 0)
@@ -82,38 +78,33 @@ internal sealed class LeadTimeScorer : ITouchpointCombiner<LeadTimeScorer.Accumu
         return [DurationStatistics.Card(MeasureKey, context, values, ScoreScale.Days, "appointments", exclusions, notes)];
     }
 
-    /// <summary>The partial result: the valid lead times in days (every one, so the median stays exact), the exclusions,
-    /// and the cancelled and unknown-booking counts.</summary>
-    internal sealed class Accumulator
+    /// <summary>The partial result: the valid lead times in days (an exact multiset, so the median stays exact), the
+    /// exclusions, and the cancelled and unknown-booking counts.</summary>
+    internal sealed class Accumulator : DurationAccumulator
     {
-        public List<double> Values { get; } = [];
+        public int Cancelled { get => First; set => First = value; }
 
-        public ExclusionCounts Exclusions { get; } = new();
-
-        public int Cancelled { get; set; }
-
-        public int Unknown { get; set; }
+        public int Unknown { get => Second; set => Second = value; }
 
         /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
-        public LeadTimeState ToState() => new([.. Values], Exclusions.ToState(), Cancelled, Unknown);
+        public LeadTimeState ToState()
+        {
+            var (values, exclusions) = CommonState();
+            return new(values, exclusions, Cancelled, Unknown);
+        }
 
-        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing what no accumulator holds (PC0123).</summary>
         /// <param name="state">The data.</param>
         /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
         public static Accumulator FromState(LeadTimeState state, string path)
         {
             PartialFormat.Need(state, path);
-            var accumulator = new Accumulator
-            {
-                Cancelled = PartialFormat.Count(state.Cancelled, path + ".cancelled"),
-                Unknown = PartialFormat.Count(state.Unknown, path + ".unknown"),
-            };
-            accumulator.Values.AddRange(PartialFormat.Finite(PartialFormat.Need(state.Values, path + ".values"), path + ".values"));
-            accumulator.Exclusions.Merge(ExclusionCounts.FromState(state.Exclusions, path + ".exclusions"));
+            var accumulator = new Accumulator();
+            accumulator.Load(state.Values, state.Exclusions, state.Cancelled, state.Unknown, path, "cancelled", "unknown");
             return accumulator;
         }
     }
 }
 
-// A LeadTimeScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
-internal sealed record LeadTimeState(ImmutableArray<double> Values, ImmutableArray<ExclusionCountState> Exclusions, int Cancelled, int Unknown);
+// A LeadTimeScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial): the durations as [value, count] pairs.
+internal sealed record LeadTimeState(ImmutableArray<ImmutableArray<double>> Values, ImmutableArray<ExclusionCountState> Exclusions, int Cancelled, int Unknown);

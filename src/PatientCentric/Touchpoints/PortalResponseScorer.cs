@@ -38,7 +38,8 @@ internal sealed class PortalResponseScorer : ITouchpointCombiner<PortalResponseS
             : new BusinessCalendar(context.TimeZone, shard.OpeningHours, shard.Holidays);
         var r = PortalResponse.Measure(threads, calendar, context.AsOf);
         accumulator.Threads += threads.Count;
-        accumulator.BusinessHours.AddRange(r.BusinessHours);
+        foreach (double h in r.BusinessHours)
+            accumulator.BusinessHours.Add(h);
         accumulator.Open += r.Open;
         accumulator.WithinTarget += r.WithinTarget;
         accumulator.Breaches += r.Breaches;
@@ -52,7 +53,7 @@ internal sealed class PortalResponseScorer : ITouchpointCombiner<PortalResponseS
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
         left.Threads += right.Threads;
-        left.BusinessHours.AddRange(right.BusinessHours);
+        left.BusinessHours.Merge(right.BusinessHours);
         left.Open += right.Open;
         left.WithinTarget += right.WithinTarget;
         left.Breaches += right.Breaches;
@@ -67,7 +68,7 @@ internal sealed class PortalResponseScorer : ITouchpointCombiner<PortalResponseS
         ArgumentNullException.ThrowIfNull(context);
         if (accumulator.Threads == 0)
             return [];
-        var r = new PortalResponseResult([.. accumulator.BusinessHours], accumulator.Open, accumulator.WithinTarget, accumulator.Breaches, accumulator.Invalid);
+        var r = new PortalResponseResult([], accumulator.Open, accumulator.WithinTarget, accumulator.Breaches, accumulator.Invalid);
         var exclusions = new ExclusionTally();
         if (r.Invalid > 0)
             exclusions.Add("reply-before-message", "the first reply is recorded before the patient's message", r.Invalid);
@@ -78,7 +79,7 @@ internal sealed class PortalResponseScorer : ITouchpointCombiner<PortalResponseS
         };
         if (r.WithinTargetRate is { } rate)
             notes.Add(ScoreComponent.Describe("within-target", rate, ScoreScale.Proportion, Inv($"Share answered within {PortalResponse.DefaultTargetBusinessDays:0.#} business days ({accumulator.HoursPerBusinessDay:0.#} open hours each).")));
-        return [DurationStatistics.Card(MeasureKey, context, [.. r.BusinessHours], ScoreScale.Hours, "answered threads", exclusions, notes)];
+        return [DurationStatistics.Card(MeasureKey, context, accumulator.BusinessHours, ScoreScale.Hours, "answered threads", exclusions, notes)];
     }
 
     // Shards carry the practice's calendar whole, so their open hours per business day agree.
@@ -86,13 +87,13 @@ internal sealed class PortalResponseScorer : ITouchpointCombiner<PortalResponseS
         a is null || b is null || a == b ? a ?? b
         : throw new InvalidOperationException("The shards were scored with different business calendars (opening hours or holidays); every shard must carry the practice's own.");
 
-    /// <summary>The partial result: the threads sent in the period, every answered thread's business hours (not whole
-    /// hours, so the median stays exact only by keeping them), the counts, and the calendar's open hours per business day.</summary>
+    /// <summary>The partial result: the threads sent in the period, every answered thread's business hours (an exact
+    /// multiset: they are not whole hours, and the median stays exact), the counts, and the calendar's open hours per business day.</summary>
     internal sealed class Accumulator
     {
         public int Threads { get; set; }
 
-        public List<double> BusinessHours { get; } = [];
+        public DurationValues BusinessHours { get; private set; } = new();
 
         public int Open { get; set; }
 
@@ -105,9 +106,9 @@ internal sealed class PortalResponseScorer : ITouchpointCombiner<PortalResponseS
         public double? HoursPerBusinessDay { get; set; }
 
         /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
-        public PortalResponseState ToState() => new(Threads, [.. BusinessHours], Open, WithinTarget, Breaches, Invalid, HoursPerBusinessDay);
+        public PortalResponseState ToState() => new(Threads, BusinessHours.ToState(), Open, WithinTarget, Breaches, Invalid, HoursPerBusinessDay);
 
-        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing what no accumulator holds (PC0123).</summary>
         /// <param name="state">The data.</param>
         /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
         public static Accumulator FromState(PortalResponseState state, string path)
@@ -121,12 +122,12 @@ internal sealed class PortalResponseScorer : ITouchpointCombiner<PortalResponseS
                 Breaches = PartialFormat.Count(state.Breaches, path + ".breaches"),
                 Invalid = PartialFormat.Count(state.Invalid, path + ".invalid"),
                 HoursPerBusinessDay = state.HoursPerBusinessDay is { } v ? PartialFormat.Finite(v, path + ".hoursPerBusinessDay") : null,
+                BusinessHours = DurationValues.FromState(state.BusinessHours, path + ".businessHours"),
             };
-            accumulator.BusinessHours.AddRange(PartialFormat.Finite(PartialFormat.Need(state.BusinessHours, path + ".businessHours"), path + ".businessHours"));
             return accumulator;
         }
     }
 }
 
-// A PortalResponseScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
-internal sealed record PortalResponseState(int Threads, ImmutableArray<double> BusinessHours, int Open, int WithinTarget, int Breaches, int Invalid, double? HoursPerBusinessDay);
+// A PortalResponseScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial): the business hours as [value, count] pairs.
+internal sealed record PortalResponseState(int Threads, ImmutableArray<ImmutableArray<double>> BusinessHours, int Open, int WithinTarget, int Breaches, int Invalid, double? HoursPerBusinessDay);

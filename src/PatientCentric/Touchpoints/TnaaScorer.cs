@@ -45,7 +45,7 @@ internal sealed class TnaaScorer : ITouchpointCombiner<TnaaScorer.Accumulator>
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        left.Values.AddRange(right.Values);
+        left.Values.Merge(right.Values);
         left.Censored += right.Censored;
         return left;
     }
@@ -54,7 +54,7 @@ internal sealed class TnaaScorer : ITouchpointCombiner<TnaaScorer.Accumulator>
     {
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(context);
-        var values = new List<double>(accumulator.Values);
+        var values = accumulator.Values;
         var exclusions = new ExclusionTally();
         if (accumulator.Censored > 0)
             exclusions.Add("censored-beyond-horizon", "fewer than three bookable slots within 90 days (reported as over 90 days)", accumulator.Censored);
@@ -63,22 +63,22 @@ internal sealed class TnaaScorer : ITouchpointCombiner<TnaaScorer.Accumulator>
         var card = DurationStatistics.Card("tnaa", context, values, ScoreScale.Days, "snapshots", exclusions, []);
         if (card.Status != ScoreStatus.Ok)
             return [card];
-        double mean = values.Average();   // over the values Card sorted, so the sum does not depend on shard order; docs/touchpoints/access.md: the period value is the mean of the snapshot values
+        double mean = values.MeanAscending();   // summed in ascending order, so the sum does not depend on shard order; docs/touchpoints/access.md: the period value is the mean of the snapshot values
         return [new ScoreCard(card.MeasureKey, card.Scope, mean, card.Scale, card.Status, card.EvidenceCount, card.ExcludedCount,
             card.Components.Insert(0, ScoreComponent.Describe("mean", mean, ScoreScale.Days, "Mean of the uncensored snapshots' TNAA: the period value.")))];
     }
 
-    /// <summary>The partial result: every uncensored snapshot's TNAA in whole days, and the censored count.</summary>
+    /// <summary>The partial result: every uncensored snapshot's TNAA in whole days (an exact multiset), and the censored count.</summary>
     internal sealed class Accumulator
     {
-        public List<double> Values { get; } = [];
+        public DurationValues Values { get; private set; } = new();
 
         public int Censored { get; set; }
 
         /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
-        public TnaaState ToState() => new([.. Values], Censored);
+        public TnaaState ToState() => new(Values.ToState(), Censored);
 
-        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing what no accumulator holds (PC0123).</summary>
         /// <param name="state">The data.</param>
         /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
         public static Accumulator FromState(TnaaState state, string path)
@@ -87,12 +87,12 @@ internal sealed class TnaaScorer : ITouchpointCombiner<TnaaScorer.Accumulator>
             var accumulator = new Accumulator
             {
                 Censored = PartialFormat.Count(state.Censored, path + ".censored"),
+                Values = DurationValues.FromState(state.Values, path + ".values"),
             };
-            accumulator.Values.AddRange(PartialFormat.Finite(PartialFormat.Need(state.Values, path + ".values"), path + ".values"));
             return accumulator;
         }
     }
 }
 
-// A TnaaScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
-internal sealed record TnaaState(ImmutableArray<double> Values, int Censored);
+// A TnaaScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial): the TNAAs as [value, count] pairs.
+internal sealed record TnaaState(ImmutableArray<ImmutableArray<double>> Values, int Censored);

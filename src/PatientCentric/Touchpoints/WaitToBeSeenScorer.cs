@@ -58,18 +58,14 @@ internal sealed class WaitToBeSeenScorer : ITouchpointCombiner<WaitToBeSeenScore
     public Accumulator Merge(Accumulator left, Accumulator right)
     {
         ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        left.Values.AddRange(right.Values);
-        left.Exclusions.Merge(right.Exclusions);
-        left.WithArrival += right.WithArrival;
-        left.WithContact += right.WithContact;
+        left.MergeFrom(right);
         return left;
     }
 
     public ImmutableArray<ScoreCard> Finish(Accumulator accumulator, ScoringContext context)
     {
         ArgumentNullException.ThrowIfNull(accumulator);
-        var values = new List<double>(accumulator.Values);
+        var values = accumulator.Values;
         var exclusions = accumulator.Exclusions.ToTally();
         if (values.Count == 0 && exclusions.Total == 0)
             return [];
@@ -81,38 +77,33 @@ internal sealed class WaitToBeSeenScorer : ITouchpointCombiner<WaitToBeSeenScore
         return [DurationStatistics.Card(MeasureKey, context, values, ScoreScale.Minutes, "visits", exclusions, [])];
     }
 
-    /// <summary>The partial result: the valid waits in minutes (every one: they need not be whole minutes, so the median
-    /// stays exact only by keeping them), the exclusions, and how many visits record an arrival and a first contact.</summary>
-    internal sealed class Accumulator
+    /// <summary>The partial result: the valid waits in minutes (an exact multiset: they need not be whole minutes, and the
+    /// median stays exact), the exclusions, and how many visits record an arrival and a first contact.</summary>
+    internal sealed class Accumulator : DurationAccumulator
     {
-        public List<double> Values { get; } = [];
+        public int WithArrival { get => First; set => First = value; }
 
-        public ExclusionCounts Exclusions { get; } = new();
-
-        public int WithArrival { get; set; }
-
-        public int WithContact { get; set; }
+        public int WithContact { get => Second; set => Second = value; }
 
         /// <summary>Returns the accumulator as plain data (docs/scale.md#the-serialized-partial).</summary>
-        public WaitToBeSeenState ToState() => new([.. Values], Exclusions.ToState(), WithArrival, WithContact);
+        public WaitToBeSeenState ToState()
+        {
+            var (values, exclusions) = CommonState();
+            return new(values, exclusions, WithArrival, WithContact);
+        }
 
-        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+        /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing what no accumulator holds (PC0123).</summary>
         /// <param name="state">The data.</param>
         /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
         public static Accumulator FromState(WaitToBeSeenState state, string path)
         {
             PartialFormat.Need(state, path);
-            var accumulator = new Accumulator
-            {
-                WithArrival = PartialFormat.Count(state.WithArrival, path + ".withArrival"),
-                WithContact = PartialFormat.Count(state.WithContact, path + ".withContact"),
-            };
-            accumulator.Values.AddRange(PartialFormat.Finite(PartialFormat.Need(state.Values, path + ".values"), path + ".values"));
-            accumulator.Exclusions.Merge(ExclusionCounts.FromState(state.Exclusions, path + ".exclusions"));
+            var accumulator = new Accumulator();
+            accumulator.Load(state.Values, state.Exclusions, state.WithArrival, state.WithContact, path, "withArrival", "withContact");
             return accumulator;
         }
     }
 }
 
-// A WaitToBeSeenScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial).
-internal sealed record WaitToBeSeenState(ImmutableArray<double> Values, ImmutableArray<ExclusionCountState> Exclusions, int WithArrival, int WithContact);
+// A WaitToBeSeenScorer.Accumulator as plain data (docs/scale.md#the-serialized-partial): the durations as [value, count] pairs.
+internal sealed record WaitToBeSeenState(ImmutableArray<ImmutableArray<double>> Values, ImmutableArray<ExclusionCountState> Exclusions, int WithArrival, int WithContact);

@@ -58,10 +58,53 @@ public sealed class EvaluationPartialSerializationTests
     {
         var values = (bits ?? []).Select(BitConverter.Int64BitsToDouble).Where(double.IsFinite).Concat(EdgeDoubles).ToArray();
         var accumulator = new TnaaScorer.Accumulator();
-        accumulator.Values.AddRange(values);
+        foreach (double v in values)
+            accumulator.Values.Add(v);
         string json = JsonSerializer.Serialize(accumulator.ToState(), PartialJsonContext.Default.TnaaState);
         var back = TnaaScorer.Accumulator.FromState(JsonSerializer.Deserialize(json, PartialJsonContext.Default.TnaaState)!, "$");
-        return back.Values.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(values.Select(BitConverter.DoubleToInt64Bits));
+        // The multiset keeps values, not their order, and counts negative zero as zero (no scorer produces it).
+        var expected = values.Select(v => v == 0 ? 0.0 : v).ToList();
+        expected.Sort();
+        return back.Values.ToSortedArray().Select(BitConverter.DoubleToInt64Bits).SequenceEqual(expected.Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    [Fact]
+    public void DurationValues_AreWrittenAsAscendingValueCountPairs()
+    {
+        var accumulator = new LeadTimeScorer.Accumulator();
+        foreach (double v in new[] { 3.0, 0.0, 3.0, 12.5, 3.0, -0.0 })
+            accumulator.Values.Add(v);
+        string json = JsonSerializer.Serialize(accumulator.ToState(), PartialJsonContext.Default.LeadTimeState);
+        Assert.StartsWith("{\"values\":[[0,2],[3,3],[12.5,1]],", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[[2,1],[1,1]]", "[1][0]", "strictly ascending")]
+    [InlineData("[[1,1],[1,2]]", "[1][0]", "strictly ascending")]
+    [InlineData("[[1,0]]", "[0][1]", "whole number from 1")]
+    [InlineData("[[1,-2]]", "[0][1]", "whole number from 1")]
+    [InlineData("[[1,1.5]]", "[0][1]", "whole number from 1")]
+    [InlineData("[[1,2147483648]]", "[0][1]", "whole number from 1")]
+    [InlineData("[[1]]", "[0]", "[value, count] pair")]
+    [InlineData("[[1,2,3]]", "[0]", "[value, count] pair")]
+    public void ReadFrom_WithDurationValuesNoMultisetHolds_IsPC0123_NamingThePair(string values, string at, string message)
+    {
+        var document = JsonNode.Parse(Written.Value)!;
+        var slots = document["body"]!["scopes"]![0]!["slots"]!.AsArray();
+        int slot = slots.Select((s, i) => (s, i)).First(x => (string?)x.s!["buckets"]?[0]?["accumulatorType"] == "leadTime").i;
+        slots[slot]!["buckets"]![0]!["accumulator"]!["values"] = JsonNode.Parse(values);
+        var error = Refused(Encoding.UTF8.GetBytes(document.ToJsonString()));
+        Assert.Equal(("PC0123", $"$.body.scopes[0].slots[{slot}].buckets[0].accumulator.values{at}"), (error.Code, error.Path));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DurationValues_FromState_RefusesANonFiniteValue_AndCountsThatAddUpPastIntMax()
+    {
+        var infinite = Assert.Throws<PatientCentricDataException>(() => DurationValues.FromState([[double.PositiveInfinity, 1]], "$.v")).Errors.Single();
+        Assert.Equal(("PC0123", "$.v[0][0]"), (infinite.Code, infinite.Path));
+        var tooMany = Assert.Throws<PatientCentricDataException>(() => DurationValues.FromState([[1, int.MaxValue], [2, 1]], "$.v")).Errors.Single();
+        Assert.Equal(("PC0123", "$.v"), (tooMany.Code, tooMany.Path));
     }
 
     [Fact]
