@@ -118,7 +118,7 @@ public sealed partial class FhirPracticeReader
 
     private async Task ReadNdjsonStreamAsync(Run run, string name, Stream stream, CancellationToken ct)
     {
-        using var lines = new AsyncNdjsonLineReader(stream, _options.MaxLineBytes);
+        using var lines = new NdjsonLineReader(stream, _options.MaxLineBytes);
         int line = 0;
         while (true)
         {
@@ -140,7 +140,7 @@ public sealed partial class FhirPracticeReader
     }
 
     // Every whole line already buffered; returns the last line number.
-    private int ReadBufferedLines(Run run, string name, AsyncNdjsonLineReader lines, int line)
+    private int ReadBufferedLines(Run run, string name, NdjsonLineReader lines, int line)
     {
         while (lines.TryReadLine(out var text, out bool tooLong))
         {

@@ -201,6 +201,11 @@ public sealed partial class FhirPracticeReader
 
     private void ReadNdjsonStream(Run run, string name, Stream stream)
     {
+        if (ParsesInParallel)
+        {
+            ReadNdjsonStreamInParallel(run, name, stream);
+            return;
+        }
         using var lines = new NdjsonLineReader(stream, _options.MaxLineBytes);
         int line = 0;
         while (true)
@@ -507,22 +512,30 @@ public sealed partial class FhirPracticeReader
         return (type, id);
     }
 
-    /// <summary>The name of an unmapped type from its string token, without allocating for names seen before.</summary>
+    /// <summary>The name of an unmapped type from its string token, without allocating for names seen before.
+    /// Thread-safe: lines are parsed on several threads (see <see cref="ParallelParse"/>).</summary>
     private string TypeName(ref Utf8JsonReader r)
     {
-        if (!r.ValueIsEscaped)
-            foreach (var (utf8, name) in _typeNames)
-                if (r.ValueSpan.SequenceEqual(utf8)) return name;
-        var s = r.GetString()!;
-        if (!r.ValueIsEscaped && _typeNames.Count < 256) _typeNames.Add((Encoding.UTF8.GetBytes(s), s));
-        return s;
+        lock (_typeNames)
+        {
+            if (!r.ValueIsEscaped)
+                foreach (var (utf8, name) in _typeNames)
+                    if (r.ValueSpan.SequenceEqual(utf8)) return name;
+            var s = r.GetString()!;
+            if (!r.ValueIsEscaped && _typeNames.Count < 256) _typeNames.Add((Encoding.UTF8.GetBytes(s), s));
+            return s;
+        }
     }
 
+    /// <summary>Whether Firely's R4 model knows the type. Thread-safe, as <see cref="TypeName"/>.</summary>
     private bool IsKnownResource(string type)
     {
-        if (!_known.TryGetValue(type, out var known))
-            _known[type] = known = Hl7.Fhir.Model.ModelInfo.IsKnownResource(type);
-        return known;
+        lock (_known)
+        {
+            if (!_known.TryGetValue(type, out var known))
+                _known[type] = known = Hl7.Fhir.Model.ModelInfo.IsKnownResource(type);
+            return known;
+        }
     }
 
     private enum ParsedKind { Malformed, UnknownType, Ignored, Mapped, MissingResource }
