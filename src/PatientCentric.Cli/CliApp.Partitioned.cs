@@ -42,6 +42,7 @@ internal sealed partial class CliApp
         {
             _partitions?.Dispose();
             _partitions = null;
+            _patientOutputs = null;
         }
     }
 
@@ -198,19 +199,29 @@ internal sealed partial class CliApp
     }
 
     private MeasurementPeriod? _globalPeriod;
+
+    /// <summary>The per-patient outputs of a partitioned run, on disk; <see langword="null"/> for a one-pass read.</summary>
+    private PatientOutputs? _patientOutputs;
     private ImmutableArray<ServiceLine> _globalLines = [];
 
-    /// <summary>Second pass: each partition scored into a partial evaluation (the whole export's period and service lines),
-    /// the partials merged pairwise, then finished.</summary>
+    /// <summary>Second pass: each partition scored into a partial evaluation (the whole export's period and service lines)
+    /// whose per-patient outputs go to a file next to the partition's (in canonical patient order), the population-level
+    /// partials merged pairwise, then finished. The patients' outputs are read back from the files, merged in order, as
+    /// the report is written (<see cref="_patientOutputs"/>): they never accumulate in memory.</summary>
     private PracticeEvaluation EvaluatePartitions(PracticeEvaluator evaluator, MeasurementPeriod period)
     {
         var partitions = _partitions!;
         var partials = new EvaluationPartial[partitions.Count];
+        var spills = Enumerable.Range(0, partitions.Count).Select(k => Path.Combine(partitions.Folder, $"patients-{k:D5}.ndjson")).ToArray();
         ForEachPartition(k =>
         {
             var shard = partitions.Read(k, _partitionCt).Data with { Period = _globalPeriod, ServiceLines = _globalLines };
-            partials[k] = evaluator.Accumulate(shard, period, null, _partitionCt);
+            var partial = evaluator.Accumulate(shard, period, null, _partitionCt);
+            using (var file = new FileStream(spills[k], FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+                partial.WritePatientsTo(file);
+            partials[k] = partial.WithoutPatients();
         });
+        _patientOutputs = PatientOutputs.OnDisk(spills, _partitionCt);
         var level = partials.ToList();
         while (level.Count > 1)
         {

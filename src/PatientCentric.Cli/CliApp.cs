@@ -307,14 +307,14 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
                 using var outputs = new ReportOutputs(outDir.FullName, progress, ct);
                 using (var stream = outputs.Create("report.html"))
                 using (var text = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16))
-                    HtmlReport.Render(text, evaluation, data, source, fhirInput, _census);
+                    HtmlReport.Render(text, evaluation, data, source, fhirInput, _census, _patientOutputs);
                 using (var stream = outputs.Create("results.json"))
                 {
-                    ReportJson.Write(stream, evaluation);
+                    ReportJson.Write(stream, evaluation, _patientOutputs);
                     stream.WriteByte((byte)'\n');
                 }
                 using (var stream = outputs.Create("measure-reports.ndjson"))
-                    new FhirMeasureReportWriter().WriteNdjson(evaluation, stream);
+                    new FhirMeasureReportWriter().WriteNdjson(evaluation, (_patientOutputs ?? PatientOutputs.Of(evaluation)).Cards, stream);
                 if (fhirInput is not null)
                 {
                     using var stream = outputs.Create(DataQualityJson.FileName);
@@ -339,7 +339,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         {
             // Streamed through the text writer (standard output, or a test's), never built whole.
             using (var json = new ReportOutputStream(new TextWriterStream(stdout), "standard output", Progress, ct))
-                ReportJson.Write(json, evaluation);
+                ReportJson.Write(json, evaluation, _patientOutputs);
             stdout.WriteLine();
             // Standard output stays one JSON document: where the files went goes to standard error.
             if (html is not null)
@@ -348,7 +348,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         else
         {
             var text = new StringWriter(CultureInfo.InvariantCulture);
-            ConsoleReport.Write(text, evaluation, data, source, explain, _census);
+            ConsoleReport.Write(text, evaluation, data, source, explain, _census, _patientOutputs);
             stdout.Write(text.ToString());
             if (html is not null)
             {

@@ -64,12 +64,12 @@ public sealed partial class FhirMeasureReportWriter
     public IReadOnlyList<Resource> Build(PracticeEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        return [.. Resources(evaluation)];
+        return [.. Resources(evaluation, evaluation.PatientCards)];
     }
 
-    /// <summary>The resources of <see cref="Build"/>, each built when it is asked for, so that <see cref="WriteNdjson"/>
+    /// <summary>The resources of <see cref="Build"/>, each built when it is asked for, so that <see cref="WriteNdjson(PracticeEvaluation, Stream)"/>
     /// holds one resource at a time.</summary>
-    private IEnumerable<Resource> Resources(PracticeEvaluation evaluation)
+    private IEnumerable<Resource> Resources(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards)
     {
         var ids = new FhirResourceIds();
         string? reporter = null;
@@ -86,7 +86,7 @@ public sealed partial class FhirMeasureReportWriter
 
         var firstCards = new List<ScoreCard>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var card in evaluation.Cards.Concat(evaluation.PatientCards))
+        foreach (var card in evaluation.Cards.Concat(patientCards))
         {
             if (seen.Add(card.MeasureKey))
                 firstCards.Add(card);
@@ -96,7 +96,7 @@ public sealed partial class FhirMeasureReportWriter
             yield return BuildMeasure(card, measureIds[card.MeasureKey]);
         foreach (var card in evaluation.Cards)
             yield return BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: false);
-        foreach (var card in evaluation.PatientCards)
+        foreach (var card in patientCards)
             yield return BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: true);
         foreach (var report in PeriodReports(evaluation, measureIds, ids, reporter))
             yield return report;
@@ -125,11 +125,27 @@ public sealed partial class FhirMeasureReportWriter
     public void WriteNdjson(PracticeEvaluation evaluation, Stream output)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
+        WriteNdjson(evaluation, evaluation.PatientCards, output);
+    }
+
+    /// <summary>Writes the resources of <see cref="Build"/> as <see cref="WriteNdjson(PracticeEvaluation, Stream)"/> does,
+    /// with <paramref name="patientCards"/> in place of <see cref="PracticeEvaluation.PatientCards"/>: for an evaluation
+    /// whose patient cards are kept on disk rather than in memory (docs/scale.md#per-patient-outputs-on-disk).</summary>
+    /// <param name="evaluation">The evaluation; its own <see cref="PracticeEvaluation.PatientCards"/> are not read.</param>
+    /// <param name="patientCards">The patient cards, in order. Enumerated twice (the measures first, then one individual
+    /// report per card), and read one card at a time.</param>
+    /// <param name="output">A writable stream; it is flushed, not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="output"/> is not writable.</exception>
+    public void WriteNdjson(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(patientCards);
         ArgumentNullException.ThrowIfNull(output);
         if (!output.CanWrite)
             throw new ArgumentException("The output stream is not writable.", nameof(output));
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, SkipValidation = false });
-        foreach (var resource in Resources(evaluation))
+        foreach (var resource in Resources(evaluation, patientCards))
         {
             Serializer.Serialize(resource, writer);
             writer.Flush();

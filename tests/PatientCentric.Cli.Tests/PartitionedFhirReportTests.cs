@@ -64,6 +64,23 @@ public sealed class PartitionedFhirReportTests : IDisposable
         Assert.Equal(inMemory.Result.Stdout, partitioned.Result.Stdout);
         Assert.Equal(inMemory.Results, partitioned.Results);
         Assert.Equal(inMemory.Quality, partitioned.Quality);
+        // The patients' cards and plans come back from the partitions' files into every output, in the same order.
+        Assert.Contains("\"supportPlans\": [\n    {", inMemory.Results, StringComparison.Ordinal);
+        Assert.Contains("\"patientCards\": [\n    {", inMemory.Results, StringComparison.Ordinal);
+        foreach (var file in new[] { "report.html", "measure-reports.ndjson" })
+            Assert.True(File.ReadAllBytes(Path.Combine(_root, "memory", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_root, "partitioned", file))), file);
+        string Table(params string[] extra)
+        {
+            var output = new StringWriter(CultureInfo.InvariantCulture);
+            var error = new StringWriter(CultureInfo.InvariantCulture);
+            int code = new CliApp(new StringReader(""), output, error).Run(
+                ["report", "--fhir", folder, "--pseudonym-key-file", Key(_root), "--as-of", "2026-01-15T12:00:00Z", "--format", "table", .. common, .. extra], CancellationToken.None);
+            Assert.True(code == 0, error.ToString());
+            return output.ToString();
+        }
+        string tableInMemory = Table();
+        Assert.Contains("patients have a plan", tableInMemory, StringComparison.Ordinal);
+        Assert.Equal(tableInMemory, Table("--memory-limit", "1MiB", "--workers", "2", "--temp", Temp));
         Assert.DoesNotContain("\"missingPatient\": 0,", inMemory.Quality, StringComparison.Ordinal);   // the problems are there to be merged
         Assert.DoesNotContain("\"malformed\": 0,", inMemory.Quality, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));

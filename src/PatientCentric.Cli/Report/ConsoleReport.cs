@@ -146,30 +146,24 @@ internal static class ConsoleReport
         table.Write(o);
     }
 
-    private static void WriteSupportPlans(TextWriter o, PracticeEvaluation e)
+    private static void WriteSupportPlans(TextWriter o, PatientOutputs patients)
     {
         o.WriteLine();
         o.WriteLine("Support plans (advisory: never a reason to deny, discharge, deprioritise or re-price care):");
-        if (e.SupportPlans.IsEmpty)
+        var summary = SupportPlanSummary.Of(patients.Plans);
+        if (summary.Patients == 0)
         {
             o.WriteLine("  No patient has a job below its threshold.");
             return;
         }
-        var items = e.SupportPlans.SelectMany(p => p.Items.Select(i => (Patient: p.PatientKey, Item: i))).ToList();
-        o.WriteLine($"  {CardText.Count(e.SupportPlans.Length)} patients have a plan, with {CardText.Count(items.Count)} jobs to support.");
+        o.WriteLine($"  {CardText.Count(summary.Patients)} patients have a plan, with {CardText.Count(summary.Jobs)} jobs to support.");
         var table = new TextTable("Job", "Patients", "Barrier recorded", "Suggested supports");
-        foreach (var g in items.GroupBy(i => i.Item.JobKind).OrderBy(g => g.Key))
-        {
-            string barriers = string.Join(", ", g.GroupBy(i => i.Item.Barrier).OrderByDescending(b => b.Count()).ThenBy(b => b.Key)
-                .Select(b => $"{PlainWords.Of(b.Key)} {CardText.Count(b.Count())}"));
-            string supports = string.Join(", ", g.SelectMany(i => i.Item.Supports).GroupBy(a => a).OrderByDescending(a => a.Count()).ThenBy(a => a.Key)
-                .Select(a => $"{PlainWords.Of(a.Key)} {CardText.Count(a.Count())}"));
-            table.Add(PlainWords.Capital(PlainWords.Of(g.Key)), CardText.Count(g.Select(i => i.Patient).Distinct(StringComparer.Ordinal).Count()), barriers, supports);
-        }
+        foreach (var (kind, g) in summary.Kinds)
+            table.Add(PlainWords.Capital(PlainWords.Of(kind)), CardText.Count(g.Patients), g.BarrierText(), g.SupportText());
         table.Write(o);
     }
 
-    public static void Write(TextWriter o, PracticeEvaluation e, PracticeDataSet data, string source, bool explain, DataCensus? census = null)
+    public static void Write(TextWriter o, PracticeEvaluation e, PracticeDataSet data, string source, bool explain, DataCensus? census = null, PatientOutputs? patients = null)
     {
         var n = census ?? DataCensus.Of(data);
         o.WriteLine($"PatientCentric report — {e.PracticeName}");
@@ -218,7 +212,7 @@ internal static class ConsoleReport
 
         WriteTrends(o, e);
         WriteFunnels(o, e);
-        WriteSupportPlans(o, e);
+        WriteSupportPlans(o, patients ?? PatientOutputs.Of(e));
         WriteCustomerLoop(o, e, data);
         WriteReviews(o, e, data);
 

@@ -59,11 +59,13 @@ internal static partial class HtmlReport
     }
 
     /// <summary>Renders the page to <paramref name="output"/> as it goes (not flushed or closed); <paramref name="census"/>
-    /// counts the records read when <paramref name="data"/> does not hold them (an export read in partitions).</summary>
-    public static void Render(TextWriter output, PracticeEvaluation e, PracticeDataSet data, string source, FhirInput? fhir = null, DataCensus? census = null)
+    /// counts the records read when <paramref name="data"/> does not hold them (an export read in partitions), and
+    /// <paramref name="patients"/> gives the patient cards and support plans when <paramref name="e"/> does not hold them.</summary>
+    public static void Render(TextWriter output, PracticeEvaluation e, PracticeDataSet data, string source, FhirInput? fhir = null, DataCensus? census = null, PatientOutputs? patients = null)
     {
         var n = census ?? DataCensus.Of(data);
-        var page = new Page(PatientKeys(e, data), output);
+        patients ??= PatientOutputs.Of(e);
+        var page = new Page(PatientKeys(patients, data), output);
         var names = data.ServiceLines.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
         string ScopeName(ScoreScope s) => s.Level == ScopeLevel.Practice ? "Whole practice" : names.GetValueOrDefault(s.Key, s.Key);
 
@@ -81,7 +83,7 @@ internal static partial class HtmlReport
         WriteTrends(page, e);
         WriteAdherence(page, e);
         WriteFunnels(page, e);
-        WriteSupportPlans(page, e);
+        WriteSupportPlans(page, patients);
         WriteDecision(page, e, data);
         WriteAssumptions(page, e, data);
         WriteLoyaltyDrivers(page, e);
@@ -293,25 +295,23 @@ internal static partial class HtmlReport
                                           "Adherence scores are for support only, never to ration care.").Raw("</p>\n</section>\n");
     }
 
-    private static void WriteSupportPlans(Page p, PracticeEvaluation e)
+    private static void WriteSupportPlans(Page p, PatientOutputs patients)
     {
         p.Section("support-plans", "Support plans (counts only)");
         p.Raw("<p><strong>Advisory only:</strong> ").Text("a support plan is never a reason to deny, discharge, deprioritise or re-price care. " +
                                                           "Which patients have a plan is kept out of this page on purpose; the care team sees it in the practice's own systems.").Raw("</p>\n");
-        if (e.SupportPlans.IsEmpty)
+        var summary = SupportPlanSummary.Of(patients.Plans);
+        if (summary.Patients == 0)
         {
             p.Raw("<p>").Text("No patient has a job below its threshold.").Raw("</p>\n</section>\n");
             return;
         }
-        var items = e.SupportPlans.SelectMany(sp => sp.Items.Select(i => (Patient: sp.PatientKey, Item: i))).ToList();
-        p.Raw("<p>").Text($"{CardText.Count(e.SupportPlans.Length)} patients have a plan, with {CardText.Count(items.Count)} jobs to support.").Raw("</p>\n");
+        p.Raw("<p>").Text($"{CardText.Count(summary.Patients)} patients have a plan, with {CardText.Count(summary.Jobs)} jobs to support.").Raw("</p>\n");
         p.Raw("<table>\n<thead><tr><th>Job</th><th class=\"num\">Patients</th><th>Barrier recorded</th><th>Suggested supports</th></tr></thead>\n<tbody>\n");
-        foreach (var g in items.GroupBy(i => i.Item.JobKind).OrderBy(g => g.Key))
+        foreach (var (kind, g) in summary.Kinds)
         {
-            string barriers = string.Join(", ", g.GroupBy(i => i.Item.Barrier).OrderByDescending(b => b.Count()).ThenBy(b => b.Key).Select(b => $"{PlainWords.Of(b.Key)} {CardText.Count(b.Count())}"));
-            string supports = string.Join(", ", g.SelectMany(i => i.Item.Supports).GroupBy(a => a).OrderByDescending(a => a.Count()).ThenBy(a => a.Key).Select(a => $"{PlainWords.Of(a.Key)} {CardText.Count(a.Count())}"));
-            p.Raw("<tr><td>").Text(PlainWords.Capital(PlainWords.Of(g.Key))).Raw("</td><td class=\"num\">").Text(CardText.Count(g.Select(i => i.Patient).Distinct(StringComparer.Ordinal).Count()))
-             .Raw("</td><td>").Text(barriers).Raw("</td><td>").Text(supports).Raw("</td></tr>\n");
+            p.Raw("<tr><td>").Text(PlainWords.Capital(PlainWords.Of(kind))).Raw("</td><td class=\"num\">").Text(CardText.Count(g.Patients))
+             .Raw("</td><td>").Text(g.BarrierText()).Raw("</td><td>").Text(g.SupportText()).Raw("</td></tr>\n");
         }
         p.Raw("</tbody>\n</table>\n</section>\n");
     }
@@ -650,12 +650,12 @@ internal static partial class HtmlReport
     private static string Svg(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Every patient key the evaluation or data set knows, so none can reach the page through a free text.</summary>
-    private static HashSet<string> PatientKeys(PracticeEvaluation e, PracticeDataSet data)
+    private static HashSet<string> PatientKeys(PatientOutputs patients, PracticeDataSet data)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in e.PatientCards)
+        foreach (var c in patients.Cards)
             keys.Add(c.Scope.Key);
-        foreach (var sp in e.SupportPlans)
+        foreach (var sp in patients.Plans)
             keys.Add(sp.PatientKey);
         keys.UnionWith(data.Appointments.Select(x => x.PatientKey));
         keys.UnionWith(data.Claims.Select(x => x.PatientKey));

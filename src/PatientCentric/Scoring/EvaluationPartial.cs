@@ -41,4 +41,47 @@ public sealed partial class EvaluationPartial
         ArgumentNullException.ThrowIfNull(stream);
         return new EvaluationPartial(Serialization.PartialSerializer.Read(stream));
     }
+
+    /// <summary>Gets how many patients' outputs (patient cards and support plan) the partial holds.</summary>
+    /// <value>0 or more; 0 for a partial made by <see cref="WithoutPatients"/>, or of a shard without patients.</value>
+    public int PatientCount => State.Patients.Length;
+
+    /// <summary>Returns this partial without its per-patient outputs: the same population state (accumulators, reviews,
+    /// survey rows, practice-level records), so that merging and finishing give the same cards, series and funnels, but
+    /// <see cref="PracticeEvaluation.PatientCards"/> and <see cref="PracticeEvaluation.SupportPlans"/> empty. With
+    /// <see cref="WritePatientsTo"/> and <see cref="ReadPatients"/>, the per-patient outputs of a large practice go to
+    /// storage while the merged partial stays bounded (docs/scale.md#per-patient-outputs-on-disk).</summary>
+    /// <returns>A new partial; this one is not changed.</returns>
+    /// <remarks><see cref="PracticeEvaluator.Merge"/> can no longer see a patient in both of two such partials: the caller
+    /// splits the data by patient.</remarks>
+    public EvaluationPartial WithoutPatients() => new(State.WithPatients([]));
+
+    /// <summary>Writes the partial's per-patient outputs as UTF-8 NDJSON: one line per patient, in the canonical patient
+    /// order of the evaluation's outputs, each line the patient's place in that order, cards and support plan
+    /// (docs/scale.md#per-patient-outputs-on-disk). Doubles are written in their shortest round-trip form.</summary>
+    /// <param name="stream">A writable stream; left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <remarks>The lines hold patient keys: store them as the data they came from.</remarks>
+    public void WritePatientsTo(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Serialization.PartialSerializer.WritePatients(State.Patients, stream);
+    }
+
+    /// <summary>Reads the per-patient outputs that <see cref="WritePatientsTo"/> wrote for partials of disjoint shards,
+    /// merged into the canonical patient order: exactly the order of <see cref="PracticeEvaluation.PatientCards"/> and
+    /// <see cref="PracticeEvaluation.SupportPlans"/> when the partials are merged and finished with their patients. Reads
+    /// one line of each stream at a time, lazily, as the result is enumerated.</summary>
+    /// <param name="streams">One readable stream per partial, each read to its end once; left open.</param>
+    /// <returns>The patients' outputs, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="streams"/> or one of them is <see langword="null"/>.</exception>
+    /// <exception cref="Serialization.PatientCentricDataException">A line cannot be read as a patient's outputs (code
+    /// PC0123; the error names the line, never a value).</exception>
+    public static IEnumerable<PatientResult> ReadPatients(IReadOnlyList<Stream> streams)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        foreach (var s in streams)
+            ArgumentNullException.ThrowIfNull(s, nameof(streams));
+        return Serialization.PartialSerializer.ReadPatients(streams);
+    }
 }

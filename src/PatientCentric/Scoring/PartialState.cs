@@ -48,6 +48,26 @@ internal sealed class PartialState
 
     // The period grain of the series the slots carry per bucket, or null when trends are off (no buckets anywhere).
     public required PeriodGrain? TrendGrain { get; init; }
+
+    // A copy with other per-patient outputs (in canonical order).
+    public PartialState WithPatients(ImmutableArray<PatientPartial> patients) => new()
+    {
+        PracticeName = PracticeName,
+        TimeZone = TimeZone,
+        Period = Period,
+        Profile = Profile,
+        AsOf = AsOf,
+        Fingerprint = Fingerprint,
+        SurveyItems = SurveyItems,
+        ServiceLines = ServiceLines,
+        Scopes = Scopes,
+        Populations = Populations,
+        Patients = patients,
+        Reviews = Reviews,
+        SurveyRows = SurveyRows,
+        PracticeLevel = PracticeLevel,
+        TrendGrain = TrendGrain,
+    };
 }
 
 internal enum SlotKind

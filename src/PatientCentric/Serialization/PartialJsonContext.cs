@@ -20,6 +20,7 @@ namespace PatientCentric.Serialization;
 #endif
     Converters = [typeof(StrictDateTimeOffsetConverter), typeof(JsonEnumConverterFactory)])]
 [JsonSerializable(typeof(PartialDocument))]
+[JsonSerializable(typeof(PatientPartial))]
 [JsonSerializable(typeof(SurveyCountsState))]
 [JsonSerializable(typeof(NoShowDenominatorState))]
 [JsonSerializable(typeof(PortalResponseState))]

@@ -25,6 +25,75 @@ internal static class PartialSerializer
         JsonSerializer.Serialize(stream, new PartialDocument(PartialFormat.Schema, PartialFormat.Version, body), Context.PartialDocument);
     }
 
+    // The per-patient outputs, one compact JSON line per patient (rank, cards, plan), in the order given.
+    public static void WritePatients(ImmutableArray<PatientPartial> patients, Stream stream)
+    {
+        using var writer = new Utf8JsonWriter(stream);
+        foreach (var patient in patients)
+        {
+            JsonSerializer.Serialize(writer, patient, Context.PatientPartial);
+            writer.Flush();
+            stream.WriteByte((byte)'\n');
+            writer.Reset(stream);
+        }
+        stream.Flush();
+    }
+
+    // A k-way merge of streams WritePatients wrote, by rank (the streams' patients are disjoint); lazy, one line of each
+    // stream held at a time.
+    public static IEnumerable<PatientResult> ReadPatients(IReadOnlyList<Stream> streams)
+    {
+        var readers = new StreamReader[streams.Count];
+        var lines = new long[streams.Count];
+        for (int i = 0; i < streams.Count; i++)
+            readers[i] = new StreamReader(streams[i], new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        try
+        {
+            var queue = new PriorityQueue<(PatientPartial Patient, int Stream), (PatientRank Rank, int Stream)>(
+                Comparer<(PatientRank Rank, int Stream)>.Create((a, b) => a.Rank.CompareTo(b.Rank) is var c && c != 0 ? c : a.Stream.CompareTo(b.Stream)));
+            void Next(int i)
+            {
+                if (ReadPatient(readers[i], ref lines[i]) is { } p)
+                    queue.Enqueue((p, i), (p.Rank, i));
+            }
+            for (int i = 0; i < readers.Length; i++)
+                Next(i);
+            while (queue.TryDequeue(out var top, out _))
+            {
+                yield return new PatientResult(top.Patient.Cards, top.Patient.Plan);
+                Next(top.Stream);
+            }
+        }
+        finally
+        {
+            foreach (var r in readers)
+                r.Dispose();
+        }
+    }
+
+    private static PatientPartial? ReadPatient(StreamReader reader, ref long line)
+    {
+        string? text = reader.ReadLine();
+        if (text is null)
+            return null;
+        line++;
+        const string P = "$";
+        PatientPartial? patient;
+        try
+        {
+            patient = JsonSerializer.Deserialize(text, Context.PatientPartial);
+        }
+        catch (JsonException e)
+        {
+            throw PartialFormat.Error(PartialFormat.FieldCode, PartialFormat.Join(P, e.Path), "not a patient's outputs as written.", line);
+        }
+        patient = PartialFormat.Need(patient, P);
+        PartialFormat.Need(patient.Rank.PatientKey, P + ".rank.patientKey");
+        PartialFormat.Need(patient.Rank.Tiebreak, P + ".rank.tiebreak");
+        PartialFormat.Need(patient.Cards, P + ".cards");
+        return patient;
+    }
+
     // The practice first, then the service lines as configured.
     private static int Order(ScoreScope scope, PartialState state) =>
         scope.Level == ScopeLevel.Practice ? -1 : state.ServiceLines.IndexOf(scope.Key, 0, StringComparer.Ordinal);

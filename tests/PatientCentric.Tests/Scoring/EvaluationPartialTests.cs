@@ -43,6 +43,39 @@ public sealed class EvaluationPartialTests
         Assert.Equal(expected, Json(evaluator.Finish(MergeRandomly(evaluator, partials, random, throughJson: true))));
     }
 
+    [Property(MaxTest = 30)]
+    public bool PatientsOnDisk_MergedBack_GiveTheSamePatientCardsAndPlans_AndTheRestIsUnchanged(int seed)
+    {
+        var random = new Random(seed);
+        var data = WithJobsAndReviews(ShardMergeTests.SmallDataSet(random), random);
+        var evaluator = Evaluator();
+        var whole = evaluator.Evaluate(data, January, Lenient);
+        var partials = Shards(data, random.Next(1, 6), random).Select(s => evaluator.Accumulate(s, January, Lenient)).ToList();
+        var files = partials.Select(p =>
+        {
+            var file = new MemoryStream();
+            p.WritePatientsTo(file);
+            file.Position = 0;
+            return (Stream)file;
+        }).ToList();
+        var population = partials.Select(p => p.WithoutPatients()).ToList();
+        var finished = evaluator.Finish(MergeRandomly(evaluator, population, random, throughJson: true));
+        var patients = EvaluationPartial.ReadPatients(files).ToList();
+        return population.All(p => p.PatientCount == 0)
+               && partials.Sum(p => p.PatientCount) == patients.Count
+               && finished.PatientCards.IsEmpty && finished.SupportPlans.IsEmpty
+               && Json(finished with { PatientCards = [.. patients.SelectMany(p => p.Cards)], SupportPlans = [.. patients.Select(p => p.Plan).OfType<SupportPlan>()] }) == Json(whole);
+    }
+
+    [Fact]
+    public void ReadPatients_OfADamagedLine_IsADataError_WithoutTheLine()
+    {
+        using var file = new MemoryStream("[\"P-SENTINEL-2\"]\n"u8.ToArray());
+        var error = Assert.Throws<PatientCentricDataException>(() => EvaluationPartial.ReadPatients([file]).ToList());
+        Assert.Contains("PC0123", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("P-SENTINEL-2", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Merge_OfTheSamePatientInTwoShards_IsRefused()
     {
