@@ -1,7 +1,7 @@
 namespace PatientCentric.Scoring;
 
 /// <summary>The local dates of instants already converted in one evaluation, by UTC ticks: appointments start on few
-/// distinct instants (slots), and each is sliced once per scope, so the zone's offset is looked up once per instant.
+/// distinct instants (slots), so the zone's offset is looked up once per instant.
 /// Exact: the conversion depends only on the instant and the zone. Bounded; past the bound, instants are converted.</summary>
 internal sealed class LocalDayCache
 {

@@ -30,7 +30,7 @@ internal static class PeriodSlicer
     /// <param name="data">The scope's data.</param>
     /// <param name="context">The scope's context (time zone, period).</param>
     /// <param name="buckets">The period buckets.</param>
-    /// <param name="days">The local dates of appointment starts met so far, shared by every scope of one evaluation;
+    /// <param name="days">The local dates of appointment starts met so far (appointments start on few distinct instants);
     /// <see langword="null"/> converts each start.</param>
     public static PracticeDataSet[] Slice(PracticeDataSet data, ScoringContext context, PeriodBuckets buckets, LocalDayCache? days = null)
     {
@@ -45,6 +45,16 @@ internal static class PeriodSlicer
             return slices;
         }
         var appointments = Split(data.Appointments, n, a => buckets.IndexOf(days is null ? context.LocalDate(a.Start) : days.Of(a.Start, context)));
+        // Each scorer reads every appointment of a bucket, bucket after bucket: copies laid out bucket by bucket are read in
+        // memory order, where the originals, in whatever order the data gives them, may be read one in n across the heap
+        // (docs/performance.md#every-measure-over-time-trendbenchmarks). A copy is equal to its original (a record,
+        // shallow: the same strings).
+        foreach (var bucket in appointments)
+        {
+            var copies = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(bucket)!;
+            for (int i = 0; i < copies.Length; i++)
+                copies[i] = copies[i] with { };
+        }
         long staysAfter = 0, departsBefore = 0;   // in ticks: the longest departure after, and before, an appointment's start
         foreach (var a in data.Appointments)
         {
@@ -78,7 +88,7 @@ internal static class PeriodSlicer
         // counted as invalid; either changes only that the bucket sees such records exist.
         if (!data.OutreachContacts.IsEmpty)
             Witness(contacts, data.OutreachContacts[0]);
-        if (data.Claims.FirstOrDefault(c => c.AdjudicatedOn is not { } a || a >= c.FirstSubmittedOn) is { } validClaim)
+        if (FirstValid(data.Claims) is { } validClaim)
             Witness(claims, validClaim);
         var returns = Split(data.SurveyReturns, n, r => buckets.IndexOf(r.ReturnedOn));
         var threads = Split(data.PortalThreads, n, t => buckets.IndexOf(context.LocalDate(t.SentAt)));
@@ -104,6 +114,152 @@ internal static class PeriodSlicer
             };
         }
         return slices;
+    }
+
+    /// <summary>Each service line's bucket slices, derived from the practice's in one pass per record type instead of
+    /// slicing each line's data again: a practice bucket's records of one line, in their order, are exactly that line's
+    /// records of the bucket. Outreach contacts are the one exception that keeps it exact by a superset: the practice's
+    /// reach (from its longest stay and departure) is at least each line's, so a line's bucket may hold a contact the
+    /// line's own reach would have left out, one outside every follow-up window of the bucket's visits, which no scorer
+    /// counts; a line's bucket left without any contact or claim gets the line's witness, as in
+    /// <see cref="Slice"/>.</summary>
+    /// <param name="practice">The practice's slices (<see cref="Slice"/> of the practice's data).</param>
+    /// <param name="lines">Each configured line's key and data (<see cref="PracticeDataSet.ForServiceLine"/>).</param>
+    /// <returns>Per line, in the order given, its slices.</returns>
+    public static PracticeDataSet[][] ForServiceLines(PracticeDataSet[] practice, IReadOnlyList<(string Key, PracticeDataSet Data)> lines)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(lines);
+        int n = practice.Length;
+        var result = new PracticeDataSet[lines.Count][];
+        if (n == 1)
+        {
+            for (int l = 0; l < result.Length; l++)
+                result[l] = [lines[l].Data];
+            return result;
+        }
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, _) in lines)
+            index.TryAdd(key, index.Count);
+        int groups = index.Count;
+        var appointments = Group(practice, groups, static d => d.Appointments, r => Find(index, r.ServiceLine));
+        var contacts = Group(practice, groups, static d => d.OutreachContacts, r => Find(index, r.ServiceLine));
+        var claims = Group(practice, groups, static d => d.Claims, r => Find(index, r.ServiceLine));
+        var returns = Group(practice, groups, static d => d.SurveyReturns, r => Find(index, r.ServiceLine));
+        var threads = Group(practice, groups, static d => d.PortalThreads, r => Find(index, r.ServiceLine));
+        var calls = Group(practice, groups, static d => d.Calls, r => Find(index, r.ServiceLine));
+        var snapshots = Group(practice, groups, static d => d.AvailabilitySnapshots, r => Find(index, r.ServiceLine));
+        var estimates = Group(practice, groups, static d => d.PriceEstimates, r => Find(index, r.ServiceLine));
+        var statements = Group(practice, groups, static d => d.Statements, r => Find(index, r.ServiceLine));
+        var complaints = Group(practice, groups, static d => d.BillingComplaints, r => Find(index, r.ServiceLine));
+        for (int l = 0; l < result.Length; l++)
+        {
+            var (key, data) = lines[l];
+            int g = index[key];
+            ImmutableArray<OutreachContact> contactWitness = data.OutreachContacts.IsEmpty ? [] : [data.OutreachContacts[0]];
+            ImmutableArray<Claim> claimWitness = FirstValid(data.Claims) is { } validClaim ? [validClaim] : [];
+            var slices = result[l] = new PracticeDataSet[n];
+            for (int i = 0; i < n; i++)
+            {
+                slices[i] = data with
+                {
+                    Appointments = appointments[g][i],
+                    OutreachContacts = contacts[g][i].IsEmpty ? contactWitness : contacts[g][i],
+                    Claims = claims[g][i].IsEmpty ? claimWitness : claims[g][i],
+                    SurveyReturns = returns[g][i],
+                    PortalThreads = threads[g][i],
+                    Calls = calls[g][i],
+                    AvailabilitySnapshots = snapshots[g][i],
+                    PriceEstimates = estimates[g][i],
+                    Statements = statements[g][i],
+                    BillingComplaints = complaints[g][i],
+                };
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Each clinician's bucket slices, derived from the practice's in one pass over the appointments: a clinician's
+    /// data (<see cref="PracticeDataSet.ForClinician"/>) holds only appointments, and a practice bucket's appointments of
+    /// one clinician, in their order, are exactly that clinician's appointments of the bucket.</summary>
+    /// <param name="practice">The practice's slices (<see cref="Slice"/> of the practice's data).</param>
+    /// <param name="clinicians">Each clinician's key and data.</param>
+    /// <returns>Per clinician, in the order given, its slices.</returns>
+    public static PracticeDataSet[][] ForClinicians(PracticeDataSet[] practice, IReadOnlyList<(string Key, PracticeDataSet Data)> clinicians)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(clinicians);
+        int n = practice.Length;
+        var result = new PracticeDataSet[clinicians.Count][];
+        if (n == 1)
+        {
+            for (int c = 0; c < result.Length; c++)
+                result[c] = [clinicians[c].Data];
+            return result;
+        }
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, _) in clinicians)
+            index.TryAdd(key, index.Count);
+        var appointments = Group(practice, index.Count, static d => d.Appointments, a => a.ClinicianKey is { } key ? Find(index, key) : -1);
+        for (int c = 0; c < result.Length; c++)
+        {
+            var (key, data) = clinicians[c];
+            int g = index[key];
+            var slices = result[c] = new PracticeDataSet[n];
+            for (int i = 0; i < n; i++)
+                slices[i] = data with { Appointments = appointments[g][i] };
+        }
+        return result;
+    }
+
+    private static int Find(Dictionary<string, int> index, string? key) => key is not null && index.TryGetValue(key, out int g) ? g : -1;
+
+    private static Claim? FirstValid(ImmutableArray<Claim> claims)
+    {
+        foreach (var c in claims)
+        {
+            if (c.AdjudicatedOn is not { } a || a >= c.FirstSubmittedOn)
+                return c;
+        }
+        return null;
+    }
+
+    // Per group, per bucket: the bucket's records of that group, in their order (a count, then a placing pass per bucket);
+    // a record whose group is -1 belongs to none.
+    private static ImmutableArray<T>[][] Group<T>(PracticeDataSet[] slices, int groups, Func<PracticeDataSet, ImmutableArray<T>> field, Func<T, int> groupOf)
+    {
+        int n = slices.Length;
+        var result = new ImmutableArray<T>[groups][];
+        for (int g = 0; g < groups; g++)
+            result[g] = new ImmutableArray<T>[n];
+        var counts = new int[groups];
+        int[] index = [];
+        for (int i = 0; i < n; i++)
+        {
+            var records = field(slices[i]);
+            if (index.Length < records.Length)
+                index = new int[Math.Max(records.Length, index.Length * 2)];
+            Array.Clear(counts);
+            for (int r = 0; r < records.Length; r++)
+            {
+                int g = index[r] = groupOf(records[r]);
+                if (g >= 0)
+                    counts[g]++;
+            }
+            var arrays = new T[groups][];
+            for (int g = 0; g < groups; g++)
+                arrays[g] = counts[g] == 0 ? [] : new T[counts[g]];
+            Array.Clear(counts);
+            for (int r = 0; r < records.Length; r++)
+            {
+                int g = index[r];
+                if (g >= 0)
+                    arrays[g][counts[g]++] = records[r];
+            }
+            for (int g = 0; g < groups; g++)
+                result[g][i] = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(arrays[g]);
+        }
+        return result;
     }
 
     private static void Witness<T>(ImmutableArray<T>.Builder[] buckets, T witness)

@@ -36,19 +36,38 @@ public sealed partial class PracticeEvaluator
         var scopes = ImmutableArray.CreateBuilder<ScopePartial>();
         var populations = ImmutableDictionary.CreateBuilder<ScoreScope, PopulationAccumulator>();
         var buckets = _trends.Enabled ? PeriodBuckets.Create(p, _trends.Grain) : null;
-        var days = buckets is null ? null : new LocalDayCache();   // one time zone per evaluation, shared by every scope's slicing
-        scopes.Add(ScoreScope(data, context, buckets, days, ct));
+        // With trends on, the practice's records are sliced into buckets once; the service lines' and clinicians' slices
+        // are derived from the practice's (PeriodSlicer.ForServiceLines, ForClinicians), each only when a scorer needs it.
+        PracticeDataSet[]? practiceSlices = null;
+        PracticeDataSet[] PracticeSlices() => practiceSlices ??= PeriodSlicer.Slice(data, context, buckets!, new LocalDayCache());
+        scopes.Add(ScoreScope(data, context, buckets, PracticeSlices, ct));
         var patientCards = ScorePatients(data.ToTimelines(), context, ct);
         populations.Add(context.Scope, Population(patientCards));
+        var lines = new List<(string Key, PracticeDataSet Data)>(data.ServiceLines.Length);
         foreach (var line in data.ServiceLines)
+            lines.Add((line.Key, data.ForServiceLine(line.Key)));
+        PracticeDataSet[][]? lineSlices = null;
+        for (int l = 0; l < lines.Count; l++)
         {
-            var lineData = data.ForServiceLine(line.Key);
-            var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(line.Key) };
-            scopes.Add(ScoreScope(lineData, lineContext, buckets, days, ct));
+            var (key, lineData) = lines[l];
+            int at = l;
+            var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(key) };
+            scopes.Add(ScoreScope(lineData, lineContext, buckets, () => (lineSlices ??= PeriodSlicer.ForServiceLines(PracticeSlices(), lines))[at], ct));
             populations.Add(lineContext.Scope, Population(ScorePatients(lineData.ToTimelines(), context, ct)));
         }
-        foreach (string clinician in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            scopes.Add(ScoreScope(data.ForClinician(clinician), context with { Scope = new ScoreScope(ScopeLevel.Clinician, clinician) }, buckets, days, ct));
+        lines.Clear();
+        lineSlices = null;
+        var clinicians = data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(c => (Key: c, Data: data.ForClinician(c))).ToList();
+        PracticeDataSet[][]? clinicianSlices = null;
+        for (int c = 0; c < clinicians.Count; c++)
+        {
+            var (key, clinicianData) = clinicians[c];
+            int at = c;
+            scopes.Add(ScoreScope(clinicianData, context with { Scope = new ScoreScope(ScopeLevel.Clinician, key) }, buckets,
+                () => (clinicianSlices ??= PeriodSlicer.ForClinicians(PracticeSlices(), clinicians))[at], ct));
+        }
+        practiceSlices = null;
         var ranks = PatientRanks(data);
         var patients = patientCards
             .Select(x => new PatientPartial(ranks[x.Timeline.PatientKey], x.Cards, SupportPlanner.Plan(x.Timeline, x.Cards, _jobs)))
@@ -90,12 +109,13 @@ public sealed partial class PracticeEvaluator
     }
 
     // Every enabled touchpoint scorer on one scope's data, per role: accumulated, not yet finished. With trends on, the
-    // scope's records are split into period buckets once (PeriodSlicer), shared by every built-in combiner.
-    private ScopePartial ScoreScope(PracticeDataSet data, ScoringContext context, PeriodBuckets? buckets, LocalDayCache? days, CancellationToken ct)
+    // scope's records split into period buckets (asked for once, when the first built-in combiner needs them) are shared by
+    // every built-in combiner.
+    private ScopePartial ScoreScope(PracticeDataSet data, ScoringContext context, PeriodBuckets? buckets, Func<PracticeDataSet[]> slicesOf, CancellationToken ct)
     {
         var slots = ImmutableArray.CreateBuilder<SlotPartial>();
         PracticeDataSet[]? slices = null;
-        PracticeDataSet[] Slices() => slices ??= PeriodSlicer.Slice(data, context, buckets!, days);
+        PracticeDataSet[] Slices() => slices ??= slicesOf();
         foreach (var scorer in _registry.TouchpointScorers)
         {
             if (!context.Profile.IsEnabled(scorer.Key))

@@ -68,6 +68,54 @@ public sealed class SeriesExactnessTests
             Combiners.All(c => Bucketed(c, data, context with { Role = role }, buckets).Merged == Json(c.Score(data, context with { Role = role }))));
     }
 
+    [Property(MaxTest = 100)]
+    public bool SlicesDerivedFromThePractice_ScoreAsEachServiceLineAndClinicianSlicedAlone(int seed)
+    {
+        // The evaluator slices the practice once and derives the narrower scopes' slices from it; a line's bucket may then
+        // hold outreach contacts its own, shorter reach would leave out, and every bucket's cards must still be the same.
+        var random = new Random(seed);
+        var data = Spread(WithBilling(ShardMergeTests.SmallDataSet(random), random), random);
+        var (context, buckets) = RandomPeriod(random);
+        context = context with { Role = random.Next(2) == 0 ? InteractionRole.Customer : InteractionRole.Partner };
+        var practice = PeriodSlicer.Slice(data, context, buckets);
+        List<(string Key, PracticeDataSet Data)> lines = [.. data.ServiceLines.Select(l => (l.Key, data.ForServiceLine(l.Key)))];
+        List<(string Key, PracticeDataSet Data)> clinicians = [.. Clinicians.Select(c => (c, data.ForClinician(c)))];
+        var derived = PeriodSlicer.ForServiceLines(practice, lines).Concat(PeriodSlicer.ForClinicians(practice, clinicians)).ToList();
+        var scopes = lines.Concat(clinicians).ToList();
+        return Enumerable.Range(0, scopes.Count).All(s =>
+        {
+            var alone = PeriodSlicer.Slice(scopes[s].Data, context, buckets);
+            return Combiners.All(c => Enumerable.Range(0, buckets.Count).All(i =>
+            {
+                var bucketContext = context with { Period = buckets.Periods[i] };
+                string Cards(PracticeDataSet slice) => Json(c.Finish(c.Add(c.CreateAccumulator(bucketContext), slice, bucketContext), bucketContext));
+                return Cards(derived[s][i]) == Cards(alone[i]);
+            }));
+        });
+    }
+
+    private static readonly string[] Lines = ["primary-care", "dermatology", "aesthetics"];
+    private static readonly string[] Clinicians = ["C1", "C2", "C3"];
+
+    // The records spread over three configured service lines (and, rarely, one not configured) and three clinicians (or none).
+    private static PracticeDataSet Spread(PracticeDataSet data, Random random)
+    {
+        string Line() => random.Next(12) == 0 ? "not-configured" : Lines[random.Next(Lines.Length)];
+        return data with
+        {
+            ServiceLines = [.. Lines.Select(l => new ServiceLine(l, l))],
+            Appointments = [.. data.Appointments.Select(a => a with { ServiceLine = Line(), ClinicianKey = random.Next(8) == 0 ? null : Clinicians[random.Next(3)] })],
+            OutreachContacts = [.. data.OutreachContacts.Select(c => c with { ServiceLine = Line() })],
+            PortalThreads = [.. data.PortalThreads.Select(t => t with { ServiceLine = Line() })],
+            SurveyReturns = [.. data.SurveyReturns.Select(r => r with { ServiceLine = Line() })],
+            Calls = [.. data.Calls.Select(c => c with { ServiceLine = Line() })],
+            Claims = [.. data.Claims.Select(c => c with { ServiceLine = Line() })],
+            PriceEstimates = [.. data.PriceEstimates.Select(e => e with { ServiceLine = Line() })],
+            Statements = [.. data.Statements.Select(x => x with { ServiceLine = Line() })],
+            BillingComplaints = [.. data.BillingComplaints.Select(c => c with { ServiceLine = Line() })],
+        };
+    }
+
     // A period from mid-December to late February at most, cut at a random grain: buckets rarely align with months.
     private static (ScoringContext Context, PeriodBuckets Buckets) RandomPeriod(Random random)
     {
