@@ -12,8 +12,9 @@ public sealed partial class FhirPracticeReader
     private const int DefaultBatchBytes = 1 << 20;
 
     /// <summary>Gets or sets whether NDJSON lines are parsed on other threads (fast path, more than one core) while this
-    /// one applies them in order; tests turn it off to compare with the sequential read.</summary>
-    internal bool ParallelParse { get; init; } = Environment.ProcessorCount > 1;
+    /// one applies them in order. Off by default: on the 2-core machine of docs/performance.md it gave no faster read
+    /// end to end and cost 15 % more CPU and 25 % more peak memory; tests and benchmarks turn it on.</summary>
+    internal bool ParallelParse { get; init; }
 
     /// <summary>Gets or sets the bytes of lines per parsed batch (tests make it small, to cross many batches).</summary>
     internal int BatchBytes { get; init; } = DefaultBatchBytes;
