@@ -36,38 +36,18 @@ public sealed partial class PracticeEvaluator
         var scopes = ImmutableArray.CreateBuilder<ScopePartial>();
         var populations = ImmutableDictionary.CreateBuilder<ScoreScope, PopulationAccumulator>();
         var buckets = _trends.Enabled ? PeriodBuckets.Create(p, _trends.Grain) : null;
-        // With trends on, the practice's records are sliced into buckets once; the service lines' and clinicians' slices
-        // are derived from the practice's (PeriodSlicer.ForServiceLines, ForClinicians), each only when a scorer needs it.
-        PracticeDataSet[]? practiceSlices = null;
-        PracticeDataSet[] PracticeSlices() => practiceSlices ??= PeriodSlicer.Slice(data, context, buckets!, new LocalDayCache());
-        scopes.Add(ScoreScope(data, context, buckets, PracticeSlices, ct));
+        scopes.Add(ScoreScope(data, context, buckets, ct));
         var patientCards = ScorePatients(data.ToTimelines(), context, ct);
         populations.Add(context.Scope, Population(patientCards));
-        var lines = new List<(string Key, PracticeDataSet Data)>(data.ServiceLines.Length);
         foreach (var line in data.ServiceLines)
-            lines.Add((line.Key, data.ForServiceLine(line.Key)));
-        PracticeDataSet[][]? lineSlices = null;
-        for (int l = 0; l < lines.Count; l++)
         {
-            var (key, lineData) = lines[l];
-            int at = l;
-            var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(key) };
-            scopes.Add(ScoreScope(lineData, lineContext, buckets, () => (lineSlices ??= PeriodSlicer.ForServiceLines(PracticeSlices(), lines))[at], ct));
+            var lineData = data.ForServiceLine(line.Key);
+            var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(line.Key) };
+            scopes.Add(ScoreScope(lineData, lineContext, buckets, ct));
             populations.Add(lineContext.Scope, Population(ScorePatients(lineData.ToTimelines(), context, ct)));
         }
-        lines.Clear();
-        lineSlices = null;
-        var clinicians = data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(c => (Key: c, Data: data.ForClinician(c))).ToList();
-        PracticeDataSet[][]? clinicianSlices = null;
-        for (int c = 0; c < clinicians.Count; c++)
-        {
-            var (key, clinicianData) = clinicians[c];
-            int at = c;
-            scopes.Add(ScoreScope(clinicianData, context with { Scope = new ScoreScope(ScopeLevel.Clinician, key) }, buckets,
-                () => (clinicianSlices ??= PeriodSlicer.ForClinicians(PracticeSlices(), clinicians))[at], ct));
-        }
-        practiceSlices = null;
+        foreach (var key in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            scopes.Add(ScoreScope(data.ForClinician(key), context with { Scope = new ScoreScope(ScopeLevel.Clinician, key) }, buckets, ct));
         var ranks = PatientRanks(data);
         var patients = patientCards
             .Select(x => new PatientPartial(ranks[x.Timeline.PatientKey], x.Cards, SupportPlanner.Plan(x.Timeline, x.Cards, _jobs)))
@@ -108,31 +88,28 @@ public sealed partial class PracticeEvaluator
         return accumulator;
     }
 
-    // Every enabled touchpoint scorer on one scope's data, per role: accumulated, not yet finished. With trends on, the
-    // scope's records split into period buckets (asked for once, when the first built-in combiner needs them) are shared by
-    // every built-in combiner.
-    private ScopePartial ScoreScope(PracticeDataSet data, ScoringContext context, PeriodBuckets? buckets, Func<PracticeDataSet[]> slicesOf, CancellationToken ct)
+    // Every enabled touchpoint scorer on one scope's data, per role: accumulated, not yet finished.
+    private ScopePartial ScoreScope(PracticeDataSet data, ScoringContext context, PeriodBuckets? buckets, CancellationToken ct)
     {
         var slots = ImmutableArray.CreateBuilder<SlotPartial>();
-        PracticeDataSet[]? slices = null;
-        PracticeDataSet[] Slices() => slices ??= slicesOf();
         foreach (var scorer in _registry.TouchpointScorers)
         {
             if (!context.Profile.IsEnabled(scorer.Key))
                 continue;
             ct.ThrowIfCancellationRequested();
             foreach (var role in RolesIn(scorer, data))
-                slots.Add(AccumulateScorer(scorer, data, context with { Role = role }, buckets, Slices));
+                slots.Add(AccumulateScorer(scorer, data, context with { Role = role }, buckets));
         }
         return new ScopePartial(context.Scope, slots.ToImmutable());
     }
 
     // One scorer, one scope, one role: create an accumulator and add the scope's data to it (the guardrail first). With
-    // trends on, a built-in combiner adds each period bucket's slice to that bucket's accumulator instead (one pass; the
-    // whole period is their merge, exactly: docs/spc.md#every-measure-over-time); a host combiner adds the whole data to
-    // the whole-period accumulator and again to each bucket's; a scorer that is not a combiner is scored per bucket.
-    private static SlotPartial AccumulateScorer(ITouchpointScorer scorer, PracticeDataSet data, ScoringContext context,
-                                                PeriodBuckets? buckets, Func<PracticeDataSet[]> slices)
+    // trends on, a built-in combiner routes each record to the accumulator of its period bucket in one pass
+    // (IPeriodRoutedCombiner), and the whole period is the merge of the buckets, exactly (docs/spc.md#every-measure-over-time);
+    // a host combiner, whose period membership the library does not know, adds the whole data to the whole-period
+    // accumulator and again to each bucket's, where its own period test counts what belongs there; a scorer that is not a
+    // combiner is scored per bucket.
+    private static SlotPartial AccumulateScorer(ITouchpointScorer scorer, PracticeDataSet data, ScoringContext context, PeriodBuckets? buckets)
     {
         bool permitted = RoleGuardrail.Permits(scorer.Category, context.Role, out _);
         if (!permitted)
@@ -148,14 +125,19 @@ public sealed partial class PracticeEvaluator
         if (buckets is null)
             return new SlotPartial(scorer.Key, context.Role, SlotKind.Combiner, combiner.Add(combiner.CreateAccumulator(context), data, context), []) { Scorer = combiner };
         var perBucket = new object[buckets.Count];
-        bool builtIn = scorer.GetType().Assembly == typeof(PracticeEvaluator).Assembly;
-        var bucketData = builtIn ? slices() : null;
         for (int i = 0; i < perBucket.Length; i++)
+            perBucket[i] = combiner.CreateAccumulator(context with { Period = buckets.Periods[i] });
+        object? wholeAccumulator = null;
+        if (combiner is IPeriodRoutedCombiner routed)
         {
-            var bucketContext = context with { Period = buckets.Periods[i] };
-            perBucket[i] = combiner.Add(combiner.CreateAccumulator(bucketContext), bucketData is null ? data : bucketData[i], bucketContext);
+            routed.AddByPeriod(perBucket, data, context, buckets);
         }
-        object? wholeAccumulator = builtIn ? null : combiner.Add(combiner.CreateAccumulator(context), data, context);
+        else
+        {
+            for (int i = 0; i < perBucket.Length; i++)
+                perBucket[i] = combiner.Add(perBucket[i], data, context with { Period = buckets.Periods[i] });
+            wholeAccumulator = combiner.Add(combiner.CreateAccumulator(context), data, context);
+        }
         return new SlotPartial(scorer.Key, context.Role, SlotKind.Combiner, wholeAccumulator, []) { Scorer = combiner, Buckets = ImmutableArray.Create(perBucket) };
     }
 

@@ -14,7 +14,7 @@ namespace PatientCentric.Touchpoints;
 /// (<c>cancellation-time-unknown</c>, docs/touchpoints/access.md), and both rates are computed over the appointments that can be
 /// placed. When no patient cancellation records its time (or no cancellation records who cancelled), the same-day count
 /// is unknown rather than 0, and both rates are NotApplicable with that reason; so they are on visit-only data.</remarks>
-internal sealed class AccessRatesScorer : ITouchpointCombiner<AccessRatesScorer.Accumulator>
+internal sealed class AccessRatesScorer : ITouchpointCombiner<AccessRatesScorer.Accumulator>, IPeriodRoutedCombiner
 {
     public const string SameDayCancellationKey = "same-day-cancellation-rate";
     public const string MissedAppointmentKey = "missed-appointment-rate";
@@ -37,13 +37,27 @@ internal sealed class AccessRatesScorer : ITouchpointCombiner<AccessRatesScorer.
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        accumulator.Denominator.Add(shard, context);
-        foreach (var v in AppointmentsInPeriod.Visits(shard, context))
-        {
-            accumulator.Visits++;
-            if (v.Mode == VisitMode.Telehealth) accumulator.Telehealth++;
-        }
+        AddTo([accumulator], shard, context, null);
         return accumulator;
+    }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+
+    // Each appointment starting in the period, to the accumulator of its start's bucket.
+    private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
+    {
+        NoShowDenominator.AddTo([.. accumulators.Select(a => a.Denominator)], shard, context, buckets);
+        foreach (var v in shard.Appointments)
+        {
+            if (v.Outcome != AppointmentOutcome.Kept)
+                continue;
+            int b = PeriodRouting.Of(context.LocalDate(v.Start), context, buckets);
+            if (b < 0)
+                continue;
+            accumulators[b].Visits++;
+            if (v.Mode == VisitMode.Telehealth) accumulators[b].Telehealth++;
+        }
     }
 
     public Accumulator Merge(Accumulator left, Accumulator right)

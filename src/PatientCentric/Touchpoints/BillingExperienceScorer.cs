@@ -11,7 +11,7 @@ namespace PatientCentric.Touchpoints;
 /// mean absolute error and the count of self-pay estimates exceeded by USD 400 or more (45 CFR 149.620's dispute
 /// threshold) as components; <c>statement-to-payment-days</c> = the median days from statement to payment in full of
 /// statements sent in the period (open statements listed, not counted); <c>billing-complaints-per-1000-statements</c>.</summary>
-internal sealed class BillingExperienceScorer : ITouchpointCombiner<BillingExperienceScorer.Accumulator>
+internal sealed class BillingExperienceScorer : ITouchpointCombiner<BillingExperienceScorer.Accumulator>, IPeriodRoutedCombiner
 {
     private const decimal AbsoluteTolerance = 25m;
     private const decimal RelativeTolerance = 0.10m;
@@ -33,11 +33,22 @@ internal sealed class BillingExperienceScorer : ITouchpointCombiner<BillingExper
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        var x = accumulator;
+        AddTo([accumulator], shard, context, null);
+        return accumulator;
+    }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+
+    // Each estimate, statement and complaint dated in the period, to the accumulator of its date's bucket.
+    private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
+    {
         foreach (var e in shard.PriceEstimates)
         {
-            if (!context.Period.Contains(e.EstimatedOn))
+            int b = PeriodRouting.Of(e.EstimatedOn, context, buckets);
+            if (b < 0)
                 continue;
+            var x = accumulators[b];
             x.Estimates++;
             if (e.EstimatedAmount < 0 || e.FinalAmount < 0)
             {
@@ -57,15 +68,20 @@ internal sealed class BillingExperienceScorer : ITouchpointCombiner<BillingExper
         }
         foreach (var st in shard.Statements)
         {
-            if (!context.Period.Contains(st.SentOn))
+            int b = PeriodRouting.Of(st.SentOn, context, buckets);
+            if (b < 0)
                 continue;
+            var x = accumulators[b];
             x.Statements++;
             if (st.PaidOn is not { } paid) { x.OpenStatements++; continue; }
             if (paid < st.SentOn) { x.PaidBeforeSent++; continue; }
             x.PaymentDays.Add(paid.DayNumber - st.SentOn.DayNumber);
         }
-        x.Complaints += shard.BillingComplaints.Count(c => context.Period.Contains(c.ReceivedOn));
-        return x;
+        foreach (var c in shard.BillingComplaints)
+        {
+            if (PeriodRouting.Of(c.ReceivedOn, context, buckets) is var b and >= 0)
+                accumulators[b].Complaints++;
+        }
     }
 
     public Accumulator Merge(Accumulator left, Accumulator right)

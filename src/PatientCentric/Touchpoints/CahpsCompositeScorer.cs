@@ -12,7 +12,7 @@ namespace PatientCentric.Touchpoints;
 /// <remarks>Each item is a component with weight 1/k and contribution topBox/k, so contributions sum to the value; its
 /// linear mean (0..100) and n are in the reason. Evidence count = the smallest item n; insufficient if any item is
 /// below the minimum. Report items about Partner interactions are reported only, never linked to a clinical decision.</remarks>
-internal sealed class CahpsCompositeScorer : ITouchpointCombiner<SurveyCounts>, ISurveyItemReader
+internal sealed class CahpsCompositeScorer : ITouchpointCombiner<SurveyCounts>, IPeriodRoutedCombiner, ISurveyItemReader
 {
     public const string ScorerKey = "cahps";
 
@@ -34,6 +34,9 @@ internal sealed class CahpsCompositeScorer : ITouchpointCombiner<SurveyCounts>, 
         ArgumentNullException.ThrowIfNull(accumulator);
         return accumulator.Add(shard, ItemKind, context);
     }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        SurveyCounts.AddTo(PeriodRouting.Own<SurveyCounts>(accumulators, shard, context, buckets), shard, ItemKind, context, buckets);
 
     public SurveyCounts Merge(SurveyCounts left, SurveyCounts right)
     {

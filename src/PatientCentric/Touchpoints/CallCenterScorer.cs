@@ -12,7 +12,7 @@ namespace PatientCentric.Touchpoints;
 /// after ≥ s). Short abandons (under s) leave every numerator and denominator. Calls entering the queue in the period count.
 /// A call with neither an answer nor an abandonment time is excluded and counted; when no call in the period records
 /// either, the three cards are NotApplicable with that reason, not InsufficientData.</summary>
-internal sealed class CallCenterScorer : ITouchpointCombiner<CallCenterScorer.Accumulator>
+internal sealed class CallCenterScorer : ITouchpointCombiner<CallCenterScorer.Accumulator>, IPeriodRoutedCombiner
 {
     private static readonly TimeSpan ShortAbandon = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ServiceLevelTarget = TimeSpan.FromSeconds(30);
@@ -33,11 +33,23 @@ internal sealed class CallCenterScorer : ITouchpointCombiner<CallCenterScorer.Ac
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        var exclusions = accumulator.Exclusions;
+        AddTo([accumulator], shard, context, null);
+        return accumulator;
+    }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+
+    // Each call queued in the period, to the accumulator of its local date's bucket.
+    private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
+    {
         foreach (var c in shard.Calls)
         {
-            if (!context.Period.Contains(context.LocalDate(c.EnteredQueueAt)))
+            int b = PeriodRouting.Of(context.LocalDate(c.EnteredQueueAt), context, buckets);
+            if (b < 0)
                 continue;
+            var accumulator = accumulators[b];
+            var exclusions = accumulator.Exclusions;
             if (c.AnsweredAt is not null || c.AbandonedAt is not null)
                 accumulator.WithOutcome++;
             if (c.AnsweredAt is { } answer)
@@ -65,7 +77,6 @@ internal sealed class CallCenterScorer : ITouchpointCombiner<CallCenterScorer.Ac
                 exclusions.Add("call-outcome-not-recorded", "the call has neither an answer nor an abandonment time", c.EnteredQueueAt, c.Id);
             }
         }
-        return accumulator;
     }
 
     public Accumulator Merge(Accumulator left, Accumulator right)

@@ -33,32 +33,49 @@ public readonly record struct ClaimRates(int Submitted, int Clean, int Adjudicat
     public static ClaimRates Count(IEnumerable<Claim> claims, MeasurementPeriod period)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        int submitted = 0, clean = 0, adjudicated = 0, denied = 0, invalid = 0, editsUnknown = 0;
+        return CountByPeriod(claims, period, null)[0];
+    }
+
+    /// <summary>Counts <paramref name="claims"/> as <see cref="Count"/> does, each count in the period bucket of the date it
+    /// is counted by: a clean-claim count in its first submission's bucket, a denial count in its first adjudication's; an
+    /// invalid claim, counted whatever the period, in its first submission's bucket (the first or last bucket when that
+    /// date lies outside the period).</summary>
+    /// <param name="claims">The claims, each counted once.</param>
+    /// <param name="period">The whole measurement period.</param>
+    /// <param name="buckets">The period buckets, or <see langword="null"/> for the period as one.</param>
+    /// <returns>The counts per bucket (one without buckets).</returns>
+    internal static ClaimRates[] CountByPeriod(IEnumerable<Claim> claims, MeasurementPeriod period, PeriodBuckets? buckets)
+    {
+        var counts = new int[buckets?.Count ?? 1, 6];   // submitted, clean, adjudicated, denied, invalid, edits unknown
         foreach (var c in claims)
         {
             if (c.AdjudicatedOn is { } a && a < c.FirstSubmittedOn)
             {
-                invalid++;
+                counts[buckets?.IndexOf(c.FirstSubmittedOn) ?? 0, 4]++;
                 continue;
             }
-            if (period.Contains(c.FirstSubmittedOn))
+            if (PeriodRouting.Of(c.FirstSubmittedOn, period, buckets) is var s and >= 0)
             {
                 if (c.EditsUnknown)
                 {
-                    editsUnknown++;
+                    counts[s, 5]++;
                 }
                 else
                 {
-                    submitted++;
-                    if (c.PassedEditsWithoutIntervention) clean++;
+                    counts[s, 0]++;
+                    if (c.PassedEditsWithoutIntervention) counts[s, 1]++;
                 }
             }
-            if (c.AdjudicatedOn is { } adjudicatedOn && period.Contains(adjudicatedOn) && c.DeniedAtFirstAdjudication is { } d)
+            if (c.AdjudicatedOn is { } adjudicatedOn && PeriodRouting.Of(adjudicatedOn, period, buckets) is var j and >= 0
+                && c.DeniedAtFirstAdjudication is { } d)
             {
-                adjudicated++;
-                if (d) denied++;
+                counts[j, 2]++;
+                if (d) counts[j, 3]++;
             }
         }
-        return new ClaimRates(submitted, clean, adjudicated, denied, invalid) { EditsUnknown = editsUnknown };
+        var result = new ClaimRates[counts.GetLength(0)];
+        for (int b = 0; b < result.Length; b++)
+            result[b] = new ClaimRates(counts[b, 0], counts[b, 1], counts[b, 2], counts[b, 3], counts[b, 4]) { EditsUnknown = counts[b, 5] };
+        return result;
     }
 }

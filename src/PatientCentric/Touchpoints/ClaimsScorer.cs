@@ -15,7 +15,7 @@ namespace PatientCentric.Touchpoints;
 /// claim read from FHIR) is excluded from the clean-claim rate only, counted as <c>edits-not-recorded</c>; when no claim
 /// first submitted in the period records its edit result, the clean-claim card is NotApplicable with that reason rather
 /// than a made-up rate. The initial denial rate needs only the remittance and is unaffected.</remarks>
-internal sealed class ClaimsScorer : ITouchpointCombiner<ClaimsScorer.Accumulator>
+internal sealed class ClaimsScorer : ITouchpointCombiner<ClaimsScorer.Accumulator>, IPeriodRoutedCombiner
 {
     public const string CleanClaimKey = "clean-claim-rate";
     public const string DenialKey = "initial-denial-rate";
@@ -43,11 +43,25 @@ internal sealed class ClaimsScorer : ITouchpointCombiner<ClaimsScorer.Accumulato
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        if (shard.Claims.IsEmpty)
-            return accumulator;
-        accumulator.HasClaims = true;
-        accumulator.Rates = Sum(accumulator.Rates, ClaimRates.Count(shard.Claims, context.Period));
+        AddTo([accumulator], shard, context, null);
         return accumulator;
+    }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+
+    // Each claim's counts to the accumulators of the buckets of the dates it is counted by; every bucket knows whether the
+    // scope has claims at all, as one scored over that bucket's period alone does.
+    private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
+    {
+        if (shard.Claims.IsEmpty)
+            return;
+        var rates = ClaimRates.CountByPeriod(shard.Claims, context.Period, buckets);
+        for (int b = 0; b < accumulators.Length; b++)
+        {
+            accumulators[b].HasClaims = true;
+            accumulators[b].Rates = Sum(accumulators[b].Rates, rates[b]);
+        }
     }
 
     public Accumulator Merge(Accumulator left, Accumulator right)

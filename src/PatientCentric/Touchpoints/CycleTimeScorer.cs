@@ -11,7 +11,7 @@ namespace PatientCentric.Touchpoints;
 /// departure before arrival, or a cycle over 12 hours, → invalid and excluded. All exclusions are counted. When the
 /// period has visits but none records an arrival, or none records a departure, the card is NotApplicable with that
 /// reason, not InsufficientData, which is kept for some valid visits but fewer than the minimum.</remarks>
-internal sealed class CycleTimeScorer : ITouchpointCombiner<CycleTimeScorer.Accumulator>
+internal sealed class CycleTimeScorer : ITouchpointCombiner<CycleTimeScorer.Accumulator>, IPeriodRoutedCombiner
 {
     public const string MeasureKey = "cycle-time";
 
@@ -32,9 +32,27 @@ internal sealed class CycleTimeScorer : ITouchpointCombiner<CycleTimeScorer.Accu
     public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
         ArgumentNullException.ThrowIfNull(accumulator);
-        var exclusions = accumulator.Exclusions;
-        foreach (var a in AppointmentsInPeriod.Visits(shard, context))
+        ArgumentNullException.ThrowIfNull(shard);
+        ArgumentNullException.ThrowIfNull(context);
+        AddTo([accumulator], shard, context, null);
+        return accumulator;
+    }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+
+    // Each visit starting in the period, to the accumulator of its start's bucket.
+    private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
+    {
+        foreach (var a in shard.Appointments)
         {
+            if (a.Outcome != AppointmentOutcome.Kept)
+                continue;
+            int b = PeriodRouting.Of(context.LocalDate(a.Start), context, buckets);
+            if (b < 0)
+                continue;
+            var accumulator = accumulators[b];
+            var exclusions = accumulator.Exclusions;
             if (a.ArrivedAt is not null) accumulator.WithArrival++;
             if (a.DepartedAt is not null) accumulator.WithDeparture++;
             if (a.ArrivedAt is not { } arrived)
@@ -60,7 +78,6 @@ internal sealed class CycleTimeScorer : ITouchpointCombiner<CycleTimeScorer.Accu
             }
             accumulator.Values.Add(cycle.TotalMinutes);
         }
-        return accumulator;
     }
 
     public Accumulator Merge(Accumulator left, Accumulator right)

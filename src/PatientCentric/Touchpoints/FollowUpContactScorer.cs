@@ -10,7 +10,7 @@ namespace PatientCentric.Touchpoints;
 /// the evaluation instant (end = departure, or the scheduled start when no departure is recorded). N = 7 calendar days
 /// for office visits (a library default; no published window fits office visits). Failed attempts do not count; windows still open
 /// are not counted.</summary>
-internal sealed class FollowUpContactScorer : ITouchpointCombiner<FollowUpContactScorer.Accumulator>
+internal sealed class FollowUpContactScorer : ITouchpointCombiner<FollowUpContactScorer.Accumulator>, IPeriodRoutedCombiner
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(7);
 
@@ -31,10 +31,30 @@ internal sealed class FollowUpContactScorer : ITouchpointCombiner<FollowUpContac
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        accumulator.HasContacts |= !shard.OutreachContacts.IsEmpty;
+        AddTo([accumulator], shard, context, null);
+        return accumulator;
+    }
+
+    /// <remarks>Each bucket's accumulator knows whether the scope records outreach at all, as one scored over that
+    /// bucket's period alone does; a visit's contacts are looked up among all the scope's contacts, whatever their date,
+    /// as there.</remarks>
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+
+    // Each visit starting in the period, to the accumulator of its start's bucket.
+    private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
+    {
+        foreach (var accumulator in accumulators)
+            accumulator.HasContacts |= !shard.OutreachContacts.IsEmpty;
         var contacts = shard.OutreachContacts.Where(c => c.IsCompletedTwoWay).ToLookup(c => c.PatientKey, StringComparer.Ordinal);
-        foreach (var v in AppointmentsInPeriod.Visits(shard, context))
+        foreach (var v in shard.Appointments)
         {
+            if (v.Outcome != AppointmentOutcome.Kept)
+                continue;
+            int b = PeriodRouting.Of(context.LocalDate(v.Start), context, buckets);
+            if (b < 0)
+                continue;
+            var accumulator = accumulators[b];
             var end = v.DepartedAt ?? v.Start;
             var windowEnd = CalendarMath.Add(end, Window);   // saturates at the end of time instead of throwing
             if (windowEnd > context.AsOf)
@@ -45,7 +65,6 @@ internal sealed class FollowUpContactScorer : ITouchpointCombiner<FollowUpContac
             accumulator.Closed++;
             if (contacts[v.PatientKey].Any(c => c.At > end && c.At <= windowEnd)) accumulator.Reached++;
         }
-        return accumulator;
     }
 
     public Accumulator Merge(Accumulator left, Accumulator right)

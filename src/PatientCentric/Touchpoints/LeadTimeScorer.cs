@@ -12,7 +12,7 @@ namespace PatientCentric.Touchpoints;
 /// invalid and excluded; so is one whose booking instant is unknown (<see cref="Appointment.BookingUnknown"/>), and when no
 /// appointment has a known booking instant the card is NotApplicable rather than a made-up 0. Walk-ins (booked and started
 /// the same day) give 0.</remarks>
-internal sealed class LeadTimeScorer : ITouchpointCombiner<LeadTimeScorer.Accumulator>
+internal sealed class LeadTimeScorer : ITouchpointCombiner<LeadTimeScorer.Accumulator>, IPeriodRoutedCombiner
 {
     public const string MeasureKey = "lead-time";
 
@@ -30,8 +30,24 @@ internal sealed class LeadTimeScorer : ITouchpointCombiner<LeadTimeScorer.Accumu
     public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
         ArgumentNullException.ThrowIfNull(accumulator);
-        foreach (var (a, _) in AppointmentsInPeriod.All(shard, context))
+        ArgumentNullException.ThrowIfNull(shard);
+        ArgumentNullException.ThrowIfNull(context);
+        AddTo([accumulator], shard, context, null);
+        return accumulator;
+    }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+
+    // Each appointment starting in the period, to the accumulator of its start's bucket.
+    private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
+    {
+        foreach (var a in shard.Appointments)
         {
+            int b = PeriodRouting.Of(context.LocalDate(a.Start), context, buckets);
+            if (b < 0)
+                continue;
+            var accumulator = accumulators[b];
             if (a.Outcome == AppointmentOutcome.Cancelled)
             {
                 accumulator.Cancelled++;
@@ -51,7 +67,6 @@ internal sealed class LeadTimeScorer : ITouchpointCombiner<LeadTimeScorer.Accumu
             }
             accumulator.Values.Add(days);
         }
-        return accumulator;
     }
 
     public Accumulator Merge(Accumulator left, Accumulator right)

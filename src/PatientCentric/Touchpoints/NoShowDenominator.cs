@@ -140,55 +140,80 @@ internal sealed class NoShowDenominator
     /// <returns>This count.</returns>
     public NoShowDenominator Add(PracticeDataSet data, ScoringContext context)
     {
-        var d = this;
-        foreach (var (a, day) in AppointmentsInPeriod.All(data, context))
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(context);
+        AddTo([this], data, context, null);
+        return this;
+    }
+
+    /// <summary>Sorts one shard's appointments whose local start date lies in the context's period into the count of their
+    /// start's period bucket (<see cref="PeriodRouting.Of(DateOnly, ScoringContext, PeriodBuckets?)"/>).</summary>
+    /// <param name="counts">One count per bucket (one without buckets).</param>
+    /// <param name="data">The shard, narrowed to the scope.</param>
+    /// <param name="context">The whole period's context.</param>
+    /// <param name="buckets">The period buckets, or <see langword="null"/> for the period as one.</param>
+    public static void AddTo(NoShowDenominator[] counts, PracticeDataSet data, ScoringContext context, PeriodBuckets? buckets)
+    {
+        foreach (var a in data.Appointments)
         {
-            if (a.VisitOnly)
-            {
-                d.VisitOnly++;
-                d.Exclusions.Add("visit-only", "only the visit is recorded, not an appointment, so a no-show or cancellation could not show", a.Start, a.Id);
-                continue;
-            }
-            switch (a.Outcome)
-            {
-                case AppointmentOutcome.Kept:
-                    d.Kept++;
-                    break;
-                case AppointmentOutcome.NoShow:
-                    d.NoShows++;
-                    break;
-                case AppointmentOutcome.Booked when a.Start > context.AsOf:
-                    d.Upcoming++;
-                    break;
-                case AppointmentOutcome.Booked:
-                    d.Exclusions.Add("outcome-not-recorded", "the appointment's start has passed but no outcome was recorded", a.Start, a.Id);
-                    break;
-                case AppointmentOutcome.Cancelled when a.CancelledBy is null:
-                    d.InitiatorUnknown++;
-                    d.Exclusions.Add("cancellation-initiator-unknown", "the cancellation does not say whether the patient or the practice cancelled", a.Start, a.Id);
-                    break;
-                case AppointmentOutcome.Cancelled when a.CancelledBy == CancellationInitiator.Practice:
-                    d.PracticeCancellations++;
-                    break;
-                case AppointmentOutcome.Cancelled when a.CancelledAt is null:
-                    d.UntimedPatientCancellations++;
-                    d.Exclusions.Add("cancellation-time-unknown", "the patient's cancellation has no time, so it cannot be placed before or on the day", a.Start, a.Id);
-                    break;
-                case AppointmentOutcome.Cancelled when a.CancelledAt > a.Start:
-                    d.TimedPatientCancellations++;
-                    d.Exclusions.Add("cancelled-after-start", "the cancellation is recorded after the appointment's start", a.Start, a.Id);
-                    break;
-                case AppointmentOutcome.Cancelled when context.LocalDate(a.CancelledAt!.Value) == day:
-                    d.TimedPatientCancellations++;
-                    d.SameDayCancellations++;
-                    break;
-                default:
-                    d.TimedPatientCancellations++;
-                    d.EarlierCancellations++;
-                    break;
-            }
+            DateOnly day = context.LocalDate(a.Start);
+            int b = PeriodRouting.Of(day, context, buckets);
+            if (b >= 0)
+                counts[b].Count(a, day, context);
         }
-        return d;
+    }
+
+    /// <summary>Sorts one appointment whose local start date lies in the period into this count.</summary>
+    /// <param name="a">The appointment.</param>
+    /// <param name="day">The local date of its start.</param>
+    /// <param name="context">The context (time zone, evaluation instant).</param>
+    public void Count(Appointment a, DateOnly day, ScoringContext context)
+    {
+        var d = this;
+        if (a.VisitOnly)
+        {
+            d.VisitOnly++;
+            d.Exclusions.Add("visit-only", "only the visit is recorded, not an appointment, so a no-show or cancellation could not show", a.Start, a.Id);
+            return;
+        }
+        switch (a.Outcome)
+        {
+            case AppointmentOutcome.Kept:
+                d.Kept++;
+                break;
+            case AppointmentOutcome.NoShow:
+                d.NoShows++;
+                break;
+            case AppointmentOutcome.Booked when a.Start > context.AsOf:
+                d.Upcoming++;
+                break;
+            case AppointmentOutcome.Booked:
+                d.Exclusions.Add("outcome-not-recorded", "the appointment's start has passed but no outcome was recorded", a.Start, a.Id);
+                break;
+            case AppointmentOutcome.Cancelled when a.CancelledBy is null:
+                d.InitiatorUnknown++;
+                d.Exclusions.Add("cancellation-initiator-unknown", "the cancellation does not say whether the patient or the practice cancelled", a.Start, a.Id);
+                break;
+            case AppointmentOutcome.Cancelled when a.CancelledBy == CancellationInitiator.Practice:
+                d.PracticeCancellations++;
+                break;
+            case AppointmentOutcome.Cancelled when a.CancelledAt is null:
+                d.UntimedPatientCancellations++;
+                d.Exclusions.Add("cancellation-time-unknown", "the patient's cancellation has no time, so it cannot be placed before or on the day", a.Start, a.Id);
+                break;
+            case AppointmentOutcome.Cancelled when a.CancelledAt > a.Start:
+                d.TimedPatientCancellations++;
+                d.Exclusions.Add("cancelled-after-start", "the cancellation is recorded after the appointment's start", a.Start, a.Id);
+                break;
+            case AppointmentOutcome.Cancelled when context.LocalDate(a.CancelledAt!.Value) == day:
+                d.TimedPatientCancellations++;
+                d.SameDayCancellations++;
+                break;
+            default:
+                d.TimedPatientCancellations++;
+                d.EarlierCancellations++;
+                break;
+        }
     }
 }
 

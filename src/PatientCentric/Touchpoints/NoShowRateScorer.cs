@@ -16,7 +16,7 @@ namespace PatientCentric.Touchpoints;
 /// When patient cancellations have no recorded time (FHIR R4), the no-shows are still known but the same-day cancellations
 /// cannot join D, so the rate stays Ok over the appointments that can be placed and is an upper bound; the excluded
 /// cancellations are counted as <c>cancellation-time-unknown</c> (docs/touchpoints/access.md: unknown time → excluded).</remarks>
-internal sealed class NoShowRateScorer : ITouchpointCombiner<NoShowDenominator>
+internal sealed class NoShowRateScorer : ITouchpointCombiner<NoShowDenominator>, IPeriodRoutedCombiner
 {
     public const string MeasureKey = "no-show-rate";
 
@@ -36,6 +36,9 @@ internal sealed class NoShowRateScorer : ITouchpointCombiner<NoShowDenominator>
         ArgumentNullException.ThrowIfNull(accumulator);
         return accumulator.Add(shard, context);
     }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        NoShowDenominator.AddTo(PeriodRouting.Own<NoShowDenominator>(accumulators, shard, context, buckets), shard, context, buckets);
 
     public NoShowDenominator Merge(NoShowDenominator left, NoShowDenominator right)
     {

@@ -7,7 +7,7 @@ namespace PatientCentric.Touchpoints;
 /// <summary>Net Promoter Score of each likelihood-to-recommend item (docs/touchpoints/follow-up.md, referral intent, docs/touchpoints.md#surveys-nps-and-cahps), keyed
 /// <c>nps:&lt;item&gt;</c>, on −1..1. Promoters contribute +pP and detractors −pD, so contributions sum to the value.</summary>
 /// <remarks>A satisfaction measure: the framework never lets it score Partner (clinical) interactions (docs/guardrails.md).</remarks>
-internal sealed class NpsScorer : ITouchpointCombiner<SurveyCounts>, ISurveyItemReader
+internal sealed class NpsScorer : ITouchpointCombiner<SurveyCounts>, IPeriodRoutedCombiner, ISurveyItemReader
 {
     public const string ScorerKey = "nps";
 
@@ -29,6 +29,9 @@ internal sealed class NpsScorer : ITouchpointCombiner<SurveyCounts>, ISurveyItem
         ArgumentNullException.ThrowIfNull(accumulator);
         return accumulator.Add(shard, ItemKind, context);
     }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        SurveyCounts.AddTo(PeriodRouting.Own<SurveyCounts>(accumulators, shard, context, buckets), shard, ItemKind, context, buckets);
 
     public SurveyCounts Merge(SurveyCounts left, SurveyCounts right)
     {

@@ -10,7 +10,7 @@ namespace PatientCentric.Touchpoints;
 /// scheduled start are left out (they made the visit late); visits without a first-contact time are excluded and
 /// counted. When the period has visits but none records a first clinician contact, the card is NotApplicable with that
 /// reason, not InsufficientData, which is kept for some counted visits but fewer than the minimum.</summary>
-internal sealed class OnTimeStartScorer : ITouchpointCombiner<OnTimeStartScorer.Accumulator>
+internal sealed class OnTimeStartScorer : ITouchpointCombiner<OnTimeStartScorer.Accumulator>, IPeriodRoutedCombiner
 {
     /// <summary>τ, the tolerance: 10 minutes (a library default with no published source; docs/touchpoints/waiting-room.md).</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(10);
@@ -31,8 +31,24 @@ internal sealed class OnTimeStartScorer : ITouchpointCombiner<OnTimeStartScorer.
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var a in AppointmentsInPeriod.Visits(shard, context))
+        AddTo([accumulator], shard, context, null);
+        return accumulator;
+    }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+
+    // Each visit starting in the period, to the accumulator of its start's bucket.
+    private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
+    {
+        foreach (var a in shard.Appointments)
         {
+            if (a.Outcome != AppointmentOutcome.Kept)
+                continue;
+            int b = PeriodRouting.Of(context.LocalDate(a.Start), context, buckets);
+            if (b < 0)
+                continue;
+            var accumulator = accumulators[b];
             if (a.SeenAt is not { } seen)
             {
                 accumulator.Exclusions.Add("first-contact-not-recorded", "the visit has no first-contact time", a.Start, a.Id);
@@ -47,7 +63,6 @@ internal sealed class OnTimeStartScorer : ITouchpointCombiner<OnTimeStartScorer.
             accumulator.Counted++;
             if (seen <= a.Start + Tolerance) accumulator.OnTime++;
         }
-        return accumulator;
     }
 
     public Accumulator Merge(Accumulator left, Accumulator right)

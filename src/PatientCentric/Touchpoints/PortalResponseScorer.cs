@@ -9,7 +9,7 @@ namespace PatientCentric.Touchpoints;
 /// <summary>Portal-message first response, keyed <c>portal-response</c>: the median business hours to the first staff
 /// reply over threads sent in the period, with the 90th percentile, the share answered within 2 business days, and the
 /// open threads (docs/touchpoints/communication.md). The calendar is the data set's opening hours and holidays (default Mon–Fri 08:00–17:00).</summary>
-internal sealed class PortalResponseScorer : ITouchpointCombiner<PortalResponseScorer.Accumulator>
+internal sealed class PortalResponseScorer : ITouchpointCombiner<PortalResponseScorer.Accumulator>, IPeriodRoutedCombiner
 {
     public const string MeasureKey = "portal-response";
 
@@ -30,22 +30,41 @@ internal sealed class PortalResponseScorer : ITouchpointCombiner<PortalResponseS
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        var threads = shard.PortalThreads.Where(t => context.Period.Contains(context.LocalDate(t.SentAt))).ToList();
-        if (threads.Count == 0)
-            return accumulator;
-        var calendar = shard.OpeningHours.IsEmpty
-            ? BusinessCalendar.WeekdaysEightToFive(context.TimeZone, shard.Holidays)
-            : new BusinessCalendar(context.TimeZone, shard.OpeningHours, shard.Holidays);
-        var r = PortalResponse.Measure(threads, calendar, context.AsOf);
-        accumulator.Threads += threads.Count;
-        foreach (double h in r.BusinessHours)
-            accumulator.BusinessHours.Add(h);
-        accumulator.Open += r.Open;
-        accumulator.WithinTarget += r.WithinTarget;
-        accumulator.Breaches += r.Breaches;
-        accumulator.Invalid += r.Invalid;
-        accumulator.HoursPerBusinessDay = SameCalendar(accumulator.HoursPerBusinessDay, calendar.HoursPerBusinessDay);
+        AddTo([accumulator], shard, context, null);
         return accumulator;
+    }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+
+    // Each thread sent in the period, to the accumulator of its local date's bucket.
+    private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
+    {
+        var threads = new List<PortalThread>?[accumulators.Length];
+        foreach (var t in shard.PortalThreads)
+        {
+            if (PeriodRouting.Of(context.LocalDate(t.SentAt), context, buckets) is var b and >= 0)
+                (threads[b] ??= []).Add(t);
+        }
+        BusinessCalendar? calendar = null;
+        for (int b = 0; b < accumulators.Length; b++)
+        {
+            if (threads[b] is not { } inBucket)
+                continue;
+            calendar ??= shard.OpeningHours.IsEmpty
+                ? BusinessCalendar.WeekdaysEightToFive(context.TimeZone, shard.Holidays)
+                : new BusinessCalendar(context.TimeZone, shard.OpeningHours, shard.Holidays);
+            var accumulator = accumulators[b];
+            var r = PortalResponse.Measure(inBucket, calendar, context.AsOf);
+            accumulator.Threads += inBucket.Count;
+            foreach (double h in r.BusinessHours)
+                accumulator.BusinessHours.Add(h);
+            accumulator.Open += r.Open;
+            accumulator.WithinTarget += r.WithinTarget;
+            accumulator.Breaches += r.Breaches;
+            accumulator.Invalid += r.Invalid;
+            accumulator.HoursPerBusinessDay = SameCalendar(accumulator.HoursPerBusinessDay, calendar.HoursPerBusinessDay);
+        }
     }
 
     public Accumulator Merge(Accumulator left, Accumulator right)

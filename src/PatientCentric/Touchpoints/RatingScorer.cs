@@ -7,7 +7,7 @@ namespace PatientCentric.Touchpoints;
 /// <summary>Top box (answers 9–10) of each 0–10 rating item, keyed <c>rating:&lt;item&gt;</c>, as a proportion, with the
 /// linear mean and bottom box as components (docs/touchpoints.md#surveys-nps-and-cahps).</summary>
 /// <remarks>A satisfaction measure: the framework never lets it score Partner (clinical) interactions (docs/guardrails.md).</remarks>
-internal sealed class RatingScorer : ITouchpointCombiner<SurveyCounts>, ISurveyItemReader
+internal sealed class RatingScorer : ITouchpointCombiner<SurveyCounts>, IPeriodRoutedCombiner, ISurveyItemReader
 {
     public const string ScorerKey = "rating";
 
@@ -29,6 +29,9 @@ internal sealed class RatingScorer : ITouchpointCombiner<SurveyCounts>, ISurveyI
         ArgumentNullException.ThrowIfNull(accumulator);
         return accumulator.Add(shard, ItemKind, context);
     }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        SurveyCounts.AddTo(PeriodRouting.Own<SurveyCounts>(accumulators, shard, context, buckets), shard, ItemKind, context, buckets);
 
     public SurveyCounts Merge(SurveyCounts left, SurveyCounts right)
     {

@@ -19,28 +19,6 @@ internal static class SurveyAnswers
     public static IEnumerable<SurveyItem> ItemsInScope(PracticeDataSet data, SurveyItemKind kind, ScoringContext context) =>
         data.SurveyItems.Where(i => i.Kind == kind && i.AboutRole == context.Role);
 
-    /// <summary>Counts answers per category for <paramref name="item"/>.</summary>
-    /// <param name="data">The data.</param>
-    /// <param name="item">The item.</param>
-    /// <param name="context">The context (period).</param>
-    /// <param name="exclusions">Receives answers that are not a category.</param>
-    /// <returns>Counts per category, in the item's order.</returns>
-    public static int[] CountPerCategory(PracticeDataSet data, SurveyItem item, ScoringContext context, ExclusionTally exclusions)
-    {
-        var counts = new int[item.Categories.Length];
-        foreach (var r in data.SurveyReturns)
-        {
-            if (!context.Period.Contains(r.ReturnedOn) || !r.Answers.TryGetValue(item.Key, out string? answer))
-                continue;
-            int index = item.Categories.IndexOf(answer);
-            if (index < 0)
-                exclusions.Add(InvalidAnswerCode, InvalidAnswerRule);
-            else
-                counts[index]++;
-        }
-        return counts;
-    }
-
     /// <summary>Scores every 0–10 item of <paramref name="kind"/> about the context's role, one card per item keyed
     /// <c>&lt;scorer&gt;:&lt;item&gt;</c>: an item whose categories are not "0".."10" is not applicable; below the minimum
     /// number of valid answers the card is insufficient data (components still show what was found).</summary>

@@ -29,13 +29,42 @@ internal sealed class SurveyCounts
     {
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
-        SetItems([.. SurveyAnswers.ItemsInScope(shard, kind, context)]);
-        foreach (var item in Items)
-        {
-            var exclusions = new ExclusionTally();
-            Accumulate(item.Key, SurveyAnswers.CountPerCategory(shard, item, context, exclusions), exclusions.Total);
-        }
+        AddTo([this], shard, kind, context, null);
         return this;
+    }
+
+    /// <summary>Counts one shard's returns in the period, each in the counts of its return date's period bucket
+    /// (<see cref="PeriodRouting.Of(DateOnly, ScoringContext, PeriodBuckets?)"/>).</summary>
+    /// <param name="counts">One count per bucket (one without buckets).</param>
+    /// <param name="shard">The shard, narrowed to the scope.</param>
+    /// <param name="kind">The kind of item counted.</param>
+    /// <param name="context">The whole period's context.</param>
+    /// <param name="buckets">The period buckets, or <see langword="null"/> for the period as one.</param>
+    public static void AddTo(SurveyCounts[] counts, PracticeDataSet shard, SurveyItemKind kind, ScoringContext context, PeriodBuckets? buckets)
+    {
+        ImmutableArray<SurveyItem> items = [.. SurveyAnswers.ItemsInScope(shard, kind, context)];
+        foreach (var c in counts)
+            c.SetItems(items);
+        foreach (var item in items)
+        {
+            var perBucket = new int[counts.Length][];
+            for (int b = 0; b < perBucket.Length; b++)
+                perBucket[b] = new int[item.Categories.Length];
+            var invalid = new int[counts.Length];
+            foreach (var r in shard.SurveyReturns)
+            {
+                int b = PeriodRouting.Of(r.ReturnedOn, context, buckets);
+                if (b < 0 || !r.Answers.TryGetValue(item.Key, out string? answer))
+                    continue;
+                int index = item.Categories.IndexOf(answer);
+                if (index < 0)
+                    invalid[b]++;
+                else
+                    perBucket[b][index]++;
+            }
+            for (int b = 0; b < counts.Length; b++)
+                counts[b].Accumulate(item.Key, perBucket[b], invalid[b]);
+        }
     }
 
     /// <summary>Adds another shard's counts.</summary>

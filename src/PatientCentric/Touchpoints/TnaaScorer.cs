@@ -8,7 +8,7 @@ namespace PatientCentric.Touchpoints;
 /// <summary>Third next available appointment, keyed <c>tnaa</c>: the mean over the availability snapshots taken in the
 /// period of each snapshot's TNAA in calendar days, with the median as a component; right-censored snapshots (fewer than
 /// three bookable slots within 90 days) are excluded from the mean and counted (docs/touchpoints/access.md).</summary>
-internal sealed class TnaaScorer : ITouchpointCombiner<TnaaScorer.Accumulator>
+internal sealed class TnaaScorer : ITouchpointCombiner<TnaaScorer.Accumulator>, IPeriodRoutedCombiner
 {
     public string Key => "tnaa";
 
@@ -28,17 +28,27 @@ internal sealed class TnaaScorer : ITouchpointCombiner<TnaaScorer.Accumulator>
         ArgumentNullException.ThrowIfNull(accumulator);
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(context);
+        AddTo([accumulator], shard, context, null);
+        return accumulator;
+    }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+
+    // Each snapshot taken in the period, to the accumulator of its local date's bucket.
+    private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
+    {
         var holidays = shard.Holidays.ToHashSet();
         foreach (var s in shard.AvailabilitySnapshots)
         {
-            if (!context.Period.Contains(context.LocalDate(s.TakenAt)))
+            int b = PeriodRouting.Of(context.LocalDate(s.TakenAt), context, buckets);
+            if (b < 0)
                 continue;
             if (ThirdNextAvailableAppointment.Compute(s.Slots.AsSpan(), s.TakenAt, context.TimeZone, holidays: holidays) is { } days)
-                accumulator.Values.Add(days);
+                accumulators[b].Values.Add(days);
             else
-                accumulator.Censored++;
+                accumulators[b].Censored++;
         }
-        return accumulator;
     }
 
     public Accumulator Merge(Accumulator left, Accumulator right)

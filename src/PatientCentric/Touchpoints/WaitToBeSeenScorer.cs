@@ -12,7 +12,7 @@ namespace PatientCentric.Touchpoints;
 /// When the period has visits but none records a first clinician contact (FHIR: the reader does not map
 /// <c>Encounter.statusHistory</c>), or none records an arrival, the card is NotApplicable with that reason, not
 /// InsufficientData, which is kept for some valid visits but fewer than the minimum.</remarks>
-internal sealed class WaitToBeSeenScorer : ITouchpointCombiner<WaitToBeSeenScorer.Accumulator>
+internal sealed class WaitToBeSeenScorer : ITouchpointCombiner<WaitToBeSeenScorer.Accumulator>, IPeriodRoutedCombiner
 {
     public const string MeasureKey = "wait-to-be-seen";
 
@@ -35,8 +35,26 @@ internal sealed class WaitToBeSeenScorer : ITouchpointCombiner<WaitToBeSeenScore
     public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
     {
         ArgumentNullException.ThrowIfNull(accumulator);
-        foreach (var a in AppointmentsInPeriod.Visits(shard, context))
+        ArgumentNullException.ThrowIfNull(shard);
+        ArgumentNullException.ThrowIfNull(context);
+        AddTo([accumulator], shard, context, null);
+        return accumulator;
+    }
+
+    public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
+        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+
+    // Each visit starting in the period, to the accumulator of its start's bucket.
+    private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
+    {
+        foreach (var a in shard.Appointments)
         {
+            if (a.Outcome != AppointmentOutcome.Kept)
+                continue;
+            int b = PeriodRouting.Of(context.LocalDate(a.Start), context, buckets);
+            if (b < 0)
+                continue;
+            var accumulator = accumulators[b];
             if (a.ArrivedAt is not null) accumulator.WithArrival++;
             if (a.SeenAt is not null) accumulator.WithContact++;
             if (a.ArrivedAt is not { } arrived || a.SeenAt is not { } seen)
@@ -52,7 +70,6 @@ internal sealed class WaitToBeSeenScorer : ITouchpointCombiner<WaitToBeSeenScore
             DateTimeOffset from = arrived > a.Start ? arrived : a.Start;
             accumulator.Values.Add(Math.Max(0.0, (seen - from).TotalMinutes));
         }
-        return accumulator;
     }
 
     public Accumulator Merge(Accumulator left, Accumulator right)

@@ -53,7 +53,7 @@ public sealed class PeriodBucketsTests
         Assert.Equal(expected, PeriodBuckets.Create(new MeasurementPeriod(D(2025, 1, 1), D(2025, 3, 31)), PeriodGrain.Month).IndexOf(D(y, m, d)));
 
     [Fact]
-    public void Slice_UsesTheLocalDate_AcrossDaylightSavingTime()
+    public void Routing_UsesTheLocalDate_AcrossDaylightSavingTime()
     {
         // 23:30 on 31 March in Chicago (CDT, UTC−05:00, after the 9 March change) is already 1 April in UTC: it belongs to March.
         var lateMarch = new DateTimeOffset(2025, 3, 31, 23, 30, 0, TimeSpan.FromHours(-5));
@@ -61,9 +61,25 @@ public sealed class PeriodBucketsTests
         var period = new MeasurementPeriod(D(2025, 3, 1), D(2025, 4, 30));
         var data = Data([Kept(lateMarch), Kept(earlyMarch), Kept(lateMarch.AddHours(1))]) with { Period = period };
         var context = Context() with { Period = period };
-        var slices = PeriodSlicer.Slice(data, context, PeriodBuckets.Create(period, PeriodGrain.Month));
-        Assert.Equal(2, slices[0].Appointments.Length);
-        Assert.Single(slices[1].Appointments);
-        Assert.Equal(lateMarch.AddHours(1), slices[1].Appointments[0].Start);
+        var buckets = PeriodBuckets.Create(period, PeriodGrain.Month);
+        var scorer = new PatientCentric.Touchpoints.AccessRatesScorer();
+        object[] accumulators = [scorer.CreateAccumulator(context), scorer.CreateAccumulator(context)];
+        scorer.AddByPeriod(accumulators, data, context, buckets);
+        Assert.Equal(2, ((PatientCentric.Touchpoints.AccessRatesScorer.Accumulator)accumulators[0]).Visits);
+        Assert.Equal(1, ((PatientCentric.Touchpoints.AccessRatesScorer.Accumulator)accumulators[1]).Visits);
+    }
+
+    [Fact]
+    public void Routing_RefusesAccumulatorsThatDoNotFitTheBuckets()
+    {
+        var period = new MeasurementPeriod(D(2025, 3, 1), D(2025, 4, 30));
+        var context = Context() with { Period = period };
+        var buckets = PeriodBuckets.Create(period, PeriodGrain.Month);
+        var scorer = new PatientCentric.Touchpoints.LeadTimeScorer();
+        var data = Data([]) with { Period = period };
+        Assert.Throws<ArgumentException>(() => scorer.AddByPeriod([scorer.CreateAccumulator(context)], data, context, buckets));
+        Assert.Throws<ArgumentException>(() => scorer.AddByPeriod([scorer.CreateAccumulator(context), new object()], data, context, buckets));
+        Assert.Throws<ArgumentException>(() => scorer.AddByPeriod([scorer.CreateAccumulator(context), scorer.CreateAccumulator(context)], data,
+            context with { Period = new MeasurementPeriod(D(2025, 3, 1), D(2025, 3, 31)) }, buckets));
     }
 }
