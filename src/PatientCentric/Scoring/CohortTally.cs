@@ -116,7 +116,7 @@ internal sealed class CohortCounts
             int excludedCount = (int)Math.Min(int.MaxValue, excluded);
             cards[i] = d == 0
                 ? ScoreCard.WithoutValue(measureKey, context.Scope, ScoreScale.Proportion, ScoreStatus.InsufficientData,
-                    Inv($"No record of this period's cohort is counted yet: {pending} not yet due to be counted at the evaluation date, {excluded} excluded."),
+                    Inv($"None of this period's {pending + excluded} record(s) is counted yet: {pending} pending at the evaluation date, {excluded} excluded."),
                     0, excludedCount, components)
                 : d < minimum
                 ? ScoreCard.WithoutValue(measureKey, context.Scope, ScoreScale.Proportion, ScoreStatus.InsufficientData,
