@@ -214,6 +214,8 @@ internal sealed class PopulationAccumulator
             }
             if (x.Cohorts is { } cohorts)
             {
+                if (bucketCount == 0)
+                    throw PartialFormat.Field(at + ".cohorts", "the partial has no trend grain (trends off), so no measure holds period buckets.");
                 if (cohorts.Length != bucketCount)
                     throw PartialFormat.Field(at + ".cohorts", Inv($"the measure holds {cohorts.Length} period bucket(s) where the partial's trend grain and period call for {bucketCount}."));
                 m.Cohorts = CohortCounts.FromState(cohorts, at + ".cohorts");
