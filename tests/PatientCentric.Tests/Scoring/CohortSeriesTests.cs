@@ -147,6 +147,7 @@ public sealed class CohortSeriesTests
     [InlineData("negative", "$.body.populations[0].measures[0].cohorts[0].pending", "0 or more")]
     [InlineData("above", "$.body.populations[0].measures[0].cohorts[1].numerator", "must not exceed")]
     [InlineData("sum", "$.body.populations[0].measures[0].cohorts", "add up")]
+    [InlineData("no-grain", "$.body.populations[0].measures[0].cohorts", "no trend grain")]
     public void ReadFrom_WithCohortCountsNoPartialHolds_IsPC0123_NamingThePath(string damage, string path, string message)
     {
         var data = Data([R("R1", "P-SENTINEL-7", new(2025, 1, 3), new(2025, 1, 20)), R("R2", "P1", new(2025, 2, 3), null)], []);
@@ -160,7 +161,8 @@ public sealed class CohortSeriesTests
             case "extra": cohorts.Add(cohorts[0]!.DeepClone()); break;
             case "negative": cohorts[0]!["pending"] = -1; break;
             case "above": cohorts[1]!["numerator"] = 2; cohorts[0]!["numerator"] = 0; break;   // February: 1 counted, "2" closed
-            default: cohorts[1]!["denominator"] = 5; break;
+            case "sum": cohorts[1]!["denominator"] = 5; break;
+            default: document["body"]!.AsObject().Remove("trendGrain"); break;   // cohorts in a partial scored without trends
         }
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJsonString()));
         var error = Assert.Throws<PatientCentricDataException>(() => EvaluationPartial.ReadFrom(stream));
