@@ -8,7 +8,7 @@ namespace PatientCentric.Jobs;
 
 /// <summary>Timeliness of a patient's jobs due in the period, per kind, keyed <c>job-timeliness:&lt;kind&gt;</c>:
 /// on time ÷ (on time + late + missed), with the completion rate and every state's count (docs/jobs.md#timeliness-of-labs-follow-ups-and-forms).</summary>
-internal sealed class JobTimelinessScorer : IJobScorer
+internal sealed class JobTimelinessScorer : ICohortJobScorer
 {
     public const string ScorerKey = "job-timeliness";
 
@@ -24,7 +24,10 @@ internal sealed class JobTimelinessScorer : IJobScorer
 
     public string Key => ScorerKey;
 
-    public ImmutableArray<ScoreCard> Score(PatientTimeline timeline, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PatientTimeline timeline, ScoringContext context) => Score(timeline, context, null);
+
+    // The cohort of a job is its due date, the date that puts it in the period.
+    public ImmutableArray<ScoreCard> Score(PatientTimeline timeline, ScoringContext context, CohortTally? cohorts)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(context);
@@ -33,14 +36,25 @@ internal sealed class JobTimelinessScorer : IJobScorer
         var cards = ImmutableArray.CreateBuilder<ScoreCard>();
         foreach (var kind in timeline.Jobs.Where(j => context.Period.Contains(j.DueOn)).GroupBy(j => j.KindKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            string key = $"{ScorerKey}:{kind.Key}";
             var counts = new JobStateCounts();
             var exclusions = new ExclusionTally();
             foreach (var job in kind)
             {
                 if (job.DueOn < job.AssignedOn)
+                {
                     exclusions.Add("due-before-assigned", "the job is due before it was assigned");
-                else
-                    counts = counts.Add(JobTimeliness.Classify(job.DueOn, job.CompletedOn, asOf, _grace, _missedAfter));
+                    cohorts?.Add(key, job.DueOn, CohortOutcome.Excluded);
+                    continue;
+                }
+                var state = JobTimeliness.Classify(job.DueOn, job.CompletedOn, asOf, _grace, _missedAfter);
+                counts = counts.Add(state);
+                cohorts?.Add(key, job.DueOn, state switch
+                {
+                    JobState.OnTime => CohortOutcome.CountedInNumerator,
+                    JobState.Late or JobState.Missed => CohortOutcome.Counted,
+                    _ => CohortOutcome.Pending,
+                });
             }
             var components = ImmutableArray.CreateBuilder<ScoreComponent>();
             components.Add(ScoreComponent.Describe("numerator", counts.OnTime, ScoreScale.Count, Inv($"Completed by the due date plus {_grace} grace day(s).")));
@@ -52,7 +66,6 @@ internal sealed class JobTimelinessScorer : IJobScorer
             if (counts.CompletionRate is { } completion)
                 components.Add(ScoreComponent.Describe("completion-rate", completion, ScoreScale.Proportion, "(On time + late) ÷ (on time + late + missed)."));
             components.AddRange(exclusions.ToComponents());
-            string key = $"{ScorerKey}:{kind.Key}";
             cards.Add(counts.TimelinessRate is { } rate
                 ? ScoreCard.Ok(key, scope, rate, ScoreScale.Proportion, counts.Resolved, exclusions.Total, components.ToImmutable())
                 : ScoreCard.WithoutValue(key, scope, ScoreScale.Proportion, ScoreStatus.NotApplicable,

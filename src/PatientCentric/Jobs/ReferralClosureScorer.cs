@@ -11,7 +11,7 @@ namespace PatientCentric.Jobs;
 /// <remarks>A referral whose closure the source cannot show (<see cref="Referral.ClosureUnknown"/>: FHIR input with no
 /// <c>Task</c> at all) is excluded and counted as <c>closure-not-recorded</c>, never an open loop; when every referral of
 /// the patient in the period is such a one, the card is NotApplicable with that reason, not 0 %.</remarks>
-internal sealed class ReferralClosureScorer : IJobScorer
+internal sealed class ReferralClosureScorer : ICohortJobScorer
 {
     public const string ScorerKey = "referral-closure";
 
@@ -32,13 +32,16 @@ internal sealed class ReferralClosureScorer : IJobScorer
 
     public string Key => ScorerKey;
 
-    public ImmutableArray<ScoreCard> Score(PatientTimeline timeline, ScoringContext context)
+    public ImmutableArray<ScoreCard> Score(PatientTimeline timeline, ScoringContext context) => Score(timeline, context, null);
+
+    // The cohort of a referral is its date (authoredOn), the date that puts it in the period.
+    public ImmutableArray<ScoreCard> Score(PatientTimeline timeline, ScoringContext context, CohortTally? cohorts)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(context);
         if (!timeline.Referrals.Any(r => context.Period.Contains(r.AuthoredOn)))
             return [];
-        var r = ReferralLoopClosure.Compute(timeline.Referrals, context.Period, context.LocalDate(context.AsOf), ReferralClosureMode.ReferralLevel, _windowDays);
+        var r = ReferralLoopClosure.ReferralLevel(timeline.Referrals, context.Period, context.LocalDate(context.AsOf), _windowDays, cohorts, Key);
         var components = ImmutableArray.CreateBuilder<ScoreComponent>();
         components.Add(ScoreComponent.Describe("numerator", r.Closed, ScoreScale.Count, Inv($"Referrals whose specialist report came within {_windowDays} days.")));
         components.Add(ScoreComponent.Describe("denominator", r.Eligible, ScoreScale.Count, Inv($"Referrals in the period whose {_windowDays}-day window has passed.")));

@@ -32,10 +32,12 @@ public static class ReferralLoopClosure
     {
         ArgumentNullException.ThrowIfNull(referrals);
         ArgumentOutOfRangeException.ThrowIfNegative(windowDays);
-        return mode == ReferralClosureMode.Cms50 ? Cms50(referrals, period, asOf) : ReferralLevel(referrals, period, asOf, windowDays);
+        return mode == ReferralClosureMode.Cms50 ? Cms50(referrals, period, asOf) : ReferralLevel(referrals, period, asOf, windowDays, null, null);
     }
 
-    private static ReferralClosureResult ReferralLevel(IEnumerable<Referral> referrals, MeasurementPeriod period, DateOnly asOf, int w)
+    // Referral level; with cohorts, each referral in the period also goes to the bucket of its date, with its outcome.
+    internal static ReferralClosureResult ReferralLevel(IEnumerable<Referral> referrals, MeasurementPeriod period, DateOnly asOf, int w,
+                                                        CohortTally? cohorts, string? measureKey)
     {
         int eligible = 0, closed = 0, pending = 0, unknown = 0;
         var open = new List<OpenReferralLoop>();
@@ -46,19 +48,27 @@ public static class ReferralLoopClosure
             if (r.ClosureUnknown)
             {
                 unknown++;
+                cohorts?.Add(measureKey!, r.AuthoredOn, CohortOutcome.Excluded);
                 continue;
             }
             DateOnly windowEnd = CalendarMath.AddDays(r.AuthoredOn, w);
             if (windowEnd > asOf)
             {
                 pending++;
+                cohorts?.Add(measureKey!, r.AuthoredOn, CohortOutcome.Pending);
                 continue;
             }
             eligible++;
             if (r.ReportReceivedOn is { } received && received >= r.AuthoredOn && received <= windowEnd)
+            {
                 closed++;
+                cohorts?.Add(measureKey!, r.AuthoredOn, CohortOutcome.CountedInNumerator);
+            }
             else
+            {
                 open.Add(new OpenReferralLoop(r.Id, asOf.DayNumber - r.AuthoredOn.DayNumber));
+                cohorts?.Add(measureKey!, r.AuthoredOn, CohortOutcome.Counted);
+            }
         }
         return new ReferralClosureResult(ReferralClosureMode.ReferralLevel, eligible, closed, pending, Oldest(open)) { ClosureUnknown = unknown };
     }

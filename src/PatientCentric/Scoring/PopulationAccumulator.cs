@@ -59,6 +59,35 @@ internal sealed class PopulationAccumulator
         return this;
     }
 
+    /// <summary>Adds the cohort counts that the per-record job scorers routed while scoring the patients already added
+    /// (docs/spc.md#every-measure-over-time); each measure of <paramref name="cohorts"/> has those patients' cards here.</summary>
+    /// <param name="cohorts">The tally of the same patients.</param>
+    /// <returns>This accumulator.</returns>
+    public PopulationAccumulator AddCohorts(CohortTally cohorts)
+    {
+        ArgumentNullException.ThrowIfNull(cohorts);
+        foreach (var (key, counts) in cohorts.Measures)
+        {
+            var m = _measures[key];   // a scorer routes a record only when it gives the patient a card of that measure
+            m.Cohorts = m.Cohorts is null ? counts.Copy() : m.Cohorts.Merge(counts);
+        }
+        return this;
+    }
+
+    /// <summary>Finishes the period cards of every measure with cohort counts: per measure key in ordinal order, one card
+    /// (or <see langword="null"/> for a bucket with no record) per period bucket.</summary>
+    /// <param name="context">The context: its scope and the profile's minimum rate events.</param>
+    /// <returns>The measures' period cards.</returns>
+    public IEnumerable<(string MeasureKey, ScoreCard?[] Cards)> FinishCohorts(ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var (key, m) in _measures.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (m.Cohorts is { } cohorts)
+                yield return (key, cohorts.Finish(key, context));
+        }
+    }
+
     /// <summary>Merges another accumulator of disjoint patients into this one.</summary>
     /// <param name="other">The other accumulator; it is read, never kept.</param>
     /// <returns>This accumulator, holding both.</returns>
@@ -77,6 +106,8 @@ internal sealed class PopulationAccumulator
             m.Denominator += o.Denominator;
             m.AllLackInput &= o.AllLackInput;
             m.Values.AddRange(o.Values);
+            if (o.Cohorts is { } oc)
+                m.Cohorts = m.Cohorts is null ? oc.Copy() : m.Cohorts.Merge(oc);
             foreach (var (name, e) in o.Exclusions)
             {
                 if (!m.Exclusions.TryGetValue(name, out var mine))
@@ -141,12 +172,14 @@ internal sealed class PopulationAccumulator
             x.Value.FirstCard is { } f ? new PopulationRankState(f.PatientKey, f.Sequence) : null, x.Value.FirstReason, [.. x.Value.Values],
             [.. x.Value.Exclusions.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new PopulationExclusionState(e.Key,
                 new PopulationRankState(e.Value.First.PatientKey, e.Value.First.Sequence), new PopulationRankState(e.Value.Last.PatientKey, e.Value.Last.Sequence),
-                e.Value.Reason, e.Value.Count))]))];
+                e.Value.Reason, e.Value.Count))]) { Cohorts = x.Value.Cohorts?.ToState() })];
 
-    /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts and numbers that are not finite.</summary>
+    /// <summary>Rebuilds an accumulator from <see cref="ToState"/>'s data, refusing negative counts, numbers that are not
+    /// finite, and cohort counts that do not fit the trend grain or do not add up to the measure's counts.</summary>
     /// <param name="state">The measures.</param>
     /// <param name="path">The JSON path of <paramref name="state"/>, for errors.</param>
-    public static PopulationAccumulator FromState(ImmutableArray<PopulationMeasureState> state, string path)
+    /// <param name="bucketCount">The number of period buckets of the partial's trend grain; 0 when trends are off.</param>
+    public static PopulationAccumulator FromState(ImmutableArray<PopulationMeasureState> state, string path, int bucketCount)
     {
         var result = new PopulationAccumulator();
         state = PartialFormat.Need(state, path);
@@ -178,6 +211,16 @@ internal sealed class PopulationAccumulator
                     PartialFormat.Count(ex.Count, e + ".count"));
                 if (!m.Exclusions.TryAdd(PartialFormat.Need(ex.Name, e + ".name"), state1))
                     throw PartialFormat.Field(e + ".name", "an exclusion is listed twice.");
+            }
+            if (x.Cohorts is { } cohorts)
+            {
+                if (bucketCount == 0)
+                    throw PartialFormat.Field(at + ".cohorts", "the partial has no trend grain (trends off), so no measure holds period buckets.");
+                if (cohorts.Length != bucketCount)
+                    throw PartialFormat.Field(at + ".cohorts", Inv($"the measure holds {cohorts.Length} period bucket(s) where the partial's trend grain and period call for {bucketCount}."));
+                m.Cohorts = CohortCounts.FromState(cohorts, at + ".cohorts");
+                if (m.Cohorts.SumNumerator() != m.Numerator || m.Cohorts.SumDenominator() != m.Denominator)
+                    throw PartialFormat.Field(at + ".cohorts", "the period buckets' numerators and denominators must add up to the measure's.");
             }
             if (!result._measures.TryAdd(PartialFormat.Need(x.Measure, at + ".measure"), m))
                 throw PartialFormat.Field(at + ".measure", "a measure is listed twice.");
@@ -231,6 +274,9 @@ internal sealed class PopulationAccumulator
 
         public List<double> Values { get; } = [];
 
+        // The counts per period bucket of a per-record job measure's cohorts; null for other measures or with trends off.
+        public CohortCounts? Cohorts { get; set; }
+
         public Dictionary<string, ExclusionState> Exclusions { get; } = new(StringComparer.Ordinal);
 
         public void AddExclusion(string name, long count, string reason, Rank rank)
@@ -252,7 +298,12 @@ internal sealed class PopulationAccumulator
 // One measure of a PopulationAccumulator as plain data (docs/scale.md#the-serialized-partial).
 internal sealed record PopulationMeasureState(string Measure, long Numerator, long Denominator, int Excluded, int Patients, bool AllLackInput,
                                               PopulationRankState? FirstCard, string? FirstReason, ImmutableArray<double> Values,
-                                              ImmutableArray<PopulationExclusionState> Exclusions);
+                                              ImmutableArray<PopulationExclusionState> Exclusions)
+{
+    // With trends on, for a per-record job measure: its cohort counts per period bucket, in bucket order.
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<PopulationCohortState>? Cohorts { get; init; }
+}
 
 // A place in a PopulationAccumulator's canonical order: the patient's key, then the place among that patient's cards.
 internal sealed record PopulationRankState(string PatientKey, int Sequence);

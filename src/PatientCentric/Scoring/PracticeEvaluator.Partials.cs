@@ -37,14 +37,16 @@ public sealed partial class PracticeEvaluator
         var populations = ImmutableDictionary.CreateBuilder<ScoreScope, PopulationAccumulator>();
         var buckets = _trends.Enabled ? PeriodBuckets.Create(p, _trends.Grain) : null;
         scopes.Add(ScoreScope(data, context, buckets, ct));
-        var patientCards = ScorePatients(data.ToTimelines(), context, ct);
-        populations.Add(context.Scope, Population(patientCards));
+        var cohorts = buckets is null ? null : new CohortTally(buckets);
+        var patientCards = ScorePatients(data.ToTimelines(), context, cohorts, ct);
+        populations.Add(context.Scope, Population(patientCards, cohorts));
         foreach (var line in data.ServiceLines)
         {
             var lineData = data.ForServiceLine(line.Key);
             var lineContext = context with { Scope = Scoring.ScoreScope.ServiceLine(line.Key) };
             scopes.Add(ScoreScope(lineData, lineContext, buckets, ct));
-            populations.Add(lineContext.Scope, Population(ScorePatients(lineData.ToTimelines(), context, ct)));
+            var lineCohorts = buckets is null ? null : new CohortTally(buckets);
+            populations.Add(lineContext.Scope, Population(ScorePatients(lineData.ToTimelines(), context, lineCohorts, ct), lineCohorts));
         }
         foreach (var key in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             scopes.Add(ScoreScope(data.ForClinician(key), context with { Scope = new ScoreScope(ScopeLevel.Clinician, key) }, buckets, ct));
@@ -80,12 +82,12 @@ public sealed partial class PracticeEvaluator
         };
     }
 
-    private static PopulationAccumulator Population(IEnumerable<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> patients)
+    private static PopulationAccumulator Population(IEnumerable<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> patients, CohortTally? cohorts)
     {
         var accumulator = PopulationAccumulator.Create();
         foreach (var (timeline, cards) in patients)
             accumulator.Add(timeline.PatientKey, cards);
-        return accumulator;
+        return cohorts is null ? accumulator : accumulator.AddCohorts(cohorts);
     }
 
     // Every enabled touchpoint scorer on one scope's data, per role: accumulated, not yet finished.
@@ -374,6 +376,19 @@ public sealed partial class PracticeEvaluator
             {
                 var population = state.Populations.TryGetValue(scope.Scope, out var p) ? p : PopulationAccumulator.Create();
                 cards.AddRange(population.Finish(context with { Scope = scope.Scope }));
+                if (recorder is not null)
+                {
+                    // The per-record job measures' cohort series: each bucket's card finished in the whole period's
+                    // context, as each of its records was scored (same window, exclusions and as-of date).
+                    foreach (var (_, bucketCards) in population.FinishCohorts(context with { Scope = scope.Scope }))
+                    {
+                        for (int i = 0; i < bucketCards.Length; i++)
+                        {
+                            if (bucketCards[i] is { } bucketCard)
+                                recorder.Record(scope.Scope, i, [bucketCard]);
+                        }
+                    }
+                }
             }
         }
         var themes = state.Reviews.IsEmpty ? [] : _reviews.Classify([.. state.Reviews.Select(r => r.Text)]);

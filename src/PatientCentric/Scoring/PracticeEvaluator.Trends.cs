@@ -12,7 +12,8 @@ public sealed partial class PracticeEvaluator
     private const string NoRecordsReason = "No record in this period bears on the measure.";
 
     // One series per whole-period card that has a kind and a direction, in card order; none for cards whose input is
-    // absent or that a guardrail blocked, and none for job and commitment cards, which the recorder never saw.
+    // absent or that a guardrail blocked, and none for PDC and commitment cards, which the recorder never saw (the
+    // per-record job measures, referral closure and job timeliness, reach it as cohort series).
     private ImmutableArray<MeasureSeries> BuildSeries(IEnumerable<ScoreCard> cards, SeriesRecorder recorder, Profile profile)
     {
         var series = ImmutableArray.CreateBuilder<MeasureSeries>();

@@ -132,7 +132,10 @@ public sealed partial class PracticeEvaluator
         return scorer.Score(timeline, context);
     }
 
-    private List<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> ScorePatients(ImmutableArray<PatientTimeline> timelines, ScoringContext context, CancellationToken ct)
+    // Every enabled job scorer on each patient; a per-record scorer also routes each record to its cohort's period
+    // bucket in cohorts (with trends on), in the same pass.
+    private List<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> ScorePatients(ImmutableArray<PatientTimeline> timelines, ScoringContext context,
+                                                                                          CohortTally? cohorts, CancellationToken ct)
     {
         var employee = context with { Role = InteractionRole.Employee, Scope = Scoring.ScoreScope.Practice };
         var scorers = _registry.JobScorers.Where(s => context.Profile.IsEnabled(s.Key)).ToList();
@@ -143,7 +146,10 @@ public sealed partial class PracticeEvaluator
             foreach (var scorer in scorers)
             {
                 ct.ThrowIfCancellationRequested();
-                cards.AddRange(Score(scorer, timeline, employee));
+                cards.AddRange(cohorts is not null && scorer is ICohortJobScorer cohortScorer
+                               && RoleGuardrail.Permits(MeasureCategory.JobPerformance, employee.Role, out _)
+                    ? cohortScorer.Score(timeline, employee, cohorts)
+                    : Score(scorer, timeline, employee));
             }
             result.Add((timeline, cards.ToImmutable()));   // kept even without cards: ratings alone can call for support
         }

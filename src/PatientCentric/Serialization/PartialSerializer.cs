@@ -269,16 +269,17 @@ internal static class PartialSerializer
             PartialFormat.Need(level.AssumptionBindings, P + ".practiceLevel.assumptionBindings");
             PartialFormat.Need(level.KpiSeries, P + ".practiceLevel.kpiSeries");
         }
+        int bucketCount = b.TrendGrain is { } trendGrain ? PeriodBuckets.Create(b.Period, trendGrain).Count : 0;
         var populationScopes = ImmutableDictionary.CreateBuilder<ScoreScope, PopulationAccumulator>();
         for (int i = 0; i < populations.Length; i++)
         {
             string at = PartialFormat.At(P + ".populations", i);
             var population = PartialFormat.Need(populations[i], at);
-            if (!populationScopes.TryAdd(population.Scope, PopulationAccumulator.FromState(population.Measures, at + ".measures")))
+            if (!populationScopes.TryAdd(population.Scope, PopulationAccumulator.FromState(population.Measures, at + ".measures", bucketCount)))
                 throw PartialFormat.Field(at + ".scope", "a scope is listed twice.");
         }
         var scopePartials = ImmutableArray.CreateRange(scopes.Select((s, i) => ToScope(s, PartialFormat.At(P + ".scopes", i))));
-        CheckBuckets(scopePartials, b.TrendGrain is { } grain ? PeriodBuckets.Create(b.Period, grain).Count : 0);
+        CheckBuckets(scopePartials, bucketCount);
         return new PartialState
         {
             PracticeName = PartialFormat.Need(b.PracticeName, P + ".practiceName"),

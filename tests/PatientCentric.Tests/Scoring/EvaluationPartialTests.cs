@@ -122,7 +122,7 @@ public sealed class EvaluationPartialTests
     }
 
     // Merges partials two at a time, picked at random, until one is left.
-    private static EvaluationPartial MergeRandomly(PracticeEvaluator evaluator, List<EvaluationPartial> partials, Random random, bool throughJson)
+    internal static EvaluationPartial MergeRandomly(PracticeEvaluator evaluator, List<EvaluationPartial> partials, Random random, bool throughJson)
     {
         while (partials.Count > 1)
         {

@@ -1,0 +1,99 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.Extensions.DependencyInjection;
+using PatientCentric.Jobs;
+using PatientCentric.Records;
+using PatientCentric.Scoring;
+
+namespace PatientCentric.Benchmarks;
+
+/// <summary>Evaluating a generated year of patient jobs (100,000 patients in 3 service lines, 200,000 referrals and
+/// 400,000 jobs of three kinds, evaluated on 15 January of the next year): without series (baseline, trends off) and with
+/// the monthly cohort series of referral closure and job timeliness for the practice and each service line. The issue's
+/// budget: the series add less than 10 % in the same run (docs/performance.md).</summary>
+[MemoryDiagnoser]
+[Config(typeof(InProcessMonitoring))]
+public class JobSeriesBenchmarks
+{
+    /// <summary>In process, few long iterations, as <see cref="TrendBenchmarks"/>.</summary>
+    private sealed class InProcessMonitoring : ManualConfig
+    {
+        public InProcessMonitoring() =>
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5)
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)));
+    }
+
+    /// <summary>The evaluation instant, fixed so that the last weeks' referrals are still inside their window.</summary>
+    private sealed class FixedTime : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
+    }
+
+    private static readonly string[] Lines = ["primary-care", "dermatology", "aesthetics"];
+    private static readonly PatientJobKind[] Kinds = [PatientJobKind.CompleteLab, PatientJobKind.AttendFollowUp, PatientJobKind.CompletePreVisitForm];
+    private PracticeDataSet _data = null!;
+    private ServiceProvider _without = null!, _with = null!;
+
+    [Params(100_000)]
+    public int Patients { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _data = Generate(Patients, new Random(20250101));
+        _without = Provider(enabled: false);
+        _with = Provider(enabled: true);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _without.Dispose();
+        _with.Dispose();
+    }
+
+    [Benchmark(Baseline = true)]
+    public int WithoutSeries() => _without.GetRequiredService<PracticeEvaluator>().Evaluate(_data).Cards.Length;
+
+    [Benchmark]
+    public int WithCohortSeries()
+    {
+        var evaluation = _with.GetRequiredService<PracticeEvaluator>().Evaluate(_data);
+        return evaluation.Cards.Length + evaluation.Series.Length;
+    }
+
+    private static ServiceProvider Provider(bool enabled)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FixedTime());
+        services.Configure<PatientCentricOptions>(o => o.Trends.Enabled = enabled);
+        return services.AddPatientCentric().BuildServiceProvider();
+    }
+
+    private static PracticeDataSet Generate(int patients, Random random)
+    {
+        DateOnly Day() => new DateOnly(2025, 1, 1).AddDays(random.Next(365));
+        var referrals = Enumerable.Range(0, patients * 2).Select(i =>
+        {
+            var on = Day();
+            return new Referral($"R{i}", $"P{random.Next(patients)}", Lines[i % 3], "cardiology", on,
+                random.Next(4) == 0 ? null : on.AddDays(random.Next(0, 90))) { ClosureUnknown = random.Next(50) == 0 };
+        });
+        var jobs = Enumerable.Range(0, patients * 4).Select(i =>
+        {
+            var assigned = Day();
+            return new PatientJob($"J{i}", $"P{random.Next(patients)}", Lines[i % 3], Kinds[i % 3], assigned, assigned.AddDays(random.Next(0, 21)),
+                random.Next(5) == 0 ? null : assigned.AddDays(random.Next(0, 40)));
+        });
+        return new PracticeDataSet(PracticeDataSet.CurrentSchemaVersion, "Benchmark practice", "America/Chicago",
+            new MeasurementPeriod(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)),
+            [.. Lines.Select(l => new ServiceLine(l, l))], [], [], [], [], [], [])
+        {
+            Referrals = [.. referrals],
+            Jobs = [.. jobs],
+        };
+    }
+}
