@@ -78,17 +78,9 @@ public sealed class FhirPartitions : IDisposable
     internal static string PathOf(string folder, int partition) => Path.Combine(folder, $"part-{partition:D5}.ndjson");
 
     /// <summary>The partition of a patient id: 64-bit FNV-1a of its UTF-8 bytes, modulo the count (never
-    /// <see cref="string.GetHashCode()"/>, which differs between processes).</summary>
-    internal static int PartitionOf(string patientId, int count)
-    {
-        ulong hash = 14695981039346656037UL;
-        foreach (var b in System.Text.Encoding.UTF8.GetBytes(patientId))
-        {
-            hash ^= b;
-            hash *= 1099511628211UL;
-        }
-        return (int)(hash % (ulong)count);
-    }
+    /// <see cref="string.GetHashCode()"/>, which differs between processes): the hash that
+    /// <see cref="Records.PracticeDataSet.SplitByPatient"/> uses, from one source file.</summary>
+    internal static int PartitionOf(string patientId, int count) => Records.StableHash.ShardOf(patientId, count);
 
     internal static void DeleteFolder(string folder)
     {

@@ -13,7 +13,7 @@ public sealed partial class EvaluationPartial
 
     internal PartialState State { get; }
 
-    /// <summary>Writes the partial as UTF-8 JSON in the versioned schema <c>patientcentric.partial</c>, version 1: the
+    /// <summary>Writes the partial as UTF-8 JSON in the versioned schema <c>patientcentric.partial</c>, version 2: the
     /// header (<c>"schema"</c>, then <c>"version"</c>) first, then the body (docs/scale.md#the-serialized-partial). Doubles
     /// are written in their shortest round-trip form, so reading gives back exactly the same numbers.</summary>
     /// <param name="stream">A writable stream; left open.</param>

@@ -11,7 +11,7 @@ internal static class PartialFormat
     public const string Schema = "patientcentric.partial";
 
     // The one version this library writes and reads.
-    public const int Version = 1;
+    public const int Version = 2;
 
     // The source named in the errors of a partial.
     public const string Source = "partial";
