@@ -50,7 +50,8 @@ public sealed class FhirPartitions : IDisposable
     /// <param name="cancellationToken">Checked before each line.</param>
     /// <returns>The partition's data and quality. Its <see cref="Records.PracticeDataSet.Period"/> and
     /// <see cref="Records.PracticeDataSet.ServiceLines"/> are the partition's own: a caller that scores partitions apart
-    /// gives each the union's (the earliest and latest of the periods, the union of the lines, in key order).
+    /// gives each the union's period (the earliest and latest of the periods); the lines may stay each partition's own, as
+    /// <see cref="Scoring.PracticeEvaluator.Merge"/> takes their union, in key order as one read lists them.
     /// Combine the quality reports with <see cref="FhirDataQuality.Combine"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="partition"/> is out of range.</exception>
     /// <exception cref="ObjectDisposedException">The partitions were disposed.</exception>
