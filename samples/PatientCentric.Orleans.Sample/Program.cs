@@ -22,10 +22,10 @@ if (args is ["split", var file, var countText, var outDir] && int.TryParse(count
     using (var stream = File.OpenRead(file))
         data = PracticeDataSetReader.Read(stream, Path.GetFileName(file));
     Directory.CreateDirectory(outDir);
-    var shards = Shards.Split(data, count);
-    for (int i = 0; i < shards.Count; i++)
+    var shards = data.SplitByPatient(count);   // a patient's records in one shard; practice-level records in shard 0
+    for (int i = 0; i < shards.Length; i++)
         File.WriteAllBytes(Path.Combine(outDir, $"shard-{i:D3}.json"), JsonSerializer.SerializeToUtf8Bytes(shards[i], PatientCentricJsonContext.Default.PracticeDataSet));
-    Console.WriteLine($"{shards.Count} shards written to {outDir}");
+    Console.WriteLine($"{shards.Length} shards written to {outDir}");
     return 0;
 }
 if (args is ["score", var dir, .. var rest])
@@ -67,36 +67,6 @@ internal static class Shards
         var folders = Directory.GetDirectories(root).Where(d => Directory.EnumerateFiles(d, "*.ndjson").Any()).Order(StringComparer.Ordinal)
             .Select(ShardDescriptor.FhirNdjson);
         return new ScoringManifest([.. files, .. folders]) { AsOf = asOf };
-    }
-
-    // Every record of one patient in one shard (patients dealt round-robin in order of first appearance); practice-level
-    // records and the primary-customer block in shard 0; the practice's settings whole in every shard.
-    public static IReadOnlyList<PracticeDataSet> Split(PracticeDataSet data, int count)
-    {
-        var shardOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Of(string patientKey) => shardOf.TryGetValue(patientKey, out int k) ? k : shardOf[patientKey] = shardOf.Count % count;
-        return [.. Enumerable.Range(0, count).Select(k => data with
-        {
-            Appointments = [.. data.Appointments.Where(a => Of(a.PatientKey) == k)],
-            OutreachContacts = [.. data.OutreachContacts.Where(c => Of(c.PatientKey) == k)],
-            PortalThreads = [.. data.PortalThreads.Where(t => Of(t.PatientKey) == k)],
-            SurveyReturns = [.. data.SurveyReturns.Where(r => Of(r.PatientKey) == k)],
-            Claims = [.. data.Claims.Where(c => Of(c.PatientKey) == k)],
-            PriceEstimates = [.. data.PriceEstimates.Where(e => Of(e.PatientKey) == k)],
-            Statements = [.. data.Statements.Where(t => Of(t.PatientKey) == k)],
-            MedicationFills = [.. data.MedicationFills.Where(f => Of(f.PatientKey) == k)],
-            Referrals = [.. data.Referrals.Where(r => Of(r.PatientKey) == k)],
-            Jobs = [.. data.Jobs.Where(j => Of(j.PatientKey) == k)],
-            ClinicianRatings = [.. data.ClinicianRatings.Where(r => Of(r.PatientKey) == k)],
-            Barriers = [.. data.Barriers.Where(b => Of(b.PatientKey) == k)],
-            Calls = k == 0 ? data.Calls : [],
-            AvailabilitySnapshots = k == 0 ? data.AvailabilitySnapshots : [],
-            BillingComplaints = k == 0 ? data.BillingComplaints : [],
-            Reviews = k == 0 ? data.Reviews : [],
-            PrimaryCustomer = k == 0 ? data.PrimaryCustomer : null,
-            KpiSeries = k == 0 ? data.KpiSeries : [],
-            AssumptionBindings = k == 0 ? data.AssumptionBindings : [],
-        })];
     }
 }
 

@@ -332,9 +332,29 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
                 console?.Done();
                 return Fail($"{outDir.FullName}: cannot write the report ({e.GetType().Name}).");
             }
+            catch (PatientOutputsReadException e)
+            {
+                console?.Done();
+                return Fail(e.Message);
+            }
         }
         console?.Done();
 
+        try
+        {
+            WriteReport(format, evaluation, data, source, explain, html, results, measureReports, dataQuality, ct);
+        }
+        catch (PatientOutputsReadException e)
+        {
+            return Fail(e.Message);
+        }
+        return Success;
+    }
+
+    // Standard output: the JSON document or the table, then where the files went.
+    private void WriteReport(string format, PracticeEvaluation evaluation, PracticeDataSet data, string source, bool explain,
+                             string? html, string? results, string? measureReports, string? dataQuality, CancellationToken ct)
+    {
         if (format == "json")
         {
             // Streamed through the text writer (standard output, or a test's), never built whole.
@@ -360,7 +380,6 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
                     stdout.WriteLine($"Wrote the FHIR data-quality report to {dataQuality}");
             }
         }
-        return Success;
     }
 
     /// <summary>An ISO 8601 date and time that states its offset (<c>Z</c> or <c>±hh:mm</c>): without one the instant

@@ -50,7 +50,8 @@ public sealed class FhirPartitions : IDisposable
     /// <param name="cancellationToken">Checked before each line.</param>
     /// <returns>The partition's data and quality. Its <see cref="Records.PracticeDataSet.Period"/> and
     /// <see cref="Records.PracticeDataSet.ServiceLines"/> are the partition's own: a caller that scores partitions apart
-    /// gives each the union's (the earliest and latest of the periods, the union of the lines, in key order).
+    /// gives each the union's period (the earliest and latest of the periods); the lines may stay each partition's own, as
+    /// <see cref="Scoring.PracticeEvaluator.Merge"/> takes their union, in key order as one read lists them.
     /// Combine the quality reports with <see cref="FhirDataQuality.Combine"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="partition"/> is out of range.</exception>
     /// <exception cref="ObjectDisposedException">The partitions were disposed.</exception>
@@ -78,17 +79,9 @@ public sealed class FhirPartitions : IDisposable
     internal static string PathOf(string folder, int partition) => Path.Combine(folder, $"part-{partition:D5}.ndjson");
 
     /// <summary>The partition of a patient id: 64-bit FNV-1a of its UTF-8 bytes, modulo the count (never
-    /// <see cref="string.GetHashCode()"/>, which differs between processes).</summary>
-    internal static int PartitionOf(string patientId, int count)
-    {
-        ulong hash = 14695981039346656037UL;
-        foreach (var b in System.Text.Encoding.UTF8.GetBytes(patientId))
-        {
-            hash ^= b;
-            hash *= 1099511628211UL;
-        }
-        return (int)(hash % (ulong)count);
-    }
+    /// <see cref="string.GetHashCode()"/>, which differs between processes): the hash that
+    /// <see cref="Records.PracticeDataSet.SplitByPatient"/> uses, from one source file.</summary>
+    internal static int PartitionOf(string patientId, int count) => Records.StableHash.ShardOf(patientId, count);
 
     internal static void DeleteFolder(string folder)
     {

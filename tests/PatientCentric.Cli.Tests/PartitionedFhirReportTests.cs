@@ -1,4 +1,5 @@
 using System.Globalization;
+using PatientCentric.Cli.Report;
 using PatientCentric.Cli.Sample;
 
 namespace PatientCentric.Cli.Tests;
@@ -130,6 +131,44 @@ public sealed class PartitionedFhirReportTests : IDisposable
         string line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("error: cannot read a temporary partition file of the FHIR input (InvalidDataException); check the free space and permissions of the temporary folder (--temp).", line);
         Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+    }
+
+    [Theory]
+    [InlineData("[\"P-SENTINEL-9\"]\n")]   // a line that is not a patient's outputs
+    [InlineData("{\"rank\":{\"category\":0,")]   // truncated
+    public void UnreadablePatientOutputsFile_ExitsTwo_WithOneClearLine_AndRemovesTheTemporaryFolder(string damage)
+    {
+        var (folder, _) = Export.Value;
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        string? parts = null;
+        var app = new CliApp(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), error)
+        {
+            AfterPartitioning = p => parts = p,
+            // The partitions are scored and their patients' outputs written; damage one file before it is read back.
+            Progress = new OnFirstWrite(() => File.WriteAllText(Path.Combine(parts!, "patients-00001.ndjson"), damage)),
+        };
+        var r = Report(folder, "damaged-patients", app, "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
+        Assert.Equal(2, r.Result.ExitCode);
+        // After the input's summary (the read went well), one error line, without the damaged file's content.
+        string line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.DoesNotContain("SENTINEL", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("error: cannot read back a temporary file of the patients' outputs (PatientCentricDataException); check the free space and permissions of the temporary folder (--temp).", line);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+        Assert.False(File.Exists(Path.Combine(_root, "damaged-patients", "results.json")));
+    }
+
+    private sealed class OnFirstWrite(Action action) : IProgress<ReportProgress>
+    {
+        private bool _done;
+
+        public void Report(ReportProgress value)
+        {
+            if (value.Phase == ReportPhase.Write && !_done)
+            {
+                _done = true;
+                action();
+            }
+        }
     }
 
     [Fact]

@@ -46,6 +46,17 @@ public sealed class ClusterEvaluationTests(ClusterEvaluationTests.Fixture fixtur
     }
 
     [Fact]
+    public async Task EvaluateAsync_OfShardsThatDeclareDifferentServiceLines_EqualsOneProcess()
+    {
+        var (data, shards, expected) = files.WithDifferentServiceLines();
+        Assert.Equal([3, 2, 2], data.Select(d => d.ServiceLines.Length));
+
+        var evaluation = await Client(fixture.Cluster).EvaluateAsync(files.Manifest(shards), Ct);
+
+        Assert.Equal(expected, ShardFiles.Json(evaluation));
+    }
+
+    [Fact]
     public async Task EvaluateAsync_WhenASiloDiesMidRun_ReRunsItsShardsElsewhereAndEqualsOneProcess()
     {
         var cluster = fixture.Cluster;

@@ -21,7 +21,7 @@ public sealed class ShardFiles : IDisposable
         Folder = Path.Combine(Path.GetTempPath(), "pc-orleans-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         Sample = LoadSample();
-        Shards = [.. Split(Sample, Count).Select((shard, i) => Write(shard, $"shard-{i}.json"))];
+        Shards = [.. Sample.SplitByPatient(Count).Select((shard, i) => Write(shard, $"shard-{i}.json"))];
         using var services = new ServiceCollection().AddPatientCentric().AddSingleton<TimeProvider>(new FakeTimeProvider(AsOf)).BuildServiceProvider();
         Expected = Json(services.GetRequiredService<PracticeEvaluator>().Evaluate(Sample));
     }
@@ -59,35 +59,42 @@ public sealed class ShardFiles : IDisposable
         if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
     }
 
-    // Every record of one patient in one shard (patients dealt round-robin in order of first appearance); the
-    // practice-level records and the primary-customer block in shard 0; the practice's settings whole in every shard.
-    internal static IReadOnlyList<PracticeDataSet> Split(PracticeDataSet data, int count)
+    /// <summary>Three shards of the sample that declare different service lines, as FHIR shards do (each derives its lines
+    /// from its own records): split by patient (<see cref="PracticeDataSet.SplitByPatient"/>), the patients of shard 1
+    /// without their dermatology records and those of shard 2 without their aesthetics ones, each of those two shards
+    /// declaring only the two lines left in it; shard 0 (with the practice-level records) declares all three. Returns the
+    /// shard data sets, their files, and the results JSON of one process on the data they hold together.</summary>
+    public (ImmutableArray<PracticeDataSet> Data, ImmutableArray<ShardDescriptor> Shards, string Expected) WithDifferentServiceLines()
     {
-        var shardOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Of(string patientKey) => shardOf.TryGetValue(patientKey, out int k) ? k : shardOf[patientKey] = shardOf.Count % count;
-        return [.. Enumerable.Range(0, count).Select(k => data with
+        var patientsOf = Sample.SplitByPatient(3).Select(PatientsOf).ToArray();
+        bool Drop(string patientKey, string line) =>
+            (line == "dermatology" && patientsOf[1].Contains(patientKey)) || (line == "aesthetics" && patientsOf[2].Contains(patientKey));
+        var data = Sample with
         {
-            Appointments = [.. data.Appointments.Where(a => Of(a.PatientKey) == k)],
-            OutreachContacts = [.. data.OutreachContacts.Where(c => Of(c.PatientKey) == k)],
-            PortalThreads = [.. data.PortalThreads.Where(t => Of(t.PatientKey) == k)],
-            SurveyReturns = [.. data.SurveyReturns.Where(r => Of(r.PatientKey) == k)],
-            Claims = [.. data.Claims.Where(c => Of(c.PatientKey) == k)],
-            PriceEstimates = [.. data.PriceEstimates.Where(e => Of(e.PatientKey) == k)],
-            Statements = [.. data.Statements.Where(t => Of(t.PatientKey) == k)],
-            MedicationFills = [.. data.MedicationFills.Where(f => Of(f.PatientKey) == k)],
-            Referrals = [.. data.Referrals.Where(r => Of(r.PatientKey) == k)],
-            Jobs = [.. data.Jobs.Where(j => Of(j.PatientKey) == k)],
-            ClinicianRatings = [.. data.ClinicianRatings.Where(r => Of(r.PatientKey) == k)],
-            Barriers = [.. data.Barriers.Where(b => Of(b.PatientKey) == k)],
-            Calls = k == 0 ? data.Calls : [],
-            AvailabilitySnapshots = k == 0 ? data.AvailabilitySnapshots : [],
-            BillingComplaints = k == 0 ? data.BillingComplaints : [],
-            Reviews = k == 0 ? data.Reviews : [],
-            PrimaryCustomer = k == 0 ? data.PrimaryCustomer : null,
-            KpiSeries = k == 0 ? data.KpiSeries : [],
-            AssumptionBindings = k == 0 ? data.AssumptionBindings : [],
-        })];
+            Appointments = [.. Sample.Appointments.Where(x => !Drop(x.PatientKey, x.ServiceLine))],
+            OutreachContacts = [.. Sample.OutreachContacts.Where(x => !Drop(x.PatientKey, x.ServiceLine))],
+            PortalThreads = [.. Sample.PortalThreads.Where(x => !Drop(x.PatientKey, x.ServiceLine))],
+            SurveyReturns = [.. Sample.SurveyReturns.Where(x => !Drop(x.PatientKey, x.ServiceLine))],
+            Claims = [.. Sample.Claims.Where(x => !Drop(x.PatientKey, x.ServiceLine))],
+            PriceEstimates = [.. Sample.PriceEstimates.Where(x => !Drop(x.PatientKey, x.ServiceLine))],
+            Statements = [.. Sample.Statements.Where(x => !Drop(x.PatientKey, x.ServiceLine))],
+            Referrals = [.. Sample.Referrals.Where(x => !Drop(x.PatientKey, x.ServiceLine))],
+            Jobs = [.. Sample.Jobs.Where(x => !Drop(x.PatientKey, x.ServiceLine))],
+        };
+        var shards = data.SplitByPatient(3);
+        shards = [shards[0],
+                  shards[1] with { ServiceLines = [.. data.ServiceLines.Where(l => l.Key != "dermatology")] },
+                  shards[2] with { ServiceLines = [.. data.ServiceLines.Where(l => l.Key != "aesthetics")] }];
+        using var services = new ServiceCollection().AddPatientCentric().AddSingleton<TimeProvider>(new FakeTimeProvider(AsOf)).BuildServiceProvider();
+        string expected = Json(services.GetRequiredService<PracticeEvaluator>().Evaluate(data));
+        return (shards, [.. shards.Select((shard, i) => Write(shard, $"lines-shard-{i}.json"))], expected);
     }
+
+    private static HashSet<string> PatientsOf(PracticeDataSet s) =>
+        s.Appointments.Select(x => x.PatientKey).Concat(s.OutreachContacts.Select(x => x.PatientKey)).Concat(s.PortalThreads.Select(x => x.PatientKey))
+            .Concat(s.SurveyReturns.Select(x => x.PatientKey)).Concat(s.Claims.Select(x => x.PatientKey)).Concat(s.PriceEstimates.Select(x => x.PatientKey))
+            .Concat(s.Statements.Select(x => x.PatientKey)).Concat(s.Referrals.Select(x => x.PatientKey)).Concat(s.Jobs.Select(x => x.PatientKey))
+            .ToHashSet(StringComparer.Ordinal);
 
     private static PracticeDataSet LoadSample()
     {

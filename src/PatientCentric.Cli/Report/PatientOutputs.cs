@@ -1,5 +1,6 @@
 using PatientCentric.Jobs;
 using PatientCentric.Scoring;
+using PatientCentric.Serialization;
 
 namespace PatientCentric.Cli.Report;
 
@@ -31,17 +32,40 @@ internal sealed class PatientOutputs
     /// <summary>Gets the support plans in order; each enumeration reads the files again.</summary>
     public IEnumerable<SupportPlan> Plans => _evaluation is { } e ? e.SupportPlans : Read().Select(p => p.Plan).OfType<SupportPlan>();
 
+    // A file that cannot be opened or read back as written (damaged, truncated, removed) throws
+    // PatientOutputsReadException: one clear line and exit 2, as a damaged partition file gives.
     private IEnumerable<PatientResult> Read()
     {
         var streams = new List<Stream>(_files.Count);
         try
         {
-            foreach (var file in _files)
-                streams.Add(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan));
-            foreach (var patient in EvaluationPartial.ReadPatients(streams))
+            IEnumerator<PatientResult> patients;
+            try
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                yield return patient;
+                foreach (var file in _files)
+                    streams.Add(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan));
+                patients = EvaluationPartial.ReadPatients(streams).GetEnumerator();
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                throw new PatientOutputsReadException(e);
+            }
+            using (patients)
+            {
+                while (true)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        if (!patients.MoveNext())
+                            break;
+                    }
+                    catch (Exception e) when (IsDamage(e))
+                    {
+                        throw new PatientOutputsReadException(e);
+                    }
+                    yield return patients.Current;
+                }
             }
         }
         finally
@@ -50,7 +74,15 @@ internal sealed class PatientOutputs
                 s.Dispose();
         }
     }
+
+    private static bool IsDamage(Exception e) =>
+        e is PatientCentricDataException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.DecoderFallbackException;
 }
+
+/// <summary>A temporary file of the patients' outputs could not be read back: a clear one-line failure (exit 2), naming
+/// the kind of failure, never a record's value.</summary>
+internal sealed class PatientOutputsReadException(Exception inner)
+    : Exception($"cannot read back a temporary file of the patients' outputs ({inner.GetType().Name}); check the free space and permissions of the temporary folder (--temp).", inner);
 
 /// <summary>The counts the support-plan sections show, gathered in one pass over the plans: how many patients have a
 /// plan, how many jobs they hold, and per job kind the patients, barriers and suggested supports.</summary>

@@ -232,6 +232,92 @@ public sealed record PracticeDataSet(
         };
     }
 
+    /// <summary>Splits the data by patient into <paramref name="count"/> shards, for
+    /// <see cref="PracticeEvaluator.Accumulate"/> on each and <see cref="PracticeEvaluator.Merge"/> of their partials
+    /// (docs/scale.md#the-evaluation-in-pieces). Every record of one patient (appointments, outreach contacts, portal
+    /// threads, survey returns, claims, price estimates, statements, fills, referrals, jobs, clinician ratings, barriers)
+    /// goes to the same shard, chosen by a stable hash of the patient key (64-bit FNV-1a of its UTF-8 bytes, modulo
+    /// <paramref name="count"/>, the hash the partitioned FHIR read uses), so a patient lands in the same shard on every
+    /// machine and run. The practice-level records (calls, availability snapshots, billing complaints, reviews) and the
+    /// primary-customer assessments, assumption bindings and KPI series go to shard 0. The configuration (name, time zone,
+    /// period, service lines, survey items, opening hours, holidays) travels whole to every shard.</summary>
+    /// <param name="count">How many shards: 1 to 4,096 (the most partitions the partitioned FHIR read makes).</param>
+    /// <returns><paramref name="count"/> data sets, shard 0 first; each keeps the records' order. A shard may hold no
+    /// patient. Together they hold every record exactly once.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1 or above 4,096.</exception>
+    public ImmutableArray<PracticeDataSet> SplitByPatient(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 4096);
+        return Split(count, key => StableHash.ShardOf(key, count), () => 0, k => k == 0);
+    }
+
+    // The split behind SplitByPatient, with the choices as arguments (the tests' random shards use it too): the shard of
+    // each patient (asked once per patient, in order of first appearance: appointments, contacts, threads, returns,
+    // claims, estimates, statements, fills, referrals, jobs, ratings, barriers), the shard of each practice-level record
+    // (asked once per record: calls, snapshots, complaints, reviews) and which shards get the primary-customer block.
+    internal ImmutableArray<PracticeDataSet> Split(int count, Func<string, int> shardOfPatient, Func<int> shardOfPracticeRecord, Func<int, bool> holdsPracticeLevel)
+    {
+        var shardOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Of(string patientKey)
+        {
+            if (!shardOf.TryGetValue(patientKey, out int k))
+                shardOf[patientKey] = k = shardOfPatient(patientKey);
+            return k;
+        }
+        ImmutableArray<T>[] Deal<T>(ImmutableArray<T> records, Func<T, int> shardOfRecord)
+        {
+            var shards = new ImmutableArray<T>.Builder[count];
+            for (int k = 0; k < count; k++)
+                shards[k] = ImmutableArray.CreateBuilder<T>();
+            foreach (var record in records)
+                shards[shardOfRecord(record)].Add(record);
+            return [.. shards.Select(b => b.ToImmutable())];
+        }
+        var appointments = Deal(Appointments, a => Of(a.PatientKey));
+        var contacts = Deal(OutreachContacts, c => Of(c.PatientKey));
+        var threads = Deal(PortalThreads, t => Of(t.PatientKey));
+        var returns = Deal(SurveyReturns, r => Of(r.PatientKey));
+        var claims = Deal(Claims, c => Of(c.PatientKey));
+        var estimates = Deal(PriceEstimates, e => Of(e.PatientKey));
+        var statements = Deal(Statements, t => Of(t.PatientKey));
+        var fills = Deal(MedicationFills, f => Of(f.PatientKey));
+        var referrals = Deal(Referrals, r => Of(r.PatientKey));
+        var jobs = Deal(Jobs, j => Of(j.PatientKey));
+        var ratings = Deal(ClinicianRatings, r => Of(r.PatientKey));
+        var barriers = Deal(Barriers, b => Of(b.PatientKey));
+        var calls = Deal(Calls, _ => shardOfPracticeRecord());
+        var snapshots = Deal(AvailabilitySnapshots, _ => shardOfPracticeRecord());
+        var complaints = Deal(BillingComplaints, _ => shardOfPracticeRecord());
+        var reviews = Deal(Reviews, _ => shardOfPracticeRecord());
+        return [.. Enumerable.Range(0, count).Select(k =>
+        {
+            bool practiceLevel = holdsPracticeLevel(k);
+            return this with
+            {
+                Appointments = appointments[k],
+                OutreachContacts = contacts[k],
+                PortalThreads = threads[k],
+                SurveyReturns = returns[k],
+                Claims = claims[k],
+                PriceEstimates = estimates[k],
+                Statements = statements[k],
+                MedicationFills = fills[k],
+                Referrals = referrals[k],
+                Jobs = jobs[k],
+                ClinicianRatings = ratings[k],
+                Barriers = barriers[k],
+                Calls = calls[k],
+                AvailabilitySnapshots = snapshots[k],
+                BillingComplaints = complaints[k],
+                Reviews = reviews[k],
+                PrimaryCustomer = practiceLevel ? PrimaryCustomer : null,
+                KpiSeries = practiceLevel ? KpiSeries : [],
+                AssumptionBindings = practiceLevel ? AssumptionBindings : [],
+            };
+        })];
+    }
+
     /// <summary>Groups the patient-level records (fills, referrals, jobs, ratings, barriers) into one timeline per
     /// patient, in order of each patient's first appearance.</summary>
     /// <returns>The timelines.</returns>

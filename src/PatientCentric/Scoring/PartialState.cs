@@ -21,12 +21,14 @@ internal sealed class PartialState
 
     public required DateTimeOffset AsOf { get; init; }
 
-    // A digest of the practice configuration that must match to merge: survey items, calendar, service lines, profile.
+    // A digest of the practice configuration that must match to merge: survey items, calendar, profile. Not the service
+    // lines: shards that derive them from their own records (FHIR) differ there, and Merge takes their union.
     public required string Fingerprint { get; init; }
 
     public required ImmutableArray<SurveyItem> SurveyItems { get; init; }
 
-    public required ImmutableArray<string> ServiceLines { get; init; }
+    // The service lines the shards' data sets declare, in the order their scopes are listed (PracticeEvaluator.Merge).
+    public required ImmutableArray<ServiceLine> ServiceLines { get; init; }
 
     // Per scope (practice, service lines, clinicians): per scorer and role, the accumulator or the finished cards.
     public required ImmutableArray<ScopePartial> Scopes { get; init; }

@@ -71,7 +71,7 @@ public sealed partial class PracticeEvaluator
             AsOf = context.AsOf,
             Fingerprint = Fingerprint(data, context.Profile),
             SurveyItems = data.SurveyItems,
-            ServiceLines = [.. data.ServiceLines.Select(l => l.Key)],
+            ServiceLines = data.ServiceLines,
             Scopes = scopes.ToImmutable(),
             Populations = populations.ToImmutable(),
             Patients = patients,
@@ -162,7 +162,8 @@ public sealed partial class PracticeEvaluator
         return ranks;
     }
 
-    // The practice configuration two partials must share to merge: survey items, calendar, service lines and the profile.
+    // The practice configuration two partials must share to merge: survey items, calendar and the profile. The service
+    // lines are not in it: Merge takes their union (MergeServiceLines).
     private static string Fingerprint(PracticeDataSet data, Profile profile)
     {
         var options = PatientCentricJsonContext.Default.Options;
@@ -173,7 +174,6 @@ public sealed partial class PracticeEvaluator
             JsonSerializer.Serialize(writer, data.SurveyItems, options.GetTypeInfo(typeof(ImmutableArray<SurveyItem>)));
             JsonSerializer.Serialize(writer, data.OpeningHours, options.GetTypeInfo(typeof(ImmutableArray<OpeningInterval>)));
             JsonSerializer.Serialize(writer, data.Holidays, options.GetTypeInfo(typeof(ImmutableArray<DateOnly>)));
-            JsonSerializer.Serialize(writer, data.ServiceLines, options.GetTypeInfo(typeof(ImmutableArray<ServiceLine>)));
             JsonSerializer.Serialize(writer, profile, options.GetTypeInfo(typeof(Profile)));
             writer.WriteEndArray();
         }
@@ -195,13 +195,17 @@ public sealed partial class PracticeEvaluator
         return Convert.ToHexString(SHA256.HashData(buffer.ToArray()));
     }
 
-    /// <summary>Merges the partial evaluations of two disjoint shards; the result does not depend on order or grouping.</summary>
+    /// <summary>Merges the partial evaluations of two disjoint shards; the result does not depend on order or grouping.
+    /// The shards may declare different service lines (FHIR shards derive them from their own records): the merged partial
+    /// holds their union, and a scope (service line or clinician) that one shard lacks counts as empty there
+    /// (docs/scale.md#the-evaluation-in-pieces).</summary>
     /// <param name="left">One partial; never changed.</param>
     /// <param name="right">The other; never changed.</param>
     /// <returns>A new partial holding both.</returns>
     /// <exception cref="Serialization.PatientCentricDataException">The partials cannot be merged: different practice
-    /// configuration, period, profile or instant, a patient in both, differing practice-level assessments, or a scorer that
-    /// is not a combiner (code PC0113; the message names what differs, never a record's value).</exception>
+    /// configuration, period, profile or instant, a service line key with a different name in each, a patient in both,
+    /// differing practice-level assessments, or a scorer that is not a combiner (code PC0113; the message names what
+    /// differs, never a record's value).</exception>
     public EvaluationPartial Merge(EvaluationPartial left, EvaluationPartial right)
     {
         ArgumentNullException.ThrowIfNull(left);
@@ -213,12 +217,13 @@ public sealed partial class PracticeEvaluator
         if (a.Profile.Key != b.Profile.Key) throw MergeError($"the profiles differ (\"{a.Profile.Key}\" and \"{b.Profile.Key}\")");
         if (a.AsOf != b.AsOf) throw MergeError("the evaluation instants (as-of) differ");
         if (a.TrendGrain != b.TrendGrain) throw MergeError("the trend settings differ (series on or off, or the period grain)");
-        if (a.Fingerprint != b.Fingerprint) throw MergeError("the practice configurations differ (survey items, opening hours, holidays, service lines or the profile's settings)");
+        if (a.Fingerprint != b.Fingerprint) throw MergeError("the practice configurations differ (survey items, opening hours, holidays or the profile's settings)");
+        var serviceLines = MergeServiceLines(a.ServiceLines, b.ServiceLines);
         foreach (var slot in a.Scopes.Concat(b.Scopes).SelectMany(s => s.Slots).Where(s => s.Kind == SlotKind.Whole))
             throw MergeError($"the scorer \"{slot.ScorerKey}\" is not a combiner (ITouchpointCombiner<TAccumulator>), so its cards cannot be merged across shards; score the whole data set in one Accumulate");
         var context = new ScoringContext(a.Period, a.AsOf, FindTimeZone(a.TimeZone), a.Profile);
         var buckets = a.TrendGrain is { } grain ? PeriodBuckets.Create(a.Period, grain) : null;
-        var scopes = MergeScopes(a.Scopes, b.Scopes, context, buckets);
+        var scopes = MergeScopes(a.Scopes, b.Scopes, serviceLines, context, buckets);
         var populations = a.Populations.Keys.Union(b.Populations.Keys).ToImmutableDictionary(k => k, k =>
         {
             var merged = PopulationAccumulator.Create();
@@ -245,7 +250,7 @@ public sealed partial class PracticeEvaluator
             AsOf = a.AsOf,
             Fingerprint = a.Fingerprint,
             SurveyItems = a.SurveyItems,
-            ServiceLines = a.ServiceLines,
+            ServiceLines = serviceLines,
             Scopes = scopes,
             Populations = populations,
             Patients = [.. a.Patients.Concat(b.Patients).OrderBy(x => x.Rank)],
@@ -256,9 +261,53 @@ public sealed partial class PracticeEvaluator
         });
     }
 
-    // Scopes by key union, in canonical order (practice, service lines as configured, clinicians by key); a scope one
-    // side lacks is an empty accumulator there. Accumulators are merged into fresh ones, so neither partial changes.
-    private ImmutableArray<ScopePartial> MergeScopes(ImmutableArray<ScopePartial> a, ImmutableArray<ScopePartial> b, ScoringContext context, PeriodBuckets? buckets)
+    // The service lines of two partials: their union, a key with two names refused. A partial that holds every line of the
+    // union gives the order: that of its data set, which one pass over the union lists (every shard of a JSON data set,
+    // split by patient, holds them all). When neither does (FHIR shards derive their lines from their own records), ordinal
+    // key order: the order the FHIR adapter gives a data set's lines. Two partials with the same lines in different orders
+    // take the one that is not key order, or else the lesser by key. So the result does not depend on grouping or order:
+    // it is the order of a shard that holds the union's lines (the lesser of two that differ), else key order.
+    private static ImmutableArray<ServiceLine> MergeServiceLines(ImmutableArray<ServiceLine> a, ImmutableArray<ServiceLine> b)
+    {
+        var inA = a.ToDictionary(l => l.Key, l => l.Name, StringComparer.Ordinal);
+        var inB = b.ToDictionary(l => l.Key, l => l.Name, StringComparer.Ordinal);
+        foreach (var line in b)
+        {
+            if (inA.TryGetValue(line.Key, out var name) && !string.Equals(name, line.Name, StringComparison.Ordinal))
+                throw MergeError($"the service line \"{line.Key}\" has a different name in each partial; every shard must name a service line alike");
+        }
+        bool aHoldsAll = b.All(l => inA.ContainsKey(l.Key)), bHoldsAll = a.All(l => inB.ContainsKey(l.Key));
+        if (aHoldsAll && bHoldsAll)
+        {
+            if (a.Select(l => l.Key).SequenceEqual(b.Select(l => l.Key), StringComparer.Ordinal)) return a;
+            if (InKeyOrder(a)) return b;
+            if (InKeyOrder(b)) return a;
+            return CompareKeys(a, b) <= 0 ? a : b;
+        }
+        if (aHoldsAll) return a;
+        if (bHoldsAll) return b;
+        return [.. a.Concat(b.Where(l => !inA.ContainsKey(l.Key))).OrderBy(l => l.Key, StringComparer.Ordinal)];
+
+        static bool InKeyOrder(ImmutableArray<ServiceLine> lines)
+        {
+            for (int i = 1; i < lines.Length; i++)
+                if (string.CompareOrdinal(lines[i - 1].Key, lines[i].Key) > 0) return false;
+            return true;
+        }
+
+        static int CompareKeys(ImmutableArray<ServiceLine> x, ImmutableArray<ServiceLine> y)
+        {
+            for (int i = 0; i < x.Length; i++)
+                if (string.CompareOrdinal(x[i].Key, y[i].Key) is var c && c != 0) return c;
+            return 0;
+        }
+    }
+
+    // Scopes by key union, in canonical order (practice, service lines in the merged lines' order, clinicians by key); a
+    // scope one side lacks is an empty accumulator, created in that scope's context, there. Accumulators are merged into
+    // fresh ones, so neither partial changes.
+    private ImmutableArray<ScopePartial> MergeScopes(ImmutableArray<ScopePartial> a, ImmutableArray<ScopePartial> b, ImmutableArray<ServiceLine> serviceLines,
+                                                     ScoringContext context, PeriodBuckets? buckets)
     {
         var scorers = _registry.TouchpointScorers.GroupBy(s => s.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var fromB = b.ToDictionary(s => s.Scope);
@@ -268,7 +317,8 @@ public sealed partial class PracticeEvaluator
         foreach (var y in b.Where(s => fromB.ContainsKey(s.Scope)))
             result.Add(MergeScope(y, null, scorers, context, buckets));
         var practice = result.Where(s => s.Scope.Level == ScopeLevel.Practice);
-        var lines = result.Where(s => s.Scope.Level == ScopeLevel.ServiceLine);   // both sides list every configured line, in order
+        var lineOrder = serviceLines.Select((l, i) => (l.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+        var lines = result.Where(s => s.Scope.Level == ScopeLevel.ServiceLine).OrderBy(s => lineOrder.GetValueOrDefault(s.Scope.Key, int.MaxValue));
         var clinicians = result.Where(s => s.Scope.Level == ScopeLevel.Clinician).OrderBy(s => s.Scope.Key, StringComparer.Ordinal);
         return [.. practice, .. lines, .. clinicians];
     }

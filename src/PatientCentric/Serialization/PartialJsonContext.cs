@@ -41,7 +41,7 @@ internal sealed record PartialDocument(string Schema, int Version, PartialBody B
 
 // A PartialState as plain data.
 internal sealed record PartialBody(string PracticeName, string TimeZone, MeasurementPeriod Period, Profile Profile, DateTimeOffset AsOf,
-                                   string Fingerprint, ImmutableArray<SurveyItem> SurveyItems, ImmutableArray<string> ServiceLines,
+                                   string Fingerprint, ImmutableArray<SurveyItem> SurveyItems, ImmutableArray<ServiceLine> ServiceLines,
                                    ImmutableArray<ScopeState> Scopes, ImmutableArray<PopulationState> Populations,
                                    ImmutableArray<PatientPartial> Patients, ImmutableArray<ReviewPartial> Reviews,
                                    ImmutableArray<SurveyRowPartial> SurveyRows, PracticeLevelPartial? PracticeLevel)

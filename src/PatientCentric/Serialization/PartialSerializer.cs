@@ -94,9 +94,15 @@ internal static class PartialSerializer
         return patient;
     }
 
-    // The practice first, then the service lines as configured.
-    private static int Order(ScoreScope scope, PartialState state) =>
-        scope.Level == ScopeLevel.Practice ? -1 : state.ServiceLines.IndexOf(scope.Key, 0, StringComparer.Ordinal);
+    // The practice first, then the service lines in the partial's order.
+    private static int Order(ScoreScope scope, PartialState state)
+    {
+        if (scope.Level == ScopeLevel.Practice)
+            return -1;
+        for (int i = 0; i < state.ServiceLines.Length; i++)
+            if (string.Equals(state.ServiceLines[i].Key, scope.Key, StringComparison.Ordinal)) return i;
+        return state.ServiceLines.Length;
+    }
 
     private static SlotState ToSlotState(SlotPartial slot)
     {
@@ -233,6 +239,15 @@ internal static class PartialSerializer
         var b = PartialFormat.Need(d.Body, "$.body");
         const string P = "$.body";
         var serviceLines = PartialFormat.Need(b.ServiceLines, P + ".serviceLines");
+        var lineKeys = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < serviceLines.Length; i++)
+        {
+            string at = PartialFormat.At(P + ".serviceLines", i);
+            var line = PartialFormat.Need(serviceLines[i], at);
+            PartialFormat.Need(line.Name, at + ".name");
+            if (!lineKeys.Add(PartialFormat.Need(line.Key, at + ".key")))
+                throw PartialFormat.Field(at + ".key", "a service line is listed twice.");
+        }
         var scopes = PartialFormat.Need(b.Scopes, P + ".scopes");
         var populations = PartialFormat.Need(b.Populations, P + ".populations");
         var patients = PartialFormat.Need(b.Patients, P + ".patients");

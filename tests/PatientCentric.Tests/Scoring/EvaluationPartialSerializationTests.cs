@@ -148,15 +148,18 @@ public sealed class EvaluationPartialSerializationTests
     }
 
     [Fact]
-    public void ReadFrom_OfVersion2_IsPC0122_NamingBothVersions_EvenWhenItsBodyIsTruncated()
+    public void ReadFrom_OfAnOlderOrNewerVersion_IsPC0122_NamingBothVersions_EvenWhenItsBodyIsTruncated()
     {
-        string v2 = Written.Value.Replace("\"version\":1,", "\"version\":2,", StringComparison.Ordinal);
-        foreach (string text in new[] { v2, v2[..(v2.Length / 2)] })
+        foreach (int version in new[] { 0, 2 })
         {
-            var error = Refused(Encoding.UTF8.GetBytes(text));
-            Assert.Equal(("PC0122", "$.version"), (error.Code, error.Path));
-            Assert.Contains("version 2", error.Message, StringComparison.Ordinal);
-            Assert.Contains("reads version 1", error.Message, StringComparison.Ordinal);
+            string other = Written.Value.Replace("\"version\":1,", $"\"version\":{version},", StringComparison.Ordinal);
+            foreach (string text in new[] { other, other[..(other.Length / 2)] })
+            {
+                var error = Refused(Encoding.UTF8.GetBytes(text));
+                Assert.Equal(("PC0122", "$.version"), (error.Code, error.Path));
+                Assert.Contains($"version {version}", error.Message, StringComparison.Ordinal);
+                Assert.Contains("reads version 1", error.Message, StringComparison.Ordinal);
+            }
         }
     }
 
@@ -169,6 +172,17 @@ public sealed class EvaluationPartialSerializationTests
         Assert.Equal("PC0123", error.Code);
         Assert.StartsWith("$.body", error.Path, StringComparison.Ordinal);
         Assert.Contains("fingerprint", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadFrom_WithAServiceLineListedTwice_IsPC0123_NamingItsPath()
+    {
+        var document = JsonNode.Parse(Written.Value)!;
+        var lines = document["body"]!["serviceLines"]!.AsArray();
+        lines.Add(lines[0]!.DeepClone());
+        var error = Refused(Encoding.UTF8.GetBytes(document.ToJsonString()));
+        Assert.Equal(("PC0123", $"$.body.serviceLines[{lines.Count - 1}].key"), (error.Code, error.Path));
+        Assert.Contains("listed twice", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

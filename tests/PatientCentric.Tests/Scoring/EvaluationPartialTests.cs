@@ -43,6 +43,61 @@ public sealed class EvaluationPartialTests
         Assert.Equal(expected, Json(evaluator.Finish(MergeRandomly(evaluator, partials, random, throughJson: true))));
     }
 
+    // Shards that declare only the service lines their own records name (as FHIR shards do), so that their line sets
+    // differ, merged in a random tree and order (some through bytes), give one pass over their union byte for byte: the
+    // union's lines in the order of a shard that declares them all (sometimes one declares the data set's whole list,
+    // lines without records included), or else in key order.
+    [Property(MaxTest = 40)]
+    public bool Finish_OfMergedShardsWithDifferentServiceLines_EqualsEvaluate(int seed)
+    {
+        var random = new Random(seed);
+        var data = WithJobsAndReviews(ShardMergeTests.SmallDataSet(random), random);
+        var evaluator = Evaluator();
+        var shards = Shards(data, random.Next(2, 6), random).Select(WithItsOwnServiceLines).ToList();
+        bool oneDeclaresAll = random.Next(2) == 0;
+        if (oneDeclaresAll)
+        {
+            int k = random.Next(shards.Count);
+            shards[k] = shards[k] with { ServiceLines = data.ServiceLines };
+        }
+        var lines = shards.SelectMany(s => s.ServiceLines).DistinctBy(l => l.Key).ToList();
+        var union = data with
+        {
+            ServiceLines = shards.FirstOrDefault(s => s.ServiceLines.Length == lines.Count)?.ServiceLines ?? [.. lines.OrderBy(l => l.Key, StringComparer.Ordinal)],
+        };
+        string expected = Json(evaluator.Evaluate(union, January, Lenient));
+        var partials = shards.Select(s => evaluator.Accumulate(s, January, Lenient)).Select(p => random.Next(2) == 0 ? RoundTrip(p) : p).ToList();
+        return Json(evaluator.Finish(MergeRandomly(evaluator, partials, random, throughJson: true))) == expected;
+    }
+
+    [Fact]
+    public void Merge_OfShardsWhereOneLacksAServiceLine_EqualsEvaluate_AndListsTheConfiguredOrder()
+    {
+        var evaluator = Evaluator();
+        string other = Enumerable.Range(0, 50).Select(i => $"P{i}").First(k => StableHash.ShardOf(k, 2) != StableHash.ShardOf("P-TEST", 2));
+        var data = Data([Kept(Jan(6, 10)), Kept(Jan(7, 9)), Kept(Jan(6, 9), line: "dermatology") with { PatientKey = other, ClinicianKey = "C2" }]);
+        var shards = data.SplitByPatient(2).Select(WithItsOwnServiceLines).ToList();
+        Assert.Contains(shards, s => s.ServiceLines.Length == 1);   // the split gives shards different lines
+
+        var merged = evaluator.Finish(evaluator.Merge(evaluator.Accumulate(shards[1], January, Lenient), evaluator.Accumulate(shards[0], January, Lenient)));
+
+        Assert.Equal(Json(evaluator.Evaluate(data with { ServiceLines = [.. data.ServiceLines.OrderBy(l => l.Key, StringComparer.Ordinal)] }, January, Lenient)), Json(merged));
+        Assert.Equal(["dermatology", "primary-care"], merged.Cards.Where(c => c.Scope.Level == ScopeLevel.ServiceLine).Select(c => c.Scope.Key).Distinct());
+    }
+
+    [Fact]
+    public void Merge_OfOneServiceLineKeyWithTwoNames_IsRefused_NamingTheLine()
+    {
+        var evaluator = Evaluator();
+        var a = evaluator.Accumulate(Data() with { ServiceLines = [new ServiceLine("dermatology", "Dermatology")] }, January, Lenient);
+        var b = evaluator.Accumulate(Data() with { ServiceLines = [new ServiceLine("dermatology", "Skin clinic")] }, January, Lenient);
+
+        var error = Assert.Throws<PatientCentricDataException>(() => evaluator.Merge(a, RoundTrip(b)));
+
+        Assert.Equal("PC0113", Assert.Single(error.Errors).Code);
+        Assert.Contains("the service line \"dermatology\" has a different name in each partial", error.Message, StringComparison.Ordinal);
+    }
+
     [Property(MaxTest = 30)]
     public bool PatientsOnDisk_MergedBack_GiveTheSamePatientCardsAndPlans_AndTheRestIsUnchanged(int seed)
     {
@@ -177,40 +232,27 @@ public sealed class EvaluationPartialTests
     }
 
     // Every record of one patient goes to one random shard; practice-level records (calls, snapshots, complaints,
-    // reviews) to any shard; the primary-customer block to a random non-empty set of shards; settings travel whole.
+    // reviews) to any shard; the primary-customer block to a random non-empty set of shards; settings travel whole. The
+    // split itself is PracticeDataSet.SplitByPatient's, with random choices.
     internal static IEnumerable<PracticeDataSet> Shards(PracticeDataSet data, int count, Random random)
     {
-        var shardOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Of(string patientKey) => shardOf.TryGetValue(patientKey, out int k) ? k : shardOf[patientKey] = random.Next(count);
-        int[] Anywhere<T>(ImmutableArray<T> records) => [.. records.Select(_ => random.Next(count))];
-        var calls = Anywhere(data.Calls);
-        var snapshots = Anywhere(data.AvailabilitySnapshots);
-        var complaints = Anywhere(data.BillingComplaints);
-        var reviews = Anywhere(data.Reviews);
         var withPractice = Enumerable.Range(0, count).Select(_ => random.Next(2) == 0).ToArray();
         withPractice[random.Next(count)] = true;
-        return Enumerable.Range(0, count).Select(k => data with
-        {
-            Appointments = [.. data.Appointments.Where(a => Of(a.PatientKey) == k)],
-            OutreachContacts = [.. data.OutreachContacts.Where(c => Of(c.PatientKey) == k)],
-            PortalThreads = [.. data.PortalThreads.Where(t => Of(t.PatientKey) == k)],
-            SurveyReturns = [.. data.SurveyReturns.Where(r => Of(r.PatientKey) == k)],
-            Claims = [.. data.Claims.Where(c => Of(c.PatientKey) == k)],
-            PriceEstimates = [.. data.PriceEstimates.Where(e => Of(e.PatientKey) == k)],
-            Statements = [.. data.Statements.Where(t => Of(t.PatientKey) == k)],
-            MedicationFills = [.. data.MedicationFills.Where(f => Of(f.PatientKey) == k)],
-            Referrals = [.. data.Referrals.Where(r => Of(r.PatientKey) == k)],
-            Jobs = [.. data.Jobs.Where(j => Of(j.PatientKey) == k)],
-            ClinicianRatings = [.. data.ClinicianRatings.Where(r => Of(r.PatientKey) == k)],
-            Barriers = [.. data.Barriers.Where(b => Of(b.PatientKey) == k)],
-            Calls = [.. data.Calls.Where((_, i) => calls[i] == k)],
-            AvailabilitySnapshots = [.. data.AvailabilitySnapshots.Where((_, i) => snapshots[i] == k)],
-            BillingComplaints = [.. data.BillingComplaints.Where((_, i) => complaints[i] == k)],
-            Reviews = [.. data.Reviews.Where((_, i) => reviews[i] == k)],
-            PrimaryCustomer = withPractice[k] ? data.PrimaryCustomer : null,
-            KpiSeries = withPractice[k] ? data.KpiSeries : [],
-            AssumptionBindings = withPractice[k] ? data.AssumptionBindings : [],
-        }).ToList();
+        return data.Split(count, _ => random.Next(count), () => random.Next(count), k => withPractice[k]);
+    }
+
+    // The service lines a shard's records name, in the data set's order: what a FHIR shard declares (it derives its lines
+    // from its own resources), so shards of one practice declare different lines.
+    internal static PracticeDataSet WithItsOwnServiceLines(PracticeDataSet shard)
+    {
+        var used = shard.Appointments.Select(x => x.ServiceLine).Concat(shard.SurveyReturns.Select(x => x.ServiceLine))
+            .Concat(shard.Referrals.Select(x => x.ServiceLine)).Concat(shard.Claims.Select(x => x.ServiceLine))
+            .Concat(shard.Jobs.Select(x => x.ServiceLine)).Concat(shard.PortalThreads.Select(x => x.ServiceLine))
+            .Concat(shard.Calls.Select(x => x.ServiceLine)).Concat(shard.PriceEstimates.Select(x => x.ServiceLine))
+            .Concat(shard.Statements.Select(x => x.ServiceLine)).Concat(shard.BillingComplaints.Select(x => x.ServiceLine))
+            .Concat(shard.OutreachContacts.Select(x => x.ServiceLine)).Concat(shard.AvailabilitySnapshots.Select(x => x.ServiceLine))
+            .Concat(shard.Reviews.Select(x => x.ServiceLine)).ToHashSet(StringComparer.Ordinal);
+        return shard with { ServiceLines = [.. shard.ServiceLines.Where(l => used.Contains(l.Key))] };
     }
 
     // A host's scorer that is not a combiner: the number of kept visits.
