@@ -206,12 +206,13 @@ internal sealed partial class CliApp
 
     /// <summary>Second pass: each partition scored into a partial evaluation (the whole export's period and service lines)
     /// whose per-patient outputs go to a file next to the partition's (in canonical patient order), the population-level
-    /// partials merged pairwise, then finished. The patients' outputs are read back from the files, merged in order, as
-    /// the report is written (<see cref="_patientOutputs"/>): they never accumulate in memory.</summary>
+    /// partials merged as they come in (<see cref="PartialFold"/>), then finished. The patients' outputs are read back
+    /// from the files, merged in order, as the report is written (<see cref="_patientOutputs"/>): they never accumulate
+    /// in memory.</summary>
     private PracticeEvaluation EvaluatePartitions(PracticeEvaluator evaluator, MeasurementPeriod period)
     {
         var partitions = _partitions!;
-        var partials = new EvaluationPartial[partitions.Count];
+        var fold = new PartialFold(evaluator, partitions.Count);
         var spills = Enumerable.Range(0, partitions.Count).Select(k => Path.Combine(partitions.Folder, $"patients-{k:D5}.ndjson")).ToArray();
         ForEachPartition(k =>
         {
@@ -219,19 +220,11 @@ internal sealed partial class CliApp
             var partial = evaluator.Accumulate(shard, period, null, _partitionCt);
             using (var file = new FileStream(spills[k], FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
                 partial.WritePatientsTo(file);
-            partials[k] = partial.WithoutPatients();
+            fold.Add(k, partial.WithoutPatients());
         });
         _patientOutputs = PatientOutputs.OnDisk(spills, _partitionCt);
-        var level = partials.ToList();
-        while (level.Count > 1)
-        {
-            _partitionCt.ThrowIfCancellationRequested();
-            var next = new List<EvaluationPartial>((level.Count + 1) / 2);
-            for (int i = 0; i < level.Count; i += 2)
-                next.Add(i + 1 < level.Count ? evaluator.Merge(level[i], level[i + 1]) : level[i]);
-            level = next;
-        }
-        return evaluator.Finish(level[0], _partitionCt);
+        _partitionCt.ThrowIfCancellationRequested();
+        return evaluator.Finish(fold.Result(), _partitionCt);
     }
 
     /// <summary>Runs <paramref name="body"/> for every partition on <see cref="_workers"/> threads; a failure in one

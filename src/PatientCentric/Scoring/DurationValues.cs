@@ -9,7 +9,8 @@ namespace PatientCentric.Scoring;
 /// outgrows the runs and before anything reads them. Memory grows with the number of distinct values, not with the number
 /// of events: durations come from timestamps at minute or second resolution, so they repeat. Order statistics and the
 /// ascending sum are computed from the runs and equal, bit for bit, the same computation on the expanded sorted list
-/// (docs/scale.md#the-serialized-partial, docs/measures.md#conventions).</summary>
+/// (docs/scale.md#the-serialized-partial, docs/measures.md#conventions). The population cards keep the patients' own
+/// values of each job measure in one too (rates, which repeat as much: docs/scale.md#population-cards).</summary>
 /// <remarks>Values must be finite; negative zero is counted as zero (it compares equal to zero, so a sorted list does not
 /// order the two, and no duration scorer produces it). Merging two multisets is a linear merge of their runs. Reading
 /// (<see cref="Count"/> aside) compacts the buffer, so even reads change the internal layout: not thread-safe.</remarks>

@@ -7,8 +7,8 @@ using static PatientCentric.Scoring.InvariantText;
 namespace PatientCentric.Scoring;
 
 /// <summary>The population rates of the job scorers in the accumulate–merge–finish shape (docs/scale.md#population-cards):
-/// per measure key, Σ numerator ÷ Σ denominator over the patients' cards, the patients' own values (sorted at finish for
-/// exact type 7 quantiles), the patients' exclusions by reason code and whether every patient card lacks the input
+/// per measure key, Σ numerator ÷ Σ denominator over the patients' cards, the patients' own values (an exact run-length
+/// multiset, each distinct value once with its count, for exact type 7 quantiles), the patients' exclusions by reason code and whether every patient card lacks the input
 /// entirely. Patients may be added in any shards, merged in any grouping and order: finishing gives the cards of one pass.</summary>
 /// <remarks>Exclusion reason codes are listed by the first patient (in ordinal order of patient key) that has the code,
 /// then by the code's place among that patient's exclusions; on patients added in key order this is first-seen order.
@@ -105,7 +105,7 @@ internal sealed class PopulationAccumulator
             m.Numerator += o.Numerator;
             m.Denominator += o.Denominator;
             m.AllLackInput &= o.AllLackInput;
-            m.Values.AddRange(o.Values);
+            m.Values.Merge(o.Values);
             if (o.Cohorts is { } oc)
                 m.Cohorts = m.Cohorts is null ? oc.Copy() : m.Cohorts.Merge(oc);
             foreach (var (name, e) in o.Exclusions)
@@ -141,12 +141,10 @@ internal sealed class PopulationAccumulator
             components.Add(ScoreComponent.Describe("patients", m.Patients, ScoreScale.Count, "Patients with data for this measure."));
             if (m.Values.Count > 0)
             {
-                var values = m.Values.ToArray();
-                Array.Sort(values);
-                ReadOnlySpan<double> span = values;
-                components.Add(ScoreComponent.Describe("patient-p25", Quantiles.HyndmanFanType7(span, 0.25), ScoreScale.Proportion, "25th percentile of the patients' own values."));
-                components.Add(ScoreComponent.Describe("patient-median", Quantiles.Median(span), ScoreScale.Proportion, "Median of the patients' own values."));
-                components.Add(ScoreComponent.Describe("patient-p75", Quantiles.HyndmanFanType7(span, 0.75), ScoreScale.Proportion, "75th percentile of the patients' own values."));
+                // Read from the runs: bit for bit what Quantiles gives on the expanded sorted list (PopulationMergeTests).
+                components.Add(ScoreComponent.Describe("patient-p25", m.Values.HyndmanFanType7(0.25), ScoreScale.Proportion, "25th percentile of the patients' own values."));
+                components.Add(ScoreComponent.Describe("patient-median", m.Values.Median(), ScoreScale.Proportion, "Median of the patients' own values."));
+                components.Add(ScoreComponent.Describe("patient-p75", m.Values.HyndmanFanType7(0.75), ScoreScale.Proportion, "75th percentile of the patients' own values."));
             }
             foreach (var (name, e) in m.Exclusions.OrderBy(p => p.Value.First))
                 components.Add(ScoreComponent.Describe(name, e.Count, ScoreScale.Count, e.Reason));
@@ -165,11 +163,12 @@ internal sealed class PopulationAccumulator
         return cards.ToImmutable();
     }
 
-    /// <summary>Returns the accumulator as plain data, measures in ordinal order of key (docs/scale.md#the-serialized-partial).</summary>
+    /// <summary>Returns the accumulator as plain data, measures in ordinal order of key (docs/scale.md#the-serialized-partial);
+    /// the patients' values are written as a list, every value as often as it occurs, in ascending order.</summary>
     public ImmutableArray<PopulationMeasureState> ToState() =>
         [.. _measures.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => new PopulationMeasureState(
             x.Key, x.Value.Numerator, x.Value.Denominator, x.Value.Excluded, x.Value.Patients, x.Value.AllLackInput,
-            x.Value.FirstCard is { } f ? new PopulationRankState(f.PatientKey, f.Sequence) : null, x.Value.FirstReason, [.. x.Value.Values],
+            x.Value.FirstCard is { } f ? new PopulationRankState(f.PatientKey, f.Sequence) : null, x.Value.FirstReason, [.. x.Value.Values.ToSortedArray()],
             [.. x.Value.Exclusions.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new PopulationExclusionState(e.Key,
                 new PopulationRankState(e.Value.First.PatientKey, e.Value.First.Sequence), new PopulationRankState(e.Value.Last.PatientKey, e.Value.Last.Sequence),
                 e.Value.Reason, e.Value.Count))]) { Cohorts = x.Value.Cohorts?.ToState() })];
@@ -201,7 +200,8 @@ internal sealed class PopulationAccumulator
             };
             if ((m.FirstCard is null) != (m.Patients == 0))
                 throw PartialFormat.Field(at + ".firstCard", "the first card must be given exactly when the measure has patients.");
-            m.Values.AddRange(PartialFormat.Finite(PartialFormat.Need(x.Values, at + ".values"), at + ".values"));
+            foreach (double v in PartialFormat.Finite(PartialFormat.Need(x.Values, at + ".values"), at + ".values"))
+                m.Values.Add(v);
             var exclusions = PartialFormat.Need(x.Exclusions, at + ".exclusions");
             for (int k = 0; k < exclusions.Length; k++)
             {
@@ -272,7 +272,9 @@ internal sealed class PopulationAccumulator
 
         public string? FirstReason { get; set; }
 
-        public List<double> Values { get; } = [];
+        // The patients' own values: each distinct value once with its count (rates repeat: 0, 1, 1/2, 29/30 ...), so memory
+        // grows with the distinct values, not with the patients. Negative zero counts as zero.
+        public DurationValues Values { get; } = new();
 
         // The counts per period bucket of a per-record job measure's cohorts; null for other measures or with trends off.
         public CohortCounts? Cohorts { get; set; }
