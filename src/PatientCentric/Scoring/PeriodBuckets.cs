@@ -16,6 +16,7 @@ internal sealed class PeriodBuckets
         Periods = periods;
         IsPartial = partial;
         _firstIndex = Ordinal(period.Start);
+        _bucketOfDay = BucketOfDay();
     }
 
     /// <summary>Gets the whole measurement period.</summary>
@@ -60,13 +61,26 @@ internal sealed class PeriodBuckets
             return 0;
         if (date >= Whole.End)
             return Count - 1;
-        return Ordinal(date) - _firstIndex;
+        return _bucketOfDay.Length == 0 ? Ordinal(date) - _firstIndex : _bucketOfDay[date.DayNumber - Whole.Start.DayNumber];
     }
 
-    /// <summary>The bucket holding the date <paramref name="dayNumber"/> (a <see cref="DateOnly.DayNumber"/>, clamped to
-    /// the representable dates).</summary>
-    public int IndexOfDayNumber(long dayNumber) =>
-        IndexOf(DateOnly.FromDayNumber((int)Math.Clamp(dayNumber, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber)));
+    // Each day's bucket, for periods up to about 270 years; longer ones compute it per call. Every scorer routes every record
+    // by it, so a table lookup instead of a year and month computation per record and scorer (docs/performance.md).
+    private readonly ushort[] _bucketOfDay;
+
+    private ushort[] BucketOfDay()
+    {
+        int days = Whole.End.DayNumber - Whole.Start.DayNumber + 1;
+        if (days > 100_000 || Count > ushort.MaxValue)
+            return [];
+        var byDay = new ushort[days];
+        for (int b = 0; b < Count; b++)
+        {
+            for (int d = Periods[b].Start.DayNumber; d <= Periods[b].End.DayNumber; d++)
+                byDay[d - Whole.Start.DayNumber] = (ushort)b;
+        }
+        return byDay;
+    }
 
     // A running number of the natural week, month or quarter holding the date.
     private int Ordinal(DateOnly date) => _grain switch

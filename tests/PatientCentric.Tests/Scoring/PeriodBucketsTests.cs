@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using PatientCentric.Scoring;
 using static PatientCentric.Tests.TestData;
 
@@ -6,6 +7,21 @@ namespace PatientCentric.Tests.Scoring;
 public sealed class PeriodBucketsTests
 {
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
+
+    [Property(MaxTest = 200)]
+    public bool IndexOf_GivesTheBucketHoldingEveryDayOfThePeriod(int seed)
+    {
+        // IndexOf reads a per-day table; the buckets themselves are built from the calendar, so the two must agree.
+        var random = new Random(seed);
+        var start = D(1999, 1, 1).AddDays(random.Next(0, 12_000));
+        var buckets = PeriodBuckets.Create(new MeasurementPeriod(start, start.AddDays(random.Next(0, 1_500))), (PeriodGrain)random.Next(3));
+        for (var day = start; day <= buckets.Whole.End; day = day.AddDays(1))
+        {
+            if (!buckets.Periods[buckets.IndexOf(day)].Contains(day))
+                return false;
+        }
+        return true;
+    }
 
     [Fact]
     public void Create_Weeks_AreIsoWeeksAcrossTheYearEnd_ClippedAndFlaggedPartial()
