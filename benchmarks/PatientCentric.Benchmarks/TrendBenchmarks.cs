@@ -23,7 +23,7 @@ public class TrendBenchmarks
     private sealed class InProcessMonitoring : ManualConfig
     {
         public InProcessMonitoring() =>
-            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(8)
                 .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)));
     }
 
