@@ -1,8 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Extensions.DependencyInjection;
 using PatientCentric.Jobs;
 using PatientCentric.Records;
@@ -18,14 +14,6 @@ namespace PatientCentric.Benchmarks;
 [Config(typeof(InProcessMonitoring))]
 public class JobSeriesBenchmarks
 {
-    /// <summary>In process, few long iterations, as <see cref="TrendBenchmarks"/>.</summary>
-    private sealed class InProcessMonitoring : ManualConfig
-    {
-        public InProcessMonitoring() =>
-            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5)
-                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)));
-    }
-
     /// <summary>The evaluation instant, fixed so that the last weeks' referrals are still inside their window.</summary>
     private sealed class FixedTime : TimeProvider
     {

@@ -1,9 +1,5 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Extensions.DependencyInjection;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
@@ -18,15 +14,6 @@ namespace PatientCentric.Benchmarks;
 [Config(typeof(InProcessMonitoring))]
 public class TrendBenchmarks
 {
-    /// <summary>In process (no generated project to build), with a timeout above the default 5 minutes, and few, long
-    /// iterations: one evaluation of a million appointments takes tens of seconds on a shared machine.</summary>
-    private sealed class InProcessMonitoring : ManualConfig
-    {
-        public InProcessMonitoring() =>
-            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(8)
-                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)));
-    }
-
     private static readonly string[] Lines = ["primary-care", "dermatology", "aesthetics"];
     private PracticeDataSet _data = null!;
     private ServiceProvider _without = null!, _with = null!;

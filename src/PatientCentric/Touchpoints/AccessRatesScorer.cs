@@ -32,17 +32,11 @@ internal sealed class AccessRatesScorer : ITouchpointCombiner<AccessRatesScorer.
 
     public Accumulator CreateAccumulator(ScoringContext context) => new();
 
-    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
-    {
-        ArgumentNullException.ThrowIfNull(accumulator);
-        ArgumentNullException.ThrowIfNull(shard);
-        ArgumentNullException.ThrowIfNull(context);
-        AddTo([accumulator], shard, context, null);
-        return accumulator;
-    }
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context) =>
+        PeriodRouting.Add(accumulator, shard, context, AddTo);
 
     public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
-        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+        PeriodRouting.AddByPeriod<Accumulator>(accumulators, shard, context, buckets, AddTo);
 
     // Each appointment starting in the period, to the accumulator of its start's bucket.
     private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
@@ -50,9 +44,7 @@ internal sealed class AccessRatesScorer : ITouchpointCombiner<AccessRatesScorer.
         NoShowDenominator.AddTo([.. accumulators.Select(a => a.Denominator)], shard, context, buckets);
         foreach (var v in shard.Appointments)
         {
-            if (v.Outcome != AppointmentOutcome.Kept)
-                continue;
-            int b = PeriodRouting.Of(context.LocalDate(v.Start), context, buckets);
+            int b = PeriodRouting.OfVisit(v, context, buckets);
             if (b < 0)
                 continue;
             accumulators[b].Visits++;

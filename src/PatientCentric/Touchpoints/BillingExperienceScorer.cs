@@ -28,17 +28,11 @@ internal sealed class BillingExperienceScorer : ITouchpointCombiner<BillingExper
 
     public Accumulator CreateAccumulator(ScoringContext context) => new();
 
-    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
-    {
-        ArgumentNullException.ThrowIfNull(accumulator);
-        ArgumentNullException.ThrowIfNull(shard);
-        ArgumentNullException.ThrowIfNull(context);
-        AddTo([accumulator], shard, context, null);
-        return accumulator;
-    }
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context) =>
+        PeriodRouting.Add(accumulator, shard, context, AddTo);
 
     public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
-        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+        PeriodRouting.AddByPeriod<Accumulator>(accumulators, shard, context, buckets, AddTo);
 
     // Each estimate, statement and complaint dated in the period, to the accumulator of its date's bucket.
     private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)

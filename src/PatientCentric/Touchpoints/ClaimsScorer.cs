@@ -38,17 +38,11 @@ internal sealed class ClaimsScorer : ITouchpointCombiner<ClaimsScorer.Accumulato
 
     public Accumulator CreateAccumulator(ScoringContext context) => new();
 
-    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
-    {
-        ArgumentNullException.ThrowIfNull(accumulator);
-        ArgumentNullException.ThrowIfNull(shard);
-        ArgumentNullException.ThrowIfNull(context);
-        AddTo([accumulator], shard, context, null);
-        return accumulator;
-    }
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context) =>
+        PeriodRouting.Add(accumulator, shard, context, AddTo);
 
     public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
-        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+        PeriodRouting.AddByPeriod<Accumulator>(accumulators, shard, context, buckets, AddTo);
 
     // Each claim's counts to the accumulators of the buckets of the dates it is counted by; every bucket knows whether the
     // scope has claims at all, as one scored over that bucket's period alone does.

@@ -26,20 +26,14 @@ internal sealed class FollowUpContactScorer : ITouchpointCombiner<FollowUpContac
     public Accumulator CreateAccumulator(ScoringContext context) => new();
 
     /// <remarks>A visit is matched with its patient's contacts in the same shard: shards split by patient.</remarks>
-    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
-    {
-        ArgumentNullException.ThrowIfNull(accumulator);
-        ArgumentNullException.ThrowIfNull(shard);
-        ArgumentNullException.ThrowIfNull(context);
-        AddTo([accumulator], shard, context, null);
-        return accumulator;
-    }
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context) =>
+        PeriodRouting.Add(accumulator, shard, context, AddTo);
 
     /// <remarks>Each bucket's accumulator knows whether the scope records outreach at all, as one scored over that
     /// bucket's period alone does; a visit's contacts are looked up among all the scope's contacts, whatever their date,
     /// as there.</remarks>
     public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
-        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+        PeriodRouting.AddByPeriod<Accumulator>(accumulators, shard, context, buckets, AddTo);
 
     // Each visit starting in the period, to the accumulator of its start's bucket.
     private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
@@ -49,9 +43,7 @@ internal sealed class FollowUpContactScorer : ITouchpointCombiner<FollowUpContac
         var contacts = shard.OutreachContacts.Where(c => c.IsCompletedTwoWay).ToLookup(c => c.PatientKey, StringComparer.Ordinal);
         foreach (var v in shard.Appointments)
         {
-            if (v.Outcome != AppointmentOutcome.Kept)
-                continue;
-            int b = PeriodRouting.Of(context.LocalDate(v.Start), context, buckets);
+            int b = PeriodRouting.OfVisit(v, context, buckets);
             if (b < 0)
                 continue;
             var accumulator = accumulators[b];

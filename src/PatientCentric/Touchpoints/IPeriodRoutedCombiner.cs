@@ -17,35 +17,3 @@ internal interface IPeriodRoutedCombiner : ITouchpointCombiner
     /// <param name="buckets">The period buckets.</param>
     void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets);
 }
-
-/// <summary>Where a record goes: the helpers every <see cref="IPeriodRoutedCombiner"/> shares, so its
-/// <see cref="ITouchpointCombiner.Add"/> and <see cref="IPeriodRoutedCombiner.AddByPeriod"/> are one loop.</summary>
-internal static class PeriodRouting
-{
-    /// <summary>The accumulator index of a record dated <paramref name="day"/>: -1 outside the context's period; with
-    /// <paramref name="buckets"/>, the bucket holding the day, else 0.</summary>
-    public static int Of(DateOnly day, ScoringContext context, PeriodBuckets? buckets) => Of(day, context.Period, buckets);
-
-    /// <summary>The accumulator index of a record dated <paramref name="day"/>: -1 outside <paramref name="period"/>; with
-    /// <paramref name="buckets"/> (of that period), the bucket holding the day, else 0.</summary>
-    public static int Of(DateOnly day, MeasurementPeriod period, PeriodBuckets? buckets) =>
-        !period.Contains(day) ? -1 : buckets is null ? 0 : buckets.IndexOf(day);
-
-    /// <summary>The accumulators as the combiner's own type, checked.</summary>
-    /// <exception cref="ArgumentException">An accumulator is not of type <typeparamref name="T"/>.</exception>
-    public static T[] Own<T>(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) where T : class
-    {
-        ArgumentNullException.ThrowIfNull(accumulators);
-        ArgumentNullException.ThrowIfNull(shard);
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(buckets);
-        if (accumulators.Length != buckets.Count)
-            throw new ArgumentException($"{accumulators.Length} accumulators for {buckets.Count} period buckets.", nameof(accumulators));
-        if (context.Period != buckets.Whole)
-            throw new ArgumentException("The context's period is not the buckets' whole period.", nameof(context));
-        var own = new T[accumulators.Length];
-        for (int i = 0; i < own.Length; i++)
-            own[i] = accumulators[i] as T ?? throw new ArgumentException($"Accumulator {i} is not a {typeof(T).Name}.", nameof(accumulators));
-        return own;
-    }
-}

@@ -32,26 +32,18 @@ internal sealed class WaitToBeSeenScorer : ITouchpointCombiner<WaitToBeSeenScore
 
     public Accumulator CreateAccumulator(ScoringContext context) => new();
 
-    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context)
-    {
-        ArgumentNullException.ThrowIfNull(accumulator);
-        ArgumentNullException.ThrowIfNull(shard);
-        ArgumentNullException.ThrowIfNull(context);
-        AddTo([accumulator], shard, context, null);
-        return accumulator;
-    }
+    public Accumulator Add(Accumulator accumulator, PracticeDataSet shard, ScoringContext context) =>
+        PeriodRouting.Add(accumulator, shard, context, AddTo);
 
     public void AddByPeriod(object[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets buckets) =>
-        AddTo(PeriodRouting.Own<Accumulator>(accumulators, shard, context, buckets), shard, context, buckets);
+        PeriodRouting.AddByPeriod<Accumulator>(accumulators, shard, context, buckets, AddTo);
 
     // Each visit starting in the period, to the accumulator of its start's bucket.
     private static void AddTo(Accumulator[] accumulators, PracticeDataSet shard, ScoringContext context, PeriodBuckets? buckets)
     {
         foreach (var a in shard.Appointments)
         {
-            if (a.Outcome != AppointmentOutcome.Kept)
-                continue;
-            int b = PeriodRouting.Of(context.LocalDate(a.Start), context, buckets);
+            int b = PeriodRouting.OfVisit(a, context, buckets);
             if (b < 0)
                 continue;
             var accumulator = accumulators[b];
