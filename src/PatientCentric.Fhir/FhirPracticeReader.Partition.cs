@@ -39,6 +39,7 @@ public sealed partial class FhirPracticeReader
         Directory.CreateDirectory(folder);
         var writers = new Stream[partitions];
         bool tasksRead = false;
+        DateOnly? first = null, last = null;
         try
         {
             for (int k = 0; k < partitions; k++)
@@ -75,13 +76,21 @@ public sealed partial class FhirPracticeReader
                     if (IsBlank(text)) continue;
                     var parsed = ParseNdjsonLine(text);
                     if (parsed.Facts is TaskFacts) tasksRead = true;
+                    else if (VisitDate(parsed.Facts) is { } day)
+                    {
+                        if (first is null || day < first) first = day;
+                        if (last is null || day > last) last = day;
+                    }
                     var patient = parsed.Kind == ParsedKind.Mapped ? PatientOf(parsed.Facts!) : null;
                     WritePartitionLine(writers[patient is null ? 0 : FhirPartitions.PartitionOf(patient, partitions)], f, line, FhirPartitions.Resource, text);
                 }
                 progress?.Report(new FhirReadProgress(Path.GetFileName(files[f]), f + 1, files.Count, lines));
             }
             foreach (var w in writers) w.Dispose();
-            return new FhirPartitions(folder, partitions, [.. files.Select(Path.GetFileName).OfType<string>()], tasksRead, _options, _key, _telemetry);
+            return new FhirPartitions(folder, partitions, [.. files.Select(Path.GetFileName).OfType<string>()], tasksRead, _options, _key, _telemetry)
+            {
+                VisitDates = first is { } a && last is { } b ? new Scoring.MeasurementPeriod(a, b) : null,
+            };
         }
         catch
         {
@@ -89,6 +98,30 @@ public sealed partial class FhirPracticeReader
             FhirPartitions.DeleteFolder(folder);
             throw;
         }
+    }
+
+    /// <summary>The local date of the visit a resource may become, as the mapping dates it: an Appointment by its start, a
+    /// finished Encounter that names no Appointment by its period's start; <see langword="null"/> for other resources
+    /// and dates that are not readable.</summary>
+    private DateOnly? VisitDate(ResourceFacts? facts) => facts switch
+    {
+        AppointmentFacts { Start: { } start } => LocalStartDate(start, instant: true),
+        EncounterFacts { Status: "finished", Start: { } start } e when e.Appointments.IsDefaultOrEmpty => LocalStartDate(start, instant: false),
+        _ => null,
+    };
+
+    /// <summary>The local date (in the practice's zone) of a FHIR instant or <c>dateTime</c> as the mapping reads it (a date
+    /// alone is local midnight); <see langword="null"/> when it is not such a literal.</summary>
+    private DateOnly? LocalStartDate(string start, bool instant)
+    {
+        if (!FhirDates.TryParse(start, instant, out var precision, out var date, out var time)) return null;
+        if (precision == FhirDatePrecision.Day)
+        {
+            var local = date.ToDateTime(TimeOnly.MinValue);
+            time = new DateTimeOffset(local, _timeZone.GetUtcOffset(local));
+        }
+        else if (precision != FhirDatePrecision.Time) return null;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, _timeZone).DateTime);
     }
 
     /// <summary>The patient a resource belongs to, as the mapping keys it; <see langword="null"/> for practice-level

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using PatientCentric.Scoring;
 using PatientCentric.Serialization;
 
 namespace PatientCentric.Fhir.Tests;
@@ -73,6 +74,12 @@ public sealed class FhirPartitionsTests : IDisposable
         Assert.Equal(Json(whole.Data.AvailabilitySnapshots), Json(parts.SelectMany(p => p.Data.AvailabilitySnapshots)));
         Assert.NotEmpty(whole.Data.AvailabilitySnapshots);
         Assert.Equal(whole.Data.Appointments.Select(a => a.Id), whole.Data.Appointments.Select(a => a.Id).Order(StringComparer.Ordinal));
+
+        // The visit dates the partitioning saw take every copy, before de-duplication and mapping: here the older copy
+        // of e6 (21 February) widens them beyond the period the read states (to 20 February, the newer copy of e5); the
+        // retracted e7 (22 February) is not a finished encounter.
+        Assert.Equal(new MeasurementPeriod(new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 20)), whole.Data.Period);
+        Assert.Equal(new MeasurementPeriod(new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 21)), partitions.VisitDates);
     }
 
     [Fact]
