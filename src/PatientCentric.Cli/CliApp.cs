@@ -290,7 +290,10 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
                 if (partitioned is null)
                     return Fail(NoPeriod(source));
                 if (_fhirSummary is not null)
+                {
+                    console?.Done();
                     stderr.Write(_fhirSummary.ToString());
+                }
                 data = data with { Period = _globalPeriod, ServiceLines = _globalLines };
                 fhirInput = _partitionInput;
                 evaluation = MeasureFamilies.WithNotApplicableFamilies(partitioned, data, _census);
