@@ -82,6 +82,15 @@ internal sealed partial class CliApp
         return true;
     }
 
+    /// <summary>How many partitions an export needing <paramref name="needed"/> bytes in memory is split into: enough that
+    /// <paramref name="workers"/> partitions fit <paramref name="limit"/> together, rounded up to a multiple of the workers
+    /// (each round of partitions keeps every worker busy), at most 4,096.</summary>
+    internal static int PartitionCount(long needed, long limit, int workers)
+    {
+        double fitting = Math.Max(Math.Ceiling(needed * (double)workers / limit), workers);
+        return (int)Math.Min(Math.Ceiling(fitting / workers) * workers, 4096);
+    }
+
     /// <summary>An eighth of the memory available to the process, from 256 MiB to 1 GiB.</summary>
     internal static long DefaultMemoryLimit() => Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8, 256L << 20, 1L << 30);
 
@@ -149,8 +158,9 @@ internal sealed partial class CliApp
             _readMode = $"FHIR input read in memory: about {FormatSize(needed)} needed, within the memory limit of {FormatSize(_memoryLimit)}.";
             return true;
         }
-        // Each of the workers holds one partition at a time: partitions of at most limit ÷ workers once read.
-        int count = (int)Math.Clamp(Math.Ceiling(needed * (double)_workers / _memoryLimit), _workers, 4096);
+        // Each of the workers holds one partition at a time: partitions of at most limit ÷ workers once read, as many as a
+        // multiple of the workers, so that no worker idles through the last round while another scores.
+        int count = PartitionCount(needed, _memoryLimit, _workers);
         var folder = Path.Combine(_partitionSettings.Temp?.FullName ?? Path.GetTempPath(), "patientcentric-" + Guid.NewGuid().ToString("N"));
         var reader = new FhirPracticeReader(options);
         try
