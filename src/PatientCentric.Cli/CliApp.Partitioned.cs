@@ -82,6 +82,15 @@ internal sealed partial class CliApp
         return true;
     }
 
+    /// <summary>How many partitions an export needing <paramref name="needed"/> bytes in memory is split into: enough that
+    /// <paramref name="workers"/> partitions fit <paramref name="limit"/> together, rounded up to a multiple of the workers
+    /// (each round of partitions keeps every worker busy), at most 4,096.</summary>
+    internal static int PartitionCount(long needed, long limit, int workers)
+    {
+        double fitting = Math.Max(Math.Ceiling(needed * (double)workers / limit), workers);
+        return (int)Math.Min(Math.Ceiling(fitting / workers) * workers, 4096);
+    }
+
     /// <summary>An eighth of the memory available to the process, from 256 MiB to 1 GiB.</summary>
     internal static long DefaultMemoryLimit() => Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8, 256L << 20, 1L << 30);
 
@@ -120,6 +129,7 @@ internal sealed partial class CliApp
         input = null;
         failure = "";
         _partitionCt = ct;
+        _readOptionsPeriod = options.Period;
         var full = Path.GetFullPath(path);
         source = File.Exists(full) ? $"{Path.GetDirectoryName(full)} (one file; its name is not shown)" : full;
         FhirInputFiles? files;
@@ -148,8 +158,9 @@ internal sealed partial class CliApp
             _readMode = $"FHIR input read in memory: about {FormatSize(needed)} needed, within the memory limit of {FormatSize(_memoryLimit)}.";
             return true;
         }
-        // Each of the workers holds one partition at a time: partitions of at most limit ÷ workers once read.
-        int count = (int)Math.Clamp(Math.Ceiling(needed * (double)_workers / _memoryLimit), _workers, 4096);
+        // Each of the workers holds one partition at a time: partitions of at most limit ÷ workers once read, as many as a
+        // multiple of the workers, so that no worker idles through the last round while another scores.
+        int count = PartitionCount(needed, _memoryLimit, _workers);
         var folder = Path.Combine(_partitionSettings.Temp?.FullName ?? Path.GetTempPath(), "patientcentric-" + Guid.NewGuid().ToString("N"));
         var reader = new FhirPracticeReader(options);
         try
@@ -163,61 +174,99 @@ internal sealed partial class CliApp
         }
         AfterPartitioning?.Invoke(folder);
 
-        // First pass over the partitions: the quality report, the period and the service lines of the whole export.
-        var reads = new (FhirDataQuality Quality, MeasurementPeriod? Period, ImmutableArray<ServiceLine> Lines, DataCensus Census)[count];
-        try
-        {
-            ForEachPartition(k =>
-            {
-                var result = _partitions.Read(k, _partitionCt);
-                reads[k] = (result.Quality, result.Data.Period, result.Data.ServiceLines, DataCensus.Of(result.Data));
-            });
-        }
-        catch (FhirInputException e) when (!e.Issues.IsEmpty)
-        {
-            failure = $"{source}: cannot read the FHIR input (FHIR input problem: " +
-                      string.Join("; ", e.Issues.Select(i => $"{i.Code} in {files.Locate(i)}" + (FhirInput.What(i) is { } what ? $", {what}" : ""))) + ").";
-            return false;
-        }
-        catch (PartitionReadException e)
-        {
-            failure = e.Message;
-            return false;
-        }
-        var periods = reads.Select(r => r.Period).OfType<MeasurementPeriod>().ToList();
-        _globalPeriod = options.Period ?? (periods.Count == 0 ? null : new MeasurementPeriod(periods.Min(p => p.Start), periods.Max(p => p.End)));
-        _globalLines = [.. reads.SelectMany(r => r.Lines).DistinctBy(l => l.Key, StringComparer.Ordinal).OrderBy(l => l.Key, StringComparer.Ordinal)];
-        _census = reads.Select(r => r.Census).Aggregate((a, b) => a + b);
-        var quality = FhirDataQuality.Combine(reads.Select(r => r.Quality));
-        input = new FhirInput(quality, files);
+        // The partitions are read once, and scored as they are read (EvaluatePartitions). The period a read of the whole
+        // export states (the earliest and latest visit) is only known after that pass: until then the visit dates the
+        // partitioning saw stand in for it, and the pass checks them.
+        _partitionFiles = files;
+        _partitionSource = source;
+        _globalPeriod = options.Period ?? _partitions.VisitDates;
+        _globalLines = [];
         data = new PracticeDataSet(PracticeDataSet.CurrentSchemaVersion, options.PracticeName, options.TimeZone, _globalPeriod, _globalLines,
             [], options.SurveyItems, [], [], [], []);
         _readMode = string.Create(CultureInfo.InvariantCulture,
             $"FHIR input read in {count:N0} partitions by patient ({FormatSize(_partitions.Bytes)} in a temporary folder, removed at the end), {_workers:N0} at a time: about {FormatSize(needed)} needed in memory, over the limit of {FormatSize(_memoryLimit)}.");
-        Summarize(input, _census.Claims > 0, quiet: false);
         return true;
     }
 
+    /// <summary>The export's period as the partitioned read knows it: the explicit one, or until <see cref="EvaluatePartitions"/>
+    /// has run the visit dates the partitioning saw, then the earliest and latest of the partitions' periods.</summary>
     private MeasurementPeriod? _globalPeriod;
 
     /// <summary>The per-patient outputs of a partitioned run, on disk; <see langword="null"/> for a one-pass read.</summary>
     private PatientOutputs? _patientOutputs;
     private ImmutableArray<ServiceLine> _globalLines = [];
+    private FhirInputFiles? _partitionFiles;
+    private string? _partitionSource;
 
-    /// <summary>Second pass: each partition scored into a partial evaluation (the whole export's period and service lines)
-    /// whose per-patient outputs go to a file next to the partition's (in canonical patient order), the population-level
-    /// partials merged as they come in (<see cref="PartialFold"/>), then finished. The patients' outputs are read back
-    /// from the files, merged in order, as the report is written (<see cref="_patientOutputs"/>): they never accumulate
-    /// in memory.</summary>
-    private PracticeEvaluation EvaluatePartitions(PracticeEvaluator evaluator, MeasurementPeriod period)
+    /// <summary>What one partition's read tells of the whole export.</summary>
+    private readonly record struct PartitionFacts(FhirDataQuality Quality, MeasurementPeriod? Period, ImmutableArray<ServiceLine> Lines, DataCensus Census);
+
+    /// <summary>Reads every partition once and scores it as it is read (<paramref name="evaluator"/> with
+    /// <paramref name="period"/>, or else the visit dates the partitioning saw), gathering the export's quality report,
+    /// period, service lines and census on the way (then in <see cref="_globalPeriod"/>, <see cref="_globalLines"/>,
+    /// <see cref="_census"/>, <see cref="_partitionInput"/>); the FHIR summary is written once they are known.</summary>
+    /// <returns>The evaluation; <see langword="null"/> when no period is given and the export states none.</returns>
+    /// <remarks>Without an explicit period the pass scores with the earliest and latest visit dates the partitioning saw
+    /// (<see cref="FhirPartitions.VisitDates"/>), and checks them against the partitions' periods (de-duplicated and
+    /// mapped): in the rare export where they differ (the earliest or latest visit superseded by another copy or not
+    /// mappable, an encounter naming an appointment that is not in the input) the partitions are scored again with the
+    /// export's period, so every number is as one read of the whole export gives.</remarks>
+    private PracticeEvaluation? EvaluatePartitions(PracticeEvaluator evaluator, MeasurementPeriod? period)
+    {
+        var partitions = _partitions!;
+        var candidate = period ?? _globalPeriod;
+        var reads = new PartitionFacts[partitions.Count];
+        PracticeEvaluation? evaluation = null;
+        try
+        {
+            if (candidate is { } scoreWith)
+                evaluation = ScorePartitions(evaluator, scoreWith, reads);
+            else
+                ForEachPartition(k => reads[k] = FactsOf(partitions.Read(k, _partitionCt)));
+        }
+        catch (FhirInputException e) when (!e.Issues.IsEmpty)
+        {
+            throw new PartitionReadException(FhirProblems(_partitionSource!, _partitionFiles!, e), e);
+        }
+        var periods = reads.Select(r => r.Period).OfType<MeasurementPeriod>().ToList();
+        var stated = _readOptionsPeriod ?? (periods.Count == 0 ? null : new MeasurementPeriod(periods.Min(p => p.Start), periods.Max(p => p.End)));
+        _globalPeriod = stated;
+        _globalLines = [.. reads.SelectMany(r => r.Lines).DistinctBy(l => l.Key, StringComparer.Ordinal).OrderBy(l => l.Key, StringComparer.Ordinal)];
+        _census = reads.Select(r => r.Census).Aggregate((a, b) => a + b);
+        _partitionInput = new FhirInput(FhirDataQuality.Combine(reads.Select(r => r.Quality)), _partitionFiles!);
+        bool again = period is null && stated != candidate && stated is not null;
+        if (again)
+            _readMode += " The export's period (its earliest and latest visit once de-duplicated and mapped) differs from the visit dates the partitioning saw, so the partitions were scored a second time with it.";
+        Summarize(_partitionInput, _census.Claims > 0, quiet: false);
+        if (period is null && stated is null)
+            return null;
+        if (again)
+            evaluation = ScorePartitions(evaluator, stated!.Value, null);
+        return evaluation;
+    }
+
+    /// <summary>The FHIR input of a partitioned run, once <see cref="EvaluatePartitions"/> has read it.</summary>
+    private FhirInput? _partitionInput;
+    private MeasurementPeriod? _readOptionsPeriod;
+
+    private static PartitionFacts FactsOf(FhirReadResult result) =>
+        new(result.Quality, result.Data.Period, result.Data.ServiceLines, DataCensus.Of(result.Data));
+
+    /// <summary>Each partition scored into a partial evaluation whose per-patient outputs go to a file next to the
+    /// partition's (in canonical patient order), the population-level partials merged as they come in
+    /// (<see cref="PartialFold"/>), then finished. The patients' outputs are read back from the files, merged in order, as
+    /// the report is written (<see cref="_patientOutputs"/>): they never accumulate in memory. Each partition keeps its own
+    /// service lines: the merge takes their union, in key order as one read lists them.</summary>
+    private PracticeEvaluation ScorePartitions(PracticeEvaluator evaluator, MeasurementPeriod period, PartitionFacts[]? reads)
     {
         var partitions = _partitions!;
         var fold = new PartialFold(evaluator, partitions.Count);
         var spills = Enumerable.Range(0, partitions.Count).Select(k => Path.Combine(partitions.Folder, $"patients-{k:D5}.ndjson")).ToArray();
         ForEachPartition(k =>
         {
-            var shard = partitions.Read(k, _partitionCt).Data with { Period = _globalPeriod, ServiceLines = _globalLines };
-            var partial = evaluator.Accumulate(shard, period, null, _partitionCt);
+            var result = partitions.Read(k, _partitionCt);
+            if (reads is not null) reads[k] = FactsOf(result);
+            var partial = evaluator.Accumulate(result.Data, period, null, _partitionCt);
             using (var file = new FileStream(spills[k], FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
                 partial.WritePatientsTo(file);
             fold.Add(k, partial.WithoutPatients());

@@ -263,9 +263,9 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
                 return Fail("--to must be on or after --from.");
             period = new MeasurementPeriod(f, t);
         }
-        else if (data.Period is null)
+        else if (data.Period is null && _partitions is null)
         {
-            return Fail($"{source}: the data set states no period; give --from and --to.");
+            return Fail(NoPeriod(source));
         }
 
         ct.ThrowIfCancellationRequested();
@@ -279,9 +279,25 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         try
         {
             var evaluator = services.GetRequiredService<PracticeEvaluator>();
-            evaluation = _partitions is null
-                ? MeasureFamilies.WithNotApplicableFamilies(evaluator.Evaluate(data, period, cancellationToken: ct), data)
-                : MeasureFamilies.WithNotApplicableFamilies(EvaluatePartitions(evaluator, (period ?? data.Period)!.Value), data, _census);
+            if (_partitions is null)
+            {
+                evaluation = MeasureFamilies.WithNotApplicableFamilies(evaluator.Evaluate(data, period, cancellationToken: ct), data);
+            }
+            else
+            {
+                // The partitions are read as they are scored: the FHIR summary, the export's period and lines come after.
+                var partitioned = EvaluatePartitions(evaluator, period);
+                if (partitioned is null)
+                    return Fail(NoPeriod(source));
+                if (_fhirSummary is not null)
+                {
+                    console?.Done();
+                    stderr.Write(_fhirSummary.ToString());
+                }
+                data = data with { Period = _globalPeriod, ServiceLines = _globalLines };
+                fhirInput = _partitionInput;
+                evaluation = MeasureFamilies.WithNotApplicableFamilies(partitioned, data, _census);
+            }
         }
         catch (OptionsValidationException e)
         {
@@ -428,9 +444,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         catch (FhirInputException e) when (!e.Issues.IsEmpty)
         {
             progress?.Done();
-            // Files by position, never by name: Synthea names each file after its patient.
-            failure = $"{source}: cannot read the FHIR input (FHIR input problem: " +
-                      string.Join("; ", e.Issues.Select(i => $"{i.Code} in {files.Locate(i)}" + (FhirInput.What(i) is { } what ? $", {what}" : ""))) + ").";
+            failure = FhirProblems(source, files, e);
             return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FhirInputException)
@@ -446,6 +460,14 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         Summarize(input, data.Claims.Length > 0, quiet);
         return true;
     }
+
+    private static string NoPeriod(string source) => $"{source}: the data set states no period; give --from and --to.";
+
+    /// <summary>The one line of a strict read's problems; files by position, never by name (Synthea names each file after
+    /// its patient).</summary>
+    private static string FhirProblems(string source, FhirInputFiles files, FhirInputException e) =>
+        $"{source}: cannot read the FHIR input (FHIR input problem: " +
+        string.Join("; ", e.Issues.Select(i => $"{i.Code} in {files.Locate(i)}" + (FhirInput.What(i) is { } what ? $", {what}" : ""))) + ").";
 
     private void Summarize(FhirInput input, bool hasClaims, bool quiet)
     {

@@ -40,6 +40,15 @@ public sealed class FhirPartitions : IDisposable
     /// <value>1 or more.</value>
     public int Count { get; }
 
+    /// <summary>Gets the earliest and latest local dates (in the practice's time zone) of the visits the partitioning read:
+    /// the starts of the <c>Appointment</c> resources and of the finished <c>Encounter</c> resources that name no
+    /// appointment, every copy of each, before de-duplication and mapping; <see langword="null"/> when there is none.</summary>
+    /// <value>Usually the period the partitions' reads state together (<see cref="Read"/>: the earliest and latest visit),
+    /// but not always: the earliest or latest of these may be superseded by another copy or not mappable, and an encounter
+    /// naming an appointment that is not in the input is a visit too. A caller that scores the partitions in one pass may
+    /// score with it and check it against the partitions' periods afterwards.</value>
+    public Scoring.MeasurementPeriod? VisitDates { get; internal init; }
+
     /// <summary>Gets the size of the partition files together, in bytes.</summary>
     /// <value>0 or more; 0 once disposed.</value>
     public long Bytes => Directory.Exists(Folder) ? Enumerable.Range(0, Count).Select(k => new FileInfo(PathOf(Folder, k))).Where(f => f.Exists).Sum(f => f.Length) : 0;

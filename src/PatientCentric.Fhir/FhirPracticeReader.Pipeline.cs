@@ -172,6 +172,19 @@ public sealed partial class FhirPracticeReader
             }
         }
 
+        /// <summary>Writes the parsed lines out to their partitions in order, as <see cref="PartitionStream"/> does.</summary>
+        public void Route(PartitionRouter router, int file, CancellationToken ct)
+        {
+            for (int i = 0; i < _lines.Count; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                router.Count();
+                var (start, length) = _lines[i];
+                if (start == TooLong) router.TooLong(file, _firstLine + i);
+                else if (_parsed[i] is { } parsed) router.Resource(file, _firstLine + i, parsed, _bytes.AsSpan(start, length));
+            }
+        }
+
         public void Dispose()
         {
             var bytes = _bytes;

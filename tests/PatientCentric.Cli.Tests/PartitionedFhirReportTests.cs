@@ -88,6 +88,66 @@ public sealed class PartitionedFhirReportTests : IDisposable
     }
 
     [Fact]
+    public void PartitionsAreReadOnce_WhenTheVisitDatesAreThePeriod()
+    {
+        var (folder, observedAt) = Export.Value;
+        var r = Report(folder, "once", null, "--survey-items", Path.Combine(folder, SampleFhirExport.SurveyItemsFileName),
+            "--slots-observed-at", observedAt, "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
+        Assert.True(r.Result.ExitCode == 0, r.Result.Stderr);
+        Assert.DoesNotContain("scored a second time", r.Result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2001-03-04T10:00:00-06:00", false)]   // an earlier copy than any appointment, superseded by the first read
+    [InlineData("2099-03-04T10:00:00-06:00", false)]   // a later one
+    [InlineData("2001-03-04T10:00:00-06:00", true)]    // the same with --from/--to: one pass, whatever the dates
+    public void VisitDatesBeyondTheStatedPeriod_AreScoredAgain_ExactlyAsTheInMemoryRead(string start, bool explicitPeriod)
+    {
+        // A second copy of an appointment (no meta.lastUpdated: the first copy read wins) whose start lies outside
+        // every other appointment's: the partitioning sees its date, the de-duplicated read does not.
+        var (source, observedAt) = Export.Value;
+        string folder = Path.Combine(_root, "export");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.EnumerateFiles(source))
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        var appointments = Path.Combine(folder, "Appointment.000.ndjson");
+        var first = File.ReadLines(appointments).First();
+        int at = first.IndexOf("\"start\":\"", StringComparison.Ordinal) + "\"start\":\"".Length;
+        File.AppendAllLines(appointments, [first[..at] + start + first[first.IndexOf('"', at)..]]);
+        string[] common = ["--survey-items", Path.Combine(folder, SampleFhirExport.SurveyItemsFileName), "--slots-observed-at", observedAt,
+                           .. explicitPeriod ? new[] { "--from", "2025-01-01", "--to", "2025-12-31" } : []];
+        var inMemory = Report(folder, "memory", null, common);
+        var partitioned = Report(folder, "partitioned", null, [.. common, "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp]);
+        Assert.True(inMemory.Result.ExitCode == 0, inMemory.Result.Stderr);
+        Assert.True(partitioned.Result.ExitCode == 0, partitioned.Result.Stderr);
+        Assert.Equal(!explicitPeriod, partitioned.Result.Stderr.Contains("scored a second time", StringComparison.Ordinal));
+        Assert.Equal(inMemory.Result.Stdout, partitioned.Result.Stdout);
+        Assert.Equal(inMemory.Results, partitioned.Results);
+        Assert.Equal(inMemory.Quality, partitioned.Quality);
+        foreach (var file in new[] { "report.html", "measure-reports.ndjson" })
+            Assert.True(File.ReadAllBytes(Path.Combine(_root, "memory", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_root, "partitioned", file))), file);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+    }
+
+    [Fact]
+    public void ExportWithoutVisits_Partitioned_SaysItStatesNoPeriod()
+    {
+        var (source, _) = Export.Value;
+        string folder = Path.Combine(_root, "export");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.EnumerateFiles(source, "*.ndjson").Where(f => !Path.GetFileName(f).StartsWith("Appointment", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith("Encounter", StringComparison.Ordinal)))
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        var inMemory = Report(folder, "memory", null);
+        var partitioned = Report(folder, "partitioned", null, "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
+        Assert.Equal(2, partitioned.Result.ExitCode);
+        Assert.Equal(2, inMemory.Result.ExitCode);
+        string line = Assert.Single(partitioned.Result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.EndsWith("the data set states no period; give --from and --to.", line, StringComparison.Ordinal);
+        Assert.Equal(inMemory.Result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(), line);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+    }
+
+    [Fact]
     public void SharedBulkExport_Partitioned_IsByteIdenticalToTheInMemoryRead()
     {
         string bulk = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data", "fhir", "bulk"));
@@ -191,6 +251,16 @@ public sealed class PartitionedFhirReportTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
         Assert.False(Directory.Exists(Path.Combine(_root, "cancelled")));
     }
+
+    [Theory]
+    [InlineData(1_076_000_000L, 1L << 30, 2, 4)]    // the 50,000-patient sample export: 3 partitions would leave a worker idle in round 2
+    [InlineData(900_000_000L, 1L << 30, 2, 2)]      // fits two at a time
+    [InlineData(2_500_000_000L, 1_000_000_000L, 1, 3)]
+    [InlineData(2_500_000_000L, 1_000_000_000L, 2, 6)]
+    [InlineData(1_000L, 1L << 30, 3, 3)]            // at least one per worker
+    [InlineData(long.MaxValue / 2, 1L << 20, 2, 4096)]
+    public void PartitionCount_FitsTheLimit_InWholeRoundsOfTheWorkers(long needed, long limit, int workers, int expected) =>
+        Assert.Equal(expected, CliApp.PartitionCount(needed, limit, workers));
 
     [Theory]
     [InlineData("64MB", 64_000_000L)]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using PatientCentric.Scoring;
 using PatientCentric.Serialization;
 
 namespace PatientCentric.Fhir.Tests;
@@ -73,6 +74,12 @@ public sealed class FhirPartitionsTests : IDisposable
         Assert.Equal(Json(whole.Data.AvailabilitySnapshots), Json(parts.SelectMany(p => p.Data.AvailabilitySnapshots)));
         Assert.NotEmpty(whole.Data.AvailabilitySnapshots);
         Assert.Equal(whole.Data.Appointments.Select(a => a.Id), whole.Data.Appointments.Select(a => a.Id).Order(StringComparer.Ordinal));
+
+        // The visit dates the partitioning saw take every copy, before de-duplication and mapping: here the older copy
+        // of e6 (21 February) widens them beyond the period the read states (to 20 February, the newer copy of e5); the
+        // retracted e7 (22 February) is not a finished encounter.
+        Assert.Equal(new MeasurementPeriod(new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 20)), whole.Data.Period);
+        Assert.Equal(new MeasurementPeriod(new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 21)), partitions.VisitDates);
     }
 
     [Fact]
@@ -87,6 +94,40 @@ public sealed class FhirPartitionsTests : IDisposable
         // Stable across processes and machines: 64-bit FNV-1a of the UTF-8 bytes ("a" hashes to 0xaf63dc4c8601ec8c).
         Assert.Equal(1_690_936_615, FhirPartitions.PartitionOf("a", int.MaxValue));
         Assert.Equal(996, FhirPartitions.PartitionOf("a", 1000));
+    }
+
+    [Theory]
+    [InlineData(64)]       // a batch per line or two
+    [InlineData(1_000)]
+    [InlineData(1 << 20)]  // one batch per file
+    public void ParallelPartitioning_WritesTheSequentialPartitionsByteForByte(int batchBytes)
+    {
+        // The export above, plus blank lines, lines over the line limit and a corrupt .ndjson.gz after a good part.
+        var paths = WriteExport().ToList();
+        File.AppendAllLines(paths[0], ["", "   ", Encounter("e200", "p2", "2025-02-03T09:00:00Z") + new string(' ', 1200), Encounter("e201", "p9", "2025-01-30T09:00:00Z")]);
+        var gz = Path.Combine(_tempDir, "Broken.ndjson.gz");
+        using (var output = File.Create(gz))
+        using (var zip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+            zip.Write(System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(300, 400).Select(i => Encounter($"e{i}", $"p{i % 40 + 1}", "2025-02-04T09:00:00Z") + "\n"))));
+        var bytes = File.ReadAllBytes(gz);
+        for (int i = bytes.Length / 2; i < bytes.Length / 2 + 40; i++) bytes[i] = 0xFF;   // inside the deflate stream
+        File.WriteAllBytes(gz, bytes);
+        paths.Add(gz);
+
+        var options = new FhirReadOptions { PseudonymKey = Key, MaxLineBytes = 1024 };
+        using var sequential = new FhirPracticeReader(options) { ParallelPartition = false }.PartitionNdjson(paths, Path.Combine(_tempDir, "sequential"), 5);
+        using var parallel = new FhirPracticeReader(options) { ParallelPartition = true, BatchBytes = batchBytes }.PartitionNdjson(paths, Path.Combine(_tempDir, "parallel"), 5);
+        for (int k = 0; k < 5; k++)
+        {
+            var expected = File.ReadAllBytes(FhirPartitions.PathOf(sequential.Folder, k));
+            Assert.Equal(expected, File.ReadAllBytes(FhirPartitions.PathOf(parallel.Folder, k)));
+        }
+        Assert.Equal(new MeasurementPeriod(new DateOnly(2025, 1, 30), new DateOnly(2025, 2, 21)), sequential.VisitDates);
+        Assert.Equal(sequential.VisitDates, parallel.VisitDates);
+        var partition0 = File.ReadAllText(FhirPartitions.PathOf(sequential.Folder, 0));
+        Assert.Contains(" L\t", partition0, StringComparison.Ordinal);   // the line over the limit
+        Assert.Contains(" G\t", partition0, StringComparison.Ordinal);   // the corrupt gzip, at the line it broke
+        Assert.Equal(Json(Enumerable.Range(0, 5).SelectMany(k => sequential.Read(k).Data.Appointments)), Json(Enumerable.Range(0, 5).SelectMany(k => parallel.Read(k).Data.Appointments)));
     }
 
     [Fact]

@@ -7,10 +7,12 @@ namespace PatientCentric.Serialization;
 /// <summary>Gives every enum of the library its <see cref="JsonEnumConverter{TEnum}"/>: camelCase strings, and
 /// <c>null</c> for <see cref="Control.SpecialCauseRule.None"/> (no rule labels the point).
 /// <see cref="Customers.SalienceGroup.None"/> and <see cref="Customers.TopsisNormalization.None"/> stay the string
-/// <c>"none"</c>: there "none" is a setting (screen nobody out, do not normalise), not an absence. An explicit table, so no reflection: safe to trim.</summary>
+/// <c>"none"</c>: there "none" is a setting (screen nobody out, do not normalise), not an absence. An explicit table, so no reflection: safe to trim.
+/// Each converter is made when the serializer first asks for its enum: building one (its name tables) is start-up work a
+/// run that never reads or writes that enum should not pay.</summary>
 internal sealed class JsonEnumConverterFactory : JsonConverterFactory
 {
-    private static readonly FrozenDictionary<Type, JsonConverter> Converters = Build();
+    private static readonly FrozenDictionary<Type, Func<JsonConverter>> Converters = Build();
 
     /// <summary>Gets the enums this factory converts.</summary>
     internal static IEnumerable<Type> Types => Converters.Keys;
@@ -20,12 +22,12 @@ internal sealed class JsonEnumConverterFactory : JsonConverterFactory
 
     /// <inheritdoc/>
     public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        Converters.GetValueOrDefault(typeToConvert);
+        Converters.GetValueOrDefault(typeToConvert)?.Invoke();
 
-    private static FrozenDictionary<Type, JsonConverter> Build()
+    private static FrozenDictionary<Type, Func<JsonConverter>> Build()
     {
-        var converters = new Dictionary<Type, JsonConverter>();
-        void Add<TEnum>() where TEnum : struct, Enum => converters.Add(typeof(TEnum), new JsonEnumConverter<TEnum>());
+        var converters = new Dictionary<Type, Func<JsonConverter>>();
+        void Add<TEnum>() where TEnum : struct, Enum => converters.Add(typeof(TEnum), static () => new JsonEnumConverter<TEnum>());
         Add<Control.AssumptionAlertRule>();
         Add<Control.AssuranceIcon>();
         Add<Control.FunnelDataType>();
