@@ -61,7 +61,7 @@ public class JobSeriesBenchmarks
         return services.AddPatientCentric().BuildServiceProvider();
     }
 
-    private static PracticeDataSet Generate(int patients, Random random)
+    internal static PracticeDataSet Generate(int patients, Random random)
     {
         DateOnly Day() => new DateOnly(2025, 1, 1).AddDays(random.Next(365));
         var referrals = Enumerable.Range(0, patients * 2).Select(i =>

@@ -321,21 +321,27 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
                 // Each file is streamed to a temporary file and all are renamed at the end: a failed or cancelled run
                 // leaves the folder as it was.
                 using var outputs = new ReportOutputs(outDir.FullName, progress, ct);
-                using (var stream = outputs.Create("report.html"))
-                using (var text = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16))
-                    HtmlReport.Render(text, evaluation, data, source, fhirInput, _census, _patientOutputs);
-                using (var stream = outputs.Create("results.json"))
-                {
-                    ReportJson.Write(stream, evaluation, _patientOutputs);
-                    stream.WriteByte((byte)'\n');
-                }
-                using (var stream = outputs.Create("measure-reports.ndjson"))
-                    new FhirMeasureReportWriter().WriteNdjson(evaluation, (_patientOutputs ?? PatientOutputs.Of(evaluation)).Cards, stream);
+                // The files are written concurrently: each writer reads the immutable evaluation and enumerates the
+                // patients' outputs on its own (a partitioned run's files are opened again per enumeration).
+                var patientOutputs = _patientOutputs ?? PatientOutputs.Of(evaluation);
+                var census = _census;
+                List<(string, Action<Stream>)> files =
+                [
+                    ("report.html", stream =>
+                    {
+                        using var text = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16);
+                        HtmlReport.Render(text, evaluation, data, source, fhirInput, census, patientOutputs);
+                    }),
+                    ("results.json", stream =>
+                    {
+                        ReportJson.Write(stream, evaluation, patientOutputs);
+                        stream.WriteByte((byte)'\n');
+                    }),
+                    ("measure-reports.ndjson", stream => new FhirMeasureReportWriter().WriteNdjson(evaluation, patientOutputs.Cards, stream)),
+                ];
                 if (fhirInput is not null)
-                {
-                    using var stream = outputs.Create(DataQualityJson.FileName);
-                    DataQualityJson.Write(stream, fhirInput);
-                }
+                    files.Add((DataQualityJson.FileName, stream => DataQualityJson.Write(stream, fhirInput)));
+                outputs.WriteAll(files);
                 // A data-quality.json left by an earlier FHIR run would describe other data.
                 outputs.Commit(fhirInput is null ? [DataQualityJson.FileName] : []);
                 html = outputs.PathOf("report.html");

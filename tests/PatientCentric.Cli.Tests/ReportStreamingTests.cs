@@ -104,9 +104,11 @@ public sealed class ReportStreamingTests
             Assert.True(r.Code == 0, r.Stderr);
             Assert.Equal(ReportPhase.Read, r.Seen[0].Phase);
             Assert.Equal(ReportPhase.Score, r.Seen[1].Phase);
-            Assert.Equal(["report.html", "results.json", "measure-reports.ndjson"], r.Seen.Skip(2).Select(p => p.Output).Distinct());
+            // The write phase starts with no output named; the outputs are then written concurrently, in any order.
+            Assert.Equal(new ReportProgress(ReportPhase.Write), r.Seen[2]);
+            Assert.Equal(["measure-reports.ndjson", "report.html", "results.json"], r.Seen.Skip(3).Select(p => p.Output).Distinct().Order(StringComparer.Ordinal));
             Assert.All(r.Seen.Skip(2), p => Assert.Equal(ReportPhase.Write, p.Phase));
-            foreach (var output in r.Seen.Skip(2).GroupBy(p => p.Output))
+            foreach (var output in r.Seen.Skip(3).GroupBy(p => p.Output))
             {
                 var counts = output.Select(p => p.Bytes).ToList();
                 Assert.Equal(counts.Order(), counts);
@@ -171,6 +173,52 @@ public sealed class ReportStreamingTests
         Assert.Equal("", output.ToString());
         Assert.Equal(CancelledLine + Environment.NewLine, error.ToString());
         Assert.False(Directory.Exists(dir));
+    }
+
+    /// <summary>Fails one output's writes (as a full disk would) while the other outputs are written.</summary>
+    private sealed class FailingOutput(string output) : IProgress<ReportProgress>
+    {
+        public List<ReportProgress> Seen { get; } = [];
+
+        public void Report(ReportProgress value)
+        {
+            Seen.Add(value);
+            if (value.Output == output)
+                throw new IOException("no space left on the device");
+        }
+    }
+
+    [Theory]
+    [InlineData("report.html")]
+    [InlineData("results.json")]
+    [InlineData("measure-reports.ndjson")]
+    public void AWriterThatFails_WhileTheOthersRun_StopsTheRun_AndLeavesTheFolderAsItWas(string failing)
+    {
+        string dir = NewDir();
+        Directory.CreateDirectory(dir);
+        string[] earlier = ["report.html", "results.json", "measure-reports.ndjson"];
+        foreach (var name in earlier)
+            File.WriteAllText(Path.Combine(dir, name), $"an earlier run's {name}");
+        try
+        {
+            var progress = new FailingOutput(failing);
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            int code = new CliApp(TextReader.Null, stdout, stderr) { Progress = progress }
+                .Run(["report", "--as-of", AsOf, "--out", dir], TestContext.Current.CancellationToken);
+
+            Assert.Equal(2, code);
+            Assert.Equal($"error: {dir}: cannot write the report (IOException)." + Environment.NewLine, stderr.ToString());
+            Assert.Equal("", stdout.ToString());
+            Assert.Contains(progress.Seen, p => p.Output == failing);
+            Assert.Equal(earlier.Order(StringComparer.Ordinal), Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            foreach (var name in earlier)
+                Assert.Equal($"an earlier run's {name}", File.ReadAllText(Path.Combine(dir, name)));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

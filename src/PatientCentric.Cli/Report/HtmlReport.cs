@@ -65,7 +65,8 @@ internal static partial class HtmlReport
     {
         var n = census ?? DataCensus.Of(data);
         patients ??= PatientOutputs.Of(e);
-        var page = new Page(PatientKeys(patients, data), output);
+        var (keys, plans) = PatientKeysAndPlans(patients, data);
+        var page = new Page(keys, output);
         var names = data.ServiceLines.ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
         string ScopeName(ScoreScope s) => s.Level == ScopeLevel.Practice ? "Whole practice" : names.GetValueOrDefault(s.Key, s.Key);
 
@@ -83,7 +84,7 @@ internal static partial class HtmlReport
         WriteTrends(page, e);
         WriteAdherence(page, e);
         WriteFunnels(page, e);
-        WriteSupportPlans(page, patients);
+        WriteSupportPlans(page, plans);
         WriteDecision(page, e, data);
         WriteAssumptions(page, e, data);
         WriteLoyaltyDrivers(page, e);
@@ -295,12 +296,11 @@ internal static partial class HtmlReport
                                           "Adherence scores are for support only, never to ration care.").Raw("</p>\n</section>\n");
     }
 
-    private static void WriteSupportPlans(Page p, PatientOutputs patients)
+    private static void WriteSupportPlans(Page p, SupportPlanSummary summary)
     {
         p.Section("support-plans", "Support plans (counts only)");
         p.Raw("<p><strong>Advisory only:</strong> ").Text("a support plan is never a reason to deny, discharge, deprioritise or re-price care. " +
                                                           "Which patients have a plan is kept out of this page on purpose; the care team sees it in the practice's own systems.").Raw("</p>\n");
-        var summary = SupportPlanSummary.Of(patients.Plans);
         if (summary.Patients == 0)
         {
             p.Raw("<p>").Text("No patient has a job below its threshold.").Raw("</p>\n</section>\n");
@@ -649,14 +649,25 @@ internal static partial class HtmlReport
 
     private static string Svg(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Every patient key the evaluation or data set knows, so none can reach the page through a free text.</summary>
-    private static HashSet<string> PatientKeys(PatientOutputs patients, PracticeDataSet data)
+    /// <summary>Every patient key the evaluation or data set knows, so none can reach the page through a free text; and
+    /// the support plans' counts, gathered in the same pass over the patients' outputs.</summary>
+    private static (HashSet<string> Keys, SupportPlanSummary Plans) PatientKeysAndPlans(PatientOutputs patients, PracticeDataSet data)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in patients.Cards)
-            keys.Add(c.Scope.Key);
-        foreach (var sp in patients.Plans)
-            keys.Add(sp.PatientKey);
+        var plans = SupportPlanSummary.Empty;
+        string? last = null;
+        patients.Visit(
+            c =>
+            {
+                // A patient's cards come together and share its key: hashed once, not once per card.
+                if (!string.Equals(c.Scope.Key, last, StringComparison.Ordinal))
+                    keys.Add(last = c.Scope.Key);
+            },
+            sp =>
+            {
+                keys.Add(sp.PatientKey);
+                plans.Add(sp);
+            });
         keys.UnionWith(data.Appointments.Select(x => x.PatientKey));
         keys.UnionWith(data.Claims.Select(x => x.PatientKey));
         keys.UnionWith(data.MedicationFills.Select(x => x.PatientKey));
@@ -670,7 +681,7 @@ internal static partial class HtmlReport
         keys.UnionWith(data.OutreachContacts.Select(x => x.PatientKey));
         keys.UnionWith(data.PriceEstimates.Select(x => x.PatientKey));
         keys.Remove("");
-        return keys;
+        return (keys, plans);
     }
 
     [GeneratedRegex("[^a-z0-9-]+")]

@@ -32,6 +32,27 @@ internal sealed class PatientOutputs
     /// <summary>Gets the support plans in order; each enumeration reads the files again.</summary>
     public IEnumerable<SupportPlan> Plans => _evaluation is { } e ? e.SupportPlans : Read().Select(p => p.Plan).OfType<SupportPlan>();
 
+    /// <summary>Gives every patient card to <paramref name="card"/> and every support plan to <paramref name="plan"/>, in
+    /// order, reading the files once (rather than once for the cards and once for the plans).</summary>
+    public void Visit(Action<ScoreCard> card, Action<SupportPlan> plan)
+    {
+        if (_evaluation is { } e)
+        {
+            foreach (var c in e.PatientCards)
+                card(c);
+            foreach (var p in e.SupportPlans)
+                plan(p);
+            return;
+        }
+        foreach (var patient in Read())
+        {
+            foreach (var c in patient.Cards)
+                card(c);
+            if (patient.Plan is { } p)
+                plan(p);
+        }
+    }
+
     // A file that cannot be opened or read back as written (damaged, truncated, removed) throws
     // PatientOutputsReadException: one clear line and exit 2, as a damaged partition file gives.
     private IEnumerable<PatientResult> Read()
@@ -88,6 +109,9 @@ internal sealed class PatientOutputsReadException(Exception inner)
 /// plan, how many jobs they hold, and per job kind the patients, barriers and suggested supports.</summary>
 internal sealed class SupportPlanSummary
 {
+    /// <summary>Gets an empty summary, for <see cref="Add"/>.</summary>
+    public static SupportPlanSummary Empty => new();
+
     private SupportPlanSummary()
     {
     }
@@ -101,28 +125,33 @@ internal sealed class SupportPlanSummary
     /// <summary>Gets per job kind, in the kind's order: the patients with such a job, and the barrier and support counts.</summary>
     public SortedDictionary<PatientJobKind, Kind> Kinds { get; } = [];
 
+    private readonly HashSet<PatientJobKind> _kindsOfPlan = [];
+
     /// <summary>Counts <paramref name="plans"/> (one per patient).</summary>
     public static SupportPlanSummary Of(IEnumerable<SupportPlan> plans)
     {
         var summary = new SupportPlanSummary();
-        var kindsOfPlan = new HashSet<PatientJobKind>();
         foreach (var plan in plans)
-        {
-            summary.Patients++;
-            kindsOfPlan.Clear();
-            foreach (var item in plan.Items)
-            {
-                summary.Jobs++;
-                if (!summary.Kinds.TryGetValue(item.JobKind, out var kind))
-                    summary.Kinds.Add(item.JobKind, kind = new Kind());
-                if (kindsOfPlan.Add(item.JobKind))
-                    kind.Patients++;
-                kind.Barriers[item.Barrier] = kind.Barriers.GetValueOrDefault(item.Barrier) + 1;
-                foreach (var support in item.Supports)
-                    kind.Supports[support] = kind.Supports.GetValueOrDefault(support) + 1;
-            }
-        }
+            summary.Add(plan);
         return summary;
+    }
+
+    /// <summary>Counts one more patient's <paramref name="plan"/>.</summary>
+    public void Add(SupportPlan plan)
+    {
+        Patients++;
+        _kindsOfPlan.Clear();
+        foreach (var item in plan.Items)
+        {
+            Jobs++;
+            if (!Kinds.TryGetValue(item.JobKind, out var kind))
+                Kinds.Add(item.JobKind, kind = new Kind());
+            if (_kindsOfPlan.Add(item.JobKind))
+                kind.Patients++;
+            kind.Barriers[item.Barrier] = kind.Barriers.GetValueOrDefault(item.Barrier) + 1;
+            foreach (var support in item.Supports)
+                kind.Supports[support] = kind.Supports.GetValueOrDefault(support) + 1;
+        }
     }
 
     /// <summary>One job kind's counts.</summary>

@@ -25,12 +25,12 @@ internal readonly record struct ReportProgress(ReportPhase Phase, string? Output
 
 /// <summary>One rewritten line on standard error with the run's phase: files and resources while reading FHIR, then
 /// scoring, then each output with its size so far. Only used when a person watches standard error (never in tests or
-/// pipes); reports arrive on the thread that does the work.</summary>
+/// pipes); reports arrive one at a time (the outputs, written concurrently, report through a lock).</summary>
 internal sealed class ConsoleReportProgress(TextWriter stderr) : IProgress<ReportProgress>, IProgress<FhirReadProgress>
 {
-    private const long WriteStepBytes = 1 << 20;   // redraw a growing output once per MiB
+    private const long WriteStepBytes = 1 << 20;   // redraw once the outputs have grown by a MiB
+    private readonly List<(string Output, long Bytes)> _outputs = [];   // in the order they started
     private bool _shown;
-    private string? _output;
     private long _drawnBytes;
 
     public void Report(ReportProgress value)
@@ -44,11 +44,25 @@ internal sealed class ConsoleReportProgress(TextWriter stderr) : IProgress<Repor
                 Draw("Scoring…");
                 break;
             default:
-                if (value.Output == _output && value.Bytes - _drawnBytes < WriteStepBytes && value.Bytes != 0)
+                // The outputs are written concurrently: one line shows each with its size so far.
+                if (value.Output is null)
+                {
+                    _outputs.Clear();
+                    _drawnBytes = 0;
+                    Draw("Writing the outputs…");
                     return;
-                _output = value.Output;
-                _drawnBytes = value.Bytes;
-                Draw(string.Create(CultureInfo.InvariantCulture, $"Writing {value.Output}: {value.Bytes / (double)(1 << 20):0.0} MiB"));
+                }
+                int i = _outputs.FindIndex(o => o.Output == value.Output);
+                if (i < 0)
+                    _outputs.Add((value.Output, value.Bytes));
+                else
+                    _outputs[i] = (value.Output, value.Bytes);
+                long total = _outputs.Sum(o => o.Bytes);
+                if (i >= 0 && total - _drawnBytes < WriteStepBytes)
+                    return;
+                _drawnBytes = total;
+                Draw("Writing " + string.Join(", ", _outputs.Select(o =>
+                    string.Create(CultureInfo.InvariantCulture, $"{o.Output} {o.Bytes / (double)(1 << 20):0.0} MiB"))));
                 break;
         }
     }

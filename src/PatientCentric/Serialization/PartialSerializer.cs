@@ -40,15 +40,15 @@ internal static class PartialSerializer
     }
 
     // A k-way merge of streams WritePatients wrote, by rank (the streams' patients are disjoint); lazy, one line of each
-    // stream held at a time.
+    // stream held at a time. Lines are read as UTF-8 bytes and deserialized from them: never decoded to strings.
     public static IEnumerable<PatientResult> ReadPatients(IReadOnlyList<Stream> streams)
     {
-        var readers = new StreamReader[streams.Count];
+        var readers = new Utf8LineReader[streams.Count];
         var lines = new long[streams.Count];
-        for (int i = 0; i < streams.Count; i++)
-            readers[i] = new StreamReader(streams[i], new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         try
         {
+            for (int i = 0; i < streams.Count; i++)
+                readers[i] = new Utf8LineReader(streams[i]);
             var queue = new PriorityQueue<(PatientPartial Patient, int Stream), (PatientRank Rank, int Stream)>(
                 Comparer<(PatientRank Rank, int Stream)>.Create((a, b) => a.Rank.CompareTo(b.Rank) is var c && c != 0 ? c : a.Stream.CompareTo(b.Stream)));
             void Next(int i)
@@ -67,17 +67,18 @@ internal static class PartialSerializer
         finally
         {
             foreach (var r in readers)
-                r.Dispose();
+                r?.Dispose();
         }
     }
 
-    private static PatientPartial? ReadPatient(StreamReader reader, ref long line)
+    private static PatientPartial? ReadPatient(Utf8LineReader reader, ref long line)
     {
-        string? text = reader.ReadLine();
-        if (text is null)
+        if (!reader.TryReadLine(out var text))
             return null;
         line++;
         const string P = "$";
+        if (!System.Text.Unicode.Utf8.IsValid(text))
+            throw PartialFormat.Error(PartialFormat.FieldCode, P, "not a patient's outputs as written.", line);
         PatientPartial? patient;
         try
         {
