@@ -126,7 +126,7 @@ internal static class Utf8FactsParser
             if (r.ValueTextEquals("status"u8)) status = Code(ref r);
             else if (r.ValueTextEquals("subject"u8)) subject = Reference(ref r, out _);
             else if (r.ValueTextEquals("whenHandedOver"u8)) handedOver = String(ref r);
-            else if (r.ValueTextEquals("daysSupply"u8)) days = Quantity(ref r)?.Value;
+            else if (r.ValueTextEquals("daysSupply"u8)) days = QuantityValue(ref r);
             else if (r.ValueTextEquals("medicationCodeableConcept"u8)) medication = Concept(ref r) is { } cc ? new(cc, null, null) : null;
             else if (r.ValueTextEquals("medicationReference"u8)) medication = MedicationReference(ref r);
             else if (r.ValueTextEquals("contained"u8)) contained = Contained(ref r);
@@ -214,7 +214,7 @@ internal static class Utf8FactsParser
             if (c.Read(ref r)) continue;
             if (r.ValueTextEquals("patient"u8)) patient = Reference(ref r, out _);
             else if (r.ValueTextEquals("created"u8)) created = String(ref r);
-            else if (r.ValueTextEquals("total"u8)) total = Quantity(ref r)?.Value;
+            else if (r.ValueTextEquals("total"u8)) total = QuantityValue(ref r);
             else r.Skip();
         }
         return new ClaimFacts(patient, created, total) { Id = c.Id, LastUpdated = c.LastUpdated };
@@ -548,6 +548,27 @@ internal static class Utf8FactsParser
             else r.Skip();
         }
         return new DurationFacts(value, code, unit);
+    }
+
+    /// <summary>A Quantity's (or Money's) <c>value</c> alone: what <see cref="Quantity"/> gives as its value, without
+    /// the record.</summary>
+    private static decimal? QuantityValue(ref Utf8JsonReader r)
+    {
+        if (!StartObject(ref r)) return null;
+        decimal? value = null;
+        while (Next(ref r))
+        {
+            if (r.ValueTextEquals("value"u8))
+            {
+                r.Read();
+                if (r.TokenType == JsonTokenType.Number && r.TryGetDecimal(out var v)) value = v;
+                else r.Skip();
+            }
+            // Still decoded (a shared string when seen before): invalid UTF-8 in them spoils the resource as in Quantity.
+            else if (r.ValueTextEquals("code"u8) || r.ValueTextEquals("unit"u8)) _ = String(ref r);
+            else r.Skip();
+        }
+        return value;
     }
 
     /// <summary><c>contained</c>: the <c>Medication</c> resources among them (any property order).</summary>
