@@ -176,6 +176,28 @@ public class FhirIngestBenchmarks
     public FhirReadResult LibraryFirely() =>
         Input != "bundles" ? _libraryFirely.ReadNdjsonFolder(_folder) : _libraryFirely.ReadJsonFolder(_folder);
 
+    /// <summary>What the partition step asks of each NDJSON line (its patient), with the light read
+    /// (<c>PatientOfLine</c>): the full parse only for lines it leaves, no facts materialised.</summary>
+    [Benchmark]
+    public int PartitionKeys() => PartitionKeysWith(static (r, line) => r.PatientOfLine(line).Patient);
+
+    /// <summary>The same from the full parse of every line and its facts (<c>PatientOfLineByFacts</c>), as the partition
+    /// step did.</summary>
+    [Benchmark]
+    public int PartitionKeysByFacts() => PartitionKeysWith(static (r, line) => r.PatientOfLineByFacts(line).Patient);
+
+    private delegate string? LinePatient(FhirPracticeReader reader, ReadOnlySpan<byte> line);
+
+    private int PartitionKeysWith(LinePatient patientOf)
+    {
+        int count = 0;
+        if (Input == "bundles") return 0;
+        foreach (var file in _files)
+            for (int pos = 0; NextLine(file, ref pos, out var line);)
+                if (patientOf(_library, line) is not null) count++;
+        return count;
+    }
+
     private int Firely(FhirJsonDeserializer deserializer)
     {
         int count = 0;

@@ -16,7 +16,6 @@ public sealed partial class FhirPracticeReader
     private readonly TimeZoneInfo _timeZone;
     private readonly byte[] _key;
     private readonly List<(byte[] Utf8, string Name)> _typeNames = [];
-    private readonly Dictionary<string, bool> _known = new(StringComparer.Ordinal);
     private FhirJsonDeserializer? _deserializer;
 
     /// <summary>Initializes a reader.</summary>
@@ -185,11 +184,36 @@ public sealed partial class FhirPracticeReader
         }
     }
 
+    /// <summary>A patient's pseudonym: <c>P-</c> and the first 8 bytes of HMAC-SHA256(key, UTF-8 of the id) in upper-case
+    /// hex. Computed once per distinct patient in a read (the collector keeps it), on the stack but for the result.</summary>
     private string Pseudonym(string patientId)
     {
-        var hash = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(patientId));
-        return "P-" + Convert.ToHexString(hash, 0, 8);
+        const int StackBytes = 256;
+        int max = Encoding.UTF8.GetMaxByteCount(patientId.Length);
+        byte[]? rented = max > StackBytes ? ArrayPool<byte>.Shared.Rent(max) : null;
+        Span<byte> utf8 = rented ?? stackalloc byte[StackBytes];
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        try
+        {
+            int n = Encoding.UTF8.GetBytes(patientId, utf8);
+            HMACSHA256.HashData(_key, utf8[..n], hash);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+        Span<char> text = stackalloc char[18];
+        text[0] = 'P';
+        text[1] = '-';
+        for (int i = 0; i < 8; i++)
+        {
+            text[2 + 2 * i] = UpperHex[hash[i] >> 4];
+            text[3 + 2 * i] = UpperHex[hash[i] & 0xF];
+        }
+        return new string(text);
     }
+
+    private static ReadOnlySpan<char> UpperHex => "0123456789ABCDEF";
 
     private void ReadNdjsonFile(Run run, string path)
     {
@@ -527,16 +551,20 @@ public sealed partial class FhirPracticeReader
         }
     }
 
-    /// <summary>Whether Firely's R4 model knows the type. Thread-safe, as <see cref="TypeName"/>.</summary>
-    private bool IsKnownResource(string type)
+    /// <summary>Whether Firely's R4 model knows the type: asked once per type name in the process, not once per reader
+    /// (a partitioned read makes a reader per partition, and Firely answers through its model inspector). Thread-safe.</summary>
+    private static bool IsKnownResource(string type) =>
+        KnownResources.TryGetValue(type, out var known) ? known : KnownResource(type);
+
+    private static bool KnownResource(string type)
     {
-        lock (_known)
-        {
-            if (!_known.TryGetValue(type, out var known))
-                _known[type] = known = Hl7.Fhir.Model.ModelInfo.IsKnownResource(type);
-            return known;
-        }
+        bool known = Hl7.Fhir.Model.ModelInfo.IsKnownResource(type);
+        // Bounded: a stream of made-up type names must not grow it without end (they are then asked each time).
+        if (KnownResources.Count < 1024) KnownResources.TryAdd(type, known);
+        return known;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KnownResources = new(StringComparer.Ordinal);
 
     private enum ParsedKind { Malformed, UnknownType, Ignored, Mapped, MissingResource }
 

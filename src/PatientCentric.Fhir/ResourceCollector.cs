@@ -323,7 +323,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             rows.Add(key.Id, entry.Row);
         }
         var patients = rows.Patients;
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, string>(patients.Count, StringComparer.Ordinal);   // at most one per patient
         string? Key(Row row, string type)
         {
             if (row.PatientId is not { } id) return null;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace PatientCentric.Fhir;
@@ -125,7 +126,7 @@ internal static class Utf8FactsParser
             if (r.ValueTextEquals("status"u8)) status = Code(ref r);
             else if (r.ValueTextEquals("subject"u8)) subject = Reference(ref r, out _);
             else if (r.ValueTextEquals("whenHandedOver"u8)) handedOver = String(ref r);
-            else if (r.ValueTextEquals("daysSupply"u8)) days = Quantity(ref r)?.Value;
+            else if (r.ValueTextEquals("daysSupply"u8)) days = QuantityValue(ref r);
             else if (r.ValueTextEquals("medicationCodeableConcept"u8)) medication = Concept(ref r) is { } cc ? new(cc, null, null) : null;
             else if (r.ValueTextEquals("medicationReference"u8)) medication = MedicationReference(ref r);
             else if (r.ValueTextEquals("contained"u8)) contained = Contained(ref r);
@@ -213,7 +214,7 @@ internal static class Utf8FactsParser
             if (c.Read(ref r)) continue;
             if (r.ValueTextEquals("patient"u8)) patient = Reference(ref r, out _);
             else if (r.ValueTextEquals("created"u8)) created = String(ref r);
-            else if (r.ValueTextEquals("total"u8)) total = Quantity(ref r)?.Value;
+            else if (r.ValueTextEquals("total"u8)) total = QuantityValue(ref r);
             else r.Skip();
         }
         return new ClaimFacts(patient, created, total) { Id = c.Id, LastUpdated = c.LastUpdated };
@@ -252,9 +253,12 @@ internal static class Utf8FactsParser
             else if (r.ValueTextEquals("authored"u8)) authored = String(ref r);
             else if (r.ValueTextEquals("item"u8))
             {
-                var list = new List<AnswerFacts>();
+                // Read into this thread's scratch list, then copied out at its exact size.
+                var list = t_answers ??= new List<AnswerFacts>(32);
+                list.Clear();
                 Items(ref r, list);
-                answers = [.. list];
+                answers = ImmutableCollectionsMarshal.AsImmutableArray(list.ToArray());
+                if (list.Capacity > 1024) t_answers = null;   // an outsized questionnaire is not kept for the thread
             }
             else r.Skip();
         }
@@ -355,7 +359,7 @@ internal static class Utf8FactsParser
     private static string? String(ref Utf8JsonReader r)
     {
         r.Read();
-        if (r.TokenType == JsonTokenType.String) return r.GetString();
+        if (r.TokenType == JsonTokenType.String) return Utf8Strings.Get(ref r);
         r.Skip();
         return null;
     }
@@ -378,7 +382,7 @@ internal static class Utf8FactsParser
             if (s.SequenceEqual("free"u8)) return "free";
             if (s.SequenceEqual("busy"u8)) return "busy";
         }
-        return r.GetString();
+        return Utf8Strings.Get(ref r);
     }
 
     private static (string? Start, string? End) Period(ref Utf8JsonReader r)
@@ -419,20 +423,20 @@ internal static class Utf8FactsParser
     private static ImmutableArray<string?> References(ref Utf8JsonReader r)
     {
         if (!StartArray(ref r)) return [];
-        var list = ImmutableArray.CreateBuilder<string?>();
+        var list = new SmallList<string?>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (r.TokenType == JsonTokenType.StartObject) list.Add(ReferenceBody(ref r, out _));
             else r.Skip();
         }
-        return list.DrainToImmutable();
+        return list.ToImmutable();
     }
 
     /// <summary><c>Encounter.statusHistory</c>: each entry's status and <c>period.start</c>.</summary>
     private static ImmutableArray<StatusPeriodFacts> StatusHistory(ref Utf8JsonReader r)
     {
         if (!StartArray(ref r)) return [];
-        var list = ImmutableArray.CreateBuilder<StatusPeriodFacts>();
+        var list = new SmallList<StatusPeriodFacts>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
@@ -445,14 +449,14 @@ internal static class Utf8FactsParser
             }
             list.Add(new StatusPeriodFacts(status, start));
         }
-        return list.DrainToImmutable();
+        return list.ToImmutable();
     }
 
     /// <summary><c>Appointment.participant[].actor.reference</c>, one entry per participant.</summary>
     private static ImmutableArray<string?> Participants(ref Utf8JsonReader r)
     {
         if (!StartArray(ref r)) return [];
-        var list = ImmutableArray.CreateBuilder<string?>();
+        var list = new SmallList<string?>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
@@ -464,7 +468,7 @@ internal static class Utf8FactsParser
             }
             list.Add(actor);
         }
-        return list.DrainToImmutable();
+        return list.ToImmutable();
     }
 
     private static MedicationFacts? MedicationReference(ref Utf8JsonReader r)
@@ -500,13 +504,13 @@ internal static class Utf8FactsParser
             else if (r.ValueTextEquals("coding"u8))
             {
                 if (!StartArray(ref r)) continue;
-                var list = ImmutableArray.CreateBuilder<CodingFacts>();
+                var list = new SmallList<CodingFacts>();
                 while (r.Read() && r.TokenType != JsonTokenType.EndArray)
                 {
                     if (r.TokenType == JsonTokenType.StartObject) list.Add(CodingBody(ref r));
                     else r.Skip();
                 }
-                codings = list.DrainToImmutable();
+                codings = list.ToImmutable();
             }
             else r.Skip();
         }
@@ -516,13 +520,13 @@ internal static class Utf8FactsParser
     private static ImmutableArray<ConceptFacts> Concepts(ref Utf8JsonReader r)
     {
         if (!StartArray(ref r)) return [];
-        var list = ImmutableArray.CreateBuilder<ConceptFacts>();
+        var list = new SmallList<ConceptFacts>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (r.TokenType == JsonTokenType.StartObject) list.Add(ConceptBody(ref r));
             else r.Skip();
         }
-        return list.DrainToImmutable();
+        return list.ToImmutable();
     }
 
     /// <summary>A Quantity, Duration or Money: <c>value</c>, <c>code</c>, <c>unit</c>.</summary>
@@ -546,11 +550,32 @@ internal static class Utf8FactsParser
         return new DurationFacts(value, code, unit);
     }
 
+    /// <summary>A Quantity's (or Money's) <c>value</c> alone: what <see cref="Quantity"/> gives as its value, without
+    /// the record.</summary>
+    private static decimal? QuantityValue(ref Utf8JsonReader r)
+    {
+        if (!StartObject(ref r)) return null;
+        decimal? value = null;
+        while (Next(ref r))
+        {
+            if (r.ValueTextEquals("value"u8))
+            {
+                r.Read();
+                if (r.TokenType == JsonTokenType.Number && r.TryGetDecimal(out var v)) value = v;
+                else r.Skip();
+            }
+            // Still decoded (a shared string when seen before): invalid UTF-8 in them spoils the resource as in Quantity.
+            else if (r.ValueTextEquals("code"u8) || r.ValueTextEquals("unit"u8)) _ = String(ref r);
+            else r.Skip();
+        }
+        return value;
+    }
+
     /// <summary><c>contained</c>: the <c>Medication</c> resources among them (any property order).</summary>
     private static ImmutableArray<ContainedMedication> Contained(ref Utf8JsonReader r)
     {
         if (!StartArray(ref r)) return [];
-        var list = ImmutableArray.CreateBuilder<ContainedMedication>();
+        var list = new SmallList<ContainedMedication>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
@@ -565,7 +590,7 @@ internal static class Utf8FactsParser
             }
             if (type == "Medication") list.Add(new ContainedMedication(id, code));
         }
-        return list.DrainToImmutable();
+        return list.ToImmutable();
     }
 
     /// <summary>The number of objects in an array value (0 when the value is not an array).</summary>
@@ -590,18 +615,25 @@ internal static class Utf8FactsParser
         {
             if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
             string? linkId = null, answer = null;
-            List<AnswerFacts>? children = null;
+            // The item's own place comes before its children's, which are appended after it as they are read.
+            int self = output.Count;
+            output.Add(default);
             while (Next(ref r))
             {
                 if (r.ValueTextEquals("linkId"u8)) linkId = String(ref r);
                 else if (r.ValueTextEquals("answer"u8)) answer = FirstAnswer(ref r);
-                else if (r.ValueTextEquals("item"u8)) Items(ref r, children ??= []);
+                else if (r.ValueTextEquals("item"u8)) Items(ref r, output);
                 else r.Skip();
             }
-            output.Add(new AnswerFacts(linkId, answer));
-            if (children is not null) output.AddRange(children);
+            output[self] = new AnswerFacts(linkId, answer);
         }
     }
+
+    [ThreadStatic]
+    private static List<AnswerFacts>? t_answers;
+
+    /// <summary>The texts of the integers 0 to 100, the range of the usual rating and count answers.</summary>
+    private static readonly string[] SmallIntegers = [.. Enumerable.Range(0, 101).Select(i => i.ToString(CultureInfo.InvariantCulture))];
 
     /// <summary>The text of the first answer's <c>value[x]</c> (integer, decimal, string, boolean, Coding code).</summary>
     private static string? FirstAnswer(ref Utf8JsonReader r)
@@ -619,7 +651,8 @@ internal static class Utf8FactsParser
                 if (r.ValueTextEquals("valueInteger"u8))
                 {
                     r.Read();
-                    text = r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var i) ? i.ToString(CultureInfo.InvariantCulture) : null;
+                    text = r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var i)
+                        ? (uint)i < (uint)SmallIntegers.Length ? SmallIntegers[i] : i.ToString(CultureInfo.InvariantCulture) : null;
                     r.Skip();
                 }
                 else if (r.ValueTextEquals("valueDecimal"u8))
