@@ -96,7 +96,7 @@ public sealed partial class FhirPracticeReader
             line++;
             if (router.Count() % 10_000 == 0) progress?.Report(new FhirReadProgress(name, f, fileCount, router.Lines));
             if (kind == NdjsonLine.TooLong) router.TooLong(f, line);
-            else if (!IsBlank(text)) router.Resource(f, line, ParseNdjsonLine(text), text);
+            else if (!IsBlank(text)) router.Resource(f, line, PatientOfLine(text), text);
         }
     }
 
@@ -145,14 +145,14 @@ public sealed partial class FhirPracticeReader
                 batch.Add(kind == NdjsonLine.TooLong, text);
                 if (batch.IsFull)
                 {
-                    inFlight.Enqueue((batch, Task.Run(batch.Parse(this), CancellationToken.None)));
+                    inFlight.Enqueue((batch, Task.Run(batch.ParseKeys(this), CancellationToken.None)));
                     batch = new LineBatch(BatchBytes, line + 1);
                     if (inFlight.Count >= MaxInFlight) WriteOldest();
                 }
             }
             if (batch.Count > 0)
             {
-                batch.Parse(this)();
+                batch.ParseKeys(this)();
                 inFlight.Enqueue((batch, Task.CompletedTask));
             }
             else batch.Dispose();
@@ -191,28 +191,25 @@ public sealed partial class FhirPracticeReader
 
         public void TooLong(int file, int line) => WritePartitionLine(writers[0], file, line, FhirPartitions.TooLong, []);
 
-        public void Resource(int file, int line, Parsed parsed, ReadOnlySpan<byte> text)
+        public void Resource(int file, int line, LineKey key, ReadOnlySpan<byte> text)
         {
-            if (parsed.Facts is TaskFacts) TasksRead = true;
-            else if (reader.VisitDate(parsed.Facts) is { } day)
+            if (key.IsTask) TasksRead = true;
+            else if (reader.VisitDate(key) is { } day)
             {
                 if (_first is null || day < _first) _first = day;
                 if (_last is null || day > _last) _last = day;
             }
-            var patient = parsed.Kind == ParsedKind.Mapped ? PatientOf(parsed.Facts!) : null;
-            WritePartitionLine(writers[patient is null ? 0 : FhirPartitions.PartitionOf(patient, writers.Length)], file, line, FhirPartitions.Resource, text);
+            WritePartitionLine(writers[key.Patient is null ? 0 : FhirPartitions.PartitionOf(key.Patient, writers.Length)], file, line, FhirPartitions.Resource, text);
         }
     }
 
     /// <summary>The local date of the visit a resource may become, as the mapping dates it: an Appointment by its start, a
     /// finished Encounter that names no Appointment by its period's start; <see langword="null"/> for other resources
     /// and dates that are not readable.</summary>
-    private DateOnly? VisitDate(ResourceFacts? facts) => facts switch
-    {
-        AppointmentFacts { Start: { } start } => LocalStartDate(start, instant: true),
-        EncounterFacts { Status: "finished", Start: { } start } e when e.Appointments.IsDefaultOrEmpty => LocalStartDate(start, instant: false),
-        _ => null,
-    };
+    private DateOnly? VisitDate(LineKey key) =>
+        key.AppointmentStart is { } start ? LocalStartDate(start, instant: true)
+        : key.EncounterStart is { } visit ? LocalStartDate(visit, instant: false)
+        : null;
 
     /// <summary>The local date (in the practice's zone) of a FHIR instant or <c>dateTime</c> as the mapping reads it (a date
     /// alone is local midnight); <see langword="null"/> when it is not such a literal.</summary>

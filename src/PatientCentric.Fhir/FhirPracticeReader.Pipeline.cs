@@ -111,6 +111,7 @@ public sealed partial class FhirPracticeReader
         private int _length;
         private readonly List<(int Start, int Length)> _lines = [];
         private Parsed?[] _parsed = [];
+        private LineKey?[] _keys = [];
 
         /// <param name="capacity">The bytes of lines after which the batch is full.</param>
         /// <param name="firstLine">The 1-based number of its first line in the stream.</param>
@@ -157,6 +158,21 @@ public sealed partial class FhirPracticeReader
             _parsed = parsed;
         };
 
+        /// <summary>Reads each line that is neither blank nor too long as far as the partition step needs
+        /// (<see cref="PatientOfLine"/>).</summary>
+        public Action ParseKeys(FhirPracticeReader reader) => () =>
+        {
+            var keys = new LineKey?[_lines.Count];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                var (start, length) = _lines[i];
+                if (start == TooLong) continue;
+                var text = _bytes.AsSpan(start, length);
+                if (!IsBlank(text)) keys[i] = reader.PatientOfLine(text);
+            }
+            _keys = keys;
+        };
+
         /// <summary>Applies the parsed lines in order, as <see cref="ReadNdjsonLine"/> and <see cref="ReadTooLongLine"/> do.</summary>
         public void Apply(Run run, string name)
         {
@@ -172,7 +188,8 @@ public sealed partial class FhirPracticeReader
             }
         }
 
-        /// <summary>Writes the parsed lines out to their partitions in order, as <see cref="PartitionStream"/> does.</summary>
+        /// <summary>Writes the lines read by <see cref="ParseKeys"/> out to their partitions in order, as
+        /// <see cref="PartitionStream"/> does.</summary>
         public void Route(PartitionRouter router, int file, CancellationToken ct)
         {
             for (int i = 0; i < _lines.Count; i++)
@@ -181,7 +198,7 @@ public sealed partial class FhirPracticeReader
                 router.Count();
                 var (start, length) = _lines[i];
                 if (start == TooLong) router.TooLong(file, _firstLine + i);
-                else if (_parsed[i] is { } parsed) router.Resource(file, _firstLine + i, parsed, _bytes.AsSpan(start, length));
+                else if (_keys[i] is { } key) router.Resource(file, _firstLine + i, key, _bytes.AsSpan(start, length));
             }
         }
 

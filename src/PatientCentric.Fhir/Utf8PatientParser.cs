@@ -17,14 +17,17 @@ internal static class Utf8PatientParser
     /// line that cannot be read.</param>
     /// <param name="isTask">Whether the line is a readable <c>Task</c>.</param>
     /// <param name="appointmentStart">For an <c>Appointment</c>, its <c>start</c> literal as the full read gives it.</param>
+    /// <param name="encounterStart">For a finished <c>Encounter</c> that names no appointment, its <c>period.start</c>
+    /// literal as the full read gives it.</param>
     /// <returns>False when the line is left to the full read.</returns>
-    public static bool TryRead(ReadOnlySpan<byte> text, out string? patient, out bool isTask, out string? appointmentStart)
+    public static bool TryRead(ReadOnlySpan<byte> text, out string? patient, out bool isTask, out string? appointmentStart, out string? encounterStart)
     {
         patient = null;
         isTask = false;
         appointmentStart = null;
+        encounterStart = null;
         MappedType type;
-        string? found = null, start = null;
+        string? found = null, start = null, visit = null;
         try
         {
             var r = new Utf8JsonReader(text);
@@ -38,7 +41,7 @@ internal static class Utf8PatientParser
             type = Utf8FactsParser.Identify(ref probe);
             // Unmapped, or mapped without a patient: no patient whether or not the rest of the line reads.
             if (type is MappedType.None or MappedType.Schedule or MappedType.Slot) return true;
-            if (!Resource(ref r, type, out found, out start)) return false;
+            if (!Resource(ref r, type, out found, out start, out visit)) return false;
             // One resource per line: anything after the object spoils it.
             if (r.Read()) return true;
         }
@@ -49,16 +52,19 @@ internal static class Utf8PatientParser
         patient = found;
         isTask = type == MappedType.Task;
         appointmentStart = start;
+        encounterStart = visit;
         return true;
     }
 
     /// <summary>Reader on the resource's StartObject; ends on its EndObject. False: a string the full read would have to
     /// decode carefully (escaped, or not UTF-8) was met.</summary>
-    private static bool Resource(ref Utf8JsonReader r, MappedType type, out string? patient, out string? start)
+    private static bool Resource(ref Utf8JsonReader r, MappedType type, out string? patient, out string? start, out string? visit)
     {
         patient = null;
         start = null;
-        string? id = null, subject = null, source = null, sender = null, firstActor = null, firstRecipient = null;
+        visit = null;
+        string? id = null, subject = null, source = null, sender = null, firstActor = null, firstRecipient = null, status = null, periodStart = null;
+        bool namesAppointment = false;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             if (!Plain(ref r)) return false;
@@ -76,6 +82,9 @@ internal static class Utf8PatientParser
             else if (type == MappedType.Communication && r.ValueTextEquals("recipient"u8)) ok = FirstPatient(ref r, actor: false, out firstRecipient);
             else if (type == MappedType.Appointment && r.ValueTextEquals("participant"u8)) ok = FirstPatient(ref r, actor: true, out firstActor);
             else if (type == MappedType.Appointment && r.ValueTextEquals("start"u8)) ok = String(ref r, out start);
+            else if (type == MappedType.Encounter && r.ValueTextEquals("status"u8)) ok = String(ref r, out status);
+            else if (type == MappedType.Encounter && r.ValueTextEquals("period"u8)) ok = PeriodStart(ref r, out periodStart);
+            else if (type == MappedType.Encounter && r.ValueTextEquals("appointment"u8)) ok = AnyObject(ref r, out namesAppointment);
             else ok = Skip(ref r);
             if (!ok) return false;
         }
@@ -87,6 +96,37 @@ internal static class Utf8PatientParser
             MappedType.Communication => ResourceCollector.PatientId(sender) ?? ResourceCollector.PatientId(subject) ?? firstRecipient,
             _ => ResourceCollector.PatientId(subject),
         };
+        if (type == MappedType.Encounter && status == "finished" && !namesAppointment) visit = periodStart;
+        return true;
+    }
+
+    /// <summary>Reader on a property name whose value should be a Period: its <c>start</c> (the last one wins; null
+    /// when the value is not an object), as the full read's <c>Period</c>.</summary>
+    private static bool PeriodStart(ref Utf8JsonReader r, out string? start)
+    {
+        start = null;
+        r.Read();
+        if (r.TokenType != JsonTokenType.StartObject) return Skip(ref r);
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!Plain(ref r)) return false;
+            if (!(r.ValueTextEquals("start"u8) ? String(ref r, out start) : Skip(ref r))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Reader on a property name: whether its value is an array holding an object (a Reference the full read
+    /// keeps, as its <c>References</c> keeps every object of the array).</summary>
+    private static bool AnyObject(ref Utf8JsonReader r, out bool any)
+    {
+        any = false;
+        r.Read();
+        if (r.TokenType != JsonTokenType.StartArray) return Skip(ref r);
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            any |= r.TokenType == JsonTokenType.StartObject;
+            if (!Skip(ref r)) return false;
+        }
         return true;
     }
 

@@ -45,6 +45,13 @@ public sealed class PatientOfLineTests
         """{"resourceType":"Encounter","id":"e1","subject":{"reference":"Patient/p20"}} {}""",
         """{"resourceType":"Encounter","id":"e1","subject":{"reference":"Patient/p21"}""",
         """[{"resourceType":"Patient","id":"p1"}]""",
+        // Visits the partitioning dates: a finished encounter naming no appointment, by its period's last start.
+        """{"resourceType":"Encounter","id":"e2","status":"finished","subject":{"reference":"Patient/p22"},"period":{"start":"2024-01-01T09:00:00Z"},"period":{"end":"x","start":"2024-02-03"}}""",
+        """{"resourceType":"Encounter","id":"e3","status":"finished","subject":{"reference":"Patient/p22"},"period":{"start":"2024-01-01"},"appointment":[{"reference":"Appointment/a1"}]}""",
+        """{"resourceType":"Encounter","id":"e4","status":"finished","subject":{"reference":"Patient/p22"},"period":{"start":"2024-01-01"},"appointment":[3,"x"]}""",
+        """{"resourceType":"Encounter","id":"e5","status":"in-progress","subject":{"reference":"Patient/p22"},"period":{"start":"2024-01-01"}}""",
+        """{"resourceType":"Encounter","id":"e6","status":"finished","subject":{"reference":"Patient/p22"},"period":"2024-01-01","appointment":[]}""",
+        """{"resourceType":"Encounter","id":"e7","status":"finished","subject":{"reference":"Patient/p22"},"period":{"start":"2024-01-01"},"appointment":[{}],"appointment":{}}""",
     ];
 
     public static TheoryData<int, bool> Cases()
@@ -66,19 +73,26 @@ public sealed class PatientOfLineTests
     [Fact]
     public void PlainLines_AreDecidedWithoutTheFullParse_EscapedOnesAreNot()
     {
-        Assert.True(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[5]), out var patient, out var isTask, out var start));
+        Assert.True(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[5]), out var patient, out var isTask, out var start, out _));
         Assert.Equal(("p6", false, (string?)null), (patient, isTask, start));   // the last start (a number) wins: none
-        Assert.True(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[6]), out patient, out _, out start));
+        Assert.True(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[6]), out patient, out _, out start, out _));
         Assert.Equal((null, "2024-03-02T09:00:00Z"), (patient, start));   // the last participant (not an array) wins: none
-        Assert.True(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[10]), out patient, out isTask, out _));
+        Assert.True(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[10]), out patient, out isTask, out _, out _));
         Assert.Equal(("p9", true), (patient, isTask));
-        Assert.True(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[16]), out patient, out _, out _));
+        Assert.True(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[16]), out patient, out _, out _, out _));
         Assert.Equal("p15", patient);
         // An escaped string, a resourceType that is not first, invalid UTF-8: left to the full parse.
-        Assert.False(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[23]), out _, out _, out _));
-        Assert.False(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[22]), out _, out _, out _));
+        Assert.False(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[23]), out _, out _, out _, out _));
+        Assert.False(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[22]), out _, out _, out _, out _));
         byte[] invalid = [.. Encoding.UTF8.GetBytes(Lines[2][..^3]), 0xFF, .. "\"}}"u8];   // inside the last reference
-        Assert.False(Utf8PatientParser.TryRead(invalid, out _, out _, out _));
+        Assert.False(Utf8PatientParser.TryRead(invalid, out _, out _, out _, out _));
+        // Encounters: the visit start of a finished one that names no appointment (an array holding no object names none).
+        string?[] visits = ["2024-02-03", null, "2024-01-01", null, null, "2024-01-01"];
+        for (int i = 0; i < visits.Length; i++)
+        {
+            Assert.True(Utf8PatientParser.TryRead(Encoding.UTF8.GetBytes(Lines[28 + i]), out patient, out _, out _, out var visit));
+            Assert.Equal(("p22", visits[i]), (patient, visit));
+        }
     }
 
     [Property(MaxTest = 2_000)]
@@ -112,7 +126,7 @@ public sealed class PatientOfLineTests
             {
                 var text = Encoding.UTF8.GetBytes(line);
                 lines++;
-                if (Utf8PatientParser.TryRead(text, out _, out _, out _)) decided++;
+                if (Utf8PatientParser.TryRead(text, out _, out _, out _, out _)) decided++;
                 Assert.Equal(reader.PatientOfLineByFacts(text), reader.PatientOfLine(text));
             }
         Assert.True(lines > 0);
