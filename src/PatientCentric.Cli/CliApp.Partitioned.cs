@@ -206,7 +206,8 @@ internal sealed partial class CliApp
 
     /// <summary>Second pass: each partition scored into a partial evaluation (the whole export's period and service lines)
     /// whose per-patient outputs go to a file next to the partition's (in canonical patient order), the population-level
-    /// partials merged as they come in (<see cref="PartialFold"/>), then finished. The patients' outputs are read back
+    /// partials merged as they come in (<see cref="PartialFold"/>), then finished; the coded survey rows go to files too
+    /// (<see cref="SurveyRowSpill"/>) and are read back in order as the loyalty drivers are finished. The patients' outputs are read back
     /// from the files, merged in order, as the report is written (<see cref="_patientOutputs"/>): they never accumulate
     /// in memory.</summary>
     private PracticeEvaluation EvaluatePartitions(PracticeEvaluator evaluator, MeasurementPeriod period)
@@ -214,17 +215,26 @@ internal sealed partial class CliApp
         var partitions = _partitions!;
         var fold = new PartialFold(evaluator, partitions.Count);
         var spills = Enumerable.Range(0, partitions.Count).Select(k => Path.Combine(partitions.Folder, $"patients-{k:D5}.ndjson")).ToArray();
+        var rows = new SurveyRowSpill(partitions.Folder, partitions.Count);
         ForEachPartition(k =>
         {
             var shard = partitions.Read(k, _partitionCt).Data with { Period = _globalPeriod, ServiceLines = _globalLines };
             var partial = evaluator.Accumulate(shard, period, null, _partitionCt);
             using (var file = new FileStream(spills[k], FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
                 partial.WritePatientsTo(file);
-            fold.Add(k, partial.WithoutPatients());
+            fold.Add(k, rows.Spill(k, partial.WithoutPatients()));
         });
         _patientOutputs = PatientOutputs.OnDisk(spills, _partitionCt);
         _partitionCt.ThrowIfCancellationRequested();
-        return evaluator.Finish(fold.Result(), _partitionCt);
+        BeforeFinishingPartitions?.Invoke(partitions.Folder);
+        try
+        {
+            return rows.Finish(evaluator, fold.Result(), _partitionCt);
+        }
+        catch (PatientOutputsReadException e)
+        {
+            throw new PartitionReadException(e.Message, e);   // the same one line and exit 2 as a damaged patients' file
+        }
     }
 
     /// <summary>Runs <paramref name="body"/> for every partition on <see cref="_workers"/> threads; a failure in one
