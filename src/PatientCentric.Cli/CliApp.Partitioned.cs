@@ -254,14 +254,16 @@ internal sealed partial class CliApp
 
     /// <summary>Each partition scored into a partial evaluation whose per-patient outputs go to a file next to the
     /// partition's (in canonical patient order), the population-level partials merged as they come in
-    /// (<see cref="PartialFold"/>), then finished. The patients' outputs are read back from the files, merged in order, as
-    /// the report is written (<see cref="_patientOutputs"/>): they never accumulate in memory. Each partition keeps its own
-    /// service lines: the merge takes their union, in key order as one read lists them.</summary>
+    /// (<see cref="PartialFold"/>), then finished; the coded survey rows go to files too (<see cref="SurveyRowSpill"/>) and
+    /// are read back in order as the loyalty drivers are finished. The patients' outputs are read back from the files,
+    /// merged in order, as the report is written (<see cref="_patientOutputs"/>): they never accumulate in memory. Each
+    /// partition keeps its own service lines: the merge takes their union, in key order as one read lists them.</summary>
     private PracticeEvaluation ScorePartitions(PracticeEvaluator evaluator, MeasurementPeriod period, PartitionFacts[]? reads)
     {
         var partitions = _partitions!;
         var fold = new PartialFold(evaluator, partitions.Count);
         var spills = Enumerable.Range(0, partitions.Count).Select(k => Path.Combine(partitions.Folder, $"patients-{k:D5}.ndjson")).ToArray();
+        var rows = new SurveyRowSpill(partitions.Folder, partitions.Count);
         ForEachPartition(k =>
         {
             var result = partitions.Read(k, _partitionCt);
@@ -269,11 +271,19 @@ internal sealed partial class CliApp
             var partial = evaluator.Accumulate(result.Data, period, null, _partitionCt);
             using (var file = new FileStream(spills[k], FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
                 partial.WritePatientsTo(file);
-            fold.Add(k, partial.WithoutPatients());
+            fold.Add(k, rows.Spill(k, partial.WithoutPatients()));
         });
         _patientOutputs = PatientOutputs.OnDisk(spills, _partitionCt);
         _partitionCt.ThrowIfCancellationRequested();
-        return evaluator.Finish(fold.Result(), _partitionCt);
+        BeforeFinishingPartitions?.Invoke(partitions.Folder);
+        try
+        {
+            return rows.Finish(evaluator, fold.Result(), _partitionCt);
+        }
+        catch (PatientOutputsReadException e)
+        {
+            throw new PartitionReadException(e.Message, e);   // the same one line and exit 2 as a damaged patients' file
+        }
     }
 
     /// <summary>Runs <paramref name="body"/> for every partition on <see cref="_workers"/> threads; a failure in one

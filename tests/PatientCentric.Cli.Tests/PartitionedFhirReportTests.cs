@@ -217,6 +217,32 @@ public sealed class PartitionedFhirReportTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_root, "damaged-patients", "results.json")));
     }
 
+    [Theory]
+    [InlineData("[\"S-SENTINEL-9\"]\n")]   // a line that is not a coded survey row
+    [InlineData("{\"returnedOn\":\"2025-")]   // truncated
+    public void UnreadableSurveyRowsFile_ExitsTwo_WithTheLineOfADamagedPatientsFile_AndRemovesTheTemporaryFolder(string damage)
+    {
+        var (folder, _) = Export.Value;
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        var app = new CliApp(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), error)
+        {
+            // The partitions are scored and their survey rows written; damage one file before the rows are read back.
+            BeforeFinishingPartitions = parts =>
+            {
+                Assert.True(new FileInfo(Path.Combine(parts, "survey-rows-00001.ndjson")).Length > 0);
+                File.WriteAllText(Path.Combine(parts, "survey-rows-00001.ndjson"), damage);
+            },
+        };
+        var r = Report(folder, "damaged-rows", app, "--survey-items", Path.Combine(folder, SampleFhirExport.SurveyItemsFileName),
+            "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
+        Assert.Equal(2, r.Result.ExitCode);
+        string line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.DoesNotContain("SENTINEL", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("error: cannot read back a temporary file of the patients' outputs (PatientCentricDataException); check the free space and permissions of the temporary folder (--temp).", line);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+        Assert.False(File.Exists(Path.Combine(_root, "damaged-rows", "results.json")));
+    }
+
     private sealed class OnFirstWrite(Action action) : IProgress<ReportProgress>
     {
         private bool _done;

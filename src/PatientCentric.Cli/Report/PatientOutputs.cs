@@ -96,7 +96,7 @@ internal sealed class PatientOutputs
         }
     }
 
-    private static bool IsDamage(Exception e) =>
+    internal static bool IsDamage(Exception e) =>
         e is PatientCentricDataException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.DecoderFallbackException;
 }
 

@@ -3,7 +3,7 @@ namespace PatientCentric.Scoring;
 /// <summary>A partial evaluation: what <see cref="PracticeEvaluator.Accumulate"/> gathers from one shard of a practice's
 /// data (some patients with all their records, and any of the practice-level records), ready to be merged with other
 /// shards' partials (<see cref="PracticeEvaluator.Merge"/>) and finished into the evaluation of their union
-/// (<see cref="PracticeEvaluator.Finish"/>). Opaque: its state is plain data (counts, histograms, sorted value lists,
+/// (<see cref="PracticeEvaluator.Finish(EvaluationPartial, CancellationToken)"/>). Opaque: its state is plain data (counts, histograms, sorted value lists,
 /// per-patient cards), carried between processes with <see cref="WriteTo"/> and <see cref="ReadFrom"/>
 /// (docs/scale.md#the-evaluation-in-pieces).</summary>
 /// <remarks>Immutable once made: merging gives a new partial and never changes its arguments. Thread-safe to read.</remarks>
@@ -31,7 +31,7 @@ public sealed partial class EvaluationPartial
     /// partial, or a partial of another version, is refused before its body is read.</summary>
     /// <param name="stream">A readable stream, read to its end; left open.</param>
     /// <returns>The partial. A host combiner's accumulator in it is read by <see cref="PracticeEvaluator.Merge"/> or
-    /// <see cref="PracticeEvaluator.Finish"/>, with the combiner registered under its scorer key.</returns>
+    /// <see cref="PracticeEvaluator.Finish(EvaluationPartial, CancellationToken)"/>, with the combiner registered under its scorer key.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="Serialization.PatientCentricDataException">The stream cannot be read as a partial: empty, not JSON
     /// or truncated (PC0120), not a partial (PC0121), another version (PC0122), or a field missing, of the wrong type or
@@ -83,5 +83,27 @@ public sealed partial class EvaluationPartial
         foreach (var s in streams)
             ArgumentNullException.ThrowIfNull(s, nameof(streams));
         return Serialization.PartialSerializer.ReadPatients(streams);
+    }
+    /// <summary>Gets how many coded survey returns behind the loyalty drivers the partial holds.</summary>
+    /// <value>0 or more; 0 for a partial made by <see cref="WithoutSurveyRows"/>.</value>
+    public int SurveyRowCount => State.SurveyRows.Length;
+
+    /// <summary>Returns this partial without its coded survey rows (one per survey return in the period, behind
+    /// <see cref="PracticeEvaluation.LoyaltyDrivers"/>): the same state otherwise. Written with <see cref="WriteSurveyRowsTo"/>
+    /// and given back to <see cref="PracticeEvaluator.Finish(EvaluationPartial, IReadOnlyList{Stream}, CancellationToken)"/>,
+    /// the rows of a large practice stay in storage while the merged partial stays bounded
+    /// (docs/scale.md#per-patient-outputs-on-disk).</summary>
+    /// <returns>A new partial; this one is not changed.</returns>
+    public EvaluationPartial WithoutSurveyRows() => new(State.WithSurveyRows([]));
+
+    /// <summary>Writes the partial's coded survey rows as UTF-8 NDJSON: one line per survey return, in the canonical order
+    /// (returned on, then identifier), each line the return's date, identifier and coded answers.</summary>
+    /// <param name="stream">A writable stream; left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <remarks>The lines hold survey return identifiers: store them as the data they came from.</remarks>
+    public void WriteSurveyRowsTo(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Serialization.PartialSerializer.WriteSurveyRows(State.SurveyRows, stream);
     }
 }

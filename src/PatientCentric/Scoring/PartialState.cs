@@ -52,7 +52,12 @@ internal sealed class PartialState
     public required PeriodGrain? TrendGrain { get; init; }
 
     // A copy with other per-patient outputs (in canonical order).
-    public PartialState WithPatients(ImmutableArray<PatientPartial> patients) => new()
+    public PartialState WithPatients(ImmutableArray<PatientPartial> patients) => With(patients, SurveyRows);
+
+    // A copy with other coded survey rows (in canonical order).
+    public PartialState WithSurveyRows(ImmutableArray<SurveyRowPartial> rows) => With(Patients, rows);
+
+    private PartialState With(ImmutableArray<PatientPartial> patients, ImmutableArray<SurveyRowPartial> rows) => new()
     {
         PracticeName = PracticeName,
         TimeZone = TimeZone,
@@ -66,7 +71,7 @@ internal sealed class PartialState
         Populations = Populations,
         Patients = patients,
         Reviews = Reviews,
-        SurveyRows = SurveyRows,
+        SurveyRows = rows,
         PracticeLevel = PracticeLevel,
         TrendGrain = TrendGrain,
     };

@@ -385,10 +385,35 @@ public sealed partial class PracticeEvaluator
     public PracticeEvaluation Finish(EvaluationPartial partial, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partial);
-        return FinishCore(partial.State, cancellationToken);
+        return FinishCore(partial.State, null, cancellationToken);
     }
 
-    private PracticeEvaluation FinishCore(PartialState state, CancellationToken ct)
+    /// <summary>Finishes a partial whose coded survey rows went to storage (<see cref="EvaluationPartial.WriteSurveyRowsTo"/>,
+    /// then <see cref="EvaluationPartial.WithoutSurveyRows"/>): as <see cref="Finish(EvaluationPartial, CancellationToken)"/>
+    /// of the partial with its rows, the loyalty drivers reading the partial's own rows and those of
+    /// <paramref name="surveyRows"/> merged into the canonical order one line of each stream at a time, so they see the same
+    /// rows in the same order and give the same numbers bit for bit (docs/scale.md#per-patient-outputs-on-disk).</summary>
+    /// <param name="partial">The merged partial.</param>
+    /// <param name="surveyRows">One readable stream per partial of a disjoint shard, as <see cref="EvaluationPartial.WriteSurveyRowsTo"/>
+    /// wrote it, in the order the partials were merged (left to right); each read to its end at most once; left open.</param>
+    /// <param name="cancellationToken">Checked before each scope is finished.</param>
+    /// <returns>The evaluation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partial"/>, <paramref name="surveyRows"/> or one of the
+    /// streams is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="Serialization.PatientCentricDataException">The primary-customer assessments do not give the
+    /// configured strategy what it needs (code PC0112), or a line of <paramref name="surveyRows"/> is not a coded survey
+    /// row as written or is out of order (code PC0123; the error names the line, never a value).</exception>
+    public PracticeEvaluation Finish(EvaluationPartial partial, IReadOnlyList<Stream> surveyRows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partial);
+        ArgumentNullException.ThrowIfNull(surveyRows);
+        foreach (var s in surveyRows)
+            ArgumentNullException.ThrowIfNull(s, nameof(surveyRows));
+        return FinishCore(partial.State, surveyRows, cancellationToken);
+    }
+
+    private PracticeEvaluation FinishCore(PartialState state, IReadOnlyList<Stream>? surveyRows, CancellationToken ct)
     {
         var profile = state.Profile;
         var context = new ScoringContext(state.Period, state.AsOf, FindTimeZone(state.TimeZone), profile);
@@ -463,7 +488,9 @@ public sealed partial class PracticeEvaluator
             Decision = decision,
             AssumptionCharts = charts,
             AssumptionAlerts = alerts,
-            LoyaltyDrivers = Value.LoyaltyDrivers.FromRows(state.SurveyItems, state.SurveyRows.Select(r => r.Codes.ToArray())),
+            LoyaltyDrivers = Value.LoyaltyDrivers.FromRows(state.SurveyItems, surveyRows is null
+                ? state.SurveyRows.Select(r => r.Codes.ToArray())
+                : PartialSerializer.ReadSurveyRows(state.SurveyRows, surveyRows, Value.LoyaltyDrivers.Width(state.SurveyItems))),
             ReviewThemes = themes,
             Series = recorder is null ? [] : BuildSeries(cards, recorder, profile),
             Funnels = recorder is null ? [] : BuildFunnels(cards),

@@ -82,7 +82,7 @@ public sealed partial class PracticeEvaluator
     {
         var p = period ?? data.Period ?? throw new ArgumentException("Neither the call nor the data set states a measurement period.", nameof(period));
         var context = new ScoringContext(p, _time.GetUtcNow(), FindTimeZone(data.TimeZone), profile);
-        return FinishCore(AccumulateCore(data, context, cancellationToken), cancellationToken);
+        return FinishCore(AccumulateCore(data, context, cancellationToken), null, cancellationToken);
     }
 
     private Customers.PrimaryCustomerDecision Decide(Customers.StakeholderAssessments assessments, ScoringContext context)

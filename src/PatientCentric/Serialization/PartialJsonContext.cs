@@ -21,6 +21,7 @@ namespace PatientCentric.Serialization;
     Converters = [typeof(StrictDateTimeOffsetConverter), typeof(JsonEnumConverterFactory)])]
 [JsonSerializable(typeof(PartialDocument))]
 [JsonSerializable(typeof(PatientPartial))]
+[JsonSerializable(typeof(SurveyRowPartial))]
 [JsonSerializable(typeof(SurveyCountsState))]
 [JsonSerializable(typeof(NoShowDenominatorState))]
 [JsonSerializable(typeof(PortalResponseState))]

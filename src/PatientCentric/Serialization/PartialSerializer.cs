@@ -95,6 +95,97 @@ internal static class PartialSerializer
         return patient;
     }
 
+    // The coded survey rows behind the loyalty drivers, one compact JSON line per row, in the order given (canonical).
+    public static void WriteSurveyRows(ImmutableArray<SurveyRowPartial> rows, Stream stream)
+    {
+        using var writer = new Utf8JsonWriter(stream);
+        foreach (var row in rows)
+        {
+            JsonSerializer.Serialize(writer, row, Context.SurveyRowPartial);
+            writer.Flush();
+            stream.WriteByte((byte)'\n');
+            writer.Reset(stream);
+        }
+        stream.Flush();
+    }
+
+    // The codes of own's rows and of the rows WriteSurveyRows wrote to streams, k-way merged into the canonical order
+    // (returned on, then id; on a tie own first, then the streams in their order: what merging the partials left to right
+    // and sorting stably gives). Lazy: one line of each stream held at a time. Every row must hold width codes.
+    public static IEnumerable<int[]> ReadSurveyRows(ImmutableArray<SurveyRowPartial> own, IReadOnlyList<Stream> streams, int width)
+    {
+        var readers = new StreamReader[streams.Count];
+        var lines = new long[streams.Count];
+        var last = new SurveyRowPartial?[streams.Count];
+        for (int i = 0; i < streams.Count; i++)
+            readers[i] = new StreamReader(streams[i], new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        try
+        {
+            var queue = new PriorityQueue<(SurveyRowPartial Row, int Source), (SurveyRowPartial Row, int Source)>(
+                Comparer<(SurveyRowPartial Row, int Source)>.Create((a, b) => CompareRows(a.Row, b.Row) is var c && c != 0 ? c : a.Source.CompareTo(b.Source)));
+            int ownNext = 0;
+            void Next(int source)   // -1: own
+            {
+                SurveyRowPartial? row;
+                if (source < 0)
+                    row = ownNext < own.Length ? own[ownNext++] : null;
+                else if ((row = ReadSurveyRow(readers[source], ref lines[source], width)) is not null)
+                {
+                    if (last[source] is { } previous && CompareRows(previous, row) > 0)
+                        throw PartialFormat.Error(PartialFormat.FieldCode, "$", "survey rows out of their order (returned on, then id).", lines[source]);
+                    last[source] = row;
+                }
+                if (row is not null)
+                    queue.Enqueue((row, source), (row, source));
+            }
+            Next(-1);
+            for (int i = 0; i < readers.Length; i++)
+                Next(i);
+            while (queue.TryDequeue(out var top, out _))
+            {
+                yield return [.. top.Row.Codes];
+                Next(top.Source);
+            }
+        }
+        finally
+        {
+            foreach (var r in readers)
+                r.Dispose();
+        }
+    }
+
+    private static int CompareRows(SurveyRowPartial a, SurveyRowPartial b) =>
+        a.ReturnedOn.CompareTo(b.ReturnedOn) is var c && c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+
+    private static SurveyRowPartial? ReadSurveyRow(StreamReader reader, ref long line, int width)
+    {
+        string? text = reader.ReadLine();
+        if (text is null)
+            return null;
+        line++;
+        const string P = "$";
+        SurveyRowPartial? row;
+        try
+        {
+            row = JsonSerializer.Deserialize(text, Context.SurveyRowPartial);
+        }
+        catch (JsonException e)
+        {
+            throw PartialFormat.Error(PartialFormat.FieldCode, PartialFormat.Join(P, e.Path), "not a coded survey row as written.", line);
+        }
+        row = PartialFormat.Need(row, P);
+        PartialFormat.Need(row.Id, P + ".id");
+        var codes = PartialFormat.Need(row.Codes, P + ".codes");
+        if (codes.Length != width)
+            throw PartialFormat.Error(PartialFormat.FieldCode, P + ".codes", "a coded survey row holds another number of answers than the survey items call for.", line);
+        for (int k = 0; k < codes.Length; k++)
+        {
+            if (codes[k] < -1)
+                throw PartialFormat.Error(PartialFormat.FieldCode, PartialFormat.At(P + ".codes", k), "a coded answer must be -1 (missing) or a category's place, 0 or more.", line);
+        }
+        return row;
+    }
+
     // The practice first, then the service lines in the partial's order.
     private static int Order(ScoreScope scope, PartialState state)
     {

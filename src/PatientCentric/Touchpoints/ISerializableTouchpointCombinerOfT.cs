@@ -7,7 +7,7 @@ namespace PatientCentric.Touchpoints;
 /// its accumulator (docs/scale.md#the-serialized-partial; docs/extending.md shows one end to end).</summary>
 /// <typeparam name="TAccumulator">The accumulator: plain data whose every field the type information writes and reads back.</typeparam>
 /// <remarks><see cref="Scoring.EvaluationPartial.WriteTo"/> writes the accumulator with <see cref="AccumulatorTypeInfo"/>
-/// under the scorer's key; <see cref="Scoring.PracticeEvaluator.Merge"/> and <see cref="Scoring.PracticeEvaluator.Finish"/>
+/// under the scorer's key; <see cref="Scoring.PracticeEvaluator.Merge"/> and <see cref="Scoring.PracticeEvaluator.Finish(Scoring.EvaluationPartial, System.Threading.CancellationToken)"/>
 /// read it back with the type information of the combiner registered under that key. A combiner that does not implement
 /// this interface keeps working in one process, but <see cref="Scoring.EvaluationPartial.WriteTo"/> refuses a partial that
 /// holds its accumulator.</remarks>

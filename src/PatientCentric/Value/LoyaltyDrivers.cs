@@ -41,6 +41,9 @@ public sealed record LoyaltyDrivers(string OutcomeItem, RelativeWeightsResult We
         }
     }
 
+    // How many codes a row holds: the recommend item and the Customer report items (0 when there is no analysis).
+    internal static int Width(ImmutableArray<SurveyItem> surveyItems) => Variables(surveyItems)?.Count ?? 0;
+
     // The recommend item, then the Customer report items; null without a recommend item or with fewer than two report items.
     private static List<SurveyItem>? Variables(ImmutableArray<SurveyItem> surveyItems)
     {
