@@ -84,6 +84,7 @@ public sealed partial class EvaluationPartial
             ArgumentNullException.ThrowIfNull(s, nameof(streams));
         return Serialization.PartialSerializer.ReadPatients(streams);
     }
+
     /// <summary>Gets how many coded survey returns behind the loyalty drivers the partial holds.</summary>
     /// <value>0 or more; 0 for a partial made by <see cref="WithoutSurveyRows"/>.</value>
     public int SurveyRowCount => State.SurveyRows.Length;
