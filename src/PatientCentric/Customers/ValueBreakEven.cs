@@ -5,7 +5,7 @@ namespace PatientCentric.Customers;
 /// <param name="CriterionKey">The criterion of the winner's assessment.</param>
 /// <param name="RivalKey">The runner-up it would tie with.</param>
 /// <param name="NormalisedChange">The drop in the winner's normalised value that ties it with the rival: <c>(S_a − S_b)/wⱼ</c>;
-/// <see langword="null"/> when the weight is 0.</param>
+/// <see langword="null"/> when the weight is 0, or so small that the drop is not a finite number.</param>
 /// <param name="CurrentValue">The winner's assessed value, in the criterion's raw units.</param>
 /// <param name="Threshold">The break-even value in raw units (below it for a benefit, above it for a cost, the winner
 /// loses its lead); <see langword="null"/> when the required drop exceeds the winner's current normalised value (no break-even).</param>

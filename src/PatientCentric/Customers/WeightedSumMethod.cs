@@ -65,12 +65,13 @@ internal sealed class WeightedSumMethod(ImmutableArray<Criterion> criteria, Deci
         {
             var c = Criteria[j];
             double current = rows[winner][j];
-            if (weights[j] == 0)
+            double drop = lead / weights[j];
+            if (weights[j] == 0 || !double.IsFinite(drop))
             {
+                // No weight, or one so small that no finite drop ties the rival (a subnormal weight): no break-even.
                 list.Add(new ValueBreakEven(c.Key, keyOf(runnerUp), null, current, null));
                 continue;
             }
-            double drop = lead / weights[j];
             double r = Normalise(rows, winner, j);
             double? threshold = null;
             if (drop <= r)

@@ -26,12 +26,15 @@ internal static class PartialSerializer
     }
 
     // The per-patient outputs, one compact JSON line per patient (rank, cards, plan), in the order given.
-    public static void WritePatients(ImmutableArray<PatientPartial> patients, Stream stream)
+    public static void WritePatients(ImmutableArray<PatientPartial> patients, Stream stream) => WriteLines(patients, Context.PatientPartial, stream);
+
+    // One compact JSON line per item, in the order given.
+    private static void WriteLines<T>(ImmutableArray<T> items, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, Stream stream)
     {
         using var writer = new Utf8JsonWriter(stream);
-        foreach (var patient in patients)
+        foreach (var item in items)
         {
-            JsonSerializer.Serialize(writer, patient, Context.PatientPartial);
+            JsonSerializer.Serialize(writer, item, type);
             writer.Flush();
             stream.WriteByte((byte)'\n');
             writer.Reset(stream);
@@ -96,18 +99,7 @@ internal static class PartialSerializer
     }
 
     // The coded survey rows behind the loyalty drivers, one compact JSON line per row, in the order given (canonical).
-    public static void WriteSurveyRows(ImmutableArray<SurveyRowPartial> rows, Stream stream)
-    {
-        using var writer = new Utf8JsonWriter(stream);
-        foreach (var row in rows)
-        {
-            JsonSerializer.Serialize(writer, row, Context.SurveyRowPartial);
-            writer.Flush();
-            stream.WriteByte((byte)'\n');
-            writer.Reset(stream);
-        }
-        stream.Flush();
-    }
+    public static void WriteSurveyRows(ImmutableArray<SurveyRowPartial> rows, Stream stream) => WriteLines(rows, Context.SurveyRowPartial, stream);
 
     // The codes of own's rows and of the rows WriteSurveyRows wrote to streams, k-way merged into the canonical order
     // (returned on, then id; on a tie own first, then the streams in their order: what merging the partials left to right

@@ -89,6 +89,19 @@ public sealed class WeightedSumStrategyTests
     }
 
     [Fact]
+    public void Decide_SubnormalWeight_HasNoBreakEven_AndNoInfiniteChange()
+    {
+        // A weight of 5e-324 (found by the hostile-input fuzz test): lead ÷ weight overflows to infinity, which no JSON
+        // can carry; the criterion has no break-even, as a weight of 0.
+        var a = CustomerTestData.Build(["patients", "payer"],
+            [new("fit", 0.9, CriterionDirection.Benefit, 0, 10), new("capability", double.Epsilon, CriterionDirection.Benefit, 0, 10)], [[8, 5], [5, 5]]);
+        var d = Decide(a);
+        Assert.True(d.BreakEvens[0].HasBreakEven);
+        Assert.Equal(("capability", null, null), (d.BreakEvens[1].CriterionKey, d.BreakEvens[1].NormalisedChange, d.BreakEvens[1].Threshold));
+        Assert.All(d.BreakEvens, b => Assert.True(b.NormalisedChange is null || double.IsFinite(b.NormalisedChange.Value)));
+    }
+
+    [Fact]
     public void Decide_WeightMargin_IsExact_AndNamesCriterionDirectionAndNewWinner()
     {
         var a = CustomerTestData.ThreeStakeholders();
