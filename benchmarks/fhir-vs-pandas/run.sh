@@ -8,13 +8,16 @@
 # generated into $WORK/export. Environment: WORK (default /tmp/fhir-vs-pandas), RUNS (default 3), PATIENTS, CLI (this
 # tree's PatientCentric.Cli.dll, already built in Release; default: build it),
 # BASELINE_CLI (optional: the PatientCentric.Cli.dll of another build, say main's, timed in the same run and checked to
-# give a byte-identical results.json), PYTHON (default python3).
+# give a byte-identical results.json), PYTHON (default python3, or /usr/bin/python3 when only that one has pandas).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 work="${WORK:-/tmp/fhir-vs-pandas}"
 runs="${RUNS:-3}"
 python="${PYTHON:-python3}"
+# A python3 first on PATH (pyenv, a venv) may lack pandas while the system's has it (Debian's python3-pandas).
+if [[ -z "${PYTHON:-}" ]] && ! "$python" -c 'import pandas' 2> /dev/null && /usr/bin/python3 -c 'import pandas' 2> /dev/null; then python=/usr/bin/python3; fi
+"$python" -c 'import pandas' 2> /dev/null || { echo "run.sh: $python cannot import pandas (apt-get install python3-pandas, or set PYTHON)" >&2; exit 2; }
 mkdir -p "$work"
 
 if [[ -n "${CLI:-}" ]]; then cli="$CLI"   # an already built CLI of this tree
