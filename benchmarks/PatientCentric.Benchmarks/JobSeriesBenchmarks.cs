@@ -10,9 +10,7 @@ namespace PatientCentric.Benchmarks;
 /// 400,000 jobs of three kinds, evaluated on 15 January of the next year): without series (baseline, trends off) and with
 /// the monthly cohort series of referral closure and job timeliness for the practice and each service line. The issue's
 /// budget: the series add less than 10 % in the same run (docs/performance.md).</summary>
-[MemoryDiagnoser]
-[Config(typeof(InProcessMonitoring))]
-public class JobSeriesBenchmarks
+public class JobSeriesBenchmarks : SeriesCostBenchmarks
 {
     /// <summary>The evaluation instant, fixed so that the last weeks' referrals are still inside their window.</summary>
     private sealed class FixedTime : TimeProvider
@@ -22,43 +20,21 @@ public class JobSeriesBenchmarks
 
     private static readonly string[] Lines = ["primary-care", "dermatology", "aesthetics"];
     private static readonly PatientJobKind[] Kinds = [PatientJobKind.CompleteLab, PatientJobKind.AttendFollowUp, PatientJobKind.CompletePreVisitForm];
-    private PracticeDataSet _data = null!;
-    private ServiceProvider _without = null!, _with = null!;
 
     [Params(100_000)]
     public int Patients { get; set; }
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _data = Generate(Patients, new Random(20250101));
-        _without = Provider(enabled: false);
-        _with = Provider(enabled: true);
-    }
+    /// <inheritdoc/>
+    protected override TimeProvider? Time { get; } = new FixedTime();
 
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _without.Dispose();
-        _with.Dispose();
-    }
-
-    [Benchmark(Baseline = true)]
-    public int WithoutSeries() => _without.GetRequiredService<PracticeEvaluator>().Evaluate(_data).Cards.Length;
+    /// <inheritdoc/>
+    protected override PracticeDataSet Generate() => Generate(Patients, new Random(20250101));
 
     [Benchmark]
     public int WithCohortSeries()
     {
-        var evaluation = _with.GetRequiredService<PracticeEvaluator>().Evaluate(_data);
+        var evaluation = WithTrends.Evaluate(Data);
         return evaluation.Cards.Length + evaluation.Series.Length;
-    }
-
-    private static ServiceProvider Provider(bool enabled)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FixedTime());
-        services.Configure<PatientCentricOptions>(o => o.Trends.Enabled = enabled);
-        return services.AddPatientCentric().BuildServiceProvider();
     }
 
     internal static PracticeDataSet Generate(int patients, Random random)

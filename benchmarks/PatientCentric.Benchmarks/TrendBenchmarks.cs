@@ -10,47 +10,21 @@ namespace PatientCentric.Benchmarks;
 /// outreach contacts, survey returns, claims, calls and statements): without series and funnels (baseline) and with them
 /// (monthly series of every measure for the practice, each service line and each clinician, and the funnels). The issue's
 /// budget: series and charts add less than 10 % in the same run (docs/performance.md).</summary>
-[MemoryDiagnoser]
-[Config(typeof(InProcessMonitoring))]
-public class TrendBenchmarks
+public class TrendBenchmarks : SeriesCostBenchmarks
 {
     private static readonly string[] Lines = ["primary-care", "dermatology", "aesthetics"];
-    private PracticeDataSet _data = null!;
-    private ServiceProvider _without = null!, _with = null!;
 
     [Params(1_000_000)]
     public int Appointments { get; set; }
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _data = Generate(Appointments, new Random(20250101));
-        _without = Provider(enabled: false);
-        _with = Provider(enabled: true);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _without.Dispose();
-        _with.Dispose();
-    }
-
-    [Benchmark(Baseline = true)]
-    public int WithoutSeries() => _without.GetRequiredService<PracticeEvaluator>().Evaluate(_data).Cards.Length;
+    /// <inheritdoc/>
+    protected override PracticeDataSet Generate() => Generate(Appointments, new Random(20250101));
 
     [Benchmark]
     public int WithSeriesAndFunnels()
     {
-        var evaluation = _with.GetRequiredService<PracticeEvaluator>().Evaluate(_data);
+        var evaluation = WithTrends.Evaluate(Data);
         return evaluation.Cards.Length + evaluation.Series.Length + evaluation.Funnels.Length;
-    }
-
-    private static ServiceProvider Provider(bool enabled)
-    {
-        var services = new ServiceCollection();
-        services.Configure<PatientCentricOptions>(o => o.Trends.Enabled = enabled);
-        return services.AddPatientCentric().BuildServiceProvider();
     }
 
     private static PracticeDataSet Generate(int count, Random random)

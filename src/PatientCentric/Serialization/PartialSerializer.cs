@@ -76,26 +76,36 @@ internal static class PartialSerializer
 
     private static PatientPartial? ReadPatient(Utf8LineReader reader, ref long line)
     {
+        const string P = "$";
+        if (ReadLine(reader, ref line, Context.PatientPartial, "not a patient's outputs as written.") is not { } patient)
+            return null;
+        PartialFormat.Need(patient.Rank.PatientKey, P + ".rank.patientKey");
+        PartialFormat.Need(patient.Rank.Tiebreak, P + ".rank.tiebreak");
+        PartialFormat.Need(patient.Cards, P + ".cards");
+        return patient;
+    }
+
+    // The next line of a file WriteLines wrote, deserialized from its UTF-8 bytes; null at the end. A line that is not
+    // UTF-8, not such a JSON object, or null is PC0123 naming the line (never a value).
+    private static T? ReadLine<T>(Utf8LineReader reader, ref long line, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string notAsWritten)
+        where T : class
+    {
         if (!reader.TryReadLine(out var text))
             return null;
         line++;
         const string P = "$";
         if (!System.Text.Unicode.Utf8.IsValid(text))
-            throw PartialFormat.Error(PartialFormat.FieldCode, P, "not a patient's outputs as written.", line);
-        PatientPartial? patient;
+            throw PartialFormat.Error(PartialFormat.FieldCode, P, notAsWritten, line);
+        T? item;
         try
         {
-            patient = JsonSerializer.Deserialize(text, Context.PatientPartial);
+            item = JsonSerializer.Deserialize(text, type);
         }
         catch (JsonException e)
         {
-            throw PartialFormat.Error(PartialFormat.FieldCode, PartialFormat.Join(P, e.Path), "not a patient's outputs as written.", line);
+            throw PartialFormat.Error(PartialFormat.FieldCode, PartialFormat.Join(P, e.Path), notAsWritten, line);
         }
-        patient = PartialFormat.Need(patient, P);
-        PartialFormat.Need(patient.Rank.PatientKey, P + ".rank.patientKey");
-        PartialFormat.Need(patient.Rank.Tiebreak, P + ".rank.tiebreak");
-        PartialFormat.Need(patient.Cards, P + ".cards");
-        return patient;
+        return PartialFormat.Need(item, P);
     }
 
     // The coded survey rows behind the loyalty drivers, one compact JSON line per row, in the order given (canonical).
@@ -106,13 +116,13 @@ internal static class PartialSerializer
     // and sorting stably gives). Lazy: one line of each stream held at a time. Every row must hold width codes.
     public static IEnumerable<int[]> ReadSurveyRows(ImmutableArray<SurveyRowPartial> own, IReadOnlyList<Stream> streams, int width)
     {
-        var readers = new StreamReader[streams.Count];
+        var readers = new Utf8LineReader[streams.Count];
         var lines = new long[streams.Count];
         var last = new SurveyRowPartial?[streams.Count];
-        for (int i = 0; i < streams.Count; i++)
-            readers[i] = new StreamReader(streams[i], new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         try
         {
+            for (int i = 0; i < streams.Count; i++)
+                readers[i] = new Utf8LineReader(streams[i]);
             var queue = new PriorityQueue<(SurveyRowPartial Row, int Source), (SurveyRowPartial Row, int Source)>(
                 Comparer<(SurveyRowPartial Row, int Source)>.Create((a, b) => CompareRows(a.Row, b.Row) is var c && c != 0 ? c : a.Source.CompareTo(b.Source)));
             int ownNext = 0;
@@ -142,30 +152,18 @@ internal static class PartialSerializer
         finally
         {
             foreach (var r in readers)
-                r.Dispose();
+                r?.Dispose();
         }
     }
 
     private static int CompareRows(SurveyRowPartial a, SurveyRowPartial b) =>
         a.ReturnedOn.CompareTo(b.ReturnedOn) is var c && c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
 
-    private static SurveyRowPartial? ReadSurveyRow(StreamReader reader, ref long line, int width)
+    private static SurveyRowPartial? ReadSurveyRow(Utf8LineReader reader, ref long line, int width)
     {
-        string? text = reader.ReadLine();
-        if (text is null)
-            return null;
-        line++;
         const string P = "$";
-        SurveyRowPartial? row;
-        try
-        {
-            row = JsonSerializer.Deserialize(text, Context.SurveyRowPartial);
-        }
-        catch (JsonException e)
-        {
-            throw PartialFormat.Error(PartialFormat.FieldCode, PartialFormat.Join(P, e.Path), "not a coded survey row as written.", line);
-        }
-        row = PartialFormat.Need(row, P);
+        if (ReadLine(reader, ref line, Context.SurveyRowPartial, "not a coded survey row as written.") is not { } row)
+            return null;
         PartialFormat.Need(row.Id, P + ".id");
         var codes = PartialFormat.Need(row.Codes, P + ".codes");
         if (codes.Length != width)
