@@ -51,7 +51,7 @@ public sealed partial class FhirMeasureReportWriter
         foreach (var card in patientCards)
         {
             var measureId = measureIds[card.MeasureKey];
-            individual.Write(writer, card, measureId, ReportId(card, measureId, ids));
+            individual.Write(writer, card, measureId, individual.ReportId(card, measureId, ids));
             EndLine();
         }
         foreach (var report in PeriodReports(evaluation, measureIds, ids, reporter))
@@ -106,6 +106,26 @@ public sealed partial class FhirMeasureReportWriter
         private readonly JsonEncodedText _end = JsonEncodedText.Encode(evaluation.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         private readonly Dictionary<string, JsonEncodedText> _measureUrls = new(StringComparer.Ordinal);
         private readonly Dictionary<string, CodeableConcept?> _improvement = new(StringComparer.Ordinal);
+
+        private readonly Dictionary<string, string> _readable = new(StringComparer.Ordinal);
+        private readonly string[] _parts = new string[4];
+
+        /// <summary>The id <see cref="FhirMeasureReportWriter.ReportId"/> claims for a patient's card, without its two
+        /// strings per card: the readable prefix is the same for every card of a measure, and the parts' array is reused
+        /// (<see cref="FhirResourceIds.Claim"/> keeps neither).</summary>
+        public string ReportId(ScoreCard card, string measureId, FhirResourceIds ids)
+        {
+            if (card.Scope.Level != ScopeLevel.Patient)
+                return FhirMeasureReportWriter.ReportId(card, measureId, ids);
+            var level = LevelName(ScopeLevel.Patient);
+            if (!_readable.TryGetValue(measureId, out var readable))
+                _readable.Add(measureId, readable = $"{measureId}.{level}");
+            _parts[0] = nameof(MeasureReport);
+            _parts[1] = card.MeasureKey;
+            _parts[2] = level;
+            _parts[3] = card.Scope.Key;
+            return ids.Claim(null, readable, _parts);
+        }
 
         public void Write(Utf8JsonWriter writer, ScoreCard card, string measureId, string id)
         {

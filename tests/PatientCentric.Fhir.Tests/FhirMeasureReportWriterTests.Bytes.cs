@@ -82,6 +82,7 @@ public sealed partial class FhirMeasureReportWriterTests
     private static readonly Gen<ScoreCard> AnyPatientCard =
         from measure in Gen.Elements("pdc-statins", "no-show-rate", "lead-time", "kept-rate", "a measure/with odd key", "ñ")
         from key in AnyText.Where(t => !string.IsNullOrWhiteSpace(t))
+        from patient in Gen.Frequency((9, Gen.Constant(true)), (1, Gen.Constant(false)))
         from scale in Gen.Elements(Enum.GetValues<ScoreScale>())
         from status in Gen.Elements(Enum.GetValues<ScoreStatus>())
         from value in Gen.OneOf(
@@ -91,7 +92,7 @@ public sealed partial class FhirMeasureReportWriterTests
         from excluded in Gen.Choose(0, 1_000)
         from reason in Gen.OneOf(Gen.Constant((string?)null), Gen.Constant((string?)""), AnyText.Select(t => (string?)t))
         from numerator in Gen.OneOf(Gen.Constant((double?)null), Gen.Elements(0.0, 2.5, -1.0, 3e9, double.NaN).Select(n => (double?)n))
-        select new ScoreCard(measure, ScoreScope.Patient(key), status == ScoreStatus.Ok ? value : null, scale, status, evidence, excluded,
+        select new ScoreCard(measure, patient ? ScoreScope.Patient(key) : ScoreScope.ServiceLine(key), status == ScoreStatus.Ok ? value : null, scale, status, evidence, excluded,
                              numerator is double n ? [ScoreComponent.Describe("numerator", n, ScoreScale.Count, "Counted.")] : [],
                              status == ScoreStatus.Ok ? null : reason);
 
