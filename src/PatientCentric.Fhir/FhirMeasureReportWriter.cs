@@ -66,9 +66,10 @@ public sealed partial class FhirMeasureReportWriter
         return [.. Resources(evaluation, evaluation.PatientCards)];
     }
 
-    /// <summary>The resources of <see cref="Build"/>, each built when it is asked for, so that <see cref="WriteNdjson(PracticeEvaluation, Stream)"/>
-    /// holds one resource at a time.</summary>
-    private IEnumerable<Resource> Resources(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards)
+    /// <summary>The resources of <see cref="Build"/>, each built when it is asked for (one at a time held: what
+    /// <see cref="WriteNdjson(PracticeEvaluation, Stream)"/> serialized through Firely before it wrote the individual reports
+    /// itself; the baseline of <c>MeasureReportWriterBenchmarks</c>). <see cref="WriteNdjsonCore"/> follows the same order.</summary>
+    internal IEnumerable<Resource> Resources(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards)
     {
         var ids = new FhirResourceIds();
         var (organization, reporter) = BuildOrganization(evaluation, ids);
