@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using PatientCentric.Control;
@@ -67,31 +66,16 @@ public sealed partial class FhirMeasureReportWriter
         return [.. Resources(evaluation, evaluation.PatientCards)];
     }
 
-    /// <summary>The resources of <see cref="Build"/>, each built when it is asked for, so that <see cref="WriteNdjson(PracticeEvaluation, Stream)"/>
-    /// holds one resource at a time.</summary>
-    private IEnumerable<Resource> Resources(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards)
+    /// <summary>The resources of <see cref="Build"/>, each built when it is asked for (one at a time held: what
+    /// <see cref="WriteNdjson(PracticeEvaluation, Stream)"/> serialized through Firely before it wrote the individual reports
+    /// itself; the baseline of <c>MeasureReportWriterBenchmarks</c>). <see cref="WriteNdjsonCore"/> follows the same order.</summary>
+    internal IEnumerable<Resource> Resources(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards)
     {
         var ids = new FhirResourceIds();
-        string? reporter = null;
-        if (!string.IsNullOrWhiteSpace(evaluation.PracticeName))
-        {
-            var organization = new Organization
-            {
-                Id = ids.Claim(null, evaluation.PracticeName, nameof(Organization), evaluation.PracticeName),
-                Name = evaluation.PracticeName,
-            };
+        var (organization, reporter) = BuildOrganization(evaluation, ids);
+        if (organization is not null)
             yield return organization;
-            reporter = $"{nameof(Organization)}/{organization.Id}";
-        }
-
-        var firstCards = new List<ScoreCard>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var card in evaluation.Cards.Concat(patientCards))
-        {
-            if (seen.Add(card.MeasureKey))
-                firstCards.Add(card);
-        }
-        var measureIds = MeasureIds(firstCards.Select(c => c.MeasureKey), ids);
+        var (firstCards, measureIds) = FirstCards(evaluation, patientCards, ids);
         foreach (var card in firstCards)
             yield return BuildMeasure(card, measureIds[card.MeasureKey]);
         foreach (var card in evaluation.Cards)
@@ -100,6 +84,33 @@ public sealed partial class FhirMeasureReportWriter
             yield return BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: true);
         foreach (var report in PeriodReports(evaluation, measureIds, ids, reporter))
             yield return report;
+    }
+
+    // The practice's Organization and the reference every report names as its reporter; neither without a practice name.
+    private static (Organization? Organization, string? Reporter) BuildOrganization(PracticeEvaluation evaluation, FhirResourceIds ids)
+    {
+        if (string.IsNullOrWhiteSpace(evaluation.PracticeName))
+            return (null, null);
+        var organization = new Organization
+        {
+            Id = ids.Claim(null, evaluation.PracticeName, nameof(Organization), evaluation.PracticeName),
+            Name = evaluation.PracticeName,
+        };
+        return (organization, $"{nameof(Organization)}/{organization.Id}");
+    }
+
+    // The first card of each measure key (in order of first appearance: one Measure each) and the measures' ids.
+    private static (List<ScoreCard> FirstCards, Dictionary<string, string> MeasureIds) FirstCards(
+        PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards, FhirResourceIds ids)
+    {
+        var firstCards = new List<ScoreCard>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var card in evaluation.Cards.Concat(patientCards))
+        {
+            if (seen.Add(card.MeasureKey))
+                firstCards.Add(card);
+        }
+        return (firstCards, MeasureIds(firstCards.Select(c => c.MeasureKey), ids));
     }
 
     // Keys that are valid ids keep themselves; then, in ordinal order so the result does not depend on card order, the
@@ -144,15 +155,7 @@ public sealed partial class FhirMeasureReportWriter
         ArgumentNullException.ThrowIfNull(output);
         if (!output.CanWrite)
             throw new ArgumentException("The output stream is not writable.", nameof(output));
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, SkipValidation = false });
-        foreach (var resource in Resources(evaluation, patientCards))
-        {
-            Serializer.Serialize(resource, writer);
-            writer.Flush();
-            output.WriteByte((byte)'\n');
-            writer.Reset(output);
-        }
-        output.Flush();
+        WriteNdjsonCore(evaluation, patientCards, output);
     }
 
     private Measure BuildMeasure(ScoreCard card, string id)
@@ -270,16 +273,7 @@ public sealed partial class FhirMeasureReportWriter
     private static Quantity Score(double value, ScoreScale scale)
     {
         var quantity = new Quantity { Value = decimal.CreateSaturating(value) };
-        var unit = scale switch
-        {
-            ScoreScale.Proportion or ScoreScale.NetPromoter or ScoreScale.Utility or ScoreScale.Count => "1",
-            ScoreScale.Days => "d",
-            ScoreScale.Hours => "h",
-            ScoreScale.Minutes => "min",
-            ScoreScale.Seconds => "s",
-            _ => null,
-        };
-        if (unit is not null)
+        if (Unit(scale) is { } unit)
         {
             quantity.Unit = unit;
             quantity.System = Ucum;
@@ -287,6 +281,17 @@ public sealed partial class FhirMeasureReportWriter
         }
         return quantity;
     }
+
+    // The UCUM unit of a scale, or none.
+    private static string? Unit(ScoreScale scale) => scale switch
+    {
+        ScoreScale.Proportion or ScoreScale.NetPromoter or ScoreScale.Utility or ScoreScale.Count => "1",
+        ScoreScale.Days => "d",
+        ScoreScale.Hours => "h",
+        ScoreScale.Minutes => "min",
+        ScoreScale.Seconds => "s",
+        _ => null,
+    };
 
     private static string LevelName(ScopeLevel level) => level switch
     {

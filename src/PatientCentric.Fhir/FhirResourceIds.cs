@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -54,7 +55,7 @@ internal sealed class FhirResourceIds
         string.Create(text.Length, text, static (span, t) =>
         {
             for (int i = 0; i < t.Length; i++)
-                span[i] = char.IsAsciiLetterOrDigit(t[i]) || t[i] is '-' or '.' ? t[i] : '-';
+                span[i] = SanitizedChar(t[i]);
         });
 
     /// <summary>Builds <c>{prefix}-{16 hex digits}</c>: the prefix is <paramref name="readable"/> sanitised and cut to leave
@@ -65,14 +66,47 @@ internal sealed class FhirResourceIds
     /// <returns>A valid FHIR id of at most 64 characters.</returns>
     internal static string Hashed(string readable, params string[] parts)
     {
-        var identity = new StringBuilder();
+        // The identity is encoded part by part into one buffer (on the stack when small): a part's text is always
+        // followed by a length's digits, so no surrogate pair spans two parts and the bytes are those of the whole
+        // identity string encoded at once.
+        int maxBytes = 0;
         foreach (var part in parts)
-            identity.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part);
-        string hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())), 0, HashHexDigits / 2).ToLowerInvariant();
-        string prefix = Sanitize(readable);
-        if (prefix.Length > MaxLength - 1 - HashHexDigits)
-            prefix = prefix[..(MaxLength - 1 - HashHexDigits)];
-        prefix = prefix.TrimEnd('-', '.');
-        return prefix.Length == 0 ? hash : prefix + "-" + hash;
+            maxBytes += 11 + 1 + Encoding.UTF8.GetMaxByteCount(part.Length);
+        byte[]? rented = null;
+        Span<byte> identity = maxBytes <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        int length = 0;
+        foreach (var part in parts)
+        {
+            part.Length.TryFormat(identity[length..], out int digits, default, CultureInfo.InvariantCulture);
+            length += digits;
+            identity[length++] = (byte)':';
+            length += Encoding.UTF8.GetBytes(part, identity[length..]);
+        }
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(identity[..length], digest);
+        if (rented is not null)
+            ArrayPool<byte>.Shared.Return(rented);
+
+        // The prefix: readable sanitised, cut to leave room for the hash, without trailing '-' or '.'.
+        int prefixLength = Math.Min(readable.Length, MaxLength - 1 - HashHexDigits);
+        while (prefixLength > 0 && SanitizedChar(readable[prefixLength - 1]) is '-' or '.')
+            prefixLength--;
+        int total = prefixLength == 0 ? HashHexDigits : prefixLength + 1 + HashHexDigits;
+        Span<char> id = stackalloc char[MaxLength];
+        for (int i = 0; i < prefixLength; i++)
+            id[i] = SanitizedChar(readable[i]);
+        int at = prefixLength;
+        if (prefixLength > 0)
+            id[at++] = '-';
+        for (int i = 0; i < HashHexDigits / 2; i++)
+        {
+            id[at++] = HexDigit(digest[i] >> 4);
+            id[at++] = HexDigit(digest[i] & 0xF);
+        }
+        return new string(id[..total]);
     }
+
+    private static char SanitizedChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-';
+
+    private static char HexDigit(int nibble) => (char)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
 }

@@ -36,13 +36,19 @@ internal sealed class JsonEnumConverter<TEnum> : JsonConverter<TEnum>
         throw new JsonException(Message);
     }
 
+    // Compared without boxing (value.Equals(WrittenAsNull) boxed both sides on every write). The names are C# identifiers
+    // (ASCII letters and digits), which no encoder escapes: encoded once, they are the bytes every writer would give.
+    private static readonly bool HasWrittenAsNull = WrittenAsNull is not null;
+    private static readonly TEnum NullMember = WrittenAsNull.GetValueOrDefault();
+    private static readonly JsonEncodedText[] EncodedNames = [.. Names.Select(n => JsonEncodedText.Encode(n))];
+
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
     {
-        if (value.Equals(WrittenAsNull))
+        if (HasWrittenAsNull && EqualityComparer<TEnum>.Default.Equals(value, NullMember))
             writer.WriteNullValue();
         else
-            writer.WriteStringValue(NameOf(value));
+            writer.WriteStringValue(EncodedNames[IndexOf(value)]);
     }
 
     /// <inheritdoc/>
@@ -56,10 +62,12 @@ internal sealed class JsonEnumConverter<TEnum> : JsonConverter<TEnum>
     private static TEnum? Find(string text) =>
         ByName.TryGetValue(text, out var value) || ByNameAnyCase.TryGetValue(text, out value) ? value : null;
 
-    private static string NameOf(TEnum value)
+    private static string NameOf(TEnum value) => Names[IndexOf(value)];
+
+    private static int IndexOf(TEnum value)
     {
         int i = Array.IndexOf(Values, value);
-        return i >= 0 ? Names[i] : throw new JsonException($"{typeof(TEnum).Name} has no member with the value {Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)}.");
+        return i >= 0 ? i : throw new JsonException($"{typeof(TEnum).Name} has no member with the value {Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)}.");
     }
 }
 

@@ -23,7 +23,13 @@ internal sealed partial class StrictDateTimeOffsetConverter : JsonConverter<Date
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.ToString(value.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+        // Formatted on the stack (at most 33 characters), not into a new string per value.
+        Span<char> text = stackalloc char[64];
+        string format = value.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz";
+        if (value.TryFormat(text, out int written, format, CultureInfo.InvariantCulture))
+            writer.WriteStringValue(text[..written]);
+        else
+            writer.WriteStringValue(value.ToString(format, CultureInfo.InvariantCulture));
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
