@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using PatientCentric.Cli.Report;
 using PatientCentric.Fhir;
+using PatientCentric.Jobs;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
 
@@ -34,6 +35,7 @@ internal sealed partial class CliApp
     private int ReportPartitionable(string? memoryLimit, int? workers, DirectoryInfo? temp, Func<int> report)
     {
         _partitionSettings = (memoryLimit, workers, temp);
+        PatientOutputsLoaded = false;
         try
         {
             return report();
@@ -278,12 +280,48 @@ internal sealed partial class CliApp
         BeforeFinishingPartitions?.Invoke(partitions.Folder);
         try
         {
-            return rows.Finish(evaluator, fold.Result(), _partitionCt);
+            var evaluation = rows.Finish(evaluator, fold.Result(), _partitionCt);
+            return PatientOutputsFit(spills) ? WithPatientOutputs(evaluation) : evaluation;
         }
         catch (PatientOutputsReadException e)
         {
             throw new PartitionReadException(e.Message, e);   // the same one line and exit 2 as a damaged patients' file
         }
+    }
+
+    /// <summary>How many bytes in memory the patients' outputs take per byte of their files, at most (UTF-16 strings
+    /// and the objects' headers; measured at about 2 on the sample exports).</summary>
+    internal const double PatientOutputsExpansion = 3.0;
+
+    /// <summary>Gets whether the last partitioned run read its patients' outputs back into memory once (they fit half
+    /// the memory limit) rather than streaming them from disk for each output that writes them.</summary>
+    internal bool PatientOutputsLoaded { get; private set; }
+
+    /// <summary>Gets or sets whether a partitioned run always streams its patients' outputs from disk, even when they
+    /// would fit in memory (tests of that path).</summary>
+    internal bool StreamPatientOutputs { get; init; }
+
+    /// <summary>Whether the patients' outputs in <paramref name="spills"/> fit half the memory limit once read back: by
+    /// the time they are written, the partitions' data are gone, so half the limit is free for them.</summary>
+    private bool PatientOutputsFit(string[] spills)
+    {
+        long bytes = 0;
+        foreach (var spill in spills)
+            bytes += new FileInfo(spill).Length;
+        return !StreamPatientOutputs && bytes * PatientOutputsExpansion <= _memoryLimit / 2.0;
+    }
+
+    /// <summary>Reads the patients' outputs back once into <paramref name="evaluation"/>, as a one-pass evaluation holds
+    /// them: every output then writes them from memory, instead of merging and parsing the files again for each of the
+    /// results, the HTML report and the MeasureReports (five reads with <c>--out</c>).</summary>
+    private PracticeEvaluation WithPatientOutputs(PracticeEvaluation evaluation)
+    {
+        var cards = ImmutableArray.CreateBuilder<ScoreCard>();
+        var plans = ImmutableArray.CreateBuilder<SupportPlan>();
+        _patientOutputs!.Visit(cards.Add, plans.Add);
+        _patientOutputs = null;
+        PatientOutputsLoaded = true;
+        return evaluation with { PatientCards = cards.ToImmutable(), SupportPlans = plans.ToImmutable() };
     }
 
     /// <summary>Runs <paramref name="body"/> for every partition on <see cref="_workers"/> threads; a failure in one

@@ -88,6 +88,40 @@ public sealed class PartitionedFhirReportTests : IDisposable
     }
 
     [Fact]
+    public void PatientOutputsThatFitHalfTheLimit_AreReadBackOnce_WithTheSameOutputs_AndOtherwiseStreamedFromDisk()
+    {
+        var (folder, observedAt) = Export.Value;
+        string[] common = ["--survey-items", Path.Combine(folder, SampleFhirExport.SurveyItemsFileName), "--slots-observed-at", observedAt];
+        // Just under what the one-pass read needs: the export is partitioned, and its patients' outputs (far smaller than
+        // the input) fit half of that limit once read back.
+        long input = Directory.EnumerateFiles(folder, "*.ndjson").Sum(f => new FileInfo(f).Length);
+        long limit = (long)(input * CliApp.ExpansionFactor) - 1;
+        Assert.True(limit >= 1 << 20);
+        var inMemory = Report(folder, "memory", null, common);
+        CliApp Quiet() => new(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), new StringWriter(CultureInfo.InvariantCulture));
+        var loading = Quiet();
+        var loaded = Report(folder, "loaded", loading, [.. common, "--memory-limit", limit.ToString(CultureInfo.InvariantCulture), "--workers", "2", "--temp", Temp]);
+        var streaming = new CliApp(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), new StringWriter(CultureInfo.InvariantCulture))
+        {
+            StreamPatientOutputs = true,
+        };
+        var streamed = Report(folder, "streamed", streaming, [.. common, "--memory-limit", limit.ToString(CultureInfo.InvariantCulture), "--workers", "2", "--temp", Temp]);
+
+        Assert.Equal(0, loaded.Result.ExitCode);
+        Assert.Equal(0, streamed.Result.ExitCode);
+        Assert.True(loading.PatientOutputsLoaded);
+        Assert.False(streaming.PatientOutputsLoaded);
+        foreach (var file in new[] { "results.json", "data-quality.json", "report.html", "measure-reports.ndjson" })
+        {
+            var expected = File.ReadAllBytes(Path.Combine(_root, "memory", file));
+            Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_root, "loaded", file))), file);
+            Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_root, "streamed", file))), file);
+        }
+        Assert.Contains("\"patientCards\": [\n    {", inMemory.Results, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+    }
+
+    [Fact]
     public void PartitionsAreReadOnce_WhenTheVisitDatesAreThePeriod()
     {
         var (folder, observedAt) = Export.Value;
@@ -206,6 +240,7 @@ public sealed class PartitionedFhirReportTests : IDisposable
             AfterPartitioning = p => parts = p,
             // The partitions are scored and their patients' outputs written; damage one file before it is read back.
             Progress = new OnFirstWrite(() => File.WriteAllText(Path.Combine(parts!, "patients-00001.ndjson"), damage)),
+            StreamPatientOutputs = true,   // read back by each output as it is written
         };
         var r = Report(folder, "damaged-patients", app, "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
         Assert.Equal(2, r.Result.ExitCode);
@@ -215,6 +250,27 @@ public sealed class PartitionedFhirReportTests : IDisposable
         Assert.Equal("error: cannot read back a temporary file of the patients' outputs (PatientCentricDataException); check the free space and permissions of the temporary folder (--temp).", line);
         Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
         Assert.False(File.Exists(Path.Combine(_root, "damaged-patients", "results.json")));
+    }
+
+    [Theory]
+    [InlineData("[\"P-SENTINEL-9\"]\n")]
+    [InlineData("{\"rank\":{\"category\":0,")]
+    public void UnreadablePatientOutputsFile_ReadBackIntoMemory_ExitsTwo_WithTheSameLine(string damage)
+    {
+        var (folder, _) = Export.Value;
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        var app = new CliApp(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), error)
+        {
+            // The outputs of so small an export fit the limit: damage one file before they are read back into memory.
+            BeforeFinishingPartitions = parts => File.WriteAllText(Path.Combine(parts, "patients-00001.ndjson"), damage),
+        };
+        var r = Report(folder, "damaged-loaded", app, "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
+        Assert.Equal(2, r.Result.ExitCode);
+        Assert.False(app.PatientOutputsLoaded);
+        string line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.DoesNotContain("SENTINEL", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("error: cannot read back a temporary file of the patients' outputs (PatientCentricDataException); check the free space and permissions of the temporary folder (--temp).", line);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
     }
 
     [Theory]
