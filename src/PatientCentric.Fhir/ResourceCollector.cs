@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
 using PatientCentric.Touchpoints;
@@ -12,9 +14,19 @@ namespace PatientCentric.Fhir;
 /// <c>meta.lastUpdated</c> wins whatever it holds. When that copy is one the mapping leaves out (entered-in-error, a status
 /// it does not score, a problem), the resource is left out, even if an older copy would have been scored: retracted data
 /// is never scored. Such retractions of a usable copy are counted (<see cref="FhirDataQuality.Retracted"/>).</remarks>
-internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zone, Func<string, string> pseudonym)
+internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zone, Func<FhirPracticeReader.Pseudonyms> newPseudonyms, int expectedResources = 0)
 {
-    private readonly Dictionary<RowKey, Entry> _rows = [];
+    /// <summary>The most resources a read's capacity hint (<see cref="ExpectedResources"/>) asks room for.</summary>
+    internal const int MaxExpectedResources = 1 << 21;
+
+    /// <summary>The fewest NDJSON bytes a resource is taken to have for the capacity hint: a FHIR resource with its
+    /// <c>resourceType</c>, <c>id</c>, <c>meta.lastUpdated</c> and a reference or two is rarely shorter, so the hint
+    /// seldom asks for less room than the read needs (then the table grows as without a hint).</summary>
+    internal const int MinBytesPerResource = 320;
+
+    // Room for the expected resources from the start: growing a table of over a million entries from empty allocates
+    // about twice its final size in discarded arrays.
+    private readonly Dictionary<RowKey, Entry> _rows = new(expectedResources);
     private readonly StringTable _ids = new();
     private readonly List<FhirDataIssue> _issues = [];
     private readonly List<IssueOrder> _issueOrder = [];
@@ -23,13 +35,36 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private readonly SortedDictionary<string, int> _ignored = new(StringComparer.Ordinal);
     private int _read, _duplicates, _anonymous;
 
-    /// <summary>The winning copy of one <c>resourceType/id</c> so far.</summary>
-    /// <param name="Row">What the mapping made of it; <see langword="null"/> when it uses nothing of it.</param>
-    /// <param name="LastUpdated">Its <c>meta.lastUpdated</c>.</param>
-    /// <param name="Problem">Whether the mapping reported a problem with it (then it is not a retraction but an issue).</param>
-    /// <param name="EarlierUsed">Whether a copy it beat (or that lost to it) would have been used.</param>
-    /// <param name="First">The place of the first copy read (<see cref="Position"/>).</param>
-    private readonly record struct Entry(Row? Row, DateTimeOffset? LastUpdated, bool Problem, bool EarlierUsed, long First);
+    /// <summary>The number of resources NDJSON input of <paramref name="bytes"/> bytes is expected to hold at most, for
+    /// a read's capacity hint: the bytes over <see cref="MinBytesPerResource"/>, at most <see cref="MaxExpectedResources"/>.</summary>
+    internal static int ExpectedResources(long bytes) => (int)Math.Clamp(bytes / MinBytesPerResource, 0, MaxExpectedResources);
+
+    [Flags]
+    private enum EntryFlags : byte
+    {
+        None = 0,
+        /// <summary>The entry holds a copy (a new key's entry is added before its copy is mapped).</summary>
+        Set = 1,
+        /// <summary>The copy has a <c>meta.lastUpdated</c> (<see cref="Entry.LastUpdated"/> holds its UTC ticks).</summary>
+        HasLastUpdated = 2,
+        /// <summary>The mapping reported a problem with it (then it is not a retraction but an issue).</summary>
+        Problem = 4,
+        /// <summary>A copy it beat (or that lost to it) would have been used.</summary>
+        EarlierUsed = 8,
+    }
+
+    /// <summary>The winning copy of one <c>resourceType/id</c> so far: what the mapping made of it (<see langword="null"/>
+    /// when it uses nothing of it), its <c>meta.lastUpdated</c> as UTC ticks (instants compare by their UTC time, so the
+    /// order is <see cref="DateTimeOffset"/>'s), the place of the first copy read (<see cref="Position"/>), and flags.</summary>
+    private struct Entry
+    {
+        public Row? Row;
+        public long LastUpdated;
+        public long First;
+        public EntryFlags Flags;
+
+        public readonly bool Is(EntryFlags flag) => (Flags & flag) != 0;
+    }
 
     /// <summary>Gets or sets where the resource being read is: the 0-based file index in the read times 2^32 plus its
     /// line (or Bundle entry). Record ids and the order of issues follow the place of each resource's first copy, so a
@@ -74,14 +109,18 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     public void Add(ResourceFacts facts, string file, int line, Dictionary<string, string>? urls)
     {
         var key = new RowKey(facts.Type, facts.Id ?? "#" + (++_anonymous).ToString(CultureInfo.InvariantCulture));
-        bool known = _rows.TryGetValue(key, out var existing);
-        var at = new Source(file, line, urls, known ? existing.First : Position);
         // The version decides which copy wins, so a copy whose version cannot be read takes no part.
         if (!ParseInstant(facts.LastUpdated, instant: true, out var lastUpdated))
         {
             Issue(FhirIssueCode.InvalidValue, file, line, facts.Type, facts.Type + ".meta.lastUpdated");
             return;
         }
+        // One lookup: the entry is added now (unset) if new, and written through the reference below. Nothing adds to
+        // _rows while the copy is mapped, so the reference stays valid; an exception (strict mode) leaves an unset entry,
+        // which counts as absent.
+        ref var existing = ref CollectionsMarshal.GetValueRefOrAddDefault(_rows, key, out bool known);
+        known = known && existing.Is(EntryFlags.Set);
+        var at = new Source(file, line, urls, known ? existing.First : Position);
         int issues = _issues.Count;
         Row? row = facts switch
         {
@@ -100,23 +139,28 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             SlotFacts s => MapSlot(s, at),
             _ => null,
         };
-        var entry = new Entry(row, lastUpdated, _issues.Count > issues, EarlierUsed: false, at.Order);
+        var flags = EntryFlags.Set;
+        if (lastUpdated.HasValue) flags |= EntryFlags.HasLastUpdated;
+        if (_issues.Count > issues) flags |= EntryFlags.Problem;
+        long ticks = lastUpdated?.UtcTicks ?? 0;
         if (known)
         {
             _duplicates++;
-            if (Later(existing.LastUpdated, lastUpdated))
+            if (Later(existing, flags, ticks))
             {
                 // Keep the existing, later (or equal, first-read) one, and remember whether this one would have been used.
-                if (Used(row) && !existing.EarlierUsed) _rows[key] = existing with { EarlierUsed = true };
+                if (Used(row)) existing.Flags |= EntryFlags.EarlierUsed;
                 return;
             }
-            entry = entry with { EarlierUsed = existing.EarlierUsed || Used(existing.Row) };
+            if (existing.Is(EntryFlags.EarlierUsed) || Used(existing.Row)) flags |= EntryFlags.EarlierUsed;
         }
-        _rows[key] = entry;
+        existing = new Entry { Row = row, LastUpdated = ticks, First = at.Order, Flags = flags };
     }
 
-    private static bool Later(DateTimeOffset? existing, DateTimeOffset? candidate) =>
-        candidate is null || (existing is not null && existing >= candidate);
+    /// <summary>Whether the existing copy wins over a candidate with <paramref name="flags"/> and <paramref name="ticks"/>:
+    /// a candidate without a version never replaces one; one with a version replaces one without, or an earlier one.</summary>
+    private static bool Later(in Entry existing, EntryFlags flags, long ticks) =>
+        (flags & EntryFlags.HasLastUpdated) == 0 || (existing.Is(EntryFlags.HasLastUpdated) && existing.LastUpdated >= ticks);
 
     // ---------- mapping of single resources into rows ----------
 
@@ -314,22 +358,28 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     {
         // One pass sorts the rows by kind, in read (key insertion) order; each kind is then joined from its own list, in
         // the order the record ids are numbered.
-        var rows = new Rows();
+        // Two passes: the first counts each kind (and the retractions), so that each list is allocated once at its size.
         int retracted = 0;
-        _step++;
-        foreach (var (key, entry) in _rows)
+        Span<int> counts = stackalloc int[Rows.Kinds];
+        foreach (var entry in _rows.Values)
         {
-            if (!Used(entry.Row) && !entry.Problem && entry.EarlierUsed) retracted++;
-            rows.Add(key.Id, entry.Row);
+            if (!Used(entry.Row) && !entry.Is(EntryFlags.Problem) && entry.Is(EntryFlags.EarlierUsed)) retracted++;
+            counts[Rows.KindOf(entry.Row)]++;
         }
+        var rows = new Rows(counts);
+        _step++;
+        foreach (var (key, entry) in _rows) rows.Add(key.Id, entry.Row);
+        using var pseudonyms = newPseudonyms();
+        Func<string, string> pseudonym = pseudonyms.Of;
+        // Each patient read, with its key once computed: one lookup per row finds both whether the patient is in the
+        // input and its key.
         var patients = rows.Patients;
-        var keys = new Dictionary<string, string>(patients.Count, StringComparer.Ordinal);   // at most one per patient
         string? Key(Row row, string type)
         {
             if (row.PatientId is not { } id) return null;
-            if (!patients.Contains(id)) { Issue(FhirIssueCode.MissingPatient, row, type); return null; }
-            if (!keys.TryGetValue(id, out var k)) keys[id] = k = options.IncludePatientReferences ? id : pseudonym(id);
-            return k;
+            ref var k = ref CollectionsMarshal.GetValueRefOrNullRef(patients, id);
+            if (Unsafe.IsNullRef(ref k)) { Issue(FhirIssueCode.MissingPatient, row, type); return null; }
+            return k ??= options.IncludePatientReferences ? id : pseudonym(id);
         }
         // A clinician's key is computed once, however many appointments name them.
         var clinicians = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -345,7 +395,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         // read's do.
         static string NextId(string prefix, Row row, int phase = 0) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{phase}{row.At.Order:D15}");
         var appointments = new List<Records.Appointment>(rows.Appointments.Count + rows.Encounters.Count);
-        var appointmentIds = new Dictionary<string, int>(StringComparer.Ordinal);   // FHIR Appointment id → index
+        var appointmentIds = new Dictionary<string, int>(rows.Appointments.Count, StringComparer.Ordinal);   // FHIR Appointment id → index
         _step++;
         foreach (var (id, a) in rows.Appointments)
         {
@@ -370,7 +420,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         }
 
         var fills = new List<MedicationFill>(rows.Dispenses.Count);
-        var dispensed = new HashSet<string>(StringComparer.Ordinal);
+        var dispensed = new HashSet<string>(rows.Dispenses.Count, StringComparer.Ordinal);
         _step++;
         foreach (var row in rows.Dispenses)
         {
@@ -395,7 +445,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         }
 
         // The earliest report per ServiceRequest id.
-        var reports = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var reports = new Dictionary<string, DateOnly>(rows.Tasks.Count, StringComparer.Ordinal);
         _step++;
         foreach (var t in rows.Tasks)
             foreach (var b in t.BasedOn)
@@ -411,7 +461,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         }
 
         // Per claim, the response created first (undated last; the first read of equals).
-        var responses = new Dictionary<string, ResponseRow>(StringComparer.Ordinal);
+        var responses = new Dictionary<string, ResponseRow>(rows.Responses.Count, StringComparer.Ordinal);
         _step++;
         foreach (var r in rows.Responses)
             if (!responses.TryGetValue(r.Claim, out var first) || (r.Created ?? DateOnly.MaxValue) < (first.Created ?? DateOnly.MaxValue))
@@ -453,7 +503,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 replies.TryGetValue(id, out var reply) ? reply : null));
         }
 
-        var snapshots = Snapshots(rows);
+        var snapshots = Snapshots(rows, pseudonym);
 
         var period = options.Period ?? PeriodOf(appointments);
         var lines = appointments.Select(a => a.ServiceLine).Append(options.DefaultServiceLine).Distinct(StringComparer.Ordinal)
@@ -468,7 +518,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// <summary>One <see cref="AvailabilitySnapshot"/> per (Schedule, appointment type) of the Slots read, taken at
     /// <see cref="FhirReadOptions.SlotsObservedAt"/>: FHIR gives each slot's state at export time only. A Slot whose
     /// Schedule is not in the input is skipped as <c>MissingField</c> (<c>Slot.schedule</c>).</summary>
-    private ImmutableArray<AvailabilitySnapshot> Snapshots(Rows rows)
+    private ImmutableArray<AvailabilitySnapshot> Snapshots(Rows rows, Func<string, string> pseudonym)
     {
         if (options.SlotsObservedAt is not { } takenAt) return [];
         var slots = new List<SlotRow>();
@@ -487,25 +537,66 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// <summary>The winning rows of a read sorted by kind, each list in read order, with the resource id where a join needs it.</summary>
     private sealed class Rows
     {
-        public HashSet<string> Patients { get; } = new(StringComparer.Ordinal);
-        public HashSet<string> Schedules { get; } = new(StringComparer.Ordinal);
-        public List<(string Id, AppointmentRow Row)> Appointments { get; } = [];
-        public List<EncounterRow> Encounters { get; } = [];
-        public List<Row> Dispenses { get; } = [];   // FillRow and PrescriptionRow, interleaved as read
-        public List<(string Id, RequestRow Row)> Requests { get; } = [];
-        public List<TaskRow> Tasks { get; } = [];
-        public List<(string Id, ReferralRow Row)> Referrals { get; } = [];
-        public List<ResponseRow> Responses { get; } = [];
-        public List<(string Id, ClaimRow Row)> Claims { get; } = [];
-        public List<SurveyRow> Surveys { get; } = [];
-        public List<(string Id, MessageRow Row)> Messages { get; } = [];
-        public List<SlotRow> Slots { get; } = [];
+        /// <summary>The number of kinds <see cref="KindOf"/> tells apart (kind 0: no row, or none kept).</summary>
+        public const int Kinds = 14;
+
+        /// <summary>Sized by <paramref name="counts"/>, the number of rows of each kind (<see cref="KindOf"/>).</summary>
+        public Rows(ReadOnlySpan<int> counts)
+        {
+            Patients = new(counts[1], StringComparer.Ordinal);
+            Schedules = new(counts[2], StringComparer.Ordinal);
+            Appointments = new(counts[3]);
+            Encounters = new(counts[4]);
+            Dispenses = new(counts[5]);
+            Requests = new(counts[6]);
+            Tasks = new(counts[7]);
+            Referrals = new(counts[8]);
+            Responses = new(counts[9]);
+            Claims = new(counts[10]);
+            Surveys = new(counts[11]);
+            Messages = new(counts[12]);
+            Slots = new(counts[13]);
+        }
+
+        /// <summary>Each Patient's id, with its key (<see langword="null"/> until a record needs it).</summary>
+        public Dictionary<string, string?> Patients { get; }
+        public HashSet<string> Schedules { get; }
+        public List<(string Id, AppointmentRow Row)> Appointments { get; }
+        public List<EncounterRow> Encounters { get; }
+        public List<Row> Dispenses { get; }   // FillRow and PrescriptionRow, interleaved as read
+        public List<(string Id, RequestRow Row)> Requests { get; }
+        public List<TaskRow> Tasks { get; }
+        public List<(string Id, ReferralRow Row)> Referrals { get; }
+        public List<ResponseRow> Responses { get; }
+        public List<(string Id, ClaimRow Row)> Claims { get; }
+        public List<SurveyRow> Surveys { get; }
+        public List<(string Id, MessageRow Row)> Messages { get; }
+        public List<SlotRow> Slots { get; }
+
+        /// <summary>The list a row goes to: 1 to 13 as in <see cref="Add"/>, 0 for none.</summary>
+        public static int KindOf(Row? row) => row switch
+        {
+            PatientRow => 1,
+            ScheduleRow => 2,
+            AppointmentRow => 3,
+            EncounterRow => 4,
+            FillRow or PrescriptionRow => 5,
+            RequestRow => 6,
+            TaskRow => 7,
+            ReferralRow => 8,
+            ResponseRow => 9,
+            ClaimRow => 10,
+            SurveyRow => 11,
+            MessageRow => 12,
+            SlotRow => 13,
+            _ => 0,
+        };
 
         public void Add(string id, Row? row)
         {
             switch (row)
             {
-                case PatientRow: Patients.Add(id); break;
+                case PatientRow: Patients.TryAdd(id, null); break;
                 case ScheduleRow: Schedules.Add(id); break;
                 case AppointmentRow a: Appointments.Add((id, a)); break;
                 case EncounterRow e: Encounters.Add(e); break;
