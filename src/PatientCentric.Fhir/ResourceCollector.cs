@@ -28,6 +28,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     // about twice its final size in discarded arrays.
     private readonly Dictionary<RowKey, Entry> _rows = new(expectedResources);
     private readonly StringTable _ids = new();
+    private readonly Dictionary<string, string?> _drugs = new(StringComparer.Ordinal);
     private readonly List<FhirDataIssue> _issues = [];
     private readonly List<IssueOrder> _issueOrder = [];
     private int _step;
@@ -124,7 +125,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         int issues = _issues.Count;
         Row? row = facts switch
         {
-            PatientFacts => new PatientRow { At = at },
+            PatientFacts => PatientRow.Instance,
             EncounterFacts e => MapEncounter(e, at),
             AppointmentFacts a => MapAppointment(a, at),
             DispenseFacts d => MapDispense(d, at),
@@ -135,7 +136,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             ResponseFacts r => MapResponse(r, at),
             SurveyFacts q => MapSurvey(q, at),
             CommunicationFacts m => MapCommunication(m, at),
-            ScheduleFacts => new ScheduleRow { At = at },
+            ScheduleFacts => ScheduleRow.Instance,
             SlotFacts s => MapSlot(s, at),
             _ => null,
         };
@@ -186,7 +187,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (!TryFirstStart(e.History, "arrived", at, out var arrivedAt) || !TryFirstStart(e.History, "in-progress", at, out var seen)
             || !TryFirstStart(e.History, "finished", at, out var finishedAt)
             || !TryInstant(e.End, instant: false, at, "Encounter", "Encounter.period.end", out var end)) return null;
-        return new EncounterRow(patient, line, mode, start.Value, arrivedAt ?? start.Value, seen, finishedAt ?? end, appointment) { At = at };
+        return new EncounterRow(patient, line, mode, start.Value, arrivedAt ?? start.Value, seen, finishedAt ?? end, appointment) { At = at.Place };
     }
 
     /// <summary>The earliest <c>period.start</c> of the statusHistory entries with a status; false (an issue reported)
@@ -223,7 +224,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var reason = a.CancelationCodes.FirstOrDefault(c => c is not null);
         CancellationInitiator? by = outcome != AppointmentOutcome.Cancelled || reason is null ? null
             : reason.StartsWith("pat", StringComparison.Ordinal) ? CancellationInitiator.Patient : CancellationInitiator.Practice;
-        return new AppointmentRow(patient, clinician, created, start.Value, outcome.Value, by) { At = at };
+        return new AppointmentRow(patient, clinician, created, start.Value, outcome.Value, by) { At = at.Place };
     }
 
     private Row? MapDispense(DispenseFacts d, Source at)
@@ -231,7 +232,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var prescriptions = AllRefs(d.Prescriptions, "MedicationRequest", at);
         if (d.Status == "entered-in-error") return null;
         // Not (yet) handed over: no fill, but the request is being dispensed, so no fill is derived from it either.
-        if (d.Status is not (null or "completed")) return new PrescriptionRow(prescriptions) { At = at };
+        if (d.Status is not (null or "completed")) return new PrescriptionRow(prescriptions) { At = at.Place };
         var patient = Ref(d.Subject, "Patient", at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.subject"); return null; }
         if (!TryLocalDate(d.WhenHandedOver, at, "MedicationDispense", "MedicationDispense.whenHandedOver", out var date)) return null;
@@ -239,9 +240,9 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (d.DaysSupply is not { } supply) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.daysSupply"); return null; }
         if (supply != decimal.Truncate(supply) || supply < 1 || supply > 10_000)
         { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "MedicationDispense", "MedicationDispense.daysSupply"); return null; }
-        var drug = DrugKey(d.Medication, d.Contained);
+        var drug = DrugKey(d.Medication, d.Contained, _drugs);
         if (drug is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.medication"); return null; }
-        return new FillRow(patient, drug, date.Value, (int)supply, prescriptions) { At = at };
+        return new FillRow(patient, drug, date.Value, (int)supply, prescriptions) { At = at.Place };
     }
 
     private RequestRow? MapRequest(RequestFacts r, Source at)
@@ -253,9 +254,9 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             || !TryLocalDate(r.AuthoredOn, at, "MedicationRequest", "MedicationRequest.authoredOn", out var authored)) return null;
         var date = validity ?? authored;
         var days = Days(r.ExpectedSupply);
-        var drug = DrugKey(r.Medication, r.Contained);
+        var drug = DrugKey(r.Medication, r.Contained, _drugs);
         // Incomplete requests are kept silently: they only matter if no dispense refers to them (checked in Build).
-        return new RequestRow(patient, drug, date, days) { At = at };
+        return new RequestRow(patient, drug, date, days) { At = at.Place };
     }
 
     private ReferralRow? MapServiceRequest(ServiceRequestFacts s, Source at)
@@ -267,7 +268,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (!TryLocalDate(s.AuthoredOn, at, "ServiceRequest", "ServiceRequest.authoredOn", out var authored)) return null;
         if (authored is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "ServiceRequest", "ServiceRequest.authoredOn"); return null; }
         var specialty = Text(s.PerformerType) ?? Text(s.Code) ?? "unspecified";
-        return new ReferralRow(patient, specialty, authored.Value) { At = at };
+        return new ReferralRow(patient, specialty, authored.Value) { At = at.Place };
     }
 
     private TaskRow? MapTask(TaskFacts t, Source at)
@@ -275,7 +276,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (t.Status != "completed") return null;
         if (!TryLocalDate(t.ExecutionEnd, at, "Task", "Task.executionPeriod.end", out var end) || end is null) return null;
         var basedOn = AllRefs(t.BasedOn, "ServiceRequest", at);
-        return basedOn.IsEmpty ? null : new TaskRow(basedOn, end.Value) { At = at };
+        return basedOn.IsEmpty ? null : new TaskRow(basedOn, end.Value) { At = at.Place };
     }
 
     private ClaimRow? MapClaim(ClaimFacts c, Source at)
@@ -286,15 +287,23 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (created is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.created"); return null; }
         if (c.Total is not { } total) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.total"); return null; }
         if (total < 0) { Issue(FhirIssueCode.InvalidValue, at.File, at.Line, "Claim", "Claim.total"); return null; }
-        return new ClaimRow(patient, created.Value, total) { At = at };
+        return new ClaimRow(patient, created.Value, total) { At = at.Place };
     }
+
+    /// <summary>The <c>created</c> element's name in a response of <paramref name="type"/>, without a new string for the two usual types.</summary>
+    private static string CreatedField(string type) => type switch
+    {
+        "ClaimResponse" => "ClaimResponse.created",
+        "ExplanationOfBenefit" => "ExplanationOfBenefit.created",
+        _ => type + ".created",
+    };
 
     private ResponseRow? MapResponse(ResponseFacts r, Source at)
     {
         var claimKey = Ref(r.Claim, "Claim", at);
         if (claimKey is null) return null;
-        if (!TryLocalDate(r.Created, at, r.ResourceType, r.ResourceType + ".created", out var created)) return null;
-        return new ResponseRow(claimKey, created, r.Error) { At = at };
+        if (!TryLocalDate(r.Created, at, r.ResourceType, CreatedField(r.ResourceType), out var created)) return null;
+        return new ResponseRow(claimKey, created, r.Error) { At = at.Place };
     }
 
     private SurveyRow? MapSurvey(SurveyFacts q, Source at)
@@ -311,7 +320,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             if (item.LinkId is null || !options.SurveyItemsByLinkId.TryGetValue(item.LinkId, out var key)) continue;
             if (item.Answer is { } s) answers[key] = s;
         }
-        return answers.Count == 0 ? null : new SurveyRow(patient, date.Value, answers.ToImmutable()) { At = at };
+        return answers.Count == 0 ? null : new SurveyRow(patient, date.Value, answers.ToImmutable()) { At = at.Place };
     }
 
     private MessageRow? MapCommunication(CommunicationFacts m, Source at)
@@ -321,7 +330,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         var replyTo = FirstRef(m.InResponseTo, "Communication", at);
         var patient = fromPatient ?? Ref(m.Subject, "Patient", at) ?? FirstRef(m.Recipients, "Patient", at);
         if (patient is null) return null;
-        return new MessageRow(patient, sent.Value, fromPatient is not null, replyTo) { At = at };
+        return new MessageRow(patient, sent.Value, fromPatient is not null, replyTo) { At = at.Place };
     }
 
     /// <summary>A <c>Slot</c> as seen at <see cref="FhirReadOptions.SlotsObservedAt"/>; the reader passes Slot (and
@@ -346,7 +355,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Slot", "Slot.start"); return null; }
         // The appointment type: Slot.appointmentType's code, else the first serviceType's, else "unspecified".
         var type = Code(s.AppointmentType) ?? (s.ServiceTypes.IsEmpty ? null : Code(s.ServiceTypes[0])) ?? "unspecified";
-        return new SlotRow(schedule, type, start.Value, status.Value) { At = at };
+        return new SlotRow(schedule, type, start.Value, status.Value) { At = at.Place };
     }
 
     // ---------- build ----------
@@ -644,11 +653,14 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// <summary>Every id of <paramref name="references"/> that <see cref="Ref"/> resolves to a <paramref name="type"/>, in order.</summary>
     private ImmutableArray<string> AllRefs(ImmutableArray<string?> references, string type, Source at)
     {
-        if (references.IsEmpty) return [];
-        var ids = new List<string>(references.Length);
+        // One array, allocated at the first id and cut only if some reference does not resolve.
+        string[]? ids = null;
+        int n = 0;
         foreach (var r in references)
-            if (Ref(r, type, at) is { } id) ids.Add(id);
-        return [.. ids];
+            if (Ref(r, type, at) is { } id) (ids ??= new string[references.Length])[n++] = id;
+        if (ids is null) return [];
+        if (n < ids.Length) Array.Resize(ref ids, n);
+        return ImmutableCollectionsMarshal.AsImmutableArray(ids);
     }
 
     /// <summary>The id of the Patient a literal reference names (<c>Patient/id</c>, absolute, or versioned), or
@@ -748,7 +760,9 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         return days is { } x && x >= 1 && x == decimal.Truncate(x) && x <= 10_000 ? (int)x : null;
     }
 
-    private static string? DrugKey(MedicationFacts? medication, ImmutableArray<ContainedMedication> contained)
+    /// <summary>The key of a medication: its text (or display) trimmed in upper case. <paramref name="keys"/> keeps each
+    /// distinct text's key, so fills of one drug share one string.</summary>
+    private static string? DrugKey(MedicationFacts? medication, ImmutableArray<ContainedMedication> contained, Dictionary<string, string?> keys)
     {
         var concept = medication switch
         {
@@ -757,7 +771,10 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             _ => null,
         };
         var text = Text(concept) ?? medication?.Display;
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToUpperInvariant();
+        if (text is null) return null;
+        ref var key = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, text, out bool known);
+        if (!known) key = string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToUpperInvariant();
+        return key;
     }
 
     private static string? Text(ConceptFacts? concept) =>
@@ -785,15 +802,23 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     }
 
     // Order: the place of the resource's first copy in the read (Position).
-    private readonly record struct Source(string File, int Line, Dictionary<string, string>? Urls, long Order = 0);
+    private readonly record struct Source(string File, int Line, Dictionary<string, string>? Urls, long Order = 0)
+    {
+        /// <summary>What a row keeps of it (the Bundle's <c>fullUrl</c>s serve the mapping only).</summary>
+        public Place Place => new(File, Line, Order);
+    }
+
+    /// <summary>Where a row's resource is: its file and line (or Bundle entry), and <see cref="Source.Order"/>.</summary>
+    private readonly record struct Place(string File, int Line, long Order);
 
     private abstract record Row
     {
-        public Source At { get; init; } = new("", 0, null);
+        public Place At { get; init; } = new("", 0, 0);
         public virtual string? PatientId => null;
     }
 
-    private sealed record PatientRow : Row;
+    /// <summary>A Patient: the join needs its id only (no place: no join issue is about a Patient), so all share one row.</summary>
+    private sealed record PatientRow : Row { public static readonly PatientRow Instance = new(); }
     private sealed record EncounterRow(string Patient, string ServiceLine, VisitMode Mode, DateTimeOffset Start, DateTimeOffset Arrived,
                                        DateTimeOffset? Seen, DateTimeOffset? Departed, string? Appointment) : Row
     { public override string? PatientId => Patient; }
@@ -812,7 +837,8 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private sealed record ResponseRow(string Claim, DateOnly? Created, bool Error) : Row;
     private sealed record SurveyRow(string Patient, DateOnly Date, ImmutableSortedDictionary<string, string> Answers) : Row
     { public override string? PatientId => Patient; }
-    private sealed record ScheduleRow : Row;
+    /// <summary>A Schedule: as <see cref="PatientRow"/>, one row for all.</summary>
+    private sealed record ScheduleRow : Row { public static readonly ScheduleRow Instance = new(); }
     private sealed record SlotRow(string Schedule, string AppointmentType, DateTimeOffset Start, SlotStatus Status) : Row;
     private sealed record MessageRow(string Patient, DateTimeOffset Sent, bool FromPatient, string? ReplyTo) : Row
     { public override string? PatientId => Patient; }
@@ -821,9 +847,10 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// not one per reference, which cuts both allocation and what the read keeps alive until <see cref="Build"/>.</summary>
     private sealed class StringTable
     {
-        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+        // A set (16 bytes an entry, where a string-to-string dictionary takes 24) whose lookup returns the string it holds.
+        private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
 #if NET9_0_OR_GREATER
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
         public StringTable() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -831,7 +858,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         {
             if (_lookup.TryGetValue(text, out var s)) return s;
             s = text.ToString();
-            _strings[s] = s;
+            _strings.Add(s);
             return s;
         }
 #else
@@ -839,7 +866,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         {
             var s = text.ToString();
             if (_strings.TryGetValue(s, out var known)) return known;
-            _strings[s] = s;
+            _strings.Add(s);
             return s;
         }
 #endif
