@@ -78,7 +78,12 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 
     /// <summary>A resource's identity, <c>resourceType/id</c>, without building that string: types hold no <c>/</c>, so
     /// the pair is equal exactly when the joined strings are.</summary>
-    private readonly record struct RowKey(string Type, string Id);
+    private readonly record struct RowKey(string Type, string Id)
+    {
+        // The id's hash with the type's length: the type names are few (equal keys still have equal hashes), so
+        // hashing them in full each time buys nothing.
+        public override int GetHashCode() => Id.GetHashCode(StringComparison.Ordinal) ^ (Type.Length * 0x3C6EF35F);
+    }
 
     /// <summary>Whether a row gives a record or a join the scorers see (a dispense that is not handed over only marks
     /// its prescription as being dispensed).</summary>
@@ -403,30 +408,42 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         // requests) and the place of its resource's first copy in the read: ids of a read split by patient compare as one
         // read's do.
         static string NextId(string prefix, Row row, int phase = 0) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{phase}{row.At.Order:D15}");
-        var appointments = new List<Records.Appointment>(rows.Appointments.Count + rows.Encounters.Count);
+        // A booked appointment's record is made once the Encounter that was its visit (the last one read naming it) is
+        // known, not made and then replaced by a kept copy.
+        var booked = new List<Booked>(rows.Appointments.Count);
         var appointmentIds = new Dictionary<string, int>(rows.Appointments.Count, StringComparer.Ordinal);   // FHIR Appointment id → index
         _step++;
         foreach (var (id, a) in rows.Appointments)
         {
             if (Key(a, "Appointment") is not { } pk) continue;
             if (a.Created is null) bookingUnknown++;
-            appointmentIds[id] = appointments.Count;
-            appointments.Add(new Records.Appointment(NextId("A", a), pk, options.DefaultServiceLine, a.Clinician is null ? null : Clinician(a.Clinician),
-                a.Created ?? a.Start, a.Start, a.Outcome, CancelledBy: a.CancelledBy) { BookingUnknown = a.Created is null });
+            appointmentIds[id] = booked.Count;
+            booked.Add(new Booked(NextId("A", a), pk, a.Clinician is null ? null : Clinician(a.Clinician), a));
         }
+        var visitsOnly = new List<Records.Appointment>();
         _step++;
         foreach (var e in rows.Encounters)
         {
             if (Key(e, "Encounter") is not { } pk) continue;
             if (e.Appointment is { } ak && appointmentIds.TryGetValue(ak, out var ai))
             {
-                appointments[ai] = appointments[ai] with { Outcome = AppointmentOutcome.Kept, ArrivedAt = e.Arrived, SeenAt = e.Seen, DepartedAt = e.Departed, Mode = e.Mode };
+                CollectionsMarshal.AsSpan(booked)[ai].Visit = e;
                 continue;
             }
             bookingUnknown++;
-            appointments.Add(new Records.Appointment(NextId("A", e, 1), pk, e.ServiceLine, null, e.Start, e.Start, AppointmentOutcome.Kept,
+            visitsOnly.Add(new Records.Appointment(NextId("A", e, 1), pk, e.ServiceLine, null, e.Start, e.Start, AppointmentOutcome.Kept,
                 ArrivedAt: e.Arrived, SeenAt: e.Seen, DepartedAt: e.Departed) { Mode = e.Mode, BookingUnknown = true, VisitOnly = true });
         }
+        var appointments = new List<Records.Appointment>(booked.Count + visitsOnly.Count);
+        foreach (var (id, pk, clinician, a, e) in booked)
+        {
+            appointments.Add(e is null
+                ? new Records.Appointment(id, pk, options.DefaultServiceLine, clinician, a.Created ?? a.Start, a.Start, a.Outcome,
+                    CancelledBy: a.CancelledBy) { BookingUnknown = a.Created is null }
+                : new Records.Appointment(id, pk, options.DefaultServiceLine, clinician, a.Created ?? a.Start, a.Start, AppointmentOutcome.Kept,
+                    CancelledBy: a.CancelledBy, ArrivedAt: e.Arrived, SeenAt: e.Seen, DepartedAt: e.Departed) { BookingUnknown = a.Created is null, Mode = e.Mode });
+        }
+        appointments.AddRange(visitsOnly);
 
         var fills = new List<MedicationFill>(rows.Dispenses.Count);
         var dispensed = new HashSet<string>(rows.Dispenses.Count, StringComparer.Ordinal);
@@ -541,6 +558,15 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             .OrderBy(g => g.Key.Schedule, StringComparer.Ordinal).ThenBy(g => g.Key.AppointmentType, StringComparer.Ordinal)
             .Select(g => new AvailabilitySnapshot("S-" + pseudonym(g.Key.Schedule)[2..], options.DefaultServiceLine, g.Key.AppointmentType, takenAt,
                 [.. g.OrderBy(s => s.Start).ThenBy(s => s.Status).Select(s => new Slot(s.Start, s.Status))]))];
+    }
+
+    /// <summary>A booked appointment being joined: its record id, patient key, clinician key, row, and the Encounter
+    /// that was its visit, if any.</summary>
+    private record struct Booked(string Id, string Key, string? Clinician, AppointmentRow Row)
+    {
+        public EncounterRow? Visit;
+        public readonly void Deconstruct(out string id, out string key, out string? clinician, out AppointmentRow row, out EncounterRow? visit) =>
+            (id, key, clinician, row, visit) = (Id, Key, Clinician, Row, Visit);
     }
 
     /// <summary>The winning rows of a read sorted by kind, each list in read order, with the resource id where a join needs it.</summary>
@@ -764,12 +790,13 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     /// distinct text's key, so fills of one drug share one string.</summary>
     private static string? DrugKey(MedicationFacts? medication, ImmutableArray<ContainedMedication> contained, Dictionary<string, string?> keys)
     {
-        var concept = medication switch
+        var concept = medication?.Concept;
+        if (concept is null && medication?.Reference is { } r && r.StartsWith('#'))
         {
-            { Concept: { } cc } => cc,
-            { Reference: { } r } when r.StartsWith('#') => contained.FirstOrDefault(m => m.Id == r[1..])?.Code,
-            _ => null,
-        };
+            // The first contained medication with that local id (a loop: a lambda capturing r cost a closure per call).
+            foreach (var m in contained)
+                if (m.Id is { } id && r.AsSpan(1).SequenceEqual(id)) { concept = m.Code; break; }
+        }
         var text = Text(concept) ?? medication?.Display;
         if (text is null) return null;
         ref var key = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, text, out bool known);
