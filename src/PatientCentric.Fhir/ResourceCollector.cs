@@ -418,7 +418,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             if (Key(a, "Appointment") is not { } pk) continue;
             if (a.Created is null) bookingUnknown++;
             appointmentIds[id] = booked.Count;
-            booked.Add(new Booked(NextId("A", a), pk, a.Clinician is null ? null : Clinician(a.Clinician), a));
+            booked.Add(new Booked(pk, a));
         }
         var visitsOnly = new List<Records.Appointment>();
         _step++;
@@ -435,8 +435,9 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 ArrivedAt: e.Arrived, SeenAt: e.Seen, DepartedAt: e.Departed) { Mode = e.Mode, BookingUnknown = true, VisitOnly = true });
         }
         var appointments = new List<Records.Appointment>(booked.Count + visitsOnly.Count);
-        foreach (var (id, pk, clinician, a, e) in booked)
+        foreach (var (pk, a, e) in booked)
         {
+            var (id, clinician) = (NextId("A", a), a.Clinician is null ? null : Clinician(a.Clinician));
             appointments.Add(e is null
                 ? new Records.Appointment(id, pk, options.DefaultServiceLine, clinician, a.Created ?? a.Start, a.Start, a.Outcome,
                     CancelledBy: a.CancelledBy) { BookingUnknown = a.Created is null }
@@ -450,10 +451,10 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         _step++;
         foreach (var row in rows.Dispenses)
         {
-            if (row is PrescriptionRow p) { dispensed.UnionWith(p.Prescriptions); continue; }
+            if (row is PrescriptionRow p) { AddAll(dispensed, p.Prescriptions); continue; }
             if (row is not FillRow f || Key(f, "MedicationDispense") is not { } pk) continue;
             fills.Add(new MedicationFill(NextId("F", f), pk, f.Drug, f.Date, f.DaysSupply));
-            dispensed.UnionWith(f.Prescriptions);
+            AddAll(dispensed, f.Prescriptions);
         }
         _step++;
         foreach (var (id, r) in rows.Requests)
@@ -560,13 +561,11 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 [.. g.OrderBy(s => s.Start).ThenBy(s => s.Status).Select(s => new Slot(s.Start, s.Status))]))];
     }
 
-    /// <summary>A booked appointment being joined: its record id, patient key, clinician key, row, and the Encounter
-    /// that was its visit, if any.</summary>
-    private record struct Booked(string Id, string Key, string? Clinician, AppointmentRow Row)
+    /// <summary>A booked appointment being joined: its patient key, row, and the Encounter that was its visit, if any.</summary>
+    private record struct Booked(string Key, AppointmentRow Row)
     {
         public EncounterRow? Visit;
-        public readonly void Deconstruct(out string id, out string key, out string? clinician, out AppointmentRow row, out EncounterRow? visit) =>
-            (id, key, clinician, row, visit) = (Id, Key, Clinician, Row, Visit);
+        public readonly void Deconstruct(out string key, out AppointmentRow row, out EncounterRow? visit) => (key, row, visit) = (Key, Row, Visit);
     }
 
     /// <summary>The winning rows of a read sorted by kind, each list in read order, with the resource id where a join needs it.</summary>
@@ -647,6 +646,12 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 default: break;
             }
         }
+    }
+
+    /// <summary>Adds each of <paramref name="ids"/> (UnionWith would box the array).</summary>
+    private static void AddAll(HashSet<string> set, ImmutableArray<string> ids)
+    {
+        foreach (var id in ids) set.Add(id);
     }
 
     private MeasurementPeriod? PeriodOf(List<Records.Appointment> appointments)
