@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PatientCentric.Records;
 using PatientCentric.Scoring;
@@ -28,6 +27,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     // about twice its final size in discarded arrays.
     private readonly Dictionary<RowKey, Entry> _rows = new(expectedResources);
     private readonly StringTable _ids = new();
+    private readonly PatientTable _patients = new();
     private readonly Dictionary<string, string?> _drugs = new(StringComparer.Ordinal);
     private readonly List<FhirDataIssue> _issues = [];
     private readonly List<IssueOrder> _issueOrder = [];
@@ -175,7 +175,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (e.Status != "finished") return null;
         if (!TryInstant(e.Start, instant: false, at, "Encounter", "Encounter.period.start", out var start)) return null;
         if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Encounter", "Encounter.period.start"); return null; }
-        var patient = Ref(e.Subject, "Patient", at);
+        var patient = PatientRefOf(e.Subject, at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Encounter", "Encounter.subject"); return null; }
         var (line, mode) = e.ClassCode switch
         {
@@ -223,7 +223,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (!TryInstant(a.Start, instant: true, at, "Appointment", "Appointment.start", out var start)) return null;
         if (start is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Appointment", "Appointment.start"); return null; }
         if (!TryInstant(a.Created, instant: false, at, "Appointment", "Appointment.created", out var created)) return null;
-        var patient = FirstRef(a.Actors, "Patient", at);
+        var patient = FirstPatient(a.Actors, at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Appointment", "Appointment.participant.actor"); return null; }
         var clinician = FirstRef(a.Actors, "Practitioner", at);
         var reason = a.CancelationCodes.FirstOrDefault(c => c is not null);
@@ -238,7 +238,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         if (d.Status == "entered-in-error") return null;
         // Not (yet) handed over: no fill, but the request is being dispensed, so no fill is derived from it either.
         if (d.Status is not (null or "completed")) return new PrescriptionRow(prescriptions) { At = at.Place };
-        var patient = Ref(d.Subject, "Patient", at);
+        var patient = PatientRefOf(d.Subject, at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.subject"); return null; }
         if (!TryLocalDate(d.WhenHandedOver, at, "MedicationDispense", "MedicationDispense.whenHandedOver", out var date)) return null;
         if (date is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationDispense", "MedicationDispense.whenHandedOver"); return null; }
@@ -253,7 +253,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private RequestRow? MapRequest(RequestFacts r, Source at)
     {
         if (!r.HasDispenseRequest) return null;   // no dispense request: nothing to derive a fill from
-        var patient = Ref(r.Subject, "Patient", at);
+        var patient = PatientRefOf(r.Subject, at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "MedicationRequest", "MedicationRequest.subject"); return null; }
         if (!TryLocalDate(r.ValidityStart, at, "MedicationRequest", "MedicationRequest.dispenseRequest.validityPeriod.start", out var validity)
             || !TryLocalDate(r.AuthoredOn, at, "MedicationRequest", "MedicationRequest.authoredOn", out var authored)) return null;
@@ -268,7 +268,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     {
         bool isReferral = s.Categories.Any(IsReferral) || IsReferral(s.Code);
         if (!isReferral) return null;
-        var patient = Ref(s.Subject, "Patient", at);
+        var patient = PatientRefOf(s.Subject, at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "ServiceRequest", "ServiceRequest.subject"); return null; }
         if (!TryLocalDate(s.AuthoredOn, at, "ServiceRequest", "ServiceRequest.authoredOn", out var authored)) return null;
         if (authored is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "ServiceRequest", "ServiceRequest.authoredOn"); return null; }
@@ -286,7 +286,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 
     private ClaimRow? MapClaim(ClaimFacts c, Source at)
     {
-        var patient = Ref(c.Patient, "Patient", at);
+        var patient = PatientRefOf(c.Patient, at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.patient"); return null; }
         if (!TryLocalDate(c.Created, at, "Claim", "Claim.created", out var created)) return null;
         if (created is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "Claim", "Claim.created"); return null; }
@@ -315,7 +315,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     {
         if (options.SurveyItemsByLinkId.Count == 0) return null;
         if (q.Status is not ("completed" or "amended")) return null;
-        var patient = Ref(q.Subject, "Patient", at) ?? Ref(q.Source, "Patient", at);
+        var patient = PatientRefOf(q.Subject, at) ?? PatientRefOf(q.Source, at);
         if (patient is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "QuestionnaireResponse", "QuestionnaireResponse.subject"); return null; }
         if (!TryLocalDate(q.Authored, at, "QuestionnaireResponse", "QuestionnaireResponse.authored", out var date)) return null;
         if (date is null) { Issue(FhirIssueCode.MissingField, at.File, at.Line, "QuestionnaireResponse", "QuestionnaireResponse.authored"); return null; }
@@ -331,9 +331,9 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private MessageRow? MapCommunication(CommunicationFacts m, Source at)
     {
         if (!TryInstant(m.Sent, instant: false, at, "Communication", "Communication.sent", out var sent) || sent is null) return null;
-        var fromPatient = Ref(m.Sender, "Patient", at);
+        var fromPatient = PatientRefOf(m.Sender, at);
         var replyTo = FirstRef(m.InResponseTo, "Communication", at);
-        var patient = fromPatient ?? Ref(m.Subject, "Patient", at) ?? FirstRef(m.Recipients, "Patient", at);
+        var patient = fromPatient ?? PatientRefOf(m.Subject, at) ?? FirstPatient(m.Recipients, at);
         if (patient is null) return null;
         return new MessageRow(patient, sent.Value, fromPatient is not null, replyTo) { At = at.Place };
     }
@@ -382,18 +382,20 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         }
         var rows = new Rows(counts);
         _step++;
-        foreach (var (key, entry) in _rows) rows.Add(key.Id, entry.Row);
+        foreach (var (key, entry) in _rows)
+        {
+            if (entry.Row is PatientRow) _patients.Get(key.Id).Read = true;
+            else rows.Add(key.Id, entry.Row);
+        }
         using var pseudonyms = newPseudonyms();
         Func<string, string> pseudonym = pseudonyms.Of;
-        // Each patient read, with its key once computed: one lookup per row finds both whether the patient is in the
-        // input and its key.
-        var patients = rows.Patients;
+        // A row holds its patient's PatientRef, which knows whether that Patient was read and, once computed, its key:
+        // no lookup per row.
         string? Key(Row row, string type)
         {
-            if (row.PatientId is not { } id) return null;
-            ref var k = ref CollectionsMarshal.GetValueRefOrNullRef(patients, id);
-            if (Unsafe.IsNullRef(ref k)) { Issue(FhirIssueCode.MissingPatient, row, type); return null; }
-            return k ??= options.IncludePatientReferences ? id : pseudonym(id);
+            if (row.PatientOf is not { } p) return null;
+            if (!p.Read) { Issue(FhirIssueCode.MissingPatient, row, type); return null; }
+            return p.Key ??= options.IncludePatientReferences ? p.Id : pseudonym(p.Id);
         }
         // A clinician's key is computed once, however many appointments name them.
         var clinicians = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -577,7 +579,6 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         /// <summary>Sized by <paramref name="counts"/>, the number of rows of each kind (<see cref="KindOf"/>).</summary>
         public Rows(ReadOnlySpan<int> counts)
         {
-            Patients = new(counts[1], StringComparer.Ordinal);
             Schedules = new(counts[2], StringComparer.Ordinal);
             Appointments = new(counts[3]);
             Encounters = new(counts[4]);
@@ -592,8 +593,6 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
             Slots = new(counts[13]);
         }
 
-        /// <summary>Each Patient's id, with its key (<see langword="null"/> until a record needs it).</summary>
-        public Dictionary<string, string?> Patients { get; }
         public HashSet<string> Schedules { get; }
         public List<(string Id, AppointmentRow Row)> Appointments { get; }
         public List<EncounterRow> Encounters { get; }
@@ -630,7 +629,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
         {
             switch (row)
             {
-                case PatientRow: Patients.TryAdd(id, null); break;
+                case PatientRow: break;   // marked on its PatientRef
                 case ScheduleRow: Schedules.Add(id); break;
                 case AppointmentRow a: Appointments.Add((id, a)); break;
                 case EncounterRow e: Encounters.Add(e); break;
@@ -696,26 +695,37 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
 
     /// <summary>The id of the Patient a literal reference names (<c>Patient/id</c>, absolute, or versioned), or
     /// <see langword="null"/>: what the mapping keys a patient's records by, and so what decides their partition.</summary>
-    internal static string? PatientId(string? reference)
-    {
-        return RefCore(reference, "Patient", default, null);
-    }
+    internal static string? PatientId(string? reference) =>
+        TryRef(reference, "Patient", default, out var id) ? id.ToString() : null;
 
     /// <summary>The id of a reference to a <paramref name="type"/> (<c>[base/]Type/id[/_history/vid]</c>, after resolving a
     /// Bundle's <c>fullUrl</c>), or <see langword="null"/>. Equal ids share one string (<see cref="StringTable"/>).</summary>
-    private string? Ref(string? reference, string type, Source at) => RefCore(reference, type, at, _ids);
+    private string? Ref(string? reference, string type, Source at) => TryRef(reference, type, at, out var id) ? _ids.Get(id) : null;
 
-    private static string? RefCore(string? reference, string type, Source at, StringTable? table)
+    /// <summary>The patient a reference names (as <see cref="PatientId"/>), or <see langword="null"/>: one
+    /// <see cref="PatientRef"/> per distinct id in a read.</summary>
+    private PatientRef? PatientRefOf(string? reference, Source at) => TryRef(reference, "Patient", at, out var id) ? _patients.Get(id) : null;
+
+    /// <summary>The first of <paramref name="references"/> that <see cref="PatientRefOf"/> resolves.</summary>
+    private PatientRef? FirstPatient(ImmutableArray<string?> references, Source at)
     {
+        foreach (var r in references)
+            if (PatientRefOf(r, at) is { } p) return p;
+        return null;
+    }
+
+    private static bool TryRef(string? reference, string type, Source at, out ReadOnlySpan<char> id)
+    {
+        id = default;
         var r = reference;
-        if (string.IsNullOrEmpty(r)) return null;
+        if (string.IsNullOrEmpty(r)) return false;
         if (at.Urls is not null && at.Urls.TryGetValue(r, out var resolved)) r = resolved;
-        if (r.StartsWith('#')) return null;   // contained: not a top-level resource
+        if (r.StartsWith('#')) return false;   // contained: not a top-level resource
         // The last two '/'-separated segments are type and id ([base/]Type/id), or the two before "_history/vid".
         ReadOnlySpan<char> s = r;
         int slash = s.LastIndexOf('/');
-        if (slash < 0) return null;
-        var id = s[(slash + 1)..];
+        if (slash < 0) return false;
+        id = s[(slash + 1)..];
         var rest = s[..slash];
         int before = rest.LastIndexOf('/');
         var t = rest[(before + 1)..];
@@ -730,7 +740,7 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
                 t = head[(head.LastIndexOf('/') + 1)..];
             }
         }
-        return t.SequenceEqual(type) && id.Length > 0 && !id.Contains('?') ? (table is null ? id.ToString() : table.Get(id)) : null;
+        return t.SequenceEqual(type) && id.Length > 0 && !id.Contains('?');
     }
 
     /// <summary>An instant from a FHIR <c>instant</c> element (<paramref name="instant"/>: the full form only) or a
@@ -846,34 +856,71 @@ internal sealed class ResourceCollector(FhirReadOptions options, TimeZoneInfo zo
     private abstract record Row
     {
         public Place At { get; init; } = new("", 0, 0);
-        public virtual string? PatientId => null;
+        /// <summary>The patient the row's record belongs to, if any.</summary>
+        public virtual PatientRef? PatientOf => null;
     }
 
     /// <summary>A Patient: the join needs its id only (no place: no join issue is about a Patient), so all share one row.</summary>
     private sealed record PatientRow : Row { public static readonly PatientRow Instance = new(); }
-    private sealed record EncounterRow(string Patient, string ServiceLine, VisitMode Mode, DateTimeOffset Start, DateTimeOffset Arrived,
+    private sealed record EncounterRow(PatientRef Patient, string ServiceLine, VisitMode Mode, DateTimeOffset Start, DateTimeOffset Arrived,
                                        DateTimeOffset? Seen, DateTimeOffset? Departed, string? Appointment) : Row
-    { public override string? PatientId => Patient; }
-    private sealed record AppointmentRow(string Patient, string? Clinician, DateTimeOffset? Created, DateTimeOffset Start, AppointmentOutcome Outcome, CancellationInitiator? CancelledBy) : Row
-    { public override string? PatientId => Patient; }
-    private sealed record FillRow(string Patient, string Drug, DateOnly Date, int DaysSupply, ImmutableArray<string> Prescriptions) : Row
-    { public override string? PatientId => Patient; }
-    private sealed record RequestRow(string Patient, string? Drug, DateOnly? Date, int? Days) : Row
-    { public override string? PatientId => Patient; }
-    private sealed record ReferralRow(string Patient, string Specialty, DateOnly AuthoredOn) : Row
-    { public override string? PatientId => Patient; }
+    { public override PatientRef? PatientOf => Patient; }
+    private sealed record AppointmentRow(PatientRef Patient, string? Clinician, DateTimeOffset? Created, DateTimeOffset Start, AppointmentOutcome Outcome, CancellationInitiator? CancelledBy) : Row
+    { public override PatientRef? PatientOf => Patient; }
+    private sealed record FillRow(PatientRef Patient, string Drug, DateOnly Date, int DaysSupply, ImmutableArray<string> Prescriptions) : Row
+    { public override PatientRef? PatientOf => Patient; }
+    private sealed record RequestRow(PatientRef Patient, string? Drug, DateOnly? Date, int? Days) : Row
+    { public override PatientRef? PatientOf => Patient; }
+    private sealed record ReferralRow(PatientRef Patient, string Specialty, DateOnly AuthoredOn) : Row
+    { public override PatientRef? PatientOf => Patient; }
     private sealed record PrescriptionRow(ImmutableArray<string> Prescriptions) : Row;
     private sealed record TaskRow(ImmutableArray<string> BasedOn, DateOnly End) : Row;
-    private sealed record ClaimRow(string Patient, DateOnly Created, decimal Total) : Row
-    { public override string? PatientId => Patient; }
+    private sealed record ClaimRow(PatientRef Patient, DateOnly Created, decimal Total) : Row
+    { public override PatientRef? PatientOf => Patient; }
     private sealed record ResponseRow(string Claim, DateOnly? Created, bool Error) : Row;
-    private sealed record SurveyRow(string Patient, DateOnly Date, ImmutableSortedDictionary<string, string> Answers) : Row
-    { public override string? PatientId => Patient; }
+    private sealed record SurveyRow(PatientRef Patient, DateOnly Date, ImmutableSortedDictionary<string, string> Answers) : Row
+    { public override PatientRef? PatientOf => Patient; }
     /// <summary>A Schedule: as <see cref="PatientRow"/>, one row for all.</summary>
     private sealed record ScheduleRow : Row { public static readonly ScheduleRow Instance = new(); }
     private sealed record SlotRow(string Schedule, string AppointmentType, DateTimeOffset Start, SlotStatus Status) : Row;
-    private sealed record MessageRow(string Patient, DateTimeOffset Sent, bool FromPatient, string? ReplyTo) : Row
-    { public override string? PatientId => Patient; }
+    private sealed record MessageRow(PatientRef Patient, DateTimeOffset Sent, bool FromPatient, string? ReplyTo) : Row
+    { public override PatientRef? PatientOf => Patient; }
+
+    /// <summary>A patient id of a read, shared by every row that names it: whether a Patient resource with that id won
+    /// (set by <see cref="Build"/>) and its key once computed.</summary>
+    private sealed class PatientRef(string id)
+    {
+        public string Id { get; } = id;
+        public bool Read { get; set; }
+        public string? Key { get; set; }
+    }
+
+    /// <summary>One <see cref="PatientRef"/> per distinct patient id text within a read.</summary>
+    private sealed class PatientTable
+    {
+        private readonly Dictionary<string, PatientRef> _refs = new(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+        private readonly Dictionary<string, PatientRef>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public PatientTable() => _lookup = _refs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public PatientRef Get(ReadOnlySpan<char> id)
+        {
+            if (_lookup.TryGetValue(id, out var p)) return p;
+            var s = id.ToString();
+            _refs[s] = p = new PatientRef(s);
+            return p;
+        }
+#else
+        public PatientRef Get(ReadOnlySpan<char> id)
+        {
+            var s = id.ToString();
+            if (_refs.TryGetValue(s, out var p)) return p;
+            _refs[s] = p = new PatientRef(s);
+            return p;
+        }
+#endif
+    }
 
     /// <summary>One string per distinct id text within a read: a patient referenced by many resources holds one id string,
     /// not one per reference, which cuts both allocation and what the read keeps alive until <see cref="Build"/>.</summary>
