@@ -102,7 +102,7 @@ public sealed partial class FhirPracticeReader
         ArgumentNullException.ThrowIfNull(paths);
         var files = paths.ToList();
         using var observed = new FhirReadObservation(_telemetry, NdjsonFormat);
-        var run = NewRun(files.Count, progress, cancellationToken);
+        var run = NewRun(files.Count, progress, cancellationToken, ExpectedResources(files));
         foreach (var p in files) ReadNdjsonFile(run, p);
         return observed.Complete(run.Build(), files.Count);
     }
@@ -148,8 +148,25 @@ public sealed partial class FhirPracticeReader
             .Order(StringComparer.Ordinal), progress, cancellationToken);
     }
 
-    private Run NewRun(int files, IProgress<FhirReadProgress>? progress, CancellationToken ct) =>
-        new(new ResourceCollector(_options, _timeZone, Pseudonym), files, progress, ct);
+    /// <summary>A new read. <paramref name="expectedResources"/>: how many resources it may hold
+    /// (<see cref="ResourceCollector.ExpectedResources"/>), 0 when unknown.</summary>
+    private Run NewRun(int files, IProgress<FhirReadProgress>? progress, CancellationToken ct, int expectedResources = 0) =>
+        new(new ResourceCollector(_options, _timeZone, () => new Pseudonyms(_key), expectedResources), files, progress, ct);
+
+    /// <summary>The capacity hint of a read of NDJSON <paramref name="files"/>: from the sizes of those not compressed
+    /// (a <c>.gz</c> file's size says little about its resources); 0 when no size can be read.</summary>
+    private static int ExpectedResources(IEnumerable<string> files)
+    {
+        long bytes = 0;
+        foreach (var f in files)
+        {
+            if (f.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) continue;
+            try { bytes += new FileInfo(f).Length; }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return ResourceCollector.ExpectedResources(bytes);
+    }
 
     /// <summary>One read: the collector, and what progress reporting and cancellation need.</summary>
     private sealed class Run(ResourceCollector collector, int filesTotal, IProgress<FhirReadProgress>? progress, CancellationToken ct)
@@ -184,36 +201,46 @@ public sealed partial class FhirPracticeReader
         }
     }
 
-    /// <summary>A patient's pseudonym: <c>P-</c> and the first 8 bytes of HMAC-SHA256(key, UTF-8 of the id) in upper-case
-    /// hex. Computed once per distinct patient in a read (the collector keeps it), on the stack but for the result.</summary>
-    private string Pseudonym(string patientId)
+    /// <summary>A read's pseudonyms: a patient's is <c>P-</c> and the first 8 bytes of HMAC-SHA256(key, UTF-8 of the id)
+    /// in upper-case hex. One reusable HMAC per read's join (<see cref="ResourceCollector.Build"/>), so used by one thread
+    /// only; the collector keeps each distinct patient's, so each is computed once per read.</summary>
+    internal sealed class Pseudonyms(byte[] key) : IDisposable
     {
-        const int StackBytes = 256;
-        int max = Encoding.UTF8.GetMaxByteCount(patientId.Length);
-        byte[]? rented = max > StackBytes ? ArrayPool<byte>.Shared.Rent(max) : null;
-        Span<byte> utf8 = rented ?? stackalloc byte[StackBytes];
-        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        try
-        {
-            int n = Encoding.UTF8.GetBytes(patientId, utf8);
-            HMACSHA256.HashData(_key, utf8[..n], hash);
-        }
-        finally
-        {
-            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
-        }
-        Span<char> text = stackalloc char[18];
-        text[0] = 'P';
-        text[1] = '-';
-        for (int i = 0; i < 8; i++)
-        {
-            text[2 + 2 * i] = UpperHex[hash[i] >> 4];
-            text[3 + 2 * i] = UpperHex[hash[i] & 0xF];
-        }
-        return new string(text);
-    }
+        private readonly IncrementalHash _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
 
-    private static ReadOnlySpan<char> UpperHex => "0123456789ABCDEF";
+        /// <summary>The pseudonym of <paramref name="id"/>, on the stack but for the result.</summary>
+        public string Of(string id)
+        {
+            const int StackBytes = 256;
+            int max = Encoding.UTF8.GetMaxByteCount(id.Length);
+            byte[]? rented = max > StackBytes ? ArrayPool<byte>.Shared.Rent(max) : null;
+            Span<byte> utf8 = rented ?? stackalloc byte[StackBytes];
+            Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            try
+            {
+                int n = Encoding.UTF8.GetBytes(id, utf8);
+                _hmac.AppendData(utf8[..n]);
+                _hmac.GetHashAndReset(hash);
+            }
+            finally
+            {
+                if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+            }
+            Span<char> text = stackalloc char[18];
+            text[0] = 'P';
+            text[1] = '-';
+            for (int i = 0; i < 8; i++)
+            {
+                text[2 + 2 * i] = UpperHex[hash[i] >> 4];
+                text[3 + 2 * i] = UpperHex[hash[i] & 0xF];
+            }
+            return new string(text);
+        }
+
+        public void Dispose() => _hmac.Dispose();
+
+        private static ReadOnlySpan<char> UpperHex => "0123456789ABCDEF";
+    }
 
     private void ReadNdjsonFile(Run run, string path)
     {
