@@ -271,7 +271,7 @@ public sealed partial class FhirPracticeReader
     internal (FhirReadResult Result, ImmutableArray<ResourceCollector.IssueOrder> Orders) ReadPartitionFile(string path, ImmutableArray<string> fileNames, bool tasksRead, CancellationToken ct)
     {
         using var observed = new FhirReadObservation(_telemetry, NdjsonFormat);
-        var run = NewRun(fileNames.Length, null, ct);
+        var run = NewRun(fileNames.Length, null, ct, ExpectedResources([path]));
         run.TasksRead = tasksRead;
         using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
         using (var lines = new NdjsonLineReader(file, _options.MaxLineBytes + 64))
