@@ -45,7 +45,7 @@ internal sealed class ReferralClosureScorer : ICohortJobScorer
         ArgumentNullException.ThrowIfNull(context);
         if (!AnyIn(timeline.Referrals, context.Period))
             return [];
-        var r = ReferralLoopClosure.ReferralLevel(timeline.Referrals, context.Period, context.LocalDate(context.AsOf), _windowDays, cohorts, Key);
+        var r = ReferralLoopClosure.ReferralLevel(timeline.Referrals.AsSpan(), context.Period, context.LocalDate(context.AsOf), _windowDays, cohorts, Key);
         var exclusions = new ExclusionTally();
         if (r.ClosureUnknown > 0)
             exclusions.Add(ClosureNotRecordedCode, "the source records no closure evidence at all, so whether the loop closed cannot be seen", r.ClosureUnknown);

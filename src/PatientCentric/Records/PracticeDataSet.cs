@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using PatientCentric.Jobs;
 using PatientCentric.Scoring;
 
@@ -323,21 +324,65 @@ public sealed record PracticeDataSet(
     /// <returns>The timelines.</returns>
     public ImmutableArray<PatientTimeline> ToTimelines()
     {
-        var fills = MedicationFills.ToLookup(f => f.PatientKey, StringComparer.Ordinal);
-        var referrals = Referrals.ToLookup(r => r.PatientKey, StringComparer.Ordinal);
-        var jobs = Jobs.ToLookup(j => j.PatientKey, StringComparer.Ordinal);
-        var ratings = ClinicianRatings.ToLookup(r => r.PatientKey, StringComparer.Ordinal);
-        var barriers = Barriers.ToLookup(b => b.PatientKey, StringComparer.Ordinal);
-        return MedicationFills.Select(f => f.PatientKey).Concat(Referrals.Select(r => r.PatientKey)).Concat(Jobs.Select(j => j.PatientKey))
-            .Concat(ClinicianRatings.Select(r => r.PatientKey)).Concat(Barriers.Select(b => b.PatientKey))
-            .Distinct(StringComparer.Ordinal)
-            .Select(k => new PatientTimeline(k, [.. fills[k]], [.. referrals[k]])
+        // Each patient's place in order of first appearance (fills, referrals, jobs, ratings, barriers), then each kind of
+        // record dealt into exactly sized arrays, in the records' order: what grouping each kind by patient gives.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new List<string>();
+        int[] PatientsOf<T>(ImmutableArray<T> records, Func<T, string> patientKey)
+        {
+            var of = new int[records.Length];
+            for (int i = 0; i < of.Length; i++)
             {
-                Jobs = [.. jobs[k]],
-                ClinicianRatings = [.. ratings[k]],
-                Barriers = [.. barriers[k]],
-            })
-            .ToImmutableArray();
+                string key = patientKey(records[i]);
+                if (!index.TryGetValue(key, out int p))
+                {
+                    index.Add(key, p = keys.Count);
+                    keys.Add(key);
+                }
+                of[i] = p;
+            }
+            return of;
+        }
+        var fillsOf = PatientsOf(MedicationFills, static f => f.PatientKey);
+        var referralsOf = PatientsOf(Referrals, static r => r.PatientKey);
+        var jobsOf = PatientsOf(Jobs, static j => j.PatientKey);
+        var ratingsOf = PatientsOf(ClinicianRatings, static r => r.PatientKey);
+        var barriersOf = PatientsOf(Barriers, static b => b.PatientKey);
+        var fills = Deal(MedicationFills, fillsOf, keys.Count);
+        var referrals = Deal(Referrals, referralsOf, keys.Count);
+        var jobs = Deal(Jobs, jobsOf, keys.Count);
+        var ratings = Deal(ClinicianRatings, ratingsOf, keys.Count);
+        var barriers = Deal(Barriers, barriersOf, keys.Count);
+        var timelines = new PatientTimeline[keys.Count];
+        for (int p = 0; p < timelines.Length; p++)
+        {
+            timelines[p] = new PatientTimeline(keys[p], fills[p], referrals[p])
+            {
+                Jobs = jobs[p],
+                ClinicianRatings = ratings[p],
+                Barriers = barriers[p],
+            };
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(timelines);
+
+        static ImmutableArray<T>[] Deal<T>(ImmutableArray<T> records, int[] patientOf, int patients)
+        {
+            var counts = new int[patients];
+            foreach (int p in patientOf)
+                counts[p]++;
+            var arrays = new T[patients][];
+            for (int p = 0; p < patients; p++)
+            {
+                arrays[p] = counts[p] == 0 ? [] : new T[counts[p]];
+                counts[p] = 0;   // now the next free place in the patient's array
+            }
+            for (int i = 0; i < patientOf.Length; i++)
+                arrays[patientOf[i]][counts[patientOf[i]]++] = records[i];
+            var result = new ImmutableArray<T>[patients];
+            for (int p = 0; p < patients; p++)
+                result[p] = ImmutableCollectionsMarshal.AsImmutableArray(arrays[p]);
+            return result;
+        }
     }
 
     private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> items) => items.IsDefault ? [] : items;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using PatientCentric.Jobs;
@@ -51,10 +52,15 @@ public sealed partial class PracticeEvaluator
         foreach (var key in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             scopes.Add(ScoreScope(data.ForClinician(key), context with { Scope = new ScoreScope(ScopeLevel.Clinician, key) }, buckets, ct));
         var ranks = PatientRanks(data);
-        var patients = patientCards
-            .Select(x => new PatientPartial(ranks[x.Timeline.PatientKey], x.Cards, SupportPlanner.Plan(x.Timeline, x.Cards, _jobs)))
-            .OrderBy(x => x.Rank)
-            .ToImmutableArray();
+        var patients = new PatientPartial[patientCards.Count];
+        for (int i = 0; i < patients.Length; i++)
+        {
+            var (timeline, cards) = patientCards[i];
+            patients[i] = new PatientPartial(ranks[timeline.PatientKey], cards, SupportPlanner.Plan(timeline, cards, _jobs));
+        }
+        // Every rank ends with its patient's key, and the timelines' keys are distinct: no two ranks tie, so this sort
+        // gives the order a stable one would.
+        Array.Sort(patients, static (x, y) => x.Rank.CompareTo(y.Rank));
         var reviews = data.Reviews.Where(r => p.Contains(r.WrittenOn)).Select(r => new ReviewPartial(r.WrittenOn, r.Id, r.Text))
             .OrderBy(r => r.WrittenOn).ThenBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
         var rows = Value.LoyaltyDrivers.CodeRows(data, p).Select(r => new SurveyRowPartial(r.Return.ReturnedOn, r.Return.Id, [.. r.Codes]))
@@ -74,7 +80,7 @@ public sealed partial class PracticeEvaluator
             ServiceLines = data.ServiceLines,
             Scopes = scopes.ToImmutable(),
             Populations = populations.ToImmutable(),
-            Patients = patients,
+            Patients = ImmutableCollectionsMarshal.AsImmutableArray(patients),
             Reviews = reviews,
             SurveyRows = rows,
             PracticeLevel = practiceLevel,
@@ -82,7 +88,7 @@ public sealed partial class PracticeEvaluator
         };
     }
 
-    private static PopulationAccumulator Population(IEnumerable<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> patients, CohortTally? cohorts)
+    private static PopulationAccumulator Population(List<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> patients, CohortTally? cohorts)
     {
         var accumulator = PopulationAccumulator.Create();
         foreach (var (timeline, cards) in patients)
