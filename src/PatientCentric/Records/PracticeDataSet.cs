@@ -198,21 +198,21 @@ public sealed record PracticeDataSet(
         ArgumentNullException.ThrowIfNull(serviceLineKey);
         return this with
         {
-            ServiceLines = ServiceLines.Where(s => s.Key == serviceLineKey).ToImmutableArray(),
-            Appointments = Appointments.Where(a => a.ServiceLine == serviceLineKey).ToImmutableArray(),
-            SurveyReturns = SurveyReturns.Where(r => r.ServiceLine == serviceLineKey).ToImmutableArray(),
+            ServiceLines = Only(ServiceLines, serviceLineKey, static s => s.Key),
+            Appointments = Only(Appointments, serviceLineKey, static a => a.ServiceLine),
+            SurveyReturns = Only(SurveyReturns, serviceLineKey, static r => r.ServiceLine),
             MedicationFills = [],
-            Referrals = Referrals.Where(r => r.ServiceLine == serviceLineKey).ToImmutableArray(),
-            Claims = Claims.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
-            Jobs = Jobs.Where(j => j.ServiceLine == serviceLineKey).ToImmutableArray(),
-            PortalThreads = PortalThreads.Where(t => t.ServiceLine == serviceLineKey).ToImmutableArray(),
-            Calls = Calls.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
-            PriceEstimates = PriceEstimates.Where(e => e.ServiceLine == serviceLineKey).ToImmutableArray(),
-            Statements = Statements.Where(x => x.ServiceLine == serviceLineKey).ToImmutableArray(),
-            BillingComplaints = BillingComplaints.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
-            OutreachContacts = OutreachContacts.Where(c => c.ServiceLine == serviceLineKey).ToImmutableArray(),
-            AvailabilitySnapshots = AvailabilitySnapshots.Where(a => a.ServiceLine == serviceLineKey).ToImmutableArray(),
-            Reviews = Reviews.Where(r => r.ServiceLine == serviceLineKey).ToImmutableArray(),
+            Referrals = Only(Referrals, serviceLineKey, static r => r.ServiceLine),
+            Claims = Only(Claims, serviceLineKey, static c => c.ServiceLine),
+            Jobs = Only(Jobs, serviceLineKey, static j => j.ServiceLine),
+            PortalThreads = Only(PortalThreads, serviceLineKey, static t => t.ServiceLine),
+            Calls = Only(Calls, serviceLineKey, static c => c.ServiceLine),
+            PriceEstimates = Only(PriceEstimates, serviceLineKey, static e => e.ServiceLine),
+            Statements = Only(Statements, serviceLineKey, static x => x.ServiceLine),
+            BillingComplaints = Only(BillingComplaints, serviceLineKey, static c => c.ServiceLine),
+            OutreachContacts = Only(OutreachContacts, serviceLineKey, static c => c.ServiceLine),
+            AvailabilitySnapshots = Only(AvailabilitySnapshots, serviceLineKey, static a => a.ServiceLine),
+            Reviews = Only(Reviews, serviceLineKey, static r => r.ServiceLine),
             ClinicianRatings = [],
             Barriers = [],
         };
@@ -226,7 +226,7 @@ public sealed record PracticeDataSet(
     {
         ArgumentNullException.ThrowIfNull(clinicianKey);
         return new PracticeDataSet(SchemaVersion, PracticeName, TimeZone, Period, ServiceLines,
-            Appointments.Where(a => a.ClinicianKey == clinicianKey).ToImmutableArray(), [], [], [], [], [])
+            Only(Appointments, clinicianKey, static a => a.ClinicianKey), [], [], [], [], [])
         {
             Holidays = Holidays,
             OpeningHours = OpeningHours,
@@ -383,6 +383,27 @@ public sealed record PracticeDataSet(
                 result[p] = ImmutableCollectionsMarshal.AsImmutableArray(arrays[p]);
             return result;
         }
+    }
+
+    // The records whose key equals the one given (ordinal, as ==), in their order, in an array of exactly their number.
+    private static ImmutableArray<T> Only<T>(ImmutableArray<T> records, string key, Func<T, string?> keyOf)
+    {
+        int count = 0;
+        foreach (var r in records)
+        {
+            if (keyOf(r) == key)
+                count++;
+        }
+        if (count == 0)
+            return [];
+        var only = new T[count];
+        int n = 0;
+        foreach (var r in records)
+        {
+            if (keyOf(r) == key)
+                only[n++] = r;
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(only);
     }
 
     private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> items) => items.IsDefault ? [] : items;

@@ -63,7 +63,7 @@ public sealed partial class PracticeEvaluator
         Array.Sort(patients, static (x, y) => x.Rank.CompareTo(y.Rank));
         var reviews = data.Reviews.Where(r => p.Contains(r.WrittenOn)).Select(r => new ReviewPartial(r.WrittenOn, r.Id, r.Text))
             .OrderBy(r => r.WrittenOn).ThenBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
-        var rows = Value.LoyaltyDrivers.CodeRows(data, p).Select(r => new SurveyRowPartial(r.Return.ReturnedOn, r.Return.Id, [.. r.Codes]))
+        var rows = Value.LoyaltyDrivers.CodeRows(data, p).Select(r => new SurveyRowPartial(r.Return.ReturnedOn, r.Return.Id, ImmutableCollectionsMarshal.AsImmutableArray(r.Codes)))   // each row's codes are a fresh array
             .OrderBy(r => r.ReturnedOn).ThenBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
         PracticeLevelPartial? practiceLevel = data.PrimaryCustomer is null && data.AssumptionBindings.IsEmpty && data.KpiSeries.IsEmpty
             ? null
@@ -495,7 +495,7 @@ public sealed partial class PracticeEvaluator
             AssumptionCharts = charts,
             AssumptionAlerts = alerts,
             LoyaltyDrivers = Value.LoyaltyDrivers.FromRows(state.SurveyItems, surveyRows is null
-                ? state.SurveyRows.Select(r => r.Codes.ToArray())
+                ? state.SurveyRows.Select(r => ImmutableCollectionsMarshal.AsArray(r.Codes)!)   // read, never written
                 : PartialSerializer.ReadSurveyRows(state.SurveyRows, surveyRows, Value.LoyaltyDrivers.Width(state.SurveyItems))),
             ReviewThemes = themes,
             Series = recorder is null ? [] : BuildSeries(cards, recorder, profile),
