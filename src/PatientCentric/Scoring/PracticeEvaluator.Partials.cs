@@ -49,8 +49,8 @@ public sealed partial class PracticeEvaluator
             var lineCohorts = buckets is null ? null : new CohortTally(buckets);
             populations.Add(lineContext.Scope, Population(ScorePatients(lineData.ToTimelines(), context, lineCohorts, ct), lineCohorts));
         }
-        foreach (var key in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            scopes.Add(ScoreScope(data.ForClinician(key), context with { Scope = new ScoreScope(ScopeLevel.Clinician, key) }, buckets, ct));
+        foreach (var (key, clinicianData) in data.ByClinician())   // what ForClinician gives, for every clinician key, in ordinal order
+            scopes.Add(ScoreScope(clinicianData, context with { Scope = new ScoreScope(ScopeLevel.Clinician, key) }, buckets, ct));
         var ranks = PatientRanks(data);
         var patients = new PatientPartial[patientCards.Count];
         for (int i = 0; i < patients.Length; i++)
