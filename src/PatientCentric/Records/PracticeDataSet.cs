@@ -237,21 +237,30 @@ public sealed record PracticeDataSet(
     // pass (each clinician's in the data's order) instead of one pass per clinician.
     internal List<(string Key, PracticeDataSet Data)> ByClinician()
     {
-        var byKey = new Dictionary<string, List<Appointment>>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);   // first how many each has, then where the next goes
         foreach (var a in Appointments)
         {
-            if (a.ClinicianKey is not { } key)
-                continue;
-            if (!byKey.TryGetValue(key, out var own))
-                byKey[key] = own = [];
-            own.Add(a);
+            if (a.ClinicianKey is { } key)
+                counts[key] = counts.GetValueOrDefault(key) + 1;
         }
-        var keys = byKey.Keys.ToArray();
+        var keys = counts.Keys.ToArray();
         Array.Sort(keys, StringComparer.Ordinal);
+        var own = new Dictionary<string, Appointment[]>(keys.Length, StringComparer.Ordinal);
+        foreach (string key in keys)
+        {
+            own[key] = new Appointment[counts[key]];
+            counts[key] = 0;
+        }
+        foreach (var a in Appointments)
+        {
+            if (a.ClinicianKey is { } key)
+                own[key][counts[key]++] = a;
+        }
         var result = new List<(string, PracticeDataSet)>(keys.Length);
         foreach (string key in keys)
         {
-            result.Add((key, new PracticeDataSet(SchemaVersion, PracticeName, TimeZone, Period, ServiceLines, [.. byKey[key]], [], [], [], [], [])
+            result.Add((key, new PracticeDataSet(SchemaVersion, PracticeName, TimeZone, Period, ServiceLines,
+                ImmutableCollectionsMarshal.AsImmutableArray(own[key]), [], [], [], [], [])
             {
                 Holidays = Holidays,
                 OpeningHours = OpeningHours,
