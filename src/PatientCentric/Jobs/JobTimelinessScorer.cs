@@ -14,12 +14,16 @@ internal sealed class JobTimelinessScorer : ICohortJobScorer
 
     private readonly int _grace;
     private readonly int _missedAfter;
+    private readonly string _numeratorReason;   // the texts that depend on the options only: built once, not per card
+    private readonly string _missedReason;
 
     public JobTimelinessScorer(IOptions<PatientCentricOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _grace = options.Value.Jobs.GraceDays;
         _missedAfter = options.Value.Jobs.MissedAfterDays;
+        _numeratorReason = Inv($"Completed by the due date plus {_grace} grace day(s).");
+        _missedReason = Inv($"Still open {_missedAfter} days after the due date plus grace.");
     }
 
     public string Key => ScorerKey;
@@ -33,14 +37,19 @@ internal sealed class JobTimelinessScorer : ICohortJobScorer
         ArgumentNullException.ThrowIfNull(context);
         DateOnly asOf = context.LocalDate(context.AsOf);
         var scope = ScoreScope.Patient(timeline.PatientKey);
-        var cards = ImmutableArray.CreateBuilder<ScoreCard>();
-        foreach (var kind in timeline.Jobs.Where(j => context.Period.Contains(j.DueOn)).GroupBy(j => j.KindKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var kinds = KindsInPeriod(timeline.Jobs, context.Period);
+        if (kinds is null)
+            return [];
+        var cards = ImmutableArray.CreateBuilder<ScoreCard>(kinds.Count);
+        foreach (string kindKey in kinds)
         {
-            string key = $"{ScorerKey}:{kind.Key}";
+            string key = ScorerKey + ":" + kindKey;
             var counts = new JobStateCounts();
             var exclusions = new ExclusionTally();
-            foreach (var job in kind)
+            foreach (var job in timeline.Jobs)   // the kind's jobs in the period, in the timeline's order
             {
+                if (!context.Period.Contains(job.DueOn) || !string.Equals(job.KindKey, kindKey, StringComparison.Ordinal))
+                    continue;
                 if (job.DueOn < job.AssignedOn)
                 {
                     exclusions.Add("due-before-assigned", "the job is due before it was assigned");
@@ -56,21 +65,38 @@ internal sealed class JobTimelinessScorer : ICohortJobScorer
                     _ => CohortOutcome.Pending,
                 });
             }
-            var components = ImmutableArray.CreateBuilder<ScoreComponent>();
-            components.Add(ScoreComponent.Describe("numerator", counts.OnTime, ScoreScale.Count, Inv($"Completed by the due date plus {_grace} grace day(s).")));
+            var components = ImmutableArray.CreateBuilder<ScoreComponent>(6 + (counts.CompletionRate is null ? 0 : 1) + exclusions.CodeCount);
+            components.Add(ScoreComponent.Describe("numerator", counts.OnTime, ScoreScale.Count, _numeratorReason));
             components.Add(ScoreComponent.Describe("denominator", counts.Resolved, ScoreScale.Count, "On time + late + missed; pending and overdue jobs are not counted yet."));
             components.Add(ScoreComponent.Describe("late", counts.Late, ScoreScale.Count, "Completed after the due date plus grace."));
-            components.Add(ScoreComponent.Describe("missed", counts.Missed, ScoreScale.Count, Inv($"Still open {_missedAfter} days after the due date plus grace.")));
+            components.Add(ScoreComponent.Describe("missed", counts.Missed, ScoreScale.Count, _missedReason));
             components.Add(ScoreComponent.Describe("pending", counts.Pending, ScoreScale.Count, "Open and not yet due."));
             components.Add(ScoreComponent.Describe("overdue", counts.Overdue, ScoreScale.Count, "Open and past due, not yet missed."));
             if (counts.CompletionRate is { } completion)
                 components.Add(ScoreComponent.Describe("completion-rate", completion, ScoreScale.Proportion, "(On time + late) ÷ (on time + late + missed)."));
-            components.AddRange(exclusions.ToComponents());
+            exclusions.AddComponentsTo(components);
             cards.Add(counts.TimelinessRate is { } rate
-                ? ScoreCard.Ok(key, scope, rate, ScoreScale.Proportion, counts.Resolved, exclusions.Total, components.ToImmutable())
+                ? ScoreCard.Ok(key, scope, rate, ScoreScale.Proportion, counts.Resolved, exclusions.Total, components.MoveToImmutable())
                 : ScoreCard.WithoutValue(key, scope, ScoreScale.Proportion, ScoreStatus.NotApplicable,
-                    "Every job of this kind is still pending or overdue.", 0, exclusions.Total, components.ToImmutable()));
+                    "Every job of this kind is still pending or overdue.", 0, exclusions.Total, components.MoveToImmutable()));
         }
-        return cards.ToImmutable();
+        return cards.MoveToImmutable();
+    }
+
+    // The distinct kind keys of the jobs due in the period, in ordinal order (as grouping then ordering them gives), or
+    // null when no job is due in the period.
+    private static List<string>? KindsInPeriod(ImmutableArray<PatientJob> jobs, MeasurementPeriod period)
+    {
+        List<string>? kinds = null;
+        foreach (var job in jobs)
+        {
+            if (!period.Contains(job.DueOn))
+                continue;
+            kinds ??= new List<string>(2);
+            int i = kinds.BinarySearch(job.KindKey, StringComparer.Ordinal);
+            if (i < 0)
+                kinds.Insert(~i, job.KindKey);
+        }
+        return kinds;
     }
 }

@@ -23,11 +23,15 @@ internal sealed class ReferralClosureScorer : ICohortJobScorer
         "No referral in the period can show whether its loop closed (the FHIR input holds no Task, the only closure evidence read), so referral closure cannot be measured.";
 
     private readonly int _windowDays;
+    private readonly string _numeratorReason;     // the texts that depend on the window only: built once, not per card
+    private readonly string _denominatorReason;
 
     public ReferralClosureScorer(IOptions<PatientCentricOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _windowDays = options.Value.Jobs.ReferralWindowDays;
+        _numeratorReason = Inv($"Referrals whose specialist report came within {_windowDays} days.");
+        _denominatorReason = Inv($"Referrals in the period whose {_windowDays}-day window has passed.");
     }
 
     public string Key => ScorerKey;
@@ -39,27 +43,38 @@ internal sealed class ReferralClosureScorer : ICohortJobScorer
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(context);
-        if (!timeline.Referrals.Any(r => context.Period.Contains(r.AuthoredOn)))
+        if (!AnyIn(timeline.Referrals, context.Period))
             return [];
-        var r = ReferralLoopClosure.ReferralLevel(timeline.Referrals, context.Period, context.LocalDate(context.AsOf), _windowDays, cohorts, Key);
-        var components = ImmutableArray.CreateBuilder<ScoreComponent>();
-        components.Add(ScoreComponent.Describe("numerator", r.Closed, ScoreScale.Count, Inv($"Referrals whose specialist report came within {_windowDays} days.")));
-        components.Add(ScoreComponent.Describe("denominator", r.Eligible, ScoreScale.Count, Inv($"Referrals in the period whose {_windowDays}-day window has passed.")));
+        var r = ReferralLoopClosure.ReferralLevel(timeline.Referrals.AsSpan(), context.Period, context.LocalDate(context.AsOf), _windowDays, cohorts, Key);
+        var exclusions = new ExclusionTally();
+        if (r.ClosureUnknown > 0)
+            exclusions.Add(ClosureNotRecordedCode, "the source records no closure evidence at all, so whether the loop closed cannot be seen", r.ClosureUnknown);
+        var components = ImmutableArray.CreateBuilder<ScoreComponent>(4 + (r.OpenLoops.IsEmpty ? 0 : 1) + exclusions.CodeCount);
+        components.Add(ScoreComponent.Describe("numerator", r.Closed, ScoreScale.Count, _numeratorReason));
+        components.Add(ScoreComponent.Describe("denominator", r.Eligible, ScoreScale.Count, _denominatorReason));
         components.Add(ScoreComponent.Describe("pending", r.Pending, ScoreScale.Count, "Referrals still inside their window: not counted yet."));
         components.Add(ScoreComponent.Describe("open-loops", r.OpenLoops.Length, ScoreScale.Count, "Eligible referrals with no report in time."));
         if (!r.OpenLoops.IsEmpty)
             components.Add(ScoreComponent.Describe("oldest-open-loop", r.OpenLoops[0].AgeDays, ScoreScale.Days, "Age of the oldest open loop at the evaluation date."));
-        var exclusions = new ExclusionTally();
-        for (int i = 0; i < r.ClosureUnknown; i++)
-            exclusions.Add(ClosureNotRecordedCode, "the source records no closure evidence at all, so whether the loop closed cannot be seen");
-        components.AddRange(exclusions.ToComponents());
+        exclusions.AddComponentsTo(components);
         var scope = ScoreScope.Patient(timeline.PatientKey);
         return [r.Rate is { } rate
-            ? ScoreCard.Ok(Key, scope, rate, ScoreScale.Proportion, r.Eligible, exclusions.Total, components.ToImmutable())
+            ? ScoreCard.Ok(Key, scope, rate, ScoreScale.Proportion, r.Eligible, exclusions.Total, components.MoveToImmutable())
             : ScoreCard.WithoutValue(Key, scope, ScoreScale.Proportion, ScoreStatus.NotApplicable,
                 r.Pending == 0 ? ClosureNotRecordedReason
                 : r.ClosureUnknown == 0 ? "Every referral in the period is still inside its closure window."
                 : "Every referral in the period whose closure can be seen is still inside its closure window.",
-                0, exclusions.Total, components.ToImmutable())];
+                0, exclusions.Total, components.MoveToImmutable())];
+    }
+
+    // Whether a referral is dated in the period (a loop: no closure per patient).
+    private static bool AnyIn(ImmutableArray<Referral> referrals, MeasurementPeriod period)
+    {
+        foreach (var r in referrals)
+        {
+            if (period.Contains(r.AuthoredOn))
+                return true;
+        }
+        return false;
     }
 }

@@ -32,15 +32,16 @@ public static class ReferralLoopClosure
     {
         ArgumentNullException.ThrowIfNull(referrals);
         ArgumentOutOfRangeException.ThrowIfNegative(windowDays);
-        return mode == ReferralClosureMode.Cms50 ? Cms50(referrals, period, asOf) : ReferralLevel(referrals, period, asOf, windowDays, null, null);
+        return mode == ReferralClosureMode.Cms50 ? Cms50(referrals, period, asOf)
+            : ReferralLevel(referrals is ImmutableArray<Referral> array ? array.AsSpan() : [.. referrals], period, asOf, windowDays, null, null);
     }
 
     // Referral level; with cohorts, each referral in the period also goes to the bucket of its date, with its outcome.
-    internal static ReferralClosureResult ReferralLevel(IEnumerable<Referral> referrals, MeasurementPeriod period, DateOnly asOf, int w,
+    internal static ReferralClosureResult ReferralLevel(ReadOnlySpan<Referral> referrals, MeasurementPeriod period, DateOnly asOf, int w,
                                                         CohortTally? cohorts, string? measureKey)
     {
         int eligible = 0, closed = 0, pending = 0, unknown = 0;
-        var open = new List<OpenReferralLoop>();
+        List<OpenReferralLoop>? open = null;   // created at the first open loop
         foreach (var r in referrals)
         {
             if (!period.Contains(r.AuthoredOn))
@@ -66,7 +67,7 @@ public static class ReferralLoopClosure
             }
             else
             {
-                open.Add(new OpenReferralLoop(r.Id, asOf.DayNumber - r.AuthoredOn.DayNumber));
+                (open ??= []).Add(new OpenReferralLoop(r.Id, asOf.DayNumber - r.AuthoredOn.DayNumber));
                 cohorts?.Add(measureKey!, r.AuthoredOn, CohortOutcome.Counted);
             }
         }
@@ -100,6 +101,9 @@ public static class ReferralLoopClosure
         return new ReferralClosureResult(ReferralClosureMode.Cms50, eligible, closed, 0, Oldest(open)) { ClosureUnknown = unknown };
     }
 
-    private static ImmutableArray<OpenReferralLoop> Oldest(List<OpenReferralLoop> open) =>
-        [.. open.OrderByDescending(o => o.AgeDays).ThenBy(o => o.ReferralId, StringComparer.Ordinal)];
+    // Oldest first, then by referral id (ordinal); a stable sort, as LINQ's ordering is.
+    private static ImmutableArray<OpenReferralLoop> Oldest(List<OpenReferralLoop>? open) =>
+        open is null ? []
+        : open.Count == 1 ? [open[0]]
+        : [.. open.OrderByDescending(o => o.AgeDays).ThenBy(o => o.ReferralId, StringComparer.Ordinal)];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
 namespace PatientCentric.Scoring;
@@ -59,15 +60,16 @@ public sealed class BusinessCalendar
         DateOnly first = Local(from), last = Local(to);
         for (int dayNumber = first.DayNumber; dayNumber <= last.DayNumber; dayNumber++)
         {
-            var day = DateOnly.FromDayNumber(dayNumber);
-            if (Holidays.Contains(day))
+            var day = DayAt(dayNumber);
+            if (day.Intervals.Length == 0)
                 continue;
-            foreach (var o in Openings)
+            if (day.FirstOpen >= from && day.LastClose <= to)
             {
-                if (o.Day != day.DayOfWeek)
-                    continue;
-                var open = Instant(day, o.Opens);
-                var close = Instant(day, o.Closes);
+                total += day.Open;   // the day lies inside [from, to]: every interval counts whole, as the clipping below gives
+                continue;
+            }
+            foreach (var (open, close) in day.Intervals)
+            {
                 var lo = open > from ? open : from;
                 var hi = close < to ? close : to;
                 if (hi > lo)
@@ -76,6 +78,63 @@ public sealed class BusinessCalendar
         }
         return total;
     }
+
+    // The opening intervals of each day as instants, computed once per day and kept: Between reads a day's instants for
+    // every span that covers it, and the time-zone conversions are most of its cost. Days are kept in blocks of 64; a
+    // block is filled completely before it is published, so concurrent callers see either no block or a whole one (two
+    // may compute the same block; they agree).
+    private readonly ConcurrentDictionary<int, Day[]> _days = new();
+
+    private const int MaxBlocks = 1024;   // about 180 years of days kept at most
+
+    private Day DayAt(int dayNumber)
+    {
+        int block = dayNumber >> 6;
+        if (!_days.TryGetValue(block, out var days))
+        {
+            if (_days.Count >= MaxBlocks)
+                return ComputeDay(DateOnly.FromDayNumber(dayNumber));   // spans of centuries: computed, not kept
+            days = new Day[64];
+            for (int i = 0; i < days.Length; i++)
+            {
+                int n = (block << 6) + i;
+                if (n >= DateOnly.MinValue.DayNumber && n <= DateOnly.MaxValue.DayNumber)
+                    days[i] = ComputeDay(DateOnly.FromDayNumber(n));
+                else
+                    days[i] = new Day([], default, default, TimeSpan.Zero);
+            }
+            days = _days.GetOrAdd(block, days);
+        }
+        return days[dayNumber & 63];
+    }
+
+    // One day's opening intervals as instants, in the order of Openings; none on a holiday or a day without openings.
+    private Day ComputeDay(DateOnly day)
+    {
+        if (Holidays.Contains(day))
+            return new Day([], default, default, TimeSpan.Zero);
+        List<(DateTimeOffset Open, DateTimeOffset Close)>? intervals = null;
+        foreach (var o in Openings)
+        {
+            if (o.Day != day.DayOfWeek)
+                continue;
+            (intervals ??= []).Add((Instant(day, o.Opens), Instant(day, o.Closes)));
+        }
+        if (intervals is null)
+            return new Day([], default, default, TimeSpan.Zero);
+        DateTimeOffset firstOpen = intervals[0].Open, lastClose = intervals[0].Close;
+        var open = TimeSpan.Zero;
+        foreach (var (o, c) in intervals)
+        {
+            if (o < firstOpen) firstOpen = o;
+            if (c > lastClose) lastClose = c;
+            if (c > o) open += c - o;
+        }
+        return new Day([.. intervals], firstOpen, lastClose, open);
+    }
+
+    // A day's intervals, their earliest opening and latest closing instants, and the business time they hold whole.
+    private readonly record struct Day((DateTimeOffset Open, DateTimeOffset Close)[] Intervals, DateTimeOffset FirstOpen, DateTimeOffset LastClose, TimeSpan Open);
 
     private DateOnly Local(DateTimeOffset instant) => CalendarMath.LocalDate(instant, TimeZone);
 

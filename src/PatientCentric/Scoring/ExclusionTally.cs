@@ -5,7 +5,7 @@ namespace PatientCentric.Scoring;
 /// <summary>Counts records excluded for breaking a rule, by reason code, in first-seen order (docs/measures.md#conventions, invalid records).</summary>
 internal sealed class ExclusionTally
 {
-    private readonly List<(string Code, string Rule, int Count)> _items = [];
+    private List<(string Code, string Rule, int Count)>? _items;   // created at the first exclusion: most tallies stay empty
 
     /// <summary>Gets the total number of excluded records.</summary>
     public int Total { get; private set; }
@@ -16,6 +16,7 @@ internal sealed class ExclusionTally
     public void Add(string code, string rule)
     {
         Total++;
+        _items ??= [];
         for (int i = 0; i < _items.Count; i++)
         {
             if (_items[i].Code == code)
@@ -35,6 +36,7 @@ internal sealed class ExclusionTally
     {
         System.Diagnostics.Debug.Assert(count > 0);
         Total += count;
+        _items ??= [];
         for (int i = 0; i < _items.Count; i++)
         {
             if (_items[i].Code == code)
@@ -48,5 +50,18 @@ internal sealed class ExclusionTally
 
     /// <summary>Returns one component per reason code.</summary>
     public IEnumerable<ScoreComponent> ToComponents() =>
-        _items.Select(i => ScoreComponent.Exclusion(i.Code, i.Count, $"Excluded: {i.Rule}."));
+        _items is null ? [] : _items.Select(i => ScoreComponent.Exclusion(i.Code, i.Count, $"Excluded: {i.Rule}."));
+
+    /// <summary>How many distinct reason codes the tally holds: the number of components <see cref="AddComponentsTo"/> adds.</summary>
+    public int CodeCount => _items?.Count ?? 0;
+
+    /// <summary>Adds <see cref="ToComponents"/> to <paramref name="components"/>, without an enumerator.</summary>
+    /// <param name="components">The card's components.</param>
+    public void AddComponentsTo(ImmutableArray<ScoreComponent>.Builder components)
+    {
+        if (_items is null)
+            return;
+        foreach (var (code, rule, count) in _items)
+            components.Add(ScoreComponent.Exclusion(code, count, $"Excluded: {rule}."));
+    }
 }

@@ -32,31 +32,63 @@ internal sealed class PopulationAccumulator
     /// <param name="patientKey">The patient's key; it orders the exclusion reason codes.</param>
     /// <param name="patientCards">The patient's cards, in the order the scorers gave them.</param>
     /// <returns>This accumulator.</returns>
-    public PopulationAccumulator Add(string patientKey, IEnumerable<ScoreCard> patientCards)
+    public PopulationAccumulator Add(string patientKey, ImmutableArray<ScoreCard> patientCards)
     {
         ArgumentNullException.ThrowIfNull(patientKey);
-        ArgumentNullException.ThrowIfNull(patientCards);
-        var sequence = new Dictionary<string, int>(StringComparer.Ordinal);   // per measure key: the patient's cards and exclusions so far
+        if (patientCards.IsDefault)
+            throw new ArgumentNullException(nameof(patientCards));
+        var sequence = _sequence;   // per measure key: the patient's cards and exclusions so far (a patient has few keys)
+        sequence.Clear();
         foreach (var card in patientCards)
         {
             if (!_measures.TryGetValue(card.MeasureKey, out var m))
                 _measures.Add(card.MeasureKey, m = new MeasureState());
-            int seq = sequence.GetValueOrDefault(card.MeasureKey);
+            int at = SequenceIndex(sequence, card.MeasureKey);
+            int seq = sequence[at].Next;
             var cardRank = new Rank(patientKey, seq++);
             if (m.FirstCard is not { } first || cardRank.CompareTo(first) < 0)
                 (m.FirstCard, m.FirstReason) = (cardRank, card.StatusReason);
             m.Patients++;
             m.Excluded += card.ExcludedCount;
-            m.Numerator += (long)(card.Components.FirstOrDefault(c => c.Name == "numerator")?.InputValue ?? 0);
-            m.Denominator += (long)(card.Components.FirstOrDefault(c => c.Name == "denominator")?.InputValue ?? 0);
+            m.Numerator += (long)(Named(card.Components, "numerator")?.InputValue ?? 0);
+            m.Denominator += (long)(Named(card.Components, "denominator")?.InputValue ?? 0);
             m.AllLackInput &= LacksInputEntirely(card);
             if (card.Value is { } v)
                 m.Values.Add(v);
-            foreach (var x in card.Components.Where(c => c.Name.StartsWith(ScoreComponent.ExclusionPrefix, StringComparison.Ordinal)))
-                m.AddExclusion(x.Name, (long)(x.InputValue ?? 0), x.Reason, new Rank(patientKey, seq++));
-            sequence[card.MeasureKey] = seq;
+            foreach (var x in card.Components)
+            {
+                if (x.Name.StartsWith(ScoreComponent.ExclusionPrefix, StringComparison.Ordinal))
+                    m.AddExclusion(x.Name, (long)(x.InputValue ?? 0), x.Reason, new Rank(patientKey, seq++));
+            }
+            sequence[at] = (card.MeasureKey, seq);
         }
         return this;
+    }
+
+    // Add's per-patient sequence numbers by measure key, reused from patient to patient (Add is not thread-safe anyway).
+    private readonly List<(string Key, int Next)> _sequence = [];
+
+    // The index of the key's entry in the sequence, added at 0 when new.
+    private static int SequenceIndex(List<(string Key, int Next)> sequence, string key)
+    {
+        for (int i = 0; i < sequence.Count; i++)
+        {
+            if (string.Equals(sequence[i].Key, key, StringComparison.Ordinal))
+                return i;
+        }
+        sequence.Add((key, 0));
+        return sequence.Count - 1;
+    }
+
+    // The first component with the name (ordinal), as FirstOrDefault would give it.
+    private static ScoreComponent? Named(ImmutableArray<ScoreComponent> components, string name)
+    {
+        foreach (var c in components)
+        {
+            if (c.Name == name)
+                return c;
+        }
+        return null;
     }
 
     /// <summary>Adds the cohort counts that the per-record job scorers routed while scoring the patients already added

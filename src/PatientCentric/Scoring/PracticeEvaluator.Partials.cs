@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using PatientCentric.Jobs;
@@ -48,16 +49,21 @@ public sealed partial class PracticeEvaluator
             var lineCohorts = buckets is null ? null : new CohortTally(buckets);
             populations.Add(lineContext.Scope, Population(ScorePatients(lineData.ToTimelines(), context, lineCohorts, ct), lineCohorts));
         }
-        foreach (var key in data.Appointments.Select(a => a.ClinicianKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            scopes.Add(ScoreScope(data.ForClinician(key), context with { Scope = new ScoreScope(ScopeLevel.Clinician, key) }, buckets, ct));
+        foreach (var (key, clinicianData) in data.ByClinician())   // what ForClinician gives, for every clinician key, in ordinal order
+            scopes.Add(ScoreScope(clinicianData, context with { Scope = new ScoreScope(ScopeLevel.Clinician, key) }, buckets, ct));
         var ranks = PatientRanks(data);
-        var patients = patientCards
-            .Select(x => new PatientPartial(ranks[x.Timeline.PatientKey], x.Cards, SupportPlanner.Plan(x.Timeline, x.Cards, _jobs)))
-            .OrderBy(x => x.Rank)
-            .ToImmutableArray();
+        var patients = new PatientPartial[patientCards.Count];
+        for (int i = 0; i < patients.Length; i++)
+        {
+            var (timeline, cards) = patientCards[i];
+            patients[i] = new PatientPartial(ranks[timeline.PatientKey], cards, SupportPlanner.Plan(timeline, cards, _jobs));
+        }
+        // Every rank ends with its patient's key, and the timelines' keys are distinct: no two ranks tie, so this sort
+        // gives the order a stable one would.
+        Array.Sort(patients, static (x, y) => x.Rank.CompareTo(y.Rank));
         var reviews = data.Reviews.Where(r => p.Contains(r.WrittenOn)).Select(r => new ReviewPartial(r.WrittenOn, r.Id, r.Text))
             .OrderBy(r => r.WrittenOn).ThenBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
-        var rows = Value.LoyaltyDrivers.CodeRows(data, p).Select(r => new SurveyRowPartial(r.Return.ReturnedOn, r.Return.Id, [.. r.Codes]))
+        var rows = Value.LoyaltyDrivers.CodeRows(data, p).Select(r => new SurveyRowPartial(r.Return.ReturnedOn, r.Return.Id, ImmutableCollectionsMarshal.AsImmutableArray(r.Codes)))   // each row's codes are a fresh array
             .OrderBy(r => r.ReturnedOn).ThenBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
         PracticeLevelPartial? practiceLevel = data.PrimaryCustomer is null && data.AssumptionBindings.IsEmpty && data.KpiSeries.IsEmpty
             ? null
@@ -74,7 +80,7 @@ public sealed partial class PracticeEvaluator
             ServiceLines = data.ServiceLines,
             Scopes = scopes.ToImmutable(),
             Populations = populations.ToImmutable(),
-            Patients = patients,
+            Patients = ImmutableCollectionsMarshal.AsImmutableArray(patients),
             Reviews = reviews,
             SurveyRows = rows,
             PracticeLevel = practiceLevel,
@@ -82,7 +88,7 @@ public sealed partial class PracticeEvaluator
         };
     }
 
-    private static PopulationAccumulator Population(IEnumerable<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> patients, CohortTally? cohorts)
+    private static PopulationAccumulator Population(List<(PatientTimeline Timeline, ImmutableArray<ScoreCard> Cards)> patients, CohortTally? cohorts)
     {
         var accumulator = PopulationAccumulator.Create();
         foreach (var (timeline, cards) in patients)
@@ -489,7 +495,7 @@ public sealed partial class PracticeEvaluator
             AssumptionCharts = charts,
             AssumptionAlerts = alerts,
             LoyaltyDrivers = Value.LoyaltyDrivers.FromRows(state.SurveyItems, surveyRows is null
-                ? state.SurveyRows.Select(r => r.Codes.ToArray())
+                ? state.SurveyRows.Select(r => ImmutableCollectionsMarshal.AsArray(r.Codes)!)   // read, never written
                 : PartialSerializer.ReadSurveyRows(state.SurveyRows, surveyRows, Value.LoyaltyDrivers.Width(state.SurveyItems))),
             ReviewThemes = themes,
             Series = recorder is null ? [] : BuildSeries(cards, recorder, profile),

@@ -140,18 +140,27 @@ public sealed partial class PracticeEvaluator
         var employee = context with { Role = InteractionRole.Employee, Scope = Scoring.ScoreScope.Practice };
         var scorers = _registry.JobScorers.Where(s => context.Profile.IsEnabled(s.Key)).ToList();
         var result = new List<(PatientTimeline, ImmutableArray<ScoreCard>)>(timelines.Length);
+        bool routeCohorts = cohorts is not null && RoleGuardrail.Permits(MeasureCategory.JobPerformance, employee.Role, out _);
+        var cards = ImmutableArray.CreateBuilder<ScoreCard>();   // one builder for every patient, emptied after each
         foreach (var timeline in timelines)
         {
-            var cards = ImmutableArray.CreateBuilder<ScoreCard>();
+            ImmutableArray<ScoreCard> only = [];   // a patient whose cards all come from one scorer keeps that scorer's array
+            int scorersWithCards = 0;
             foreach (var scorer in scorers)
             {
                 ct.ThrowIfCancellationRequested();
-                cards.AddRange(cohorts is not null && scorer is ICohortJobScorer cohortScorer
-                               && RoleGuardrail.Permits(MeasureCategory.JobPerformance, employee.Role, out _)
-                    ? cohortScorer.Score(timeline, employee, cohorts)
-                    : Score(scorer, timeline, employee));
+                var scored = routeCohorts && scorer is ICohortJobScorer cohortScorer
+                    ? cohortScorer.Score(timeline, employee, cohorts!)
+                    : Score(scorer, timeline, employee);
+                if (scored.IsEmpty)
+                    continue;
+                if (++scorersWithCards == 1)
+                    only = scored;
+                cards.AddRange(scored);
             }
-            result.Add((timeline, cards.ToImmutable()));   // kept even without cards: ratings alone can call for support
+            // kept even without cards: ratings alone can call for support
+            result.Add((timeline, scorersWithCards <= 1 ? only : cards.ToImmutable()));
+            cards.Clear();
         }
         return result;
     }

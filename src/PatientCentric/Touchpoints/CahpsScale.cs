@@ -31,10 +31,13 @@ public sealed class CahpsScale
     public static CahpsScale Create(IEnumerable<string> categories)
     {
         ArgumentNullException.ThrowIfNull(categories);
-        var list = categories.ToImmutableArray();
-        if (list.Any(string.IsNullOrWhiteSpace))
-            throw new ArgumentException("Every category must be a non-empty string.", nameof(categories));
-        if (list.Distinct(StringComparer.Ordinal).Count() != list.Length)
+        var list = categories.ToImmutableArray();   // no copy when given an ImmutableArray
+        foreach (string category in list)
+        {
+            if (string.IsNullOrWhiteSpace(category))
+                throw new ArgumentException("Every category must be a non-empty string.", nameof(categories));
+        }
+        if (!AreDistinct(list))
             throw new ArgumentException("Categories must be distinct.", nameof(categories));
         if (IsRating0To10(list))
             return new(list, CahpsScaleKind.Rating0To10);
@@ -76,6 +79,34 @@ public sealed class CahpsScale
     /// <returns>The 0-based index, least positive first, or −1.</returns>
     public int IndexOf(string category) => Categories.IndexOf(category);
 
-    private static bool IsRating0To10(ImmutableArray<string> list) =>
-        list.Length == 11 && list.Select((c, i) => c == i.ToString(CultureInfo.InvariantCulture)).All(b => b);
+    // Ordinal; a real scale has at most 11 categories, compared pairwise without allocating.
+    private static bool AreDistinct(ImmutableArray<string> list)
+    {
+        if (list.Length > 16)
+            return new HashSet<string>(list, StringComparer.Ordinal).Count == list.Length;
+        for (int i = 1; i < list.Length; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (string.Equals(list[i], list[j], StringComparison.Ordinal))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsRating0To10(ImmutableArray<string> list)
+    {
+        if (list.Length != 11)
+            return false;
+        Span<char> digits = stackalloc char[2];
+        for (int i = 0; i < list.Length; i++)
+        {
+            // i.ToString(InvariantCulture) without the string: "0".."10".
+            bool ok = i.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+            if (!ok || !list[i].AsSpan().SequenceEqual(digits[..written]))
+                return false;
+        }
+        return true;
+    }
 }

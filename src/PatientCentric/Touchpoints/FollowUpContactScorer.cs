@@ -40,7 +40,15 @@ internal sealed class FollowUpContactScorer : ITouchpointCombiner<FollowUpContac
     {
         foreach (var accumulator in accumulators)
             accumulator.HasContacts |= !shard.OutreachContacts.IsEmpty;
-        var contacts = shard.OutreachContacts.Where(c => c.IsCompletedTwoWay).ToLookup(c => c.PatientKey, StringComparer.Ordinal);
+        var contacts = new Dictionary<string, List<OutreachContact>>(StringComparer.Ordinal);
+        foreach (var c in shard.OutreachContacts)
+        {
+            if (!c.IsCompletedTwoWay)
+                continue;
+            if (!contacts.TryGetValue(c.PatientKey, out var own))
+                contacts[c.PatientKey] = own = [];
+            own.Add(c);
+        }
         foreach (var v in shard.Appointments)
         {
             int b = PeriodRouting.OfVisit(v, context, buckets);
@@ -55,8 +63,19 @@ internal sealed class FollowUpContactScorer : ITouchpointCombiner<FollowUpContac
                 continue;
             }
             accumulator.Closed++;
-            if (contacts[v.PatientKey].Any(c => c.At > end && c.At <= windowEnd)) accumulator.Reached++;
+            if (contacts.TryGetValue(v.PatientKey, out var own) && AnyWithin(own, end, windowEnd)) accumulator.Reached++;
         }
+    }
+
+    // Whether a contact falls after the visit's end and on or before the window's end (a loop: no closure per visit).
+    private static bool AnyWithin(List<OutreachContact> contacts, DateTimeOffset end, DateTimeOffset windowEnd)
+    {
+        foreach (var c in contacts)
+        {
+            if (c.At > end && c.At <= windowEnd)
+                return true;
+        }
+        return false;
     }
 
     public Accumulator Merge(Accumulator left, Accumulator right)

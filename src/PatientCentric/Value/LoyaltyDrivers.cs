@@ -30,13 +30,15 @@ public sealed record LoyaltyDrivers(string OutcomeItem, RelativeWeightsResult We
     {
         if (Variables(data.SurveyItems) is not { } items)
             yield break;
+        var offsets = new int[items.Count];   // per item, once: 0 for a 0–10 rating, 1 for a scale coded 1..k; -1 not yet known
+        Array.Fill(offsets, -1);
         foreach (var r in data.SurveyReturns)
         {
             if (!period.Contains(r.ReturnedOn))
                 continue;
             var codes = new int[items.Count];
             for (int i = 0; i < items.Count; i++)
-                codes[i] = Code(items[i], r) is var c && double.IsNaN(c) ? -1 : (int)c;
+                codes[i] = Code(items[i], r, ref offsets[i]);
             yield return (r, codes);
         }
     }
@@ -100,14 +102,18 @@ public sealed record LoyaltyDrivers(string OutcomeItem, RelativeWeightsResult We
         return attributes.Length == 0 ? null : new LoyaltyDrivers(outcome.Key, weights, ImportancePerformanceAnalysis.Analyse(attributes, bestPerformance: 100));
     }
 
-    // 0–10 items keep their value; other items are coded 1..k; a missing or invalid answer is NaN (listwise deletion).
-    private static double Code(SurveyItem item, SurveyReturn r)
+    // 0–10 items keep their value; other items are coded 1..k; a missing or invalid answer is -1 (listwise deletion). The
+    // item's scale is read at its first valid answer (an item no return answers validly is never checked) and kept in
+    // offset for the item's other answers.
+    private static int Code(SurveyItem item, SurveyReturn r, ref int offset)
     {
         if (!r.Answers.TryGetValue(item.Key, out string? answer))
-            return double.NaN;
+            return -1;
         int index = item.Categories.IndexOf(answer);
         if (index < 0)
-            return double.NaN;
-        return CahpsScale.Create(item.Categories).Kind == CahpsScaleKind.Rating0To10 ? index : index + 1;
+            return -1;
+        if (offset < 0)
+            offset = CahpsScale.Create(item.Categories).Kind == CahpsScaleKind.Rating0To10 ? 0 : 1;
+        return index + offset;
     }
 }
