@@ -41,7 +41,7 @@ public class EvaluatorBenchmarks
         });
         _data = reader.ReadNdjsonFolder(folder).Data;
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FixedTime(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero)));
+        services.AddSingleton<TimeProvider>(new FixedTime());
         _services = services.AddPatientCentric().BuildServiceProvider();
         Console.WriteLine($"// Evaluator input: {_data.Appointments.Length:N0} appointments, {_data.MedicationFills.Length:N0} fills, "
             + $"{_data.SurveyReturns.Length:N0} survey returns, {_data.PortalThreads.Length:N0} portal threads");
@@ -53,9 +53,4 @@ public class EvaluatorBenchmarks
     /// <summary>The whole evaluation: accumulate (every scope, every patient) and finish.</summary>
     [Benchmark]
     public int Evaluate() => _services.GetRequiredService<PracticeEvaluator>().Evaluate(_data).Cards.Length;
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

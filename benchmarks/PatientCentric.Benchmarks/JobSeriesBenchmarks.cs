@@ -13,11 +13,6 @@ namespace PatientCentric.Benchmarks;
 public class JobSeriesBenchmarks : SeriesCostBenchmarks
 {
     /// <summary>The evaluation instant, fixed so that the last weeks' referrals are still inside their window.</summary>
-    private sealed class FixedTime : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
-    }
-
     private static readonly string[] Lines = ["primary-care", "dermatology", "aesthetics"];
     private static readonly PatientJobKind[] Kinds = [PatientJobKind.CompleteLab, PatientJobKind.AttendFollowUp, PatientJobKind.CompletePreVisitForm];
 

@@ -18,11 +18,6 @@ namespace PatientCentric.Benchmarks;
 [Config(typeof(InProcessMonitoring))]
 public class MeasureReportWriterBenchmarks
 {
-    private sealed class FixedTime : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
-    }
-
     private static readonly FhirJsonSerializer Serializer = new();
     private readonly FhirMeasureReportWriter _writer = new();
     private PracticeEvaluation _evaluation = null!;

@@ -17,11 +17,6 @@ namespace PatientCentric.Benchmarks;
 [Config(typeof(InProcessMonitoring))]
 public class PatientOutputsReadBenchmarks
 {
-    private sealed class FixedTime : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
-    }
-
     private byte[] _spill = [];
 
     [Params(100_000)]
