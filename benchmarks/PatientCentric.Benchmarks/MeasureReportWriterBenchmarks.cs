@@ -40,14 +40,14 @@ public class MeasureReportWriterBenchmarks
         var output = Stream.Null;
         int lines = 0;
         using var writer = new Utf8JsonWriter(output);
-        foreach (var resource in _writer.Resources(_evaluation, _evaluation.PatientCards))
+        _writer.ForEachResource(_evaluation, _evaluation.PatientCards, resource =>
         {
             Serializer.Serialize(resource, writer);
             writer.Flush();
             output.WriteByte((byte)'\n');
             writer.Reset(output);
             lines++;
-        }
+        });
         return lines;
     }
 

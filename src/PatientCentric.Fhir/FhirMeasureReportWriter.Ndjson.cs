@@ -38,24 +38,13 @@ public sealed partial class FhirMeasureReportWriter
             EndLine();
         }
 
-        var ids = new FhirResourceIds();
-        var (organization, reporter) = BuildOrganization(evaluation, ids);
-        if (organization is not null)
-            Write(organization);
-        var (firstCards, measureIds) = FirstCards(evaluation, patientCards, ids);
-        foreach (var card in firstCards)
-            Write(BuildMeasure(card, measureIds[card.MeasureKey]));
-        foreach (var card in evaluation.Cards)
-            Write(BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: false));
-        var individual = new IndividualReports(this, evaluation, reporter);
-        foreach (var card in patientCards)
+        IndividualReports? individual = null;
+        Walk(evaluation, patientCards, Write, (card, measureId, ids, reporter) =>
         {
-            var measureId = measureIds[card.MeasureKey];
+            individual ??= new IndividualReports(this, evaluation, reporter);
             individual.Write(writer, card, measureId, individual.ReportId(card, measureId, ids));
             EndLine();
-        }
-        foreach (var report in PeriodReports(evaluation, measureIds, ids, reporter))
-            Write(report);
+        });
         if (buffer.WrittenCount > 0)
             output.Write(buffer.WrittenSpan);
         output.Flush();

@@ -63,27 +63,38 @@ public sealed partial class FhirMeasureReportWriter
     public IReadOnlyList<Resource> Build(PracticeEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        return [.. Resources(evaluation, evaluation.PatientCards)];
+        var resources = new List<Resource>();
+        ForEachResource(evaluation, evaluation.PatientCards, resources.Add);
+        return resources;
     }
 
-    /// <summary>The resources of <see cref="Build"/>, each built when it is asked for (one at a time held: what
-    /// <see cref="WriteNdjson(PracticeEvaluation, Stream)"/> serialized through Firely before it wrote the individual reports
-    /// itself; the baseline of <c>MeasureReportWriterBenchmarks</c>). <see cref="WriteNdjsonCore"/> follows the same order.</summary>
-    internal IEnumerable<Resource> Resources(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards)
+    /// <summary>Gives the resources of <see cref="Build"/> to <paramref name="resource"/> one at a time, each built when
+    /// its turn comes (the path <see cref="WriteNdjson(PracticeEvaluation, Stream)"/> took before it wrote the individual
+    /// reports itself; the baseline of <c>MeasureReportWriterBenchmarks</c>).</summary>
+    internal void ForEachResource(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards, Action<Resource> resource) =>
+        Walk(evaluation, patientCards, resource,
+            (card, measureId, ids, reporter) => resource(BuildReport(evaluation, card, measureId, ids, reporter, individual: true)));
+
+    /// <summary>The one order of the resources of an evaluation (<see cref="Build"/>'s, and each line's of
+    /// <see cref="WriteNdjson(PracticeEvaluation, Stream)"/>): each resource but the individual reports to
+    /// <paramref name="resource"/>, and each patient card, with its measure's id, the ids claimed so far and the reporter,
+    /// to <paramref name="individual"/>, which builds or writes its report.</summary>
+    private void Walk(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards, Action<Resource> resource,
+                      Action<ScoreCard, string, FhirResourceIds, string?> individual)
     {
         var ids = new FhirResourceIds();
         var (organization, reporter) = BuildOrganization(evaluation, ids);
         if (organization is not null)
-            yield return organization;
+            resource(organization);
         var (firstCards, measureIds) = FirstCards(evaluation, patientCards, ids);
         foreach (var card in firstCards)
-            yield return BuildMeasure(card, measureIds[card.MeasureKey]);
+            resource(BuildMeasure(card, measureIds[card.MeasureKey]));
         foreach (var card in evaluation.Cards)
-            yield return BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: false);
+            resource(BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: false));
         foreach (var card in patientCards)
-            yield return BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: true);
+            individual(card, measureIds[card.MeasureKey], ids, reporter);
         foreach (var report in PeriodReports(evaluation, measureIds, ids, reporter))
-            yield return report;
+            resource(report);
     }
 
     // The practice's Organization and the reference every report names as its reporter; neither without a practice name.
