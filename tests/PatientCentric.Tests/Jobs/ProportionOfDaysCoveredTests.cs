@@ -264,9 +264,16 @@ public sealed class PdcAllocationTests
         var population = new PdcPopulation();
         for (int i = 0; i < 100; i++)
             population.Add(ProportionOfDaysCovered.Compute(fills, year));   // warm up
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
-            population.Add(ProportionOfDaysCovered.Compute(fills, year));
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // Up to three rounds of 1,000 patients: an allocation per patient shows in every round, while a one-off allocation
+        // the runtime makes on this thread (2,768 bytes once, in a CI run under load) does not fail a test about patients.
+        long allocated = long.MaxValue;
+        for (int round = 0; round < 3 && allocated != 0; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+                population.Add(ProportionOfDaysCovered.Compute(fills, year));
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Assert.Equal(0, allocated);
     }
 }
