@@ -505,7 +505,7 @@ public sealed partial class FhirPracticeReader
         string? id = null;
         if (needId) id = ScanTypeAndId(ref r).Id;
         else r.Skip();   // still tokenized to the end, so a broken line is caught
-        return type is not null && IsKnownResource(type) ? new Parsed(ParsedKind.Ignored, type, id, null) : new Parsed(ParsedKind.UnknownType, type, id, null);
+        return type is not null && R4ResourceTypes.IsKnown(type) ? new Parsed(ParsedKind.Ignored, type, id, null) : new Parsed(ParsedKind.UnknownType, type, id, null);
     }
 
     /// <summary>Whether this read maps resources of a mapped type: <c>Slot</c> and <c>Schedule</c> only with
@@ -518,7 +518,7 @@ public sealed partial class FhirPracticeReader
     {
         int start = (int)r.TokenStartIndex;
         var (type, id) = ScanTypeAndId(ref r);
-        if (type is null || !IsKnownResource(type)) return new Parsed(ParsedKind.UnknownType, type, id, null);
+        if (type is null || !R4ResourceTypes.IsKnown(type)) return new Parsed(ParsedKind.UnknownType, type, id, null);
         if (!Reads(Utf8FactsParser.Identify(type))) return new Parsed(ParsedKind.Ignored, type, id, null);
         Hl7.Fhir.Model.Resource? resource;
         try
@@ -577,21 +577,6 @@ public sealed partial class FhirPracticeReader
             return s;
         }
     }
-
-    /// <summary>Whether Firely's R4 model knows the type: asked once per type name in the process, not once per reader
-    /// (a partitioned read makes a reader per partition, and Firely answers through its model inspector). Thread-safe.</summary>
-    private static bool IsKnownResource(string type) =>
-        KnownResources.TryGetValue(type, out var known) ? known : KnownResource(type);
-
-    private static bool KnownResource(string type)
-    {
-        bool known = Hl7.Fhir.Model.ModelInfo.IsKnownResource(type);
-        // Bounded: a stream of made-up type names must not grow it without end (they are then asked each time).
-        if (KnownResources.Count < 1024) KnownResources.TryAdd(type, known);
-        return known;
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KnownResources = new(StringComparer.Ordinal);
 
     private enum ParsedKind { Malformed, UnknownType, Ignored, Mapped, MissingResource }
 

@@ -69,8 +69,8 @@ internal static class Utf8PatientParser
         {
             if (!Plain(ref r)) return false;
             bool ok;
-            if (r.ValueTextEquals("id"u8)) ok = String(ref r, out id);
-            else if (type == MappedType.Patient) ok = Skip(ref r);
+            // Only a Patient is keyed by its own id: other types' ids are checked (Skip) but not decoded.
+            if (type == MappedType.Patient) ok = r.ValueTextEquals("id"u8) ? String(ref r, out id) : Skip(ref r);
             else if (type is MappedType.Encounter or MappedType.MedicationDispense or MappedType.MedicationRequest
                      or MappedType.ServiceRequest or MappedType.QuestionnaireResponse or MappedType.Communication
                      && r.ValueTextEquals("subject"u8)) ok = Reference(ref r, out subject);

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,61 +13,118 @@ namespace PatientCentric.Serialization;
 internal sealed class JsonEnumConverter<TEnum> : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
-    private static readonly TEnum[] Values = Enum.GetValues<TEnum>();
-    private static readonly string[] Names = [.. Values.Select(v => JsonEnumNames.Name(v.ToString()))];
-    private static readonly FrozenDictionary<string, TEnum> ByName = Values.Select((v, i) => KeyValuePair.Create(Names[i], v)).ToFrozenDictionary(StringComparer.Ordinal);
-    private static readonly FrozenDictionary<string, TEnum> ByNameAnyCase = Values.ToFrozenDictionary(v => v.ToString(), v => v, StringComparer.OrdinalIgnoreCase);
-
-    // Static, so it is set before the base constructor reads HandleNull.
-    private static readonly TEnum? WrittenAsNull = JsonEnumNames.WrittenAsNull<TEnum>();
-    private static readonly string Message = $"expected one of {string.Join(", ", Values.Where(v => !v.Equals(WrittenAsNull)).Select(v => $"\"{JsonEnumNames.Name(v.ToString())}\""))}" +
-                                             $"{(WrittenAsNull is null ? "" : " or null")}.";
+    // Static, so it is set before the base constructor reads HandleNull. The tables are built without generic code over
+    // TEnum (JsonEnumTable): each of the library's enums would otherwise compile its own copies of the frozen
+    // dictionaries and LINQ operators at start-up, about half a second of a cold report.
+    private static readonly JsonEnumTable Table = JsonEnumTable.Of(typeof(TEnum));
 
     /// <inheritdoc/>
-    public override bool HandleNull => WrittenAsNull is not null;
+    public override bool HandleNull => Table.HasNullMember;
 
     /// <inheritdoc/>
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.Null && WrittenAsNull is { } absent)
-            return absent;
-        if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } text && Find(text) is { } value)
-            return value;
-        throw new JsonException(Message);
+        if (reader.TokenType == JsonTokenType.Null && Table.HasNullMember)
+            return FromInt32(Table.NullMember);
+        if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } text && Table.Find(text) is { } value)
+            return FromInt32(value);
+        throw new JsonException(Table.Message);
     }
-
-    // Compared without boxing (value.Equals(WrittenAsNull) boxed both sides on every write). The names are C# identifiers
-    // (ASCII letters and digits), which no encoder escapes: encoded once, they are the bytes every writer would give.
-    private static readonly bool HasWrittenAsNull = WrittenAsNull is not null;
-    private static readonly TEnum NullMember = WrittenAsNull.GetValueOrDefault();
-    private static readonly JsonEncodedText[] EncodedNames = [.. Names.Select(n => JsonEncodedText.Encode(n))];
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
     {
-        if (HasWrittenAsNull && EqualityComparer<TEnum>.Default.Equals(value, NullMember))
+        int raw = ToInt32(value);
+        if (Table.HasNullMember && raw == Table.NullMember)
             writer.WriteNullValue();
         else
-            writer.WriteStringValue(EncodedNames[IndexOf(value)]);
+            writer.WriteStringValue(Table.EncodedNameOf(raw));
     }
 
     /// <inheritdoc/>
     public override TEnum ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.GetString() is { } text && Find(text) is { } value ? value : throw new JsonException(Message);
+        reader.GetString() is { } text && Table.Find(text) is { } value ? FromInt32(value) : throw new JsonException(Table.Message);
 
     /// <inheritdoc/>
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
-        writer.WritePropertyName(NameOf(value));
+        writer.WritePropertyName(Table.NameOf(ToInt32(value)));
 
-    private static TEnum? Find(string text) =>
-        ByName.TryGetValue(text, out var value) || ByNameAnyCase.TryGetValue(text, out value) ? value : null;
+    // Every enum the factory converts is int-based (JsonEnumTable.Of checks): the value is its int, without boxing.
+    private static int ToInt32(TEnum value) => Unsafe.BitCast<TEnum, int>(value);
 
-    private static string NameOf(TEnum value) => Names[IndexOf(value)];
+    private static TEnum FromInt32(int value) => Unsafe.BitCast<int, TEnum>(value);
+}
 
-    private static int IndexOf(TEnum value)
+/// <summary>The names of one int-based enum as <see cref="JsonEnumConverter{TEnum}"/> reads and writes them, built from
+/// its <see cref="Type"/> (no code generic over the enum).</summary>
+internal sealed class JsonEnumTable
+{
+    private readonly string _typeName;
+    private readonly int[] _values;
+    private readonly string[] _names;
+    private readonly JsonEncodedText[] _encodedNames;
+    private readonly bool _valuesAreIndexes;
+    private readonly Dictionary<string, int> _byName, _byNameAnyCase;
+
+    private JsonEnumTable(Type enumType)
     {
-        int i = Array.IndexOf(Values, value);
-        return i >= 0 ? i : throw new JsonException($"{typeof(TEnum).Name} has no member with the value {Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)}.");
+        if (!enumType.IsEnum || Enum.GetUnderlyingType(enumType) != typeof(int))
+            throw new ArgumentException($"{enumType.Name} is not an int-based enum.", nameof(enumType));
+        _typeName = enumType.Name;
+        _values = (int[])Enum.GetValuesAsUnderlyingType(enumType);
+        var members = new string[_values.Length];
+        _names = new string[_values.Length];
+        _encodedNames = new JsonEncodedText[_values.Length];
+        _byName = new Dictionary<string, int>(_values.Length, StringComparer.Ordinal);
+        _byNameAnyCase = new Dictionary<string, int>(_values.Length, StringComparer.OrdinalIgnoreCase);
+        _valuesAreIndexes = true;
+        for (int i = 0; i < _values.Length; i++)
+        {
+            members[i] = Enum.GetName(enumType, _values[i])!;
+            // The names are C# identifiers (ASCII letters and digits), which no encoder escapes: encoded once, they are
+            // the bytes every writer would give.
+            _names[i] = JsonEnumNames.Name(members[i]);
+            _encodedNames[i] = JsonEncodedText.Encode(_names[i]);
+            _byName.Add(_names[i], _values[i]);
+            _byNameAnyCase.Add(members[i], _values[i]);
+            _valuesAreIndexes &= _values[i] == i;
+        }
+        var nullMember = JsonEnumNames.WrittenAsNull(enumType);
+        HasNullMember = nullMember is not null;
+        NullMember = nullMember.GetValueOrDefault();
+        var allowed = new List<string>(_values.Length);
+        for (int i = 0; i < _values.Length; i++)
+            if (nullMember != _values[i]) allowed.Add($"\"{_names[i]}\"");
+        Message = $"expected one of {string.Join(", ", allowed)}{(HasNullMember ? " or null" : "")}.";
+    }
+
+    /// <summary>The table of <paramref name="enumType"/>.</summary>
+    /// <exception cref="ArgumentException">It is not an int-based enum.</exception>
+    public static JsonEnumTable Of(Type enumType) => new(enumType);
+
+    /// <summary>Gets whether one member is written as <c>null</c> (<see cref="NullMember"/>).</summary>
+    public bool HasNullMember { get; }
+
+    /// <summary>Gets the value of the member written as <c>null</c>, when <see cref="HasNullMember"/>.</summary>
+    public int NullMember { get; }
+
+    /// <summary>Gets the error for a value that names no member: every allowed value, never the value read.</summary>
+    public string Message { get; }
+
+    /// <summary>The value <paramref name="text"/> names: its JSON name, or else its member name in any case.</summary>
+    public int? Find(string text) =>
+        _byName.TryGetValue(text, out int value) || _byNameAnyCase.TryGetValue(text, out value) ? value : null;
+
+    /// <summary>The JSON name of <paramref name="value"/>.</summary>
+    public string NameOf(int value) => _names[IndexOf(value)];
+
+    /// <summary>The JSON name of <paramref name="value"/>, encoded.</summary>
+    public JsonEncodedText EncodedNameOf(int value) => _encodedNames[IndexOf(value)];
+
+    private int IndexOf(int value)
+    {
+        int i = _valuesAreIndexes ? ((uint)value < (uint)_values.Length ? value : -1) : Array.IndexOf(_values, value);
+        return i >= 0 ? i : throw new JsonException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_typeName} has no member with the value {value}."));
     }
 }
 
@@ -77,8 +134,8 @@ internal static class JsonEnumNames
     /// <summary>The member that means "none applies", written as <c>null</c>: <see cref="Control.SpecialCauseRule.None"/>
     /// (no rule labels the point). <see cref="Customers.SalienceGroup.None"/> and
     /// <see cref="Customers.TopsisNormalization.None"/> are settings (screen nobody out, do not normalise) and stay <c>"none"</c>.</summary>
-    public static TEnum? WrittenAsNull<TEnum>() where TEnum : struct, Enum =>
-        typeof(TEnum) == typeof(Control.SpecialCauseRule) ? (TEnum)(object)Control.SpecialCauseRule.None : null;
+    public static int? WrittenAsNull(Type enumType) =>
+        enumType == typeof(Control.SpecialCauseRule) ? (int)Control.SpecialCauseRule.None : null;
 
     /// <summary>camelCase (<c>NotApplicable</c> → <c>notApplicable</c>, <c>Points0To100</c> → <c>points0To100</c>); a name
     /// without lower-case letters (<c>CMA7</c>) is kept as it is, the way its source spells it.</summary>
