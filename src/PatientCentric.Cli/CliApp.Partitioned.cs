@@ -35,7 +35,7 @@ internal sealed partial class CliApp
     private int ReportPartitionable(string? memoryLimit, int? workers, DirectoryInfo? temp, Func<int> report)
     {
         _partitionSettings = (memoryLimit, workers, temp);
-        PatientOutputsLoaded = false;
+        PatientOutputsHeld = PatientOutputsPath.None;
         try
         {
             return report();
@@ -254,34 +254,65 @@ internal sealed partial class CliApp
     private static PartitionFacts FactsOf(FhirReadResult result) =>
         new(result.Quality, result.Data.Period, result.Data.ServiceLines, DataCensus.Of(result.Data));
 
-    /// <summary>Each partition scored into a partial evaluation whose per-patient outputs go to a file next to the
-    /// partition's (in canonical patient order), the population-level partials merged as they come in
-    /// (<see cref="PartialFold"/>), then finished; the coded survey rows go to files too (<see cref="SurveyRowSpill"/>) and
-    /// are read back in order as the loyalty drivers are finished. The patients' outputs are read back from the files,
-    /// merged in order, as the report is written (<see cref="_patientOutputs"/>): they never accumulate in memory. Each
+    /// <summary>Each partition scored into a partial evaluation, the population-level partials merged as they come in
+    /// (<see cref="PartialFold"/>), then finished; the coded survey rows go to files (<see cref="SurveyRowSpill"/>) and are
+    /// read back in order as the loyalty drivers are finished. A partition's per-patient outputs stay in its partial, and
+    /// are merged with it, while the outputs kept so far fit a quarter of the memory limit
+    /// (<see cref="KeepsPatientOutputs"/>); past that, they go to a file next to the partition's (in canonical patient
+    /// order), and at the end the kept ones go to one more file, so that the report reads them all back merged in order
+    /// (<see cref="_patientOutputs"/>), into memory when they fit half the limit, else as each output is written. Each
     /// partition keeps its own service lines: the merge takes their union, in key order as one read lists them.</summary>
     private PracticeEvaluation ScorePartitions(PracticeEvaluator evaluator, MeasurementPeriod period, PartitionFacts[]? reads)
     {
         var partitions = _partitions!;
         var fold = new PartialFold(evaluator, partitions.Count);
         var spills = Enumerable.Range(0, partitions.Count).Select(k => Path.Combine(partitions.Folder, $"patients-{k:D5}.ndjson")).ToArray();
+        var spilled = new bool[partitions.Count];
         var rows = new SurveyRowSpill(partitions.Folder, partitions.Count);
+        var kept = new KeptPatients(KeepsPatientOutputs ? _memoryLimit / 4 : -1);
         ForEachPartition(k =>
         {
             var result = partitions.Read(k, _partitionCt);
             if (reads is not null) reads[k] = FactsOf(result);
             var partial = evaluator.Accumulate(result.Data, period, null, _partitionCt);
-            using (var file = new FileStream(spills[k], FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
-                partial.WritePatientsTo(file);
-            fold.Add(k, rows.Spill(k, partial.WithoutPatients()));
+            if (!kept.TryKeep(partial.PatientCount))
+            {
+                using (var file = new FileStream(spills[k], FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+                    partial.WritePatientsTo(file);
+                partial = partial.WithoutPatients();
+                spilled[k] = true;
+            }
+            fold.Add(k, rows.Spill(k, partial));
         });
-        _patientOutputs = PatientOutputs.OnDisk(spills, _partitionCt);
         _partitionCt.ThrowIfCancellationRequested();
+        var merged = fold.Result();
+        var files = spills.Where((_, k) => spilled[k]).ToList();
+        PartitionsKeepingPatientOutputs = partitions.Count - files.Count;
+        if (files.Count > 0 && merged.PatientCount > 0)
+        {
+            // Some partitions' outputs are on disk: the kept ones join them, so that one merge of the files gives them all in order.
+            var keptFile = Path.Combine(partitions.Folder, "patients-kept.ndjson");
+            using (var file = new FileStream(keptFile, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+                merged.WritePatientsTo(file);
+            merged = merged.WithoutPatients();
+            files.Add(keptFile);
+        }
+        _patientOutputs = files.Count > 0 ? PatientOutputs.OnDisk(files, _partitionCt) : null;
         BeforeFinishingPartitions?.Invoke(partitions.Folder);
         try
         {
-            var evaluation = rows.Finish(evaluator, fold.Result(), _partitionCt);
-            return PatientOutputsFit(spills) ? WithPatientOutputs(evaluation) : evaluation;
+            var evaluation = rows.Finish(evaluator, merged, _partitionCt);
+            if (files.Count == 0)
+            {
+                PatientOutputsHeld = PatientOutputsPath.Kept;
+                return evaluation;
+            }
+            if (!PatientOutputsFit(files))
+            {
+                PatientOutputsHeld = PatientOutputsPath.Streamed;
+                return evaluation;
+            }
+            return WithPatientOutputs(evaluation);
         }
         catch (PatientOutputsReadException e)
         {
@@ -293,17 +324,72 @@ internal sealed partial class CliApp
     /// and the objects' headers; measured at about 2 on the sample exports).</summary>
     internal const double PatientOutputsExpansion = 3.0;
 
-    /// <summary>Gets whether the last partitioned run read its patients' outputs back into memory once (they fit half
-    /// the memory limit) rather than streaming them from disk for each output that writes them.</summary>
-    internal bool PatientOutputsLoaded { get; private set; }
+    /// <summary>How many bytes in memory one patient's outputs (cards and support plan) take at most, for deciding
+    /// whether a partitioned run keeps them (about 2 KiB on the sample exports: 72 MiB for the 36,000 patients with
+    /// outputs of the 100,000-patient export; <see cref="KeepsPatientOutputs"/>).</summary>
+    internal const long PatientOutputBytes = 6 << 10;
 
-    /// <summary>Gets or sets whether a partitioned run always streams its patients' outputs from disk, even when they
-    /// would fit in memory (tests of that path).</summary>
+    /// <summary>Gets how many partitions of the last partitioned run kept their patients' outputs in memory (the others
+    /// wrote them to files).</summary>
+    internal int PartitionsKeepingPatientOutputs { get; private set; }
+
+    /// <summary>Where the last partitioned run held its patients' outputs as the report was written.</summary>
+    internal PatientOutputsPath PatientOutputsHeld { get; private set; }
+
+    /// <summary>Where a partitioned run holds its patients' outputs as the report is written.</summary>
+    internal enum PatientOutputsPath
+    {
+        /// <summary>Not a partitioned run.</summary>
+        None,
+
+        /// <summary>Kept in the partitions' partials and merged with them: they fitted a quarter of the memory limit.</summary>
+        Kept,
+
+        /// <summary>Written to files, then read back into memory once: they fitted half the limit once the partitions were done.</summary>
+        ReadBack,
+
+        /// <summary>Written to files, and read from them by each output as it is written.</summary>
+        Streamed,
+    }
+
+    /// <summary>Gets or sets whether a partitioned run writes every partition's patients' outputs to files, even when
+    /// they would fit in memory (tests of the files' path, read back or streamed).</summary>
+    internal bool SpillPatientOutputs { get; init; }
+
+    /// <summary>Gets or sets whether a partitioned run writes its patients' outputs to files and streams them from there,
+    /// even when they would fit in memory (tests of that path).</summary>
     internal bool StreamPatientOutputs { get; init; }
+
+    /// <summary>Gets whether a partitioned run keeps patients' outputs in memory at all (<see cref="KeptPatients"/>).</summary>
+    private bool KeepsPatientOutputs => !SpillPatientOutputs && !StreamPatientOutputs;
+
+    /// <summary>The patients' outputs the partitions keep in memory, within a budget of bytes (by
+    /// <see cref="PatientOutputBytes"/> per patient); the first partition that does not fit, and every one after it,
+    /// goes to disk. Thread-safe. Which partitions are kept depends on the order they finish in; the numbers do not.</summary>
+    private sealed class KeptPatients(long budget)
+    {
+        private readonly Lock _gate = new();
+        private long _bytes;
+        private bool _full = budget < 0;
+
+        public bool TryKeep(int patients)
+        {
+            lock (_gate)
+            {
+                if (_full || _bytes + patients * PatientOutputBytes > budget)
+                {
+                    _full = true;
+                    return false;
+                }
+                _bytes += patients * PatientOutputBytes;
+                return true;
+            }
+        }
+    }
 
     /// <summary>Whether the patients' outputs in <paramref name="spills"/> fit half the memory limit once read back: by
     /// the time they are written, the partitions' data are gone, so half the limit is free for them.</summary>
-    private bool PatientOutputsFit(string[] spills)
+    private bool PatientOutputsFit(List<string> spills)
     {
         long bytes = 0;
         foreach (var spill in spills)
@@ -320,7 +406,7 @@ internal sealed partial class CliApp
         var plans = ImmutableArray.CreateBuilder<SupportPlan>();
         _patientOutputs!.Visit(cards.Add, plans.Add);
         _patientOutputs = null;
-        PatientOutputsLoaded = true;
+        PatientOutputsHeld = PatientOutputsPath.ReadBack;
         return evaluation with { PatientCards = cards.ToImmutable(), SupportPlans = plans.ToImmutable() };
     }
 

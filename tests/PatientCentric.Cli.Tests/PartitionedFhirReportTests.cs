@@ -88,36 +88,53 @@ public sealed class PartitionedFhirReportTests : IDisposable
     }
 
     [Fact]
-    public void PatientOutputsThatFitHalfTheLimit_AreReadBackOnce_WithTheSameOutputs_AndOtherwiseStreamedFromDisk()
+    public void PatientOutputs_KeptInMemory_ReadBack_OrStreamedFromDisk_GiveTheSameOutputs()
     {
         var (folder, observedAt) = Export.Value;
         string[] common = ["--survey-items", Path.Combine(folder, SampleFhirExport.SurveyItemsFileName), "--slots-observed-at", observedAt];
         // Just under what the one-pass read needs: the export is partitioned, and its patients' outputs (far smaller than
-        // the input) fit half of that limit once read back.
+        // the input) fit a quarter of that limit.
         long input = Directory.EnumerateFiles(folder, "*.ndjson").Sum(f => new FileInfo(f).Length);
-        long limit = (long)(input * CliApp.ExpansionFactor) - 1;
-        Assert.True(limit >= 1 << 20);
+        string limit = ((long)(input * CliApp.ExpansionFactor) - 1).ToString(CultureInfo.InvariantCulture);
         var inMemory = Report(folder, "memory", null, common);
-        CliApp Quiet() => new(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), new StringWriter(CultureInfo.InvariantCulture));
-        var loading = Quiet();
-        var loaded = Report(folder, "loaded", loading, [.. common, "--memory-limit", limit.ToString(CultureInfo.InvariantCulture), "--workers", "2", "--temp", Temp]);
-        var streaming = new CliApp(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), new StringWriter(CultureInfo.InvariantCulture))
+        CliApp Quiet(bool spill = false, bool stream = false) => new(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), new StringWriter(CultureInfo.InvariantCulture))
         {
-            StreamPatientOutputs = true,
+            SpillPatientOutputs = spill,
+            StreamPatientOutputs = stream,
         };
-        var streamed = Report(folder, "streamed", streaming, [.. common, "--memory-limit", limit.ToString(CultureInfo.InvariantCulture), "--workers", "2", "--temp", Temp]);
-
-        Assert.Equal(0, loaded.Result.ExitCode);
-        Assert.Equal(0, streamed.Result.ExitCode);
-        Assert.True(loading.PatientOutputsLoaded);
-        Assert.False(streaming.PatientOutputsLoaded);
-        foreach (var file in new[] { "results.json", "data-quality.json", "report.html", "measure-reports.ndjson" })
+        var cases = new (string Name, CliApp App, CliApp.PatientOutputsPath Expected)[]
         {
-            var expected = File.ReadAllBytes(Path.Combine(_root, "memory", file));
-            Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_root, "loaded", file))), file);
-            Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_root, "streamed", file))), file);
+            ("kept", Quiet(), CliApp.PatientOutputsPath.Kept),
+            ("read-back", Quiet(spill: true), CliApp.PatientOutputsPath.ReadBack),
+            ("streamed", Quiet(stream: true), CliApp.PatientOutputsPath.Streamed),
+        };
+        foreach (var (name, app, expected) in cases)
+        {
+            var run = Report(folder, name, app, [.. common, "--memory-limit", limit, "--workers", "2", "--temp", Temp]);
+            Assert.Equal(0, run.Result.ExitCode);
+            Assert.Equal(expected, app.PatientOutputsHeld);
+            foreach (var file in new[] { "results.json", "data-quality.json", "report.html", "measure-reports.ndjson" })
+                Assert.True(File.ReadAllBytes(Path.Combine(_root, "memory", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_root, name, file))), $"{name}: {file}");
         }
         Assert.Contains("\"patientCards\": [\n    {", inMemory.Results, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+    }
+
+    [Fact]
+    public void PatientOutputs_OverTheBudgetPartWay_GoToFilesWithThoseKeptSoFar_WithTheSameOutputs()
+    {
+        var (folder, observedAt) = Export.Value;
+        string[] common = ["--survey-items", Path.Combine(folder, SampleFhirExport.SurveyItemsFileName), "--slots-observed-at", observedAt];
+        Report(folder, "memory", null, common);
+        // One worker takes the partitions in order: with 1MiB (a budget of about 40 patients' outputs) the first few keep
+        // theirs, the rest write them to files, and the kept ones join the files at the end.
+        var app = new CliApp(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), new StringWriter(CultureInfo.InvariantCulture));
+        var run = Report(folder, "part-way", app, [.. common, "--memory-limit", "1MiB", "--workers", "1", "--temp", Temp]);
+        Assert.Equal(0, run.Result.ExitCode);
+        Assert.InRange(app.PartitionsKeepingPatientOutputs, 1, 100);
+        Assert.NotEqual(CliApp.PatientOutputsPath.Kept, app.PatientOutputsHeld);
+        foreach (var file in new[] { "results.json", "data-quality.json", "report.html", "measure-reports.ndjson" })
+            Assert.True(File.ReadAllBytes(Path.Combine(_root, "memory", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_root, "part-way", file))), file);
         Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
     }
 
@@ -261,12 +278,14 @@ public sealed class PartitionedFhirReportTests : IDisposable
         var error = new StringWriter(CultureInfo.InvariantCulture);
         var app = new CliApp(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), error)
         {
-            // The outputs of so small an export fit the limit: damage one file before they are read back into memory.
+            // The outputs of so small an export fit the limit: written to files, one is damaged before they are read back
+            // into memory.
             BeforeFinishingPartitions = parts => File.WriteAllText(Path.Combine(parts, "patients-00001.ndjson"), damage),
+            SpillPatientOutputs = true,
         };
         var r = Report(folder, "damaged-loaded", app, "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
         Assert.Equal(2, r.Result.ExitCode);
-        Assert.False(app.PatientOutputsLoaded);
+        Assert.NotEqual(CliApp.PatientOutputsPath.ReadBack, app.PatientOutputsHeld);
         string line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
         Assert.DoesNotContain("SENTINEL", error.ToString(), StringComparison.Ordinal);
         Assert.Equal("error: cannot read back a temporary file of the patients' outputs (PatientCentricDataException); check the free space and permissions of the temporary folder (--temp).", line);
