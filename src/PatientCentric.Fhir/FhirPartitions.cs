@@ -92,6 +92,10 @@ public sealed class FhirPartitions : IDisposable
     /// <see cref="Records.PracticeDataSet.SplitByPatient"/> uses, from one source file.</summary>
     internal static int PartitionOf(string patientId, int count) => Records.StableHash.ShardOf(patientId, count);
 
+    /// <summary>The partition of a patient id's hash (<see cref="Records.StableHash.Of(ReadOnlySpan{byte})"/> of its UTF-8
+    /// bytes): the same as <see cref="PartitionOf(string, int)"/> of the id.</summary>
+    internal static int PartitionOf(ulong patientIdHash, int count) => Records.StableHash.ShardOf(patientIdHash, count);
+
     internal static void DeleteFolder(string folder)
     {
         try

@@ -199,7 +199,7 @@ public sealed partial class FhirPracticeReader
                 if (_first is null || day < _first) _first = day;
                 if (_last is null || day > _last) _last = day;
             }
-            WritePartitionLine(writers[key.Patient is null ? 0 : FhirPartitions.PartitionOf(key.Patient, writers.Length)], file, line, FhirPartitions.Resource, text);
+            WritePartitionLine(writers[key.PatientHash is { } hash ? FhirPartitions.PartitionOf(hash, writers.Length) : 0], file, line, FhirPartitions.Resource, text);
         }
     }
 

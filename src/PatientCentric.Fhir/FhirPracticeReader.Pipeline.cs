@@ -109,7 +109,10 @@ public sealed partial class FhirPracticeReader
         private readonly int _firstLine, _capacity;
         private byte[] _bytes;
         private int _length;
-        private readonly List<(int Start, int Length)> _lines = [];
+        // The lines' places in _bytes and (ParseKeys) their keys: arrays from the pool, longer than _count, given back on
+        // Dispose, so a batch of a few thousand lines allocates neither (the keys' array would be on the large object heap).
+        private (int Start, int Length)[] _lines;
+        private int _count;
         private Parsed?[] _parsed = [];
         private LineKey?[] _keys = [];
 
@@ -120,17 +123,30 @@ public sealed partial class FhirPracticeReader
             _firstLine = firstLine;
             _capacity = Math.Max(capacity, 1);
             _bytes = ArrayPool<byte>.Shared.Rent(_capacity);
+            _lines = ArrayPool<(int, int)>.Shared.Rent(256);
         }
 
-        public int Count => _lines.Count;
+        public int Count => _count;
 
         /// <summary>Gets whether the batch holds its capacity of line bytes (a longer line is kept whole), or as many
         /// lines (blank ones, too long ones).</summary>
-        public bool IsFull => _length >= _capacity || _lines.Count >= _capacity;
+        public bool IsFull => _length >= _capacity || _count >= _capacity;
+
+        private void AddLine(int start, int length)
+        {
+            if (_count == _lines.Length)
+            {
+                var bigger = ArrayPool<(int, int)>.Shared.Rent(_count * 2);
+                _lines.AsSpan(0, _count).CopyTo(bigger);
+                ArrayPool<(int, int)>.Shared.Return(_lines);
+                _lines = bigger;
+            }
+            _lines[_count++] = (start, length);
+        }
 
         public void Add(bool tooLong, ReadOnlySpan<byte> text)
         {
-            if (tooLong) { _lines.Add((TooLong, 0)); return; }
+            if (tooLong) { AddLine(TooLong, 0); return; }
             if (_length + text.Length > _bytes.Length)
             {
                 var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_bytes.Length * 2, _length + text.Length));
@@ -139,7 +155,7 @@ public sealed partial class FhirPracticeReader
                 _bytes = bigger;
             }
             text.CopyTo(_bytes.AsSpan(_length));
-            _lines.Add((_length, text.Length));
+            AddLine(_length, text.Length);
             _length += text.Length;
         }
 
@@ -147,7 +163,7 @@ public sealed partial class FhirPracticeReader
         /// which lock).</summary>
         public Action Parse(FhirPracticeReader reader) => () =>
         {
-            var parsed = new Parsed?[_lines.Count];
+            var parsed = new Parsed?[_count];
             for (int i = 0; i < parsed.Length; i++)
             {
                 var (start, length) = _lines[i];
@@ -162,13 +178,12 @@ public sealed partial class FhirPracticeReader
         /// (<see cref="PatientOfLine"/>).</summary>
         public Action ParseKeys(FhirPracticeReader reader) => () =>
         {
-            var keys = new LineKey?[_lines.Count];
-            for (int i = 0; i < keys.Length; i++)
+            var keys = ArrayPool<LineKey?>.Shared.Rent(_count);
+            for (int i = 0; i < _count; i++)
             {
                 var (start, length) = _lines[i];
-                if (start == TooLong) continue;
-                var text = _bytes.AsSpan(start, length);
-                if (!IsBlank(text)) keys[i] = reader.PatientOfLine(text);
+                var text = start == TooLong ? default : _bytes.AsSpan(start, length);
+                keys[i] = start == TooLong || IsBlank(text) ? null : reader.PatientOfLine(text);
             }
             _keys = keys;
         };
@@ -176,7 +191,7 @@ public sealed partial class FhirPracticeReader
         /// <summary>Applies the parsed lines in order, as <see cref="ReadNdjsonLine"/> and <see cref="ReadTooLongLine"/> do.</summary>
         public void Apply(Run run, string name)
         {
-            for (int i = 0; i < _lines.Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 int line = _firstLine + i;
                 if (_lines[i].Start == TooLong) ReadTooLongLine(run, name, line);
@@ -192,7 +207,7 @@ public sealed partial class FhirPracticeReader
         /// <see cref="PartitionStream"/> does.</summary>
         public void Route(PartitionRouter router, int file, CancellationToken ct)
         {
-            for (int i = 0; i < _lines.Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 ct.ThrowIfCancellationRequested();
                 router.Count();
@@ -207,6 +222,13 @@ public sealed partial class FhirPracticeReader
             var bytes = _bytes;
             _bytes = [];
             if (bytes.Length > 0) ArrayPool<byte>.Shared.Return(bytes);
+            var lines = _lines;
+            _lines = [];
+            if (lines.Length > 0) ArrayPool<(int, int)>.Shared.Return(lines);
+            var keys = _keys;
+            _keys = [];
+            // Cleared: the keys hold start literals, which the pool should not keep alive.
+            if (keys.Length > 0) ArrayPool<LineKey?>.Shared.Return(keys, clearArray: true);
         }
     }
 }

@@ -34,6 +34,19 @@ internal static class Utf8Strings
         return s;
     }
 
+    /// <summary>The string of unescaped, valid UTF-8 bytes (a JSON string's value as it stands in the text), as
+    /// <see cref="Get(ref Utf8JsonReader)"/> gives it for the token holding them.</summary>
+    public static string Get(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > MaxBytes) return Encoding.UTF8.GetString(bytes);
+        var slots = t_slots ??= new string?[Slots];
+        int i = Slot(bytes);
+        if (slots[i] is { } known && known.Length == bytes.Length && Ascii.Equals(bytes, known)) return known;
+        var s = Encoding.UTF8.GetString(bytes);
+        slots[i] = s;
+        return s;
+    }
+
     /// <summary>FNV-1a of the bytes, folded to a slot.</summary>
     private static int Slot(ReadOnlySpan<byte> bytes)
     {

@@ -96,6 +96,33 @@ public sealed class FhirPartitionsTests : IDisposable
         Assert.Equal(996, FhirPartitions.PartitionOf("a", 1000));
     }
 
+    [Fact]
+    public void ParallelPartitioning_OfABatchOfThousandsOfLines_WritesEachLineToItsPatientsPartition()
+    {
+        // 3,000 lines in one batch (its pooled arrays grow several times), blank ones among them.
+        var lines = Enumerable.Range(0, 3_000).Select(i => i % 7 == 3 ? "" : Encounter($"e{i}", $"p{i % 97}", "2025-02-04T09:00:00Z")).ToList();
+        var path = Path.Combine(_tempDir, "Encounter.ndjson");
+        File.WriteAllLines(path, lines);
+        var options = new FhirReadOptions { PseudonymKey = Key };
+        using var sequential = new FhirPracticeReader(options) { ParallelPartition = false }.PartitionNdjson([path], Path.Combine(_tempDir, "sequential"), 5);
+        using var parallel = new FhirPracticeReader(options) { ParallelPartition = true, BatchBytes = 1 << 20 }.PartitionNdjson([path], Path.Combine(_tempDir, "parallel"), 5);
+        int written = 0;
+        for (int k = 0; k < 5; k++)
+        {
+            var expected = File.ReadAllBytes(FhirPartitions.PathOf(sequential.Folder, k));
+            Assert.Equal(expected, File.ReadAllBytes(FhirPartitions.PathOf(parallel.Folder, k)));
+            // "position kind TAB resource", the position being the 1-based line (first file): the partition of the patient id.
+            foreach (var line in File.ReadLines(FhirPartitions.PathOf(parallel.Folder, k)))
+            {
+                int index = int.Parse(line[..line.IndexOf(' ')], System.Globalization.CultureInfo.InvariantCulture) - 1;
+                Assert.Equal(FhirPartitions.PartitionOf($"p{index % 97}", 5), k);
+                Assert.Equal(lines[index], line[(line.IndexOf('\t') + 1)..]);
+                written++;
+            }
+        }
+        Assert.Equal(lines.Count(l => l.Length > 0), written);
+    }
+
     [Theory]
     [InlineData(64)]       // a batch per line or two
     [InlineData(1_000)]

@@ -104,6 +104,33 @@ public sealed class PracticeDataSetTests
         Assert.Equal((996, 5), (StableHash.ShardOf("a", 1000), StableHash.ShardOf("a", 7)));
     }
 
+    /// <summary>FNV-1a 64 over Encoding.UTF8's bytes of the key, written out here byte by byte as the definition.</summary>
+    private static ulong Fnv(string key)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(key)) hash = (hash ^ b) * 1099511628211UL;
+        return hash;
+    }
+
+    [Property(MaxTest = 500)]
+    public bool StableHash_OfAnyString_IsFnv1a64_OfItsUtf8Bytes_FromTheStringOrItsBytes(string? key, int count)
+    {
+        key ??= "";
+        count = Math.Abs(count % 1000) + 1;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(key);
+        return StableHash.Of(key) == Fnv(key) && StableHash.Of(bytes) == Fnv(key)
+            && StableHash.ShardOf(key, count) == (int)(Fnv(key) % (ulong)count) && StableHash.ShardOf(StableHash.Of(bytes), count) == StableHash.ShardOf(key, count);
+    }
+
+    [Fact]
+    public void StableHash_OfLongAndUnpairedStrings_IsFnv1a64_OfEncodingUtf8sBytes()
+    {
+        // A lone surrogate (encoded as U+FFFD, as Encoding.UTF8 does), 400 bytes (past the stack buffer), 3,000.
+        string[] keys = ["p" + (char)0xD800 + "q", string.Concat(Enumerable.Repeat("é", 200)), new string('x', 3000)];
+        foreach (var key in keys) Assert.Equal(Fnv(key), StableHash.Of(key));
+        Assert.NotEqual(Fnv("p"), StableHash.Of(keys[0]));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
