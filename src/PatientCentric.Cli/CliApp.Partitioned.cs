@@ -285,6 +285,7 @@ internal sealed partial class CliApp
             fold.Add(k, rows.Spill(k, partial));
         });
         _partitionCt.ThrowIfCancellationRequested();
+        WarmUpWriters();   // beside the merge and the finish, on one core
         var merged = fold.Result();
         var files = spills.Where((_, k) => spilled[k]).ToList();
         PartitionsKeepingPatientOutputs = partitions.Count - files.Count;

@@ -227,16 +227,25 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
             }
         }
         progress?.Report(new ReportProgress(ReportPhase.Read));
+        // The writers' set-up runs beside the one-pass read (on one core); a partitioned run starts it once its partitions
+        // are scored (EvaluatePartitions), as the merged partial is finished on one core.
+        _writerWarmUp = (format == "json" || outDir is not null, outDir is not null, null);
         try
         {
             if (fhirPath is not null)
             {
-                if (!TryReadFhirPartitioned(fhirPath, fhirOptions, ct, out data, out source, out fhirInput, out var failure)
-                    || (_partitions is null && !TryReadFhir(fhirPath, fhirOptions, console, ct, out data, out source, out fhirInput, out failure)))
+                if (!TryReadFhirPartitioned(fhirPath, fhirOptions, ct, out data, out source, out fhirInput, out var failure))
                     return Fail(failure);
+                if (_partitions is null)
+                {
+                    WarmUpWriters();
+                    if (!TryReadFhir(fhirPath, fhirOptions, console, ct, out data, out source, out fhirInput, out failure))
+                        return Fail(failure);
+                }
             }
             else if (input is null)
             {
+                WarmUpWriters();
                 data = SampleData.Load();
                 source = SampleData.DisplayName;
             }
@@ -244,6 +253,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
             {
                 if (!input.Exists)
                     return Fail($"{input.FullName}: file not found.");
+                WarmUpWriters();
                 using var stream = new CancellableReadStream(input.OpenRead(), ct);
                 data = PracticeDataSetReader.Read(stream, input.Name);
                 source = input.FullName;
@@ -371,6 +381,16 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
             return Fail(e.Message);
         }
         return Success;
+    }
+
+    /// <summary>What the writers' set-up (<see cref="WriterWarmUp"/>) covers in this run, and once started, its task.</summary>
+    private (bool Json, bool MeasureReports, Task? Started) _writerWarmUp;
+
+    /// <summary>Starts the writers' set-up on the thread pool, once per run, when a phase on one core begins.</summary>
+    private void WarmUpWriters()
+    {
+        if (_writerWarmUp is (var json, var measureReports, null))
+            _writerWarmUp = (json, measureReports, WriterWarmUp.Start(json, measureReports));
     }
 
     // Standard output: the JSON document or the table, then where the files went.
