@@ -259,7 +259,8 @@ internal sealed partial class CliApp
     /// read back in order as the loyalty drivers are finished. A partition's per-patient outputs stay in its partial, and
     /// are merged with it, while the outputs kept so far fit a quarter of the memory limit
     /// (<see cref="KeepsPatientOutputs"/>); past that, they go to a file next to the partition's (in canonical patient
-    /// order), and at the end the kept ones go to one more file, so that the report reads them all back merged in order
+    /// order), the outputs kept so far go to files too (the rest of the run does not hold them), and at the end any kept
+    /// by partitions that finished meanwhile go to one more file, so that the report reads them all back merged in order
     /// (<see cref="_patientOutputs"/>), into memory when they fit half the limit, else as each output is written. Each
     /// partition keeps its own service lines: the merge takes their union, in key order as one read lists them.</summary>
     private PracticeEvaluation ScorePartitions(PracticeEvaluator evaluator, MeasurementPeriod period, PartitionFacts[]? reads)
@@ -270,17 +271,20 @@ internal sealed partial class CliApp
         var spilled = new bool[partitions.Count];
         var rows = new SurveyRowSpill(partitions.Folder, partitions.Count);
         var kept = new KeptPatients(KeepsPatientOutputs ? _memoryLimit / 4 : -1);
+        var keptFiles = new List<string>();
         ForEachPartition(k =>
         {
             var result = partitions.Read(k, _partitionCt);
             if (reads is not null) reads[k] = FactsOf(result);
             var partial = evaluator.Accumulate(result.Data, period, null, _partitionCt);
-            if (!kept.TryKeep(partial.PatientCount))
+            if (!kept.TryKeep(partial.PatientCount, out bool overflowed))
             {
-                using (var file = new FileStream(spills[k], FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
-                    partial.WritePatientsTo(file);
-                partial = partial.WithoutPatients();
+                partial = WritePatients(partial, spills[k]);
                 spilled[k] = true;
+                // The first partition over the budget: the outputs kept so far go to files now, so the rest of the run
+                // does not hold them.
+                if (overflowed)
+                    fold.ChangeHeld(held => WritePatients(held, NextKeptFile()));
             }
             fold.Add(k, rows.Spill(k, partial));
         });
@@ -289,14 +293,19 @@ internal sealed partial class CliApp
         var merged = fold.Result();
         var files = spills.Where((_, k) => spilled[k]).ToList();
         PartitionsKeepingPatientOutputs = partitions.Count - files.Count;
+        // Some partitions' outputs are on disk: the kept ones join them (those of partitions kept before the budget was
+        // full and added after), so that one merge of the files gives them all in order.
         if (files.Count > 0 && merged.PatientCount > 0)
+            merged = WritePatients(merged, NextKeptFile());
+        files.AddRange(keptFiles);
+
+        string NextKeptFile()
         {
-            // Some partitions' outputs are on disk: the kept ones join them, so that one merge of the files gives them all in order.
-            var keptFile = Path.Combine(partitions.Folder, "patients-kept.ndjson");
-            using (var file = new FileStream(keptFile, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
-                merged.WritePatientsTo(file);
-            merged = merged.WithoutPatients();
-            files.Add(keptFile);
+            lock (keptFiles)
+            {
+                keptFiles.Add(Path.Combine(partitions.Folder, $"patients-kept-{keptFiles.Count:D5}.ndjson"));
+                return keptFiles[^1];
+            }
         }
         _patientOutputs = files.Count > 0 ? PatientOutputs.OnDisk(files, _partitionCt) : null;
         BeforeFinishingPartitions?.Invoke(partitions.Folder);
@@ -324,6 +333,14 @@ internal sealed partial class CliApp
     /// <summary>How many bytes in memory the patients' outputs take per byte of their files, at most (UTF-16 strings
     /// and the objects' headers; measured at about 2 on the sample exports).</summary>
     internal const double PatientOutputsExpansion = 3.0;
+
+    /// <summary>Writes <paramref name="partial"/>'s per-patient outputs to <paramref name="path"/> and returns it without them.</summary>
+    private static EvaluationPartial WritePatients(EvaluationPartial partial, string path)
+    {
+        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+            partial.WritePatientsTo(file);
+        return partial.WithoutPatients();
+    }
 
     /// <summary>How many bytes in memory one patient's outputs (cards and support plan) take at most, for deciding
     /// whether a partitioned run keeps them (about 2 KiB on the sample exports: 72 MiB for the 36,000 patients with
@@ -366,19 +383,24 @@ internal sealed partial class CliApp
 
     /// <summary>The patients' outputs the partitions keep in memory, within a budget of bytes (by
     /// <see cref="PatientOutputBytes"/> per patient); the first partition that does not fit, and every one after it,
-    /// goes to disk. Thread-safe. Which partitions are kept depends on the order they finish in; the numbers do not.</summary>
+    /// goes to disk, and so do, at that moment, the outputs kept so far. Thread-safe. Which partitions are kept depends on the order they finish in; the numbers do not.</summary>
     private sealed class KeptPatients(long budget)
     {
         private readonly Lock _gate = new();
         private long _bytes;
+        private readonly bool _never = budget < 0;
         private bool _full = budget < 0;
 
-        public bool TryKeep(int patients)
+        /// <summary>Whether a partition's <paramref name="patients"/> are kept; <paramref name="overflowed"/>: this call
+        /// was the first refused since the budget was set (the caller then writes out those kept so far).</summary>
+        public bool TryKeep(int patients, out bool overflowed)
         {
             lock (_gate)
             {
+                overflowed = false;
                 if (_full || _bytes + patients * PatientOutputBytes > budget)
                 {
+                    overflowed = !_full && !_never;
                     _full = true;
                     return false;
                 }

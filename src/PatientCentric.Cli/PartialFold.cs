@@ -51,6 +51,28 @@ internal sealed class PartialFold(PracticeEvaluator evaluator, int count)
         }
     }
 
+    /// <summary>Replaces every partial held now (waiting or merged) by <paramref name="change"/> of it, under the fold's
+    /// lock, so that no <see cref="Add"/> merges meanwhile: for taking the patients' outputs out of them
+    /// (<see cref="EvaluationPartial.WithoutPatients"/>) once they no longer fit in memory.</summary>
+    /// <param name="change">Called once per held partial that has patients' outputs, in partition order.</param>
+    public void ChangeHeld(Func<EvaluationPartial, EvaluationPartial> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            for (int i = 0; i < _stack.Count; i++)
+            {
+                if (_stack[i].Partial.PatientCount > 0)
+                    _stack[i] = (change(_stack[i].Partial), _stack[i].Level);
+            }
+            for (int i = 0; i < _waiting.Length; i++)
+            {
+                if (_waiting[i] is { PatientCount: > 0 } waiting)
+                    _waiting[i] = change(waiting);
+            }
+        }
+    }
+
     /// <summary>The merge of every partition's partial; call once all are added.</summary>
     /// <returns>The merged partial.</returns>
     public EvaluationPartial Result()

@@ -36,6 +36,43 @@ public sealed class PartialFoldTests
         return Json(evaluator.Finish(fold.Result(), TestContext.Current.CancellationToken)) == onePass;
     }
 
+    [Property(MaxTest = 10)]
+    public bool ChangeHeld_TakingThePatientsOutPartWay_LeavesThePopulationAsOnePass_AndEveryPatientOnce(int seed)
+    {
+        var random = new Random(seed);
+        var (evaluator, data, _) = Setup.Value;
+        int count = random.Next(2, 9);
+        var partials = ByPatient(data, count, random).Select(shard => evaluator.Accumulate(shard, cancellationToken: TestContext.Current.CancellationToken)).ToArray();
+        var fold = new PartialFold(evaluator, count);
+        var order = Enumerable.Range(0, count).OrderBy(_ => random.Next()).ToArray();
+        int changeAfter = random.Next(1, count);
+        var taken = new List<EvaluationPartial>();
+        for (int i = 0; i < count; i++)
+        {
+            fold.Add(order[i], partials[order[i]]);
+            if (i + 1 == changeAfter)
+            {
+                fold.ChangeHeld(held =>
+                {
+                    Assert.True(held.PatientCount > 0);
+                    taken.Add(held);
+                    return held.WithoutPatients();
+                });
+                // Every partial added so far, waiting or merged, gave its patients: none is left to change.
+                fold.ChangeHeld(_ => throw new InvalidOperationException("a held partial still has patients"));
+                if (taken.Sum(p => p.PatientCount) != order.Take(changeAfter).Sum(k => partials[k].PatientCount))
+                    return false;
+            }
+        }
+        var merged = fold.Result();
+        // The patients taken out and those left are the whole set, each once.
+        int patients = partials.Sum(p => p.PatientCount);
+        bool whole = taken.Sum(p => p.PatientCount) + merged.PatientCount == patients;
+        var population = Json(evaluator.Finish(merged.WithoutPatients(), TestContext.Current.CancellationToken));
+        var onePass = Json(evaluator.Finish(partials.Aggregate(evaluator.Merge).WithoutPatients(), TestContext.Current.CancellationToken));
+        return whole && population == onePass;
+    }
+
     [Fact]
     public void Fold_OfPartitionsFinishingInOrder_HoldsAboutLogTwoPartials()
     {
