@@ -126,15 +126,39 @@ public sealed class PartitionedFhirReportTests : IDisposable
         var (folder, observedAt) = Export.Value;
         string[] common = ["--survey-items", Path.Combine(folder, SampleFhirExport.SurveyItemsFileName), "--slots-observed-at", observedAt];
         Report(folder, "memory", null, common);
-        // One worker takes the partitions in order: with 1MiB (a budget of about 40 patients' outputs) the first few keep
-        // theirs, the rest write them to files, and the kept ones join the files at the end.
+        // A limit at which the export's size says its patients' outputs fit (a quarter of it holds 0.3 bytes per input
+        // byte), and one worker taking the partitions in order; each patient's outputs counted as more bytes, so that the
+        // budget fills part-way: the first partitions keep theirs, the rest write them to files, and the kept ones join
+        // those files.
+        long input = Directory.EnumerateFiles(folder, "*.ndjson").Sum(f => new FileInfo(f).Length);
+        string limit = ((long)(input * CliApp.PatientOutputsPerInputByte * 4) + 1).ToString(CultureInfo.InvariantCulture);
+        bool partWay = false;
+        foreach (long perPatient in new long[] { 2 << 10, 8 << 10, 32 << 10, 128 << 10 })
+        {
+            var app = new CliApp(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), new StringWriter(CultureInfo.InvariantCulture))
+            {
+                KeptPatientOutputBytes = perPatient,
+            };
+            string name = $"part-way-{perPatient}";
+            var run = Report(folder, name, app, [.. common, "--memory-limit", limit, "--workers", "1", "--temp", Temp]);
+            Assert.Equal(0, run.Result.ExitCode);
+            partWay |= app.PartitionsKeepingPatientOutputs > 0 && app.PatientOutputsHeld != CliApp.PatientOutputsPath.Kept;
+            foreach (var file in new[] { "results.json", "data-quality.json", "report.html", "measure-reports.ndjson" })
+                Assert.True(File.ReadAllBytes(Path.Combine(_root, "memory", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_root, name, file))), $"{name}: {file}");
+        }
+        Assert.True(partWay, "no run filled the budget part-way");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+    }
+
+    [Fact]
+    public void PatientOutputs_OfAnExportTooLargeToKeepThem_GoToFilesFromTheStart()
+    {
+        var (folder, _) = Export.Value;
         var app = new CliApp(new StringReader(""), new StringWriter(CultureInfo.InvariantCulture), new StringWriter(CultureInfo.InvariantCulture));
-        var run = Report(folder, "part-way", app, [.. common, "--memory-limit", "1MiB", "--workers", "1", "--temp", Temp]);
+        // 1MiB: a quarter of it is less than 0.3 bytes per input byte.
+        var run = Report(folder, "too-large", app, "--memory-limit", "1MiB", "--workers", "2", "--temp", Temp);
         Assert.Equal(0, run.Result.ExitCode);
-        Assert.InRange(app.PartitionsKeepingPatientOutputs, 1, 100);
-        Assert.NotEqual(CliApp.PatientOutputsPath.Kept, app.PatientOutputsHeld);
-        foreach (var file in new[] { "results.json", "data-quality.json", "report.html", "measure-reports.ndjson" })
-            Assert.True(File.ReadAllBytes(Path.Combine(_root, "memory", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_root, "part-way", file))), file);
+        Assert.Equal(0, app.PartitionsKeepingPatientOutputs);
         Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
     }
 
