@@ -258,9 +258,10 @@ internal sealed partial class CliApp
 
     /// <summary>Each partition scored into a partial evaluation, the population-level partials merged as they come in
     /// (<see cref="PartialFold"/>), then finished; the coded survey rows go to files (<see cref="SurveyRowSpill"/>) and are
-    /// read back in order as the loyalty drivers are finished. A partition's per-patient outputs stay in its partial, and
-    /// are merged with it, while the outputs kept so far fit a quarter of the memory limit
-    /// (<see cref="KeepsPatientOutputs"/>); past that, they go to a file next to the partition's (in canonical patient
+    /// read back in order as the loyalty drivers are finished. When the export's size says the patients' outputs all fit a
+    /// quarter of the memory limit (<see cref="PatientOutputsPerInputByte"/>), a partition's stay in its partial, and are
+    /// merged with it, while those kept so far fit that quarter (<see cref="KeptPatients"/>); otherwise, or past that,
+    /// they go to a file next to the partition's (in canonical patient
     /// order), the outputs kept so far go to files too (the rest of the run does not hold them), and at the end any kept
     /// by partitions that finished meanwhile go to one more file, so that the report reads them all back merged in order
     /// (<see cref="_patientOutputs"/>), into memory when they fit half the limit, else as each output is written. Each
@@ -277,6 +278,14 @@ internal sealed partial class CliApp
         // 76-88 s against 69-70 s).
         var kept = new KeptPatients(KeepsPatientOutputs && _inputBytes * PatientOutputsPerInputByte <= _memoryLimit / 4 ? _memoryLimit / 4 : -1, KeptPatientOutputBytes);
         var keptFiles = new List<string>();
+        string NextKeptFile()
+        {
+            lock (keptFiles)
+            {
+                keptFiles.Add(Path.Combine(partitions.Folder, $"patients-kept-{keptFiles.Count:D5}.ndjson"));
+                return keptFiles[^1];
+            }
+        }
         ForEachPartition(k =>
         {
             var result = partitions.Read(k, _partitionCt);
@@ -303,15 +312,6 @@ internal sealed partial class CliApp
         if (files.Count > 0 && merged.PatientCount > 0)
             merged = WritePatients(merged, NextKeptFile());
         files.AddRange(keptFiles);
-
-        string NextKeptFile()
-        {
-            lock (keptFiles)
-            {
-                keptFiles.Add(Path.Combine(partitions.Folder, $"patients-kept-{keptFiles.Count:D5}.ndjson"));
-                return keptFiles[^1];
-            }
-        }
         _patientOutputs = files.Count > 0 ? PatientOutputs.OnDisk(files, _partitionCt) : null;
         BeforeFinishingPartitions?.Invoke(partitions.Folder);
         try
@@ -396,7 +396,8 @@ internal sealed partial class CliApp
 
     /// <summary>The patients' outputs the partitions keep in memory, within a budget of bytes (by
     /// <see cref="PatientOutputBytes"/> per patient); the first partition that does not fit, and every one after it,
-    /// goes to disk, and so do, at that moment, the outputs kept so far. Thread-safe. Which partitions are kept depends on the order they finish in; the numbers do not.</summary>
+    /// goes to disk, and so do, at that moment, the outputs kept so far. Thread-safe. Which partitions are kept depends on
+    /// the order they finish in; the numbers do not.</summary>
     private sealed class KeptPatients(long budget, long bytesPerPatient)
     {
         private readonly Lock _gate = new();

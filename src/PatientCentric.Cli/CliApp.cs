@@ -228,7 +228,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         }
         progress?.Report(new ReportProgress(ReportPhase.Read));
         // The writers' set-up runs beside the one-pass read (on one core); a partitioned run starts it once its partitions
-        // are scored (EvaluatePartitions), as the merged partial is finished on one core.
+        // are scored (ScorePartitions), as the merged partial is finished on one core.
         _writerWarmUp = (format == "json" || outDir is not null, outDir is not null, null);
         try
         {
