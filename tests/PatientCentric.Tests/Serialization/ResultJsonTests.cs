@@ -51,6 +51,29 @@ public sealed class ResultJsonTests
             Assert.Equal(typeof(JsonEnumConverter<>).MakeGenericType(t), PatientCentricJsonContext.Default.GetTypeInfo(t)!.Converter.GetType());
     }
 
+    [Fact]
+    public void EveryEnumsNameTable_NamesEachMemberOnce_AndFindsItByItsJsonAndMemberNames()
+    {
+        foreach (var type in JsonEnumConverterFactory.Types)
+        {
+            var table = JsonEnumTable.Of(type);
+            var names = Enum.GetNames(type);
+            var jsonNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in names)
+            {
+                int value = (int)Enum.Parse(type, member);
+                string json = table.NameOf(value);
+                Assert.True(jsonNames.Add(json), $"{type.Name}.{member}");
+                Assert.Equal(json, table.EncodedNameOf(value).Value);
+                Assert.Equal(value, table.Find(json));
+                Assert.Equal(value, table.Find(member.ToUpperInvariant()));
+            }
+            Assert.Null(table.Find("no such member"));
+            Assert.Throws<JsonException>(() => table.NameOf(int.MinValue));
+        }
+        Assert.Throws<ArgumentException>(() => JsonEnumTable.Of(typeof(ConsoleKeyInfo)));
+    }
+
     [Theory]
     [InlineData(ScoreStatus.NotApplicable, "\"notApplicable\"")]
     [InlineData(ScoreScale.Points0To100, "\"points0To100\"")]
