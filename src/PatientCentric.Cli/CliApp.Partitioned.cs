@@ -402,8 +402,7 @@ internal sealed partial class CliApp
     {
         private readonly Lock _gate = new();
         private long _bytes;
-        private readonly bool _never = budget < 0;
-        private bool _full = budget < 0;
+        private bool _full = budget < 0;   // a negative budget keeps nothing, and never overflows
 
         /// <summary>Whether a partition's <paramref name="patients"/> are kept; <paramref name="overflowed"/>: this call
         /// was the first refused since the budget was set (the caller then writes out those kept so far).</summary>
@@ -414,7 +413,7 @@ internal sealed partial class CliApp
                 overflowed = false;
                 if (_full || _bytes + patients * bytesPerPatient > budget)
                 {
-                    overflowed = !_full && !_never;
+                    overflowed = !_full;
                     _full = true;
                     return false;
                 }

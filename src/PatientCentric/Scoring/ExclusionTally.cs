@@ -50,7 +50,7 @@ internal sealed class ExclusionTally
 
     /// <summary>Returns one component per reason code.</summary>
     public IEnumerable<ScoreComponent> ToComponents() =>
-        _items is null ? [] : _items.Select(i => ScoreComponent.Exclusion(i.Code, i.Count, $"Excluded: {i.Rule}."));
+        _items is null ? [] : _items.Select(Component);
 
     /// <summary>How many distinct reason codes the tally holds: the number of components <see cref="AddComponentsTo"/> adds.</summary>
     public int CodeCount => _items?.Count ?? 0;
@@ -61,7 +61,10 @@ internal sealed class ExclusionTally
     {
         if (_items is null)
             return;
-        foreach (var (code, rule, count) in _items)
-            components.Add(ScoreComponent.Exclusion(code, count, $"Excluded: {rule}."));
+        foreach (var item in _items)
+            components.Add(Component(item));
     }
+
+    private static ScoreComponent Component((string Code, string Rule, int Count) item) =>
+        ScoreComponent.Exclusion(item.Code, item.Count, $"Excluded: {item.Rule}.");
 }
