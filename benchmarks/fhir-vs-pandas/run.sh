@@ -6,9 +6,9 @@
 #
 # EXPORT_DIR: a folder written by `sample --fhir-out`; without it, the sample of PATIENTS (default 100000) patients is
 # generated into $WORK/export. Environment: WORK (default /tmp/fhir-vs-pandas), RUNS (default 3), PATIENTS, CLI (this
-# tree's PatientCentric.Cli.dll, already built in Release; default: build it),
-# BASELINE_CLI (optional: the PatientCentric.Cli.dll of another build, say main's, timed in the same run and checked to
-# give a byte-identical results.json), PYTHON (default python3, or /usr/bin/python3 when only that one has pandas).
+# tree's PatientCentric.Cli.dll, already built in Release, or a published PatientCentric.Cli executable; default: build
+# the dll), BASELINE_CLI (optional: the dll or executable of another build, say main's, timed in the same run and checked
+# to give a byte-identical results.json), PYTHON (default python3, or /usr/bin/python3 when only that one has pandas).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -27,10 +27,15 @@ else
   cli="$work/cli/PatientCentric.Cli.dll"
 fi
 
+# A dll runs on the installed runtime (dotnet X.dll); a published executable (apphost) runs as itself.
+if [[ "$cli" == *.dll ]]; then run_cli=(dotnet "$cli"); else run_cli=("$cli"); fi
+run_base=()
+if [[ "${BASELINE_CLI:-}" == *.dll ]]; then run_base=(dotnet "$BASELINE_CLI"); elif [[ -n "${BASELINE_CLI:-}" ]]; then run_base=("$BASELINE_CLI"); fi
+
 export_dir="${1:-}"
 if [[ -z "$export_dir" ]]; then
   export_dir="$work/export"
-  dotnet "$cli" sample --patients "${PATIENTS:-100000}" --fhir-out "$export_dir"
+  "${run_cli[@]}" sample --patients "${PATIENTS:-100000}" --fhir-out "$export_dir"
 fi
 # A fixed pseudonym key and instant, so that two builds' results.json can be compared byte for byte.
 head -c 32 /dev/zero | tr '\0' 'k' > "$work/key.bin"
@@ -45,8 +50,8 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) 
 
 ours=() base=() pandas=()
 for ((i = 1; i <= runs; i++)); do
-  ours+=("$(seconds dotnet "$cli" "${args[@]}" --out "$work/out")")
-  if [[ -n "${BASELINE_CLI:-}" ]]; then base+=("$(seconds dotnet "$BASELINE_CLI" "${args[@]}" --out "$work/out-baseline")"); fi
+  ours+=("$(seconds "${run_cli[@]}" "${args[@]}" --out "$work/out")")
+  if [[ -n "${BASELINE_CLI:-}" ]]; then base+=("$(seconds "${run_base[@]}" "${args[@]}" --out "$work/out-baseline")"); fi
   pandas+=("$(seconds "$python" "$here/pdc_cycle.py" "$export_dir")")
   echo "run $i: ours ${ours[-1]} s${BASELINE_CLI:+, baseline ${base[-1]} s}, pandas ${pandas[-1]} s"
 done
