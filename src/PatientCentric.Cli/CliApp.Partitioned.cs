@@ -346,7 +346,7 @@ internal sealed partial class CliApp
     /// <summary>Writes <paramref name="partial"/>'s per-patient outputs to <paramref name="path"/> and returns it without them.</summary>
     private static EvaluationPartial WritePatients(EvaluationPartial partial, string path)
     {
-        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+        using (var file = ScratchFile.Create(path))
             partial.WritePatientsTo(file);
         return partial.WithoutPatients();
     }

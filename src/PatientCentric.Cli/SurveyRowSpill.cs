@@ -1,4 +1,5 @@
 using PatientCentric.Cli.Report;
+using PatientCentric.Fhir;
 using PatientCentric.Scoring;
 
 namespace PatientCentric.Cli;
@@ -22,7 +23,7 @@ internal sealed class SurveyRowSpill
     /// <summary>Writes partition <paramref name="index"/>'s rows to its file and returns the partial without them.</summary>
     public EvaluationPartial Spill(int index, EvaluationPartial partial)
     {
-        using (var file = new FileStream(_files[index], FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+        using (var file = ScratchFile.Create(_files[index]))
             partial.WriteSurveyRowsTo(file);
         return partial.WithoutSurveyRows();
     }

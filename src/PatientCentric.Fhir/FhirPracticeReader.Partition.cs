@@ -41,7 +41,7 @@ public sealed partial class FhirPracticeReader
         try
         {
             for (int k = 0; k < partitions; k++)
-                writers[k] = new FileStream(FhirPartitions.PathOf(folder, k), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+                writers[k] = ScratchFile.Create(FhirPartitions.PathOf(folder, k));
             var router = new PartitionRouter(this, writers);
             for (int f = 0; f < files.Count; f++)
             {
