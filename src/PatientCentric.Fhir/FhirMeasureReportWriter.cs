@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Xml;
 using Hl7.Fhir.Model;
 using PatientCentric.Control;
 using PatientCentric.Scoring;
@@ -156,8 +155,9 @@ public sealed partial class FhirMeasureReportWriter
     // The value of a summary report's identifier (system {base}/scope): the scope's level and key.
     private static string ScopeValue(ScopeLevel level, string key) => $"{LevelName(level)}:{key}";
 
-    // A dateTime as FHIR gives a DateTimeOffset (FhirDateTime's form: seconds, fraction when not zero, offset).
-    internal static string DateText(DateTimeOffset instant) => XmlConvert.ToString(instant);
+    // An instant as a FHIR dateTime, as Firely's FhirDateTime writes it: seconds, the fraction when not zero, the offset.
+    internal static string DateText(DateTimeOffset instant) =>
+        instant.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture);
 
     private static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
