@@ -100,17 +100,32 @@ public sealed partial class FhirMeasureReportWriter
         }
     }
 
-    /// <summary>Builds each resource as a Firely object (<see cref="Build"/>).</summary>
-    private sealed class FirelyResources(FhirMeasureReportWriter owner, Action<Resource> resource) : IResourceSink
+    /// <summary>How many Firely sinks this thread has made: a test's check that <see cref="WriteNdjson(PracticeEvaluation, Stream)"/>
+    /// builds no Firely object (only this sink makes them).</summary>
+    [ThreadStatic]
+    internal static int FirelySinksMade;
+
+    /// <summary>Builds each resource as a Firely object (<see cref="Build"/>); the only place the writer makes them.</summary>
+    private sealed class FirelyResources : IResourceSink
     {
-        public void Organization(string id, string name) => resource(new Organization { Id = id, Name = name });
+        private readonly FhirMeasureReportWriter _owner;
+        private readonly Action<Resource> _resource;
+
+        public FirelyResources(FhirMeasureReportWriter owner, Action<Resource> resource)
+        {
+            _owner = owner;
+            _resource = resource;
+            FirelySinksMade++;
+        }
+
+        public void Organization(string id, string name) => _resource(new Organization { Id = id, Name = name });
 
         public void Measure(string id, string key, bool proportion)
         {
             var measure = new Measure
             {
                 Id = id,
-                Url = owner.MeasureUrl(id),
+                Url = _owner.MeasureUrl(id),
                 Name = ToComputableName(key),
                 Title = key,
                 Status = PublicationStatus.Active,
@@ -127,7 +142,7 @@ public sealed partial class FhirMeasureReportWriter
                 });
             }
             measure.Group.Add(group);
-            resource(measure);
+            _resource(measure);
         }
 
         public void Report(in ReportData data)
@@ -137,7 +152,7 @@ public sealed partial class FhirMeasureReportWriter
                 Id = data.Id,
                 Status = MeasureReport.MeasureReportStatus.Complete,
                 Type = data.Individual ? MeasureReport.MeasureReportType.Individual : MeasureReport.MeasureReportType.Summary,
-                Measure = owner.MeasureUrl(data.MeasureId),
+                Measure = _owner.MeasureUrl(data.MeasureId),
                 Date = data.Date,
                 Reporter = data.Reporter is null ? null : new ResourceReference(data.Reporter),
                 ImprovementNotation = Improvement(data.MeasureKey),
@@ -146,7 +161,7 @@ public sealed partial class FhirMeasureReportWriter
             if (data.Individual)
                 report.Subject = new ResourceReference(PatientPrefix + ToFhirId(data.Scope));
             else
-                report.Identifier.Add(new Identifier(owner.ScopeSystem, data.Scope));
+                report.Identifier.Add(new Identifier(_owner.ScopeSystem, data.Scope));
             var group = new MeasureReport.GroupComponent();
             for (int i = 0; i < data.Populations.Count; i++)
             {
@@ -173,7 +188,7 @@ public sealed partial class FhirMeasureReportWriter
                 group.Code = new CodeableConcept { Text = data.CodeText };
             }
             report.Group.Add(group);
-            resource(report);
+            _resource(report);
         }
 
         private static CodeableConcept? Improvement(string measureKey) =>
