@@ -10,9 +10,9 @@ namespace PatientCentric.Benchmarks;
 /// <summary>Writing measure-reports.ndjson for the generated patients of <see cref="JobSeriesBenchmarks"/> (one
 /// individual MeasureReport per patient card): (baseline) every resource built in turn as a Firely POCO and serialized by
 /// <see cref="FhirJsonSerializer"/> through a <see cref="Utf8JsonWriter"/> over the stream, flushed and reset per
-/// resource, as <see cref="FhirMeasureReportWriter.WriteNdjson(PracticeEvaluation, Stream)"/> did before; and
-/// (<see cref="WriteNdjson"/>) the writer now, which writes the individual reports straight with one
-/// <see cref="Utf8JsonWriter"/> over one buffer. Both give the same bytes (tested); the output goes to
+/// resource, as <see cref="FhirMeasureReportWriter.WriteNdjson(PracticeEvaluation, Stream)"/> once did; and
+/// (<see cref="WriteNdjson"/>) the writer now, which writes every resource straight with one <see cref="Utf8JsonWriter"/>
+/// over one buffer, without Firely. Both give the same bytes (tested); the output goes to
 /// <see cref="Stream.Null"/> (docs/performance.md).</summary>
 [MemoryDiagnoser]
 [Config(typeof(InProcessMonitoring))]

@@ -229,7 +229,7 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         progress?.Report(new ReportProgress(ReportPhase.Read));
         // The writers' set-up runs beside the one-pass read (on one core); a partitioned run starts it once its partitions
         // are scored (ScorePartitions), as the merged partial is finished on one core.
-        _writerWarmUp = (format == "json" || outDir is not null, outDir is not null, null);
+        _writerWarmUp = (format == "json" || outDir is not null, null);
         try
         {
             if (fhirPath is not null)
@@ -384,13 +384,13 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
     }
 
     /// <summary>What the writers' set-up (<see cref="WriterWarmUp"/>) covers in this run, and once started, its task.</summary>
-    private (bool Json, bool MeasureReports, Task? Started) _writerWarmUp;
+    private (bool Json, Task? Started) _writerWarmUp;
 
     /// <summary>Starts the writers' set-up on the thread pool, once per run, when a phase on one core begins.</summary>
     private void WarmUpWriters()
     {
-        if (_writerWarmUp is (var json, var measureReports, null))
-            _writerWarmUp = (json, measureReports, WriterWarmUp.Start(json, measureReports));
+        if (_writerWarmUp is (var json, null))
+            _writerWarmUp = (json, WriterWarmUp.Start(json));
     }
 
     // Standard output: the JSON document or the table, then where the files went.

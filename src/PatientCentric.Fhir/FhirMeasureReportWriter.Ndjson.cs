@@ -1,62 +1,24 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
-using Hl7.Fhir.Model;
 using PatientCentric.Scoring;
 
 namespace PatientCentric.Fhir;
 
 // WriteNdjson: one Utf8JsonWriter over one growing buffer for the whole output, handed to the stream in chunks of at
-// least 64 KiB. The individual MeasureReports (one per patient card: nearly all of the output) are written straight
-// with the Utf8JsonWriter, in exactly the bytes the Firely serializer gives for the resource BuildReport builds (same
-// element order, same escaping, same number formatting); the few other resources still go through Firely.
+// least 64 KiB. Every resource is written straight with the Utf8JsonWriter, in exactly the bytes the Firely serializer
+// gives for the resource Build builds from the same data (same element order, same escaping, same number formatting),
+// without building it: one method per JSON shape (Organization, Measure, MeasureReport).
 public sealed partial class FhirMeasureReportWriter
 {
     private const int ChunkBytes = 1 << 16;
 
-    private void WriteNdjsonCore(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards, Stream output)
-    {
-        var buffer = new ArrayBufferWriter<byte>(2 * ChunkBytes);
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = false });
-
-        void EndLine()
-        {
-            writer.Flush();
-            buffer.GetSpan(1)[0] = (byte)'\n';
-            buffer.Advance(1);
-            writer.Reset(buffer);
-            if (buffer.WrittenCount >= ChunkBytes)
-            {
-                output.Write(buffer.WrittenSpan);
-                buffer.ResetWrittenCount();
-            }
-        }
-
-        void Write(Resource resource)
-        {
-            Serializer.Serialize(resource, writer);
-            EndLine();
-        }
-
-        IndividualReports? individual = null;
-        Walk(evaluation, patientCards, Write, (card, measureId, ids, reporter) =>
-        {
-            individual ??= new IndividualReports(this, evaluation, reporter);
-            individual.Write(writer, card, measureId, individual.ReportId(card, measureId, ids));
-            EndLine();
-        });
-        if (buffer.WrittenCount > 0)
-            output.Write(buffer.WrittenSpan);
-        output.Flush();
-    }
-
-    /// <summary>Writes the individual <see cref="MeasureReport"/> of one patient card as <see cref="BuildReport"/> builds it
-    /// and the Firely serializer writes it; what is the same for every card of an evaluation (names, systems, the date,
-    /// the period, each measure's URL and improvement notation) is encoded once.</summary>
-    private sealed class IndividualReports(FhirMeasureReportWriter owner, PracticeEvaluation evaluation, string? reporter)
+    /// <summary>Writes each resource of a walk as one NDJSON line. What is the same for many reports (names, systems,
+    /// the date, the reporter, the period, each measure's URL and improvement notation) is encoded once.</summary>
+    private sealed class NdjsonResources : IResourceSink, IDisposable
     {
         private static readonly JsonEncodedText ResourceTypeName = JsonEncodedText.Encode("resourceType");
         private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
+        private static readonly JsonEncodedText IdentifierName = JsonEncodedText.Encode("identifier");
         private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
         private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
         private static readonly JsonEncodedText MeasureName = JsonEncodedText.Encode("measure");
@@ -79,106 +41,151 @@ public sealed partial class FhirMeasureReportWriter
         private static readonly JsonEncodedText MeasureScoreName = JsonEncodedText.Encode("measureScore");
         private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
         private static readonly JsonEncodedText UnitName = JsonEncodedText.Encode("unit");
-        private static readonly JsonEncodedText MeasureReportText = JsonEncodedText.Encode(nameof(MeasureReport));
+        private static readonly JsonEncodedText NameName = JsonEncodedText.Encode("name");
+        private static readonly JsonEncodedText UrlName = JsonEncodedText.Encode("url");
+        private static readonly JsonEncodedText TitleName = JsonEncodedText.Encode("title");
+        private static readonly JsonEncodedText ScoringName = JsonEncodedText.Encode("scoring");
+        private static readonly JsonEncodedText CriteriaName = JsonEncodedText.Encode("criteria");
+        private static readonly JsonEncodedText LanguageName = JsonEncodedText.Encode("language");
+        private static readonly JsonEncodedText ExpressionName = JsonEncodedText.Encode("expression");
+        private static readonly JsonEncodedText OrganizationText = JsonEncodedText.Encode("Organization");
+        private static readonly JsonEncodedText MeasureText = JsonEncodedText.Encode("Measure");
+        private static readonly JsonEncodedText MeasureReportText = JsonEncodedText.Encode("MeasureReport");
+        private static readonly JsonEncodedText ActiveText = JsonEncodedText.Encode("active");
         private static readonly JsonEncodedText CompleteText = JsonEncodedText.Encode("complete");
         private static readonly JsonEncodedText IndividualText = JsonEncodedText.Encode("individual");
+        private static readonly JsonEncodedText SummaryText = JsonEncodedText.Encode("summary");
+        private static readonly JsonEncodedText CriteriaLanguageText = JsonEncodedText.Encode(CriteriaLanguage);
         private static readonly JsonEncodedText PopulationSystemText = JsonEncodedText.Encode(PopulationSystem);
+        private static readonly JsonEncodedText ScoringSystemText = JsonEncodedText.Encode(ScoringSystem);
         private static readonly JsonEncodedText ImprovementSystemText = JsonEncodedText.Encode(ImprovementSystem);
         private static readonly JsonEncodedText UcumText = JsonEncodedText.Encode(Ucum);
-        private static readonly JsonEncodedText[] ProportionCodes = [.. PopulationCodes(proportion: true).Select(c => JsonEncodedText.Encode(c))];
-        private static readonly JsonEncodedText[] ContinuousCodes = [.. PopulationCodes(proportion: false).Select(c => JsonEncodedText.Encode(c))];
-        private static readonly string PatientPrefix = "Patient/";
+        private static readonly JsonEncodedText[] PopulationCodeTexts = [.. PopulationCodeNames.Select(c => JsonEncodedText.Encode(c))];
 
-        private readonly JsonEncodedText? _date = new FhirDateTime(evaluation.AsOf).Value is { } date ? JsonEncodedText.Encode(date) : null;
-        private readonly JsonEncodedText? _reporter = reporter is null ? null : JsonEncodedText.Encode(reporter);
-        private readonly JsonEncodedText _start = JsonEncodedText.Encode(evaluation.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        private readonly JsonEncodedText _end = JsonEncodedText.Encode(evaluation.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        private readonly FhirMeasureReportWriter _owner;
+        private readonly Stream _output;
+        private readonly ArrayBufferWriter<byte> _buffer = new(2 * ChunkBytes);
+        private readonly Utf8JsonWriter _writer;
         private readonly Dictionary<string, JsonEncodedText> _measureUrls = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, CodeableConcept?> _improvement = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (JsonEncodedText Code, JsonEncodedText Display)?> _improvement = new(StringComparer.Ordinal);
+        private readonly JsonEncodedText _scopeSystem;
+        private Encoded _date, _reporter, _start, _end;
 
-        private readonly Dictionary<string, string> _readable = new(StringComparer.Ordinal);
-        private readonly string[] _parts = new string[4];
-
-        /// <summary>The id <see cref="FhirMeasureReportWriter.ReportId"/> claims for a patient's card, without its two
-        /// strings per card: the readable prefix is the same for every card of a measure, and the parts' array is reused
-        /// (<see cref="FhirResourceIds.Claim"/> keeps neither).</summary>
-        public string ReportId(ScoreCard card, string measureId, FhirResourceIds ids)
+        public NdjsonResources(FhirMeasureReportWriter owner, Stream output)
         {
-            if (card.Scope.Level != ScopeLevel.Patient)
-                return FhirMeasureReportWriter.ReportId(card, measureId, ids);
-            var level = LevelName(ScopeLevel.Patient);
-            if (!_readable.TryGetValue(measureId, out var readable))
-                _readable.Add(measureId, readable = $"{measureId}.{level}");
-            _parts[0] = nameof(MeasureReport);
-            _parts[1] = card.MeasureKey;
-            _parts[2] = level;
-            _parts[3] = card.Scope.Key;
-            return ids.Claim(null, readable, _parts);
+            _owner = owner;
+            _output = output;
+            _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = false, SkipValidation = false });
+            _scopeSystem = JsonEncodedText.Encode(owner.ScopeSystem);
         }
 
-        public void Write(Utf8JsonWriter writer, ScoreCard card, string measureId, string id)
+        public void Organization(string id, string name)
         {
+            _writer.WriteStartObject();
+            _writer.WriteString(ResourceTypeName, OrganizationText);
+            _writer.WriteString(IdName, id);
+            _writer.WriteString(NameName, name);
+            _writer.WriteEndObject();
+            EndLine();
+        }
+
+        public void Measure(string id, string key, bool proportion)
+        {
+            _writer.WriteStartObject();
+            _writer.WriteString(ResourceTypeName, MeasureText);
+            _writer.WriteString(IdName, id);
+            _writer.WriteString(UrlName, MeasureUrl(id));
+            _writer.WriteString(NameName, ToComputableName(key));
+            _writer.WriteString(TitleName, key);
+            _writer.WriteString(StatusName, ActiveText);
+            _writer.WriteStartObject(ScoringName);
+            Coding(ScoringSystemText, ScoringCode(proportion));
+            _writer.WriteEndObject();
+            ImprovementNotation(key);
+            _writer.WriteStartArray(GroupName);
+            _writer.WriteStartObject();
+            _writer.WriteStartArray(PopulationName);
+            foreach (var code in MeasurePopulations(proportion))
+            {
+                _writer.WriteStartObject();
+                PopulationCode(code);
+                _writer.WriteStartObject(CriteriaName);
+                _writer.WriteString(LanguageName, CriteriaLanguageText);
+                _writer.WriteString(ExpressionName, Criteria(key, code));
+                _writer.WriteEndObject();
+                _writer.WriteEndObject();
+            }
+            _writer.WriteEndArray();
+            _writer.WriteEndObject();
+            _writer.WriteEndArray();
+            _writer.WriteEndObject();
+            EndLine();
+        }
+
+        public void Report(in ReportData report)
+        {
+            var writer = _writer;
             writer.WriteStartObject();
             writer.WriteString(ResourceTypeName, MeasureReportText);
-            writer.WriteString(IdName, id);
+            writer.WriteString(IdName, report.Id);
+            if (!report.Individual)
+            {
+                writer.WriteStartArray(IdentifierName);
+                writer.WriteStartObject();
+                writer.WriteString(SystemName, _scopeSystem);
+                writer.WriteString(ValueName, report.Scope);
+                writer.WriteEndObject();
+                writer.WriteEndArray();
+            }
             writer.WriteString(StatusName, CompleteText);
-            writer.WriteString(TypeName, IndividualText);
-            writer.WriteString(MeasureName, MeasureUrl(measureId));
-
-            writer.WriteStartObject(SubjectName);
-            Span<char> subject = stackalloc char[8 + MaxIdLength];
-            writer.WriteString(ReferenceName, subject[..PatientReference(card.Scope.Key, subject)]);
-            writer.WriteEndObject();
-
-            if (_date is { } date)
-                writer.WriteString(DateName, date);
-            if (_reporter is { } reporterText)
+            writer.WriteString(TypeName, report.Individual ? IndividualText : SummaryText);
+            writer.WriteString(MeasureName, MeasureUrl(report.MeasureId));
+            if (report.Individual)
+            {
+                writer.WriteStartObject(SubjectName);
+                Span<char> subject = stackalloc char[PatientPrefix.Length + MaxIdLength];
+                writer.WriteString(ReferenceName, subject[..PatientReference(report.Scope, subject)]);
+                writer.WriteEndObject();
+            }
+            writer.WriteString(DateName, _date.Of(report.Date));
+            if (report.Reporter is { } reporter)
             {
                 writer.WriteStartObject(ReporterName);
-                writer.WriteString(ReferenceName, reporterText);
+                writer.WriteString(ReferenceName, _reporter.Of(reporter));
                 writer.WriteEndObject();
             }
             writer.WriteStartObject(PeriodName);
-            writer.WriteString(StartName, _start);
-            writer.WriteString(EndName, _end);
+            writer.WriteString(StartName, _start.Of(report.Start));
+            writer.WriteString(EndName, _end.Of(report.End));
             writer.WriteEndObject();
-            if (Improvement(card.MeasureKey) is { } improvement)
-            {
-                var coding = improvement.Coding[0];
-                writer.WriteStartObject(ImprovementNotationName);
-                writer.WriteStartArray(CodingName);
-                writer.WriteStartObject();
-                writer.WriteString(SystemName, ImprovementSystemText);
-                writer.WriteString(CodeName, coding.Code);
-                writer.WriteString(DisplayName, coding.Display);
-                writer.WriteEndObject();
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
+            ImprovementNotation(report.MeasureKey);
 
             writer.WriteStartArray(GroupName);
             writer.WriteStartObject();
-            var proportion = card.Scale == ScoreScale.Proportion;
-            var ok = card.Status == ScoreStatus.Ok && card.Value is not null;
-            if (!ok)
+            if (report.CodeText is { } text)
             {
                 writer.WriteStartObject(CodeName);
-                writer.WriteString(TextName, card.StatusReason is { Length: > 0 } reason ? $"{card.Status}: {reason}" : card.Status.ToString());
+                writer.WriteString(TextName, text);
                 writer.WriteEndObject();
             }
-            var codes = proportion ? ProportionCodes : ContinuousCodes;
-            writer.WriteStartArray(PopulationName);
-            Population(writer, codes[0], card.EvidenceCount + card.ExcludedCount);
-            Population(writer, codes[1], card.EvidenceCount);
-            Population(writer, codes[2], card.ExcludedCount);
-            if (proportion && Numerator(card) is int numerator)
-                Population(writer, codes[3], numerator);
-            writer.WriteEndArray();
-            if (ok)
+            if (report.Populations.Count > 0)
+            {
+                writer.WriteStartArray(PopulationName);
+                for (int i = 0; i < report.Populations.Count; i++)
+                {
+                    var population = report.Populations[i];
+                    writer.WriteStartObject();
+                    PopulationCode(population.Code);
+                    writer.WriteNumber(CountName, population.Count);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }
+            if (report.Score is double score)
             {
                 writer.WriteStartObject(MeasureScoreName);
-                writer.WriteNumber(ValueName, decimal.CreateSaturating(card.Value!.Value));
-                if (Unit(card.Scale) is { } unit)
+                writer.WriteNumber(ValueName, decimal.CreateSaturating(score));
+                if (Unit(report.Scale) is { } unit)
                 {
                     writer.WriteString(UnitName, unit);
                     writer.WriteString(SystemName, UcumText);
@@ -189,21 +196,82 @@ public sealed partial class FhirMeasureReportWriter
             writer.WriteEndObject();
             writer.WriteEndArray();
             writer.WriteEndObject();
+            EndLine();
         }
 
-        private static void Population(Utf8JsonWriter writer, JsonEncodedText code, int count)
+        /// <summary>Hands the rest of the buffer to the stream and flushes it.</summary>
+        public void Finish()
         {
-            writer.WriteStartObject();
-            writer.WriteStartObject(CodeName);
-            writer.WriteStartArray(CodingName);
-            writer.WriteStartObject();
-            writer.WriteString(SystemName, PopulationSystemText);
-            writer.WriteString(CodeName, code);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteNumber(CountName, count);
-            writer.WriteEndObject();
+            if (_buffer.WrittenCount > 0)
+                _output.Write(_buffer.WrittenSpan);
+            _output.Flush();
+        }
+
+        public void Dispose() => _writer.Dispose();
+
+        private void EndLine()
+        {
+            _writer.Flush();
+            _buffer.GetSpan(1)[0] = (byte)'\n';
+            _buffer.Advance(1);
+            _writer.Reset(_buffer);
+            if (_buffer.WrittenCount >= ChunkBytes)
+            {
+                _output.Write(_buffer.WrittenSpan);
+                _buffer.ResetWrittenCount();
+            }
+        }
+
+        // "code": a CodeableConcept of one coding of measure-population.
+        private void PopulationCode(PopulationCode code)
+        {
+            _writer.WriteStartObject(CodeName);
+            Coding(PopulationSystemText, PopulationCodeTexts[(int)code]);
+            _writer.WriteEndObject();
+        }
+
+        // "coding": [{system, code}] (the CodeableConcept's object is the caller's).
+        private void Coding(JsonEncodedText system, JsonEncodedText code)
+        {
+            _writer.WriteStartArray(CodingName);
+            _writer.WriteStartObject();
+            _writer.WriteString(SystemName, system);
+            _writer.WriteString(CodeName, code);
+            _writer.WriteEndObject();
+            _writer.WriteEndArray();
+        }
+
+        private void Coding(JsonEncodedText system, string code)
+        {
+            _writer.WriteStartArray(CodingName);
+            _writer.WriteStartObject();
+            _writer.WriteString(SystemName, system);
+            _writer.WriteString(CodeName, code);
+            _writer.WriteEndObject();
+            _writer.WriteEndArray();
+        }
+
+        // The measure's improvementNotation, or nothing where the library defines no direction.
+        private void ImprovementNotation(string measureKey)
+        {
+            if (!_improvement.TryGetValue(measureKey, out var improvement))
+            {
+                improvement = FhirMeasureReportWriter.ImprovementNotation(measureKey) is var (code, display)
+                    ? (JsonEncodedText.Encode(code), JsonEncodedText.Encode(display))
+                    : null;
+                _improvement.Add(measureKey, improvement);
+            }
+            if (improvement is not var (codeText, displayText))
+                return;
+            _writer.WriteStartObject(ImprovementNotationName);
+            _writer.WriteStartArray(CodingName);
+            _writer.WriteStartObject();
+            _writer.WriteString(SystemName, ImprovementSystemText);
+            _writer.WriteString(CodeName, codeText);
+            _writer.WriteString(DisplayName, displayText);
+            _writer.WriteEndObject();
+            _writer.WriteEndArray();
+            _writer.WriteEndObject();
         }
 
         // "Patient/" and the key mapped as ToFhirId maps it, into destination; returns the characters written.
@@ -227,15 +295,26 @@ public sealed partial class FhirMeasureReportWriter
         private JsonEncodedText MeasureUrl(string measureId)
         {
             if (!_measureUrls.TryGetValue(measureId, out var url))
-                _measureUrls.Add(measureId, url = JsonEncodedText.Encode(owner.MeasureUrl(measureId)));
+                _measureUrls.Add(measureId, url = JsonEncodedText.Encode(_owner.MeasureUrl(measureId)));
             return url;
         }
+    }
 
-        private CodeableConcept? Improvement(string measureKey)
+    /// <summary>The encoded form of the last text asked for: the same string instance (a walk's date, reporter or
+    /// period) is encoded once.</summary>
+    private struct Encoded
+    {
+        private string? _text;
+        private JsonEncodedText _encoded;
+
+        public JsonEncodedText Of(string text)
         {
-            if (!_improvement.TryGetValue(measureKey, out var improvement))
-                _improvement.Add(measureKey, improvement = ImprovementNotation(measureKey));
-            return improvement;
+            if (!ReferenceEquals(text, _text))
+            {
+                _encoded = JsonEncodedText.Encode(text);
+                _text = text;
+            }
+            return _encoded;
         }
     }
 }

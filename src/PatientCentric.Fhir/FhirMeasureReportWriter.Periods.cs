@@ -1,5 +1,3 @@
-using System.Globalization;
-using Hl7.Fhir.Model;
 using PatientCentric.Scoring;
 
 namespace PatientCentric.Fhir;
@@ -8,13 +6,13 @@ namespace PatientCentric.Fhir;
 // FHIR consumer sees each measure month by month (docs/fhir.md#how-are-results-written-back-as-fhir).
 public sealed partial class FhirMeasureReportWriter
 {
-    /// <summary>Adds, for every practice-level series whose measure has a <see cref="Measure"/> in the output, one summary
-    /// report per period: the period is the bucket, the group has the period's value as <c>measureScore</c> (none when the
-    /// period has no value; its status and reason are then in <c>group.code.text</c>), and for a proportion the
-    /// <c>numerator</c> and <c>denominator</c> populations; other kinds carry the period's evidence count as
-    /// <c>measure-population</c>.</summary>
-    private IEnumerable<Resource> PeriodReports(PracticeEvaluation evaluation, Dictionary<string, string> measureIds,
-                                                FhirResourceIds ids, string? reporter)
+    /// <summary>Hands to <paramref name="sink"/>, for every practice-level series whose measure has a Measure in the
+    /// output, one summary report per period: the period is the bucket, the group has the period's value as
+    /// <c>measureScore</c> (none when the period has no value; its status and reason are then in <c>group.code.text</c>),
+    /// and for a proportion the <c>denominator</c> and <c>numerator</c> populations; other kinds carry the period's
+    /// evidence count as <c>measure-population</c>.</summary>
+    private static void PeriodReports(PracticeEvaluation evaluation, Dictionary<string, string> measureIds, FhirResourceIds ids,
+                                      ReportCommon common, IResourceSink sink)
     {
         var scales = evaluation.Cards.Where(c => c.Scope.Level == ScopeLevel.Practice)
                                      .GroupBy(c => c.MeasureKey, StringComparer.Ordinal)
@@ -24,46 +22,33 @@ public sealed partial class FhirMeasureReportWriter
             if (!measureIds.TryGetValue(series.MeasureKey, out var measureId))
                 continue;
             var scale = scales.GetValueOrDefault(series.MeasureKey, series.Kind == MeasureKind.Proportion ? ScoreScale.Proportion : ScoreScale.Count);
+            var scope = ScopeValue(ScopeLevel.Practice, series.Scope.Key);
             foreach (var point in series.Points)
-                yield return BuildPeriodReport(evaluation, series, point, scale, measureId, ids, reporter);
+                sink.Report(PeriodReport(series, point, scale, measureId, scope, ids, common));
         }
     }
 
-    private MeasureReport BuildPeriodReport(PracticeEvaluation evaluation, MeasureSeries series, SeriesPoint point, ScoreScale scale,
-                                            string measureId, FhirResourceIds ids, string? reporter)
+    private static ReportData PeriodReport(MeasureSeries series, SeriesPoint point, ScoreScale scale, string measureId, string scope,
+                                           FhirResourceIds ids, ReportCommon common)
     {
-        string start = point.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        string end = point.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var report = new MeasureReport
-        {
-            Id = ids.Claim(null, $"{measureId}.practice.{start}", nameof(MeasureReport), series.MeasureKey, "practice-period", start, end),
-            Status = MeasureReport.MeasureReportStatus.Complete,
-            Type = MeasureReport.MeasureReportType.Summary,
-            Measure = MeasureUrl(measureId),
-            Date = new FhirDateTime(evaluation.AsOf).Value,
-            Reporter = reporter is null ? null : new ResourceReference(reporter),
-            ImprovementNotation = ImprovementNotation(series.MeasureKey),
-            Period = new Period { Start = start, End = end },
-        };
-        report.Identifier.Add(new Identifier(_base + "/scope", $"{LevelName(ScopeLevel.Practice)}:{series.Scope.Key}"));
-        var group = new MeasureReport.GroupComponent();
+        string start = DayText(point.Period.Start);
+        string end = DayText(point.Period.End);
+        var id = ids.Claim(null, $"{measureId}.practice.{start}", "MeasureReport", series.MeasureKey, "practice-period", start, end);
+        var populations = new Populations();
         if (series.Kind == MeasureKind.Proportion)
         {
             if (point.Denominator is double d && double.IsFinite(d) && d >= 0)
-                group.Population.Add(Population("denominator", Count(d)));
+                populations.Add(PopulationCode.Denominator, Count(d));
             if (point.Numerator is double n && double.IsFinite(n) && n >= 0)
-                group.Population.Add(Population("numerator", Count(n)));
+                populations.Add(PopulationCode.Numerator, Count(n));
         }
         else
         {
-            group.Population.Add(Population("measure-population", point.EvidenceCount));
+            populations.Add(PopulationCode.MeasurePopulation, point.EvidenceCount);
         }
-        if (point.Status == ScoreStatus.Ok && point.Value is double value && double.IsFinite(value))
-            group.MeasureScore = Score(value, scale);
-        else
-            group.Code = new CodeableConcept { Text = point.StatusReason is { Length: > 0 } reason ? $"{point.Status}: {reason}" : point.Status.ToString() };
-        report.Group.Add(group);
-        return report;
+        var ok = point.Status == ScoreStatus.Ok && point.Value is double value && double.IsFinite(value);
+        return new ReportData(id, Individual: false, scope, measureId, series.MeasureKey, common.Date, common.Reporter, start, end,
+                              populations, ok ? point.Value : null, scale, ok ? null : StatusText(point.Status, point.StatusReason));
     }
 
     private static int Count(double value) => (int)Math.Round(Math.Min(value, int.MaxValue), MidpointRounding.AwayFromZero);

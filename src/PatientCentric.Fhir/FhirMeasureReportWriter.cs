@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using PatientCentric.Control;
 using PatientCentric.Scoring;
 
@@ -31,8 +30,6 @@ public sealed partial class FhirMeasureReportWriter
     private const string ImprovementSystem = "http://terminology.hl7.org/CodeSystem/measure-improvement-notation";
     private const string Ucum = "http://unitsofmeasure.org";
     private const int MaxIdLength = 64;
-
-    private static readonly FhirJsonSerializer Serializer = new();
 
     private readonly string _base;
 
@@ -69,45 +66,41 @@ public sealed partial class FhirMeasureReportWriter
     }
 
     /// <summary>Gives the resources of <see cref="Build"/> to <paramref name="resource"/> one at a time, each built when
-    /// its turn comes (the path <see cref="WriteNdjson(PracticeEvaluation, Stream)"/> took before it wrote the individual
-    /// reports itself; the baseline of <c>MeasureReportWriterBenchmarks</c>).</summary>
+    /// its turn comes (the Firely objects <see cref="WriteNdjson(PracticeEvaluation, Stream)"/> once serialized; the
+    /// baseline of <c>MeasureReportWriterBenchmarks</c>).</summary>
     internal void ForEachResource(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards, Action<Resource> resource) =>
-        Walk(evaluation, patientCards, resource,
-            (card, measureId, ids, reporter) => resource(BuildReport(evaluation, card, measureId, ids, reporter, individual: true)));
+        Walk(evaluation, patientCards, new FirelyResources(this, resource));
 
     /// <summary>The one order of the resources of an evaluation (<see cref="Build"/>'s, and each line's of
-    /// <see cref="WriteNdjson(PracticeEvaluation, Stream)"/>): each resource but the individual reports to
-    /// <paramref name="resource"/>, and each patient card, with its measure's id, the ids claimed so far and the reporter,
-    /// to <paramref name="individual"/>, which builds or writes its report.</summary>
-    private void Walk(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards, Action<Resource> resource,
-                      Action<ScoreCard, string, FhirResourceIds, string?> individual)
+    /// <see cref="WriteNdjson(PracticeEvaluation, Stream)"/>), with their ids claimed in that order: each resource is
+    /// handed to <paramref name="sink"/> as plain data, which builds or writes it.</summary>
+    private void Walk(PracticeEvaluation evaluation, IEnumerable<ScoreCard> patientCards, IResourceSink sink)
     {
         var ids = new FhirResourceIds();
-        var (organization, reporter) = BuildOrganization(evaluation, ids);
-        if (organization is not null)
-            resource(organization);
+        string? reporter = null;
+        if (!string.IsNullOrWhiteSpace(evaluation.PracticeName))
+        {
+            var organizationId = ids.Claim(null, evaluation.PracticeName, nameof(Organization), evaluation.PracticeName);
+            sink.Organization(organizationId, evaluation.PracticeName);
+            reporter = $"{nameof(Organization)}/{organizationId}";
+        }
         var (firstCards, measureIds) = FirstCards(evaluation, patientCards, ids);
         foreach (var card in firstCards)
-            resource(BuildMeasure(card, measureIds[card.MeasureKey]));
-        foreach (var card in evaluation.Cards)
-            resource(BuildReport(evaluation, card, measureIds[card.MeasureKey], ids, reporter, individual: false));
-        foreach (var card in patientCards)
-            individual(card, measureIds[card.MeasureKey], ids, reporter);
-        foreach (var report in PeriodReports(evaluation, measureIds, ids, reporter))
-            resource(report);
-    }
+            sink.Measure(measureIds[card.MeasureKey], card.MeasureKey, card.Scale == ScoreScale.Proportion);
 
-    // The practice's Organization and the reference every report names as its reporter; neither without a practice name.
-    private static (Organization? Organization, string? Reporter) BuildOrganization(PracticeEvaluation evaluation, FhirResourceIds ids)
-    {
-        if (string.IsNullOrWhiteSpace(evaluation.PracticeName))
-            return (null, null);
-        var organization = new Organization
+        var common = new ReportCommon(DateText(evaluation.AsOf), reporter, DayText(evaluation.Period.Start), DayText(evaluation.Period.End));
+        var reportIds = new ReportIds(ids);
+        foreach (var card in evaluation.Cards)
         {
-            Id = ids.Claim(null, evaluation.PracticeName, nameof(Organization), evaluation.PracticeName),
-            Name = evaluation.PracticeName,
-        };
-        return (organization, $"{nameof(Organization)}/{organization.Id}");
+            var measureId = measureIds[card.MeasureKey];
+            sink.Report(CardReport(card, measureId, reportIds.Claim(card, measureId), common, individual: false));
+        }
+        foreach (var card in patientCards)
+        {
+            var measureId = measureIds[card.MeasureKey];
+            sink.Report(CardReport(card, measureId, reportIds.Claim(card, measureId), common, individual: true));
+        }
+        PeriodReports(evaluation, measureIds, ids, common, sink);
     }
 
     // The first card of each measure key (in order of first appearance: one Measure each) and the measures' ids.
@@ -137,9 +130,40 @@ public sealed partial class FhirMeasureReportWriter
         return result;
     }
 
+    // The report of a card: a summary report (identified by its scope) of a population card, or the individual report
+    // (its subject the patient) of a patient card.
+    private static ReportData CardReport(ScoreCard card, string measureId, string id, ReportCommon common, bool individual)
+    {
+        var proportion = card.Scale == ScoreScale.Proportion;
+        var populations = new Populations();
+        populations.Add(PopulationCode.InitialPopulation, card.EvidenceCount + card.ExcludedCount);
+        populations.Add(proportion ? PopulationCode.Denominator : PopulationCode.MeasurePopulation, card.EvidenceCount);
+        populations.Add(proportion ? PopulationCode.DenominatorExclusion : PopulationCode.MeasurePopulationExclusion, card.ExcludedCount);
+        if (proportion && Numerator(card) is int numerator)
+            populations.Add(PopulationCode.Numerator, numerator);
+        var ok = card.Status == ScoreStatus.Ok && card.Value is not null;
+        return new ReportData(
+            id, individual, individual ? card.Scope.Key : ScopeValue(card.Scope.Level, card.Scope.Key), measureId, card.MeasureKey,
+            common.Date, common.Reporter, common.Start, common.End, populations,
+            ok ? card.Value : null, card.Scale, ok ? null : StatusText(card.Status, card.StatusReason));
+    }
+
+    // The text of a value's absence: its status, and its reason when there is one.
+    private static string StatusText(ScoreStatus status, string? reason) =>
+        reason is { Length: > 0 } ? $"{status}: {reason}" : status.ToString();
+
+    // The value of a summary report's identifier (system {base}/scope): the scope's level and key.
+    private static string ScopeValue(ScopeLevel level, string key) => $"{LevelName(level)}:{key}";
+
+    // An instant as a FHIR dateTime, as Firely's FhirDateTime writes it: seconds, the fraction when not zero, the offset.
+    internal static string DateText(DateTimeOffset instant) =>
+        instant.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture);
+
+    private static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>Writes the resources of <see cref="Build"/> as NDJSON: one compact JSON resource per line, UTF-8 without a
-    /// byte-order mark, each line ended by <c>'\n'</c>. Each resource is built, written and let go in turn: the whole
-    /// set is never held in memory.</summary>
+    /// byte-order mark, each line ended by <c>'\n'</c>. Each resource is written in turn, in the bytes the Firely SDK's
+    /// serializer gives for it, without building it: the whole set is never held in memory.</summary>
     /// <param name="evaluation">The evaluation.</param>
     /// <param name="output">A writable stream; it is flushed, not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
@@ -166,108 +190,37 @@ public sealed partial class FhirMeasureReportWriter
         ArgumentNullException.ThrowIfNull(output);
         if (!output.CanWrite)
             throw new ArgumentException("The output stream is not writable.", nameof(output));
-        WriteNdjsonCore(evaluation, patientCards, output);
+        using var sink = new NdjsonResources(this, output);
+        Walk(evaluation, patientCards, sink);
+        sink.Finish();
     }
 
-    private Measure BuildMeasure(ScoreCard card, string id)
-    {
-        var key = card.MeasureKey;
-        var proportion = card.Scale == ScoreScale.Proportion;
-        var measure = new Measure
-        {
-            Id = id,
-            Url = MeasureUrl(id),
-            Name = ToComputableName(key),
-            Title = key,
-            Status = PublicationStatus.Active,
-            Scoring = new CodeableConcept(ScoringSystem, proportion ? "proportion" : "continuous-variable"),
-            ImprovementNotation = ImprovementNotation(key),
-        };
-        var group = new Measure.GroupComponent();
-        foreach (var code in PopulationCodes(proportion))
-        {
-            group.Population.Add(new Measure.PopulationComponent
-            {
-                Code = new CodeableConcept(PopulationSystem, code),
-                Criteria = new Expression
-                {
-                    Language = "text/plain",
-                    Expression_ = $"The records the PatientCentric measure '{key}' counts as {code}.",
-                },
-            });
-        }
-        measure.Group.Add(group);
-        return measure;
-    }
-
-    private MeasureReport BuildReport(PracticeEvaluation evaluation, ScoreCard card, string measureId, FhirResourceIds ids,
-                                      string? reporter, bool individual)
-    {
-        var report = new MeasureReport
-        {
-            Id = ReportId(card, measureId, ids),
-            Status = MeasureReport.MeasureReportStatus.Complete,
-            Type = individual ? MeasureReport.MeasureReportType.Individual : MeasureReport.MeasureReportType.Summary,
-            Measure = MeasureUrl(measureId),
-            Date = new FhirDateTime(evaluation.AsOf).Value,
-            Reporter = reporter is null ? null : new ResourceReference(reporter),
-            ImprovementNotation = ImprovementNotation(card.MeasureKey),
-            Period = new Period
-            {
-                Start = evaluation.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                End = evaluation.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            },
-        };
-        if (individual)
-            report.Subject = new ResourceReference("Patient/" + ToFhirId(card.Scope.Key));
-        else
-            report.Identifier.Add(new Identifier(_base + "/scope", $"{LevelName(card.Scope.Level)}:{card.Scope.Key}"));
-
-        var proportion = card.Scale == ScoreScale.Proportion;
-        var group = new MeasureReport.GroupComponent();
-        var codes = PopulationCodes(proportion);
-        group.Population.Add(Population(codes[0], card.EvidenceCount + card.ExcludedCount));
-        group.Population.Add(Population(codes[1], card.EvidenceCount));
-        group.Population.Add(Population(codes[2], card.ExcludedCount));
-        if (proportion && Numerator(card) is int numerator)
-            group.Population.Add(Population(codes[3], numerator));
-        if (card.Status == ScoreStatus.Ok && card.Value is double value)
-            group.MeasureScore = Score(value, card.Scale);
-        else
-            group.Code = new CodeableConcept { Text = card.StatusReason is { Length: > 0 } reason ? $"{card.Status}: {reason}" : card.Status.ToString() };
-        report.Group.Add(group);
-        return report;
-    }
+    private const string CriteriaLanguage = "text/plain";
+    private const string PatientPrefix = "Patient/";
 
     private string MeasureUrl(string measureId) => $"{_base}/Measure/{measureId}";
 
-    // Always hashed over the measure key, level and scope key. The readable prefix names the measure and the scope, except
-    // a patient's: its key (a pseudonym, or the FHIR Patient id with IncludePatientReferences) is only ever hashed.
-    private static string ReportId(ScoreCard card, string measureId, FhirResourceIds ids)
-    {
-        var level = LevelName(card.Scope.Level);
-        var readable = card.Scope.Level switch
-        {
-            ScopeLevel.Patient or ScopeLevel.Practice => $"{measureId}.{level}",
-            _ => $"{measureId}.{level}.{card.Scope.Key}",
-        };
-        return ids.Claim(null, readable, nameof(MeasureReport), card.MeasureKey, level, card.Scope.Key);
-    }
+    // The system of a summary report's identifier.
+    private string ScopeSystem => _base + "/scope";
+
+    private static string ScoringCode(bool proportion) => proportion ? "proportion" : "continuous-variable";
+
+    // The criteria text of a Measure's population.
+    private static string Criteria(string key, PopulationCode code) =>
+        $"The records the PatientCentric measure '{key}' counts as {PopulationCodeNames[(int)code]}.";
 
     // Neutral and undefined directions have no code in measure-improvement-notation: the element is left out.
-    private static CodeableConcept? ImprovementNotation(string measureKey) => MeasureCatalog.DirectionOf(measureKey) switch
+    private static (string Code, string Display)? ImprovementNotation(string measureKey) => MeasureCatalog.DirectionOf(measureKey) switch
     {
-        ImprovementDirection.Increase => new CodeableConcept(ImprovementSystem, "increase", "Increased score indicates improvement", null),
-        ImprovementDirection.Decrease => new CodeableConcept(ImprovementSystem, "decrease", "Decreased score indicates improvement", null),
+        ImprovementDirection.Increase => ("increase", "Increased score indicates improvement"),
+        ImprovementDirection.Decrease => ("decrease", "Decreased score indicates improvement"),
         _ => null,
     };
 
-    private static string[] PopulationCodes(bool proportion) => proportion
-        ? ["initial-population", "denominator", "denominator-exclusion", "numerator"]
-        : ["initial-population", "measure-population", "measure-population-exclusion"];
-
-    private static MeasureReport.PopulationComponent Population(string code, int count) =>
-        new() { Code = new CodeableConcept(PopulationSystem, code), Count = count };
+    // The populations of a measure (each in its Measure, in this order).
+    private static PopulationCode[] MeasurePopulations(bool proportion) => proportion
+        ? [PopulationCode.InitialPopulation, PopulationCode.Denominator, PopulationCode.DenominatorExclusion, PopulationCode.Numerator]
+        : [PopulationCode.InitialPopulation, PopulationCode.MeasurePopulation, PopulationCode.MeasurePopulationExclusion];
 
     private static int? Numerator(ScoreCard card)
     {
@@ -279,18 +232,6 @@ public sealed partial class FhirMeasureReportWriter
         return card.Value is double v
             ? (int)Math.Round(v * card.EvidenceCount, MidpointRounding.AwayFromZero)
             : null;
-    }
-
-    private static Quantity Score(double value, ScoreScale scale)
-    {
-        var quantity = new Quantity { Value = decimal.CreateSaturating(value) };
-        if (Unit(scale) is { } unit)
-        {
-            quantity.Unit = unit;
-            quantity.System = Ucum;
-            quantity.Code = unit;
-        }
-        return quantity;
     }
 
     // The UCUM unit of a scale, or none.

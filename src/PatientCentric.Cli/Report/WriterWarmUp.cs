@@ -5,26 +5,19 @@ namespace PatientCentric.Cli.Report;
 
 /// <summary>Does the report writers' one-time set-up on a thread-pool thread while the run still reads or scores on one
 /// core: the serializer metadata of every type results.json writes (made when first asked for, about 0.3 s of type
-/// loading and compiling on the first write), and the Firely serializer that writes measure-reports.ndjson's Measure
-/// resources (its R4 model inspector, about 0.4 s). The writers would otherwise each start with it. Both are thread-safe
-/// lazy set-ups, so a writer that starts first simply does it, or waits for it, itself.</summary>
+/// loading and compiling on the first write), which the writer would otherwise start with. It is a thread-safe lazy
+/// set-up, so a writer that starts first simply does it, or waits for it, itself. measure-reports.ndjson needs none: its
+/// writer writes every resource itself, without the Firely serializer.</summary>
 internal static class WriterWarmUp
 {
-    /// <summary>Starts the set-up of the writers that will run.</summary>
+    /// <summary>Starts the JSON writer's set-up when it will run.</summary>
     /// <param name="json">Whether the report's JSON will be written (results.json or <c>--format json</c>).</param>
-    /// <param name="measureReports">Whether measure-reports.ndjson will be written.</param>
     /// <returns>The set-up; it never fails (a problem it meets is the writer's to report).</returns>
-    public static Task Start(bool json, bool measureReports) => !json && !measureReports ? Task.CompletedTask : Task.Run(() =>
+    public static Task Start(bool json) => !json ? Task.CompletedTask : Task.Run(() =>
     {
         try
         {
-            if (json)
-                Visit(ReportJson.Context.Options, typeof(PracticeEvaluation), []);
-            if (measureReports)
-            {
-                using var writer = new Utf8JsonWriter(Stream.Null);
-                new Hl7.Fhir.Serialization.FhirJsonSerializer().Serialize(new Hl7.Fhir.Model.Measure(), writer);
-            }
+            Visit(ReportJson.Context.Options, typeof(PracticeEvaluation), []);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
         {
