@@ -22,14 +22,18 @@ internal static class TestData
 
     private static int _next;
 
+    // Ids in creation order, also ordinally: scorers order records at the same instant by id (ordinal), and tests run in
+    // parallel share the counter, so "A999" then "A1000" would swap two records made one after the other.
+    private static string NextId(char prefix) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}{Interlocked.Increment(ref _next):D10}");
+
     public static Appointment Kept(DateTimeOffset start, DateTimeOffset? booked = null, DateTimeOffset? arrived = null,
                                    DateTimeOffset? seen = null, DateTimeOffset? departed = null, string line = "primary-care") =>
-        new($"A{Interlocked.Increment(ref _next)}", "P-TEST", line, "C1", booked ?? start.AddDays(-7), start, AppointmentOutcome.Kept,
+        new(NextId('A'), "P-TEST", line, "C1", booked ?? start.AddDays(-7), start, AppointmentOutcome.Kept,
             ArrivedAt: arrived, SeenAt: seen, DepartedAt: departed);
 
     public static Appointment With(DateTimeOffset start, AppointmentOutcome outcome, DateTimeOffset? cancelledAt = null,
                                    CancellationInitiator? by = null, DateTimeOffset? booked = null) =>
-        new($"A{Interlocked.Increment(ref _next)}", "P-TEST", "primary-care", "C1", booked ?? start.AddDays(-7), start, outcome, cancelledAt, by);
+        new(NextId('A'), "P-TEST", "primary-care", "C1", booked ?? start.AddDays(-7), start, outcome, cancelledAt, by);
 
     public static PracticeDataSet Data(IEnumerable<Appointment>? appointments = null, IEnumerable<SurveyItem>? items = null,
                                        IEnumerable<SurveyReturn>? returns = null) =>
@@ -41,5 +45,5 @@ internal static class TestData
     public static readonly ImmutableArray<string> Frequency = ["Never", "Sometimes", "Usually", "Always"];
 
     public static SurveyReturn Return(string item, string answer, string line = "primary-care", int day = 10) =>
-        new($"S{Interlocked.Increment(ref _next)}", "P-TEST", line, new DateOnly(2025, 1, day), ImmutableSortedDictionary<string, string>.Empty.Add(item, answer));
+        new(NextId('S'), "P-TEST", line, new DateOnly(2025, 1, day), ImmutableSortedDictionary<string, string>.Empty.Add(item, answer));
 }

@@ -16,7 +16,7 @@ public sealed class ClaimsScorerTests
 
     // A claim first submitted on 2025-01-<submitted>; adjudicated 10 days later unless pending.
     private static Claim C(int submitted, bool clean, bool? denied, bool editsUnknown = false) =>
-        new($"CL{Interlocked.Increment(ref _next)}", "P-TEST", "primary-care", new DateOnly(2025, 1, submitted), clean,
+        new($"CL{Interlocked.Increment(ref _next):D10}", "P-TEST", "primary-care", new DateOnly(2025, 1, submitted), clean,
             denied is null ? null : new DateOnly(2025, 1, submitted + 10), denied, 100m) { EditsUnknown = editsUnknown };
 
     private static Dictionary<string, ScoreCard> Score(params Claim[] claims) =>
