@@ -335,19 +335,21 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
                 // patients' outputs on its own (a partitioned run's files are opened again per enumeration).
                 var patientOutputs = _patientOutputs ?? PatientOutputs.Of(evaluation);
                 var census = _census;
+                // The longest first (on a large export results.json takes longest, then the MeasureReports), so that the
+                // shorter ones fill in beside them.
                 List<(string, Action<Stream>)> files =
                 [
-                    ("report.html", stream =>
-                    {
-                        using var text = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16);
-                        HtmlReport.Render(text, evaluation, data, source, fhirInput, census, patientOutputs);
-                    }),
                     ("results.json", stream =>
                     {
                         ReportJson.Write(stream, evaluation, patientOutputs);
                         stream.WriteByte((byte)'\n');
                     }),
                     ("measure-reports.ndjson", stream => new FhirMeasureReportWriter().WriteNdjson(evaluation, patientOutputs.Cards, stream)),
+                    ("report.html", stream =>
+                    {
+                        using var text = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16);
+                        HtmlReport.Render(text, evaluation, data, source, fhirInput, census, patientOutputs);
+                    }),
                 ];
                 if (fhirInput is not null)
                     files.Add((DataQualityJson.FileName, stream => DataQualityJson.Write(stream, fhirInput)));

@@ -21,8 +21,9 @@ internal sealed class ReportOutputs(string folder, IProgress<ReportProgress>? pr
     public Stream Create(string name) => Create(name, cancellationToken);
 
     /// <summary>Writes each of <paramref name="files"/> to its own temporary file (created here, in the order given),
-    /// at most <see cref="Environment.ProcessorCount"/> at a time: the writers run concurrently, so they must share
-    /// nothing mutable. The first writer that fails stops the others (their writes are cancelled); once all have
+    /// at most <see cref="Environment.ProcessorCount"/> at a time, each writer thread taking the next file in that order
+    /// when it is done with one (so give the longest first): the writers run concurrently, so they must share nothing
+    /// mutable. The first writer that fails stops the others (their writes are cancelled); once all have
     /// stopped, its exception is thrown as it was, and <see cref="Commit"/> must not be called. A writer need not
     /// dispose its stream. Reports the start of the <see cref="ReportPhase.Write"/> phase (no output named) first.</summary>
     public void WriteAll(IReadOnlyList<(string Name, Action<Stream> Write)> files)
@@ -36,18 +37,23 @@ internal sealed class ReportOutputs(string folder, IProgress<ReportProgress>? pr
             for (int i = 0; i < files.Count; i++)
                 streams[i] = Create(files[i].Name, stop.Token);
             var failures = new ConcurrentQueue<ExceptionDispatchInfo>();
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            int next = -1;
+            int threads = Math.Min(Environment.ProcessorCount, files.Count);
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
             {
-                try
+                for (int i; (i = Interlocked.Increment(ref next)) < files.Count;)
                 {
-                    stop.Token.ThrowIfCancellationRequested();
-                    using (streams[i])
-                        files[i].Write(streams[i]);
-                }
-                catch (Exception e)
-                {
-                    failures.Enqueue(ExceptionDispatchInfo.Capture(e));
-                    stop.Cancel();
+                    try
+                    {
+                        stop.Token.ThrowIfCancellationRequested();
+                        using (streams[i])
+                            files[i].Write(streams[i]);
+                    }
+                    catch (Exception e)
+                    {
+                        failures.Enqueue(ExceptionDispatchInfo.Capture(e));
+                        stop.Cancel();
+                    }
                 }
             });
             // The first failure that is not a cancellation caused the others; a cancellation alone is the run's.
