@@ -9,6 +9,9 @@ namespace PatientCentric.Fhir;
 /// (one string per slot, chosen by a hash of the bytes; a new text takes the slot over). Codes, dates, linkIds and answer
 /// texts repeat across the lines of an export, so most of them are found instead of allocated. A string found is equal
 /// (ordinal) to the one <see cref="Utf8JsonReader.GetString"/> would give, so the facts read are the same.</summary>
+/// <remarks>Each slot keeps its text's full hash beside the string, so a text that is not the slot's is turned away
+/// without reading the string (an object anywhere in the heap, most often not in the processor's cache): dates and other
+/// texts that seldom repeat mostly miss.</remarks>
 internal static class Utf8Strings
 {
     private const int Slots = 4096;
@@ -17,7 +20,7 @@ internal static class Utf8Strings
     private const int MaxBytes = 40;
 
     [ThreadStatic]
-    private static string?[]? t_slots;
+    private static Table? t_table;
 
     /// <summary>The string value of the token the reader is on (a <see cref="JsonTokenType.String"/>).</summary>
     /// <exception cref="InvalidOperationException">The value is not valid UTF-8.</exception>
@@ -25,12 +28,14 @@ internal static class Utf8Strings
     {
         if (r.ValueIsEscaped || r.HasValueSequence || r.ValueSpan.Length > MaxBytes) return r.GetString()!;
         var bytes = r.ValueSpan;
-        var slots = t_slots ??= new string?[Slots];
-        int i = Slot(bytes);
+        var table = t_table ??= new Table();
+        uint hash = Hash(bytes);
+        int i = (int)((hash ^ (hash >> 15)) & (Slots - 1));
         // Only ASCII text is ever found (Ascii.Equals is false for any other byte), so a hit needs no decoding at all.
-        if (slots[i] is { } known && known.Length == bytes.Length && Ascii.Equals(bytes, known)) return known;
+        if (table.Hashes[i] == hash && table.Strings[i] is { } known && known.Length == bytes.Length && Ascii.Equals(bytes, known)) return known;
         var s = r.GetString()!;
-        slots[i] = s;
+        table.Strings[i] = s;
+        table.Hashes[i] = hash;
         return s;
     }
 
@@ -39,20 +44,29 @@ internal static class Utf8Strings
     public static string Get(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > MaxBytes) return Encoding.UTF8.GetString(bytes);
-        var slots = t_slots ??= new string?[Slots];
-        int i = Slot(bytes);
-        if (slots[i] is { } known && known.Length == bytes.Length && Ascii.Equals(bytes, known)) return known;
+        var table = t_table ??= new Table();
+        uint hash = Hash(bytes);
+        int i = (int)((hash ^ (hash >> 15)) & (Slots - 1));
+        if (table.Hashes[i] == hash && table.Strings[i] is { } known && known.Length == bytes.Length && Ascii.Equals(bytes, known)) return known;
         var s = Encoding.UTF8.GetString(bytes);
-        slots[i] = s;
+        table.Strings[i] = s;
+        table.Hashes[i] = hash;
         return s;
     }
 
-    /// <summary>FNV-1a of the bytes, folded to a slot.</summary>
-    private static int Slot(ReadOnlySpan<byte> bytes)
+    /// <summary>FNV-1a of the bytes.</summary>
+    private static uint Hash(ReadOnlySpan<byte> bytes)
     {
         uint h = 2166136261;
         foreach (var b in bytes) h = (h ^ b) * 16777619;
-        return (int)((h ^ (h >> 15)) & (Slots - 1));
+        return h;
+    }
+
+    /// <summary>One thread's cache: the strings and, slot for slot, the full hash of each one's bytes.</summary>
+    private sealed class Table
+    {
+        public readonly string?[] Strings = new string?[Slots];
+        public readonly uint[] Hashes = new uint[Slots];
     }
 }
 
