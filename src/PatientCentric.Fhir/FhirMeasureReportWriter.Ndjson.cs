@@ -58,6 +58,8 @@ public sealed partial class FhirMeasureReportWriter
         private static readonly JsonEncodedText CriteriaLanguageText = JsonEncodedText.Encode(CriteriaLanguage);
         private static readonly JsonEncodedText PopulationSystemText = JsonEncodedText.Encode(PopulationSystem);
         private static readonly JsonEncodedText ScoringSystemText = JsonEncodedText.Encode(ScoringSystem);
+        private static readonly JsonEncodedText ProportionText = JsonEncodedText.Encode(ScoringCode(proportion: true));
+        private static readonly JsonEncodedText ContinuousVariableText = JsonEncodedText.Encode(ScoringCode(proportion: false));
         private static readonly JsonEncodedText ImprovementSystemText = JsonEncodedText.Encode(ImprovementSystem);
         private static readonly JsonEncodedText UcumText = JsonEncodedText.Encode(Ucum);
         private static readonly JsonEncodedText[] PopulationCodeTexts = [.. PopulationCodeNames.Select(c => JsonEncodedText.Encode(c))];
@@ -99,7 +101,7 @@ public sealed partial class FhirMeasureReportWriter
             _writer.WriteString(TitleName, key);
             _writer.WriteString(StatusName, ActiveText);
             _writer.WriteStartObject(ScoringName);
-            Coding(ScoringSystemText, ScoringCode(proportion));
+            Coding(ScoringSystemText, proportion ? ProportionText : ContinuousVariableText);
             _writer.WriteEndObject();
             ImprovementNotation(key);
             _writer.WriteStartArray(GroupName);
@@ -232,16 +234,6 @@ public sealed partial class FhirMeasureReportWriter
 
         // "coding": [{system, code}] (the CodeableConcept's object is the caller's).
         private void Coding(JsonEncodedText system, JsonEncodedText code)
-        {
-            _writer.WriteStartArray(CodingName);
-            _writer.WriteStartObject();
-            _writer.WriteString(SystemName, system);
-            _writer.WriteString(CodeName, code);
-            _writer.WriteEndObject();
-            _writer.WriteEndArray();
-        }
-
-        private void Coding(JsonEncodedText system, string code)
         {
             _writer.WriteStartArray(CodingName);
             _writer.WriteStartObject();
