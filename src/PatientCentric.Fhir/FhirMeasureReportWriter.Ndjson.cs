@@ -270,18 +270,7 @@ public sealed partial class FhirMeasureReportWriter
         private static int PatientReference(string key, Span<char> destination)
         {
             PatientPrefix.CopyTo(destination);
-            int n = PatientPrefix.Length;
-            foreach (var c in key)
-            {
-                if (n - PatientPrefix.Length == MaxIdLength) break;
-                destination[n++] = char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-';
-            }
-            if (n == PatientPrefix.Length)
-            {
-                "measure".CopyTo(destination[n..]);
-                n += "measure".Length;
-            }
-            return n;
+            return PatientPrefix.Length + ToFhirId(key, destination[PatientPrefix.Length..]);
         }
 
         private JsonEncodedText MeasureUrl(string measureId)

@@ -50,6 +50,4 @@ public sealed partial class FhirMeasureReportWriter
         return new ReportData(id, Individual: false, scope, measureId, series.MeasureKey, common.Date, common.Reporter, start, end,
                               populations, ok ? point.Value : null, scale, ok ? null : StatusText(point.Status, point.StatusReason));
     }
-
-    private static int Count(double value) => (int)Math.Round(Math.Min(value, int.MaxValue), MidpointRounding.AwayFromZero);
 }

@@ -227,12 +227,15 @@ public sealed partial class FhirMeasureReportWriter
         foreach (var component in card.Components)
         {
             if (component.Name == "numerator" && component.InputValue is double n && double.IsFinite(n) && n >= 0)
-                return (int)Math.Round(Math.Min(n, int.MaxValue), MidpointRounding.AwayFromZero);
+                return Count(n);
         }
         return card.Value is double v
             ? (int)Math.Round(v * card.EvidenceCount, MidpointRounding.AwayFromZero)
             : null;
     }
+
+    // A population count from a non-negative value: rounded half away from zero, at most int.MaxValue.
+    private static int Count(double value) => (int)Math.Round(Math.Min(value, int.MaxValue), MidpointRounding.AwayFromZero);
 
     // The UCUM unit of a scale, or none.
     private static string? Unit(ScoreScale scale) => scale switch
@@ -258,13 +261,23 @@ public sealed partial class FhirMeasureReportWriter
     /// <summary>Maps a key to the FHIR id rules <c>[A-Za-z0-9\-\.]{1,64}</c>: other characters become <c>-</c>.</summary>
     internal static string ToFhirId(string key)
     {
-        var sb = new StringBuilder(Math.Min(key.Length, MaxIdLength));
+        Span<char> id = stackalloc char[MaxIdLength];
+        return new string(id[..ToFhirId(key, id)]);
+    }
+
+    /// <summary>Writes <see cref="ToFhirId(string)"/> of <paramref name="key"/> into <paramref name="destination"/> (room
+    /// for <see cref="MaxIdLength"/> characters) and returns how many characters it wrote.</summary>
+    private static int ToFhirId(string key, Span<char> destination)
+    {
+        int n = 0;
         foreach (var c in key)
         {
-            if (sb.Length == MaxIdLength) break;
-            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-');
+            if (n == MaxIdLength) break;
+            destination[n++] = char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-';
         }
-        return sb.Length == 0 ? "measure" : sb.ToString();
+        if (n > 0) return n;
+        "measure".CopyTo(destination);
+        return "measure".Length;
     }
 
     /// <summary>Maps a kebab-case key to a computable name matching <c>[A-Z]([A-Za-z0-9_]){0,254}</c>.</summary>
