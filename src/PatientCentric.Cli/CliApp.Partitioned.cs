@@ -303,6 +303,10 @@ internal sealed partial class CliApp
             fold.Add(k, rows.Spill(k, partial));
         });
         _partitionCt.ThrowIfCancellationRequested();
+        // The partitions' data are all garbage now, most of it in the oldest generation, where no collection comes during
+        // the finish and the writing, which then allocate beside it: one full collection that returns the memory to the
+        // system, so the run's peak is the scoring's, whatever the export's size.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         WarmUpWriters();   // beside the merge and the finish, on one core
         var merged = fold.Result();
         var files = spills.Where((_, k) => spilled[k]).ToList();
