@@ -31,10 +31,10 @@ internal sealed partial class CliApp(TextReader stdin, TextWriter stdout, TextWr
         Console.OutputEncoding = Encoding.UTF8;
         using var input = Console.OpenStandardInput();
         // Standard output through a 64 KiB buffer, flushed after every write (so eval's result lines still go out one at a
-        // time): Console.Out's own buffer holds 256 bytes, which made a JSON report streamed to standard output one
-        // system call per 256 bytes (34,000 for the bundled sample's 8.7 MB).
-        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { AutoFlush = true };
-        Console.SetOut(output);
+        // time, and nothing is left to flush at exit: the writer is never disposed, so a late write cannot fail):
+        // Console.Out's own buffer holds 256 bytes, which made a JSON report streamed to standard output one system call
+        // per 256 bytes (34,278 for the bundled sample's 8.7 MB; 1,191 with this one).
+        Console.SetOut(new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { AutoFlush = true });
         return new CliApp(Console.In, Console.Out, Console.Error) { StdinBytes = input, HandlesSignals = true }.Run(args);
     }
 
