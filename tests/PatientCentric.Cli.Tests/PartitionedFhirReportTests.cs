@@ -378,10 +378,11 @@ public sealed class PartitionedFhirReportTests : IDisposable
     }
 
     [Theory]
-    [InlineData(1_076_000_000L, 1L << 30, 2, 4)]    // the 50,000-patient sample export: 3 partitions would leave a worker idle in round 2
-    [InlineData(900_000_000L, 1L << 30, 2, 2)]      // fits two at a time
-    [InlineData(2_500_000_000L, 1_000_000_000L, 1, 3)]
-    [InlineData(2_500_000_000L, 1_000_000_000L, 2, 6)]
+    [InlineData(1_076_000_000L, 1L << 30, 2, 6)]    // the 50,000-patient sample export: 5 partitions would leave a worker idle in round 3
+    [InlineData(900_000_000L, 1L << 30, 2, 4)]      // two rounds of two, each pair within half the limit
+    [InlineData(500_000_000L, 1L << 30, 2, 2)]      // one round
+    [InlineData(2_500_000_000L, 1_000_000_000L, 1, 5)]
+    [InlineData(2_500_000_000L, 1_000_000_000L, 2, 10)]
     [InlineData(1_000L, 1L << 30, 3, 3)]            // at least one per worker
     [InlineData(long.MaxValue / 2, 1L << 20, 2, 4096)]
     public void PartitionCount_FitsTheLimit_InWholeRoundsOfTheWorkers(long needed, long limit, int workers, int expected) =>
