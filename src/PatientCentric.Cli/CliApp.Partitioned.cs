@@ -308,10 +308,10 @@ internal sealed partial class CliApp
         });
         _partitionCt.ThrowIfCancellationRequested();
         // The partitions' data are all garbage now, most of it in the oldest generation, which no collection visits during
-        // the finish and the writing: they allocated beside it, and a million patients' run could peak there (770 MB in one
-        // run of three, against at most 620 MB while scoring). One full compacting collection lets them reuse that memory instead; it also
-        // took the 100,000-patient finish from 0.43 to 0.29 s. (An aggressive one, which returns the memory to the system
-        // at once, made the finish fault it back in: 0.53 s.)
+        // the finish and the writing: they allocated beside it, and a million patients' run could peak there (770 MB in
+        // one run of three, against at most 620 MB while scoring). One full compacting collection lets them reuse that
+        // memory instead; it also took the 100,000-patient finish from 0.43 to 0.29 s. (An aggressive one, which returns
+        // the memory to the system at once, made the finish fault it back in: 0.53 s.)
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         WarmUpWriters();   // beside the merge and the finish, on one core
         var merged = fold.Result();
